@@ -1,0 +1,1 @@
+"""ZoneLens: the plain-Python core (no Streamlit import). One module per stage; see docs/ARCHITECTURE.md."""

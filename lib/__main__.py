@@ -1,0 +1,94 @@
+"""Command line: `python -m lib build|ingest|remove` (see `python -m lib --help`).
+
+Exit codes: 0 all went well; 1 nothing could be done (bad arguments, no readable file);
+2 done, but some files were skipped or refused (each named with its reason)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from lib import config
+
+
+def _progress_bar(stream=sys.stderr):
+    def show(done: int, total: int, name: str) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "█" * filled + "·" * (width - filled)
+        stream.write(f"\r[{bar}] {done}/{total} {name[:40]:<40}")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def summarise(ds) -> str:
+    lines = [f"文章 {len(ds.articles)} 篇 · 段落 {int((ds.paragraphs['kind'] == 'body').sum())} 段"
+             f"（重复 {int(ds.paragraphs['is_duplicate'].sum())} 段已标记）· 指标 {len(ds.metrics)} 条 · "
+             f"举措 {len(ds.initiatives)} 项 · 实体 {len(ds.entities)} 个"]
+    for zone, grp in ds.articles.groupby("zone", sort=True):
+        zid = set(grp["article_id"])
+        lines.append(f"  {zone or '（未识别区域）'}: 文章 {len(grp)} · 指标 {int(ds.metrics['article_id'].isin(zid).sum())}"
+                     f" · 举措 {int(ds.initiatives['article_id'].isin(zid).sum())}")
+    for name, reason in ds.skipped:
+        lines.append(f"  已跳过 {name}：{reason}")
+    return "\n".join(lines)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from lib.dataset import build_dataset, load_dataset
+
+    t0 = time.perf_counter()
+    if args.corpus:
+        folder = Path(args.corpus)
+        if not folder.is_dir():
+            print(f"找不到语料文件夹：{folder}", file=sys.stderr)
+            return 1
+        paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in config.ARTICLE_SUFFIXES)
+        if not paths:
+            print(f"文件夹 {folder} 中没有 .txt 或 .md 文章", file=sys.stderr)
+            return 1
+        ds = build_dataset(paths, progress=_progress_bar())
+    else:
+        ds = load_dataset(progress=_progress_bar())
+    print(summarise(ds))
+    print(f"用时 {time.perf_counter() - t0:.2f} 秒")
+    if ds.articles.empty:
+        return 1
+    return 2 if ds.skipped else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from lib.cli_library import cmd_ingest as ingest
+
+    return ingest(args.files)
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from lib.cli_library import cmd_remove as remove
+
+    return remove(args.id)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lib", description="ZoneLens 数据集与语料库命令")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="构建（或从缓存加载）数据集并打印摘要")
+    b.add_argument("--corpus", metavar="DIR", help="从另一个文件夹构建（不读写缓存）")
+    b.set_defaults(func=cmd_build)
+    i = sub.add_parser("ingest", help="把文章文件加入用户语料库")
+    i.add_argument("files", nargs="+", metavar="FILE")
+    i.set_defaults(func=cmd_ingest)
+    r = sub.add_parser("remove", help="从用户语料库删除一篇文章")
+    r.add_argument("id", metavar="ID")
+    r.set_defaults(func=cmd_remove)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Themes: tags a paragraph or sentence with themes from the taxonomy in `data/rules/themes.json`."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lib import config
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    themes: dict[str, tuple[str, ...]]
+    max_themes: int
+    min_hits: int
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.themes)
+
+
+@lru_cache(maxsize=4)
+def load_taxonomy(path: Path = config.THEMES_FILE) -> Taxonomy:
+    spec = json.loads(Path(path).read_text(encoding="utf-8"))
+    return Taxonomy(
+        themes={name: tuple(words) for name, words in spec["themes"].items()},
+        max_themes=int(spec.get("max_themes", 3)),
+        min_hits=int(spec.get("min_hits", 1)),
+    )
+
+
+def theme_hits(text: str, *, taxonomy: Taxonomy | None = None) -> Counter:
+    """Counts keyword hits per theme (each keyword occurrence counts once)."""
+    tx = taxonomy or load_taxonomy()
+    return Counter({name: n for name, words in tx.themes.items() if (n := sum(text.count(w) for w in words))})
+
+
+def tag_themes(text: str, *, taxonomy: Taxonomy | None = None) -> list[str]:
+    """The themes of a text, strongest first: at most `max_themes`, each with at least `min_hits` hits.
+
+    Ties keep the taxonomy's order, so the result is stable."""
+    tx = taxonomy or load_taxonomy()
+    hits = theme_hits(text, taxonomy=tx)
+    order = {name: i for i, name in enumerate(tx.themes)}
+    ranked = sorted((n for n in hits if hits[n] >= tx.min_hits), key=lambda n: (-hits[n], order[n]))
+    return ranked[: tx.max_themes]

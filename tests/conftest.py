@@ -1,0 +1,30 @@
+"""Shared fixtures: the real corpus, and an isolated cache/library so tests never touch data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "data" / "articles"
+
+
+@pytest.fixture(scope="session")
+def corpus_files() -> list[Path]:
+    return sorted(ARTICLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def raw(corpus_files):
+    """Raw text of a corpus file by its three-digit prefix."""
+    texts = {p.name[:3]: p.read_text(encoding="utf-8") for p in corpus_files}
+    return texts.__getitem__
+
+
+@pytest.fixture(scope="session")
+def corpus_dataset(corpus_files, tmp_path_factory):
+    """The dataset of the real corpus, built once per test session without touching data/cache."""
+    from lib.dataset import build_dataset
+
+    return build_dataset(corpus_files)
