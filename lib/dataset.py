@@ -180,7 +180,7 @@ def build_dataset(paths: Iterable[Path], *, progress: Progress | None = None, ca
     for i, path in enumerate(paths):
         if progress:
             progress(i, len(paths), path.name)
-        origin = "library" if config.LIBRARY_DIR in path.parents else "shipped"
+        origin = _origin(path)
         try:
             data = path.read_bytes()
             if len(data) > config.MAX_FILE_BYTES:
@@ -213,26 +213,29 @@ def build_dataset(paths: Iterable[Path], *, progress: Progress | None = None, ca
     return ds
 
 
+def current_key() -> str:
+    """The cache key of the app's corpus as it is on disk now: articles, library, corrections, rules, code."""
+    from lib import library
+
+    fingerprint = rules_fingerprint()
+    file_keys = []
+    for p in corpus_paths():
+        try:
+            file_keys.append(_digest(fingerprint, p.name, _origin(p), p.read_bytes()))
+        except OSError:
+            file_keys.append(f"unreadable:{p.name}")
+    return _digest(*file_keys, repr(sorted(library.overrides().items())))[:24]
+
+
 def load_dataset(*, progress: Progress | None = None) -> Dataset:
     """The dataset of the app's corpus, from `data/cache/` when nothing changed since it was built."""
     from lib import library
 
-    paths = corpus_paths()
-    overrides = library.overrides()
-    fingerprint = rules_fingerprint()
-    file_keys = []
-    for p in paths:
-        origin = "library" if config.LIBRARY_DIR in p.parents else "shipped"
-        try:
-            file_keys.append(_digest(fingerprint, p.name, origin, p.read_bytes()))
-        except OSError:
-            file_keys.append(f"unreadable:{p.name}")
-    key = _digest(*file_keys, repr(sorted(overrides.items())))
-    target = config.CACHE_DIR / f"dataset-{key[:24]}.pkl"
+    target = config.CACHE_DIR / f"dataset-{current_key()}.pkl"
     cached = _cached_path(target)
     if cached is not None:
         return cached
-    ds = build_dataset(paths, progress=progress, cache_dir=config.CACHE_DIR, overrides=overrides)
+    ds = build_dataset(corpus_paths(), progress=progress, cache_dir=config.CACHE_DIR, overrides=library.overrides())
     for old in config.CACHE_DIR.glob("dataset-*.pkl"):
         old.unlink(missing_ok=True)
     _store(target, ds)
@@ -240,6 +243,10 @@ def load_dataset(*, progress: Progress | None = None) -> Dataset:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _origin(path: Path) -> str:
+    return "library" if config.LIBRARY_DIR.resolve() in path.resolve().parents else "shipped"
 
 
 def _apply_overrides(ds: Dataset, overrides: dict[str, dict]) -> None:

@@ -1,0 +1,139 @@
+"""Charts: plotly figures built from dataset tables, testable without the UI.
+
+Every chart has a title, axis labels and units. A metric chart never puts two units on one axis:
+`metric_groups` splits metrics by the unit they can be compared in, and `metric_bar` refuses mixed units.
+Text from articles shown on hover is escaped, so it can't add markup to the chart."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
+#: How a qualifier kind is marked next to a value in a chart.
+QUALIFIER_MARK = {"approx": "≈", "lower_bound": "≥", "upper_bound": "≤"}
+
+
+def _layout(fig: go.Figure, *, title: str, x: str, y: str) -> go.Figure:
+    fig.update_layout(title={"text": title, "x": 0}, font={"family": FONT}, xaxis_title=x, yaxis_title=y,
+                      margin={"l": 10, "r": 10, "t": 60, "b": 10}, hoverlabel={"font": {"family": FONT}})
+    return fig
+
+
+def hover_text(sentence: str, width: int = 32) -> str:
+    """A source sentence for a hover box: escaped, wrapped, at most 6 lines."""
+    lines = textwrap.wrap(sentence or "", width)[:6]
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def axis_unit(metrics: pd.DataFrame) -> pd.Series:
+    """The unit a metric is compared in: its base unit where one exists (亿元 → 元), else its unit."""
+    return metrics["base_unit"].fillna(metrics["unit"]).replace("", pd.NA).fillna(metrics["unit"])
+
+
+def metric_groups(metrics: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
+    """Metrics grouped by (indicator, comparable unit): each group can go on one axis."""
+    if metrics.empty:
+        return {}
+    keyed = metrics.assign(_unit=axis_unit(metrics))
+    return {(label, unit): grp.drop(columns="_unit") for (label, unit), grp in keyed.groupby(["label", "_unit"], sort=False)}
+
+
+def _display_values(metrics: pd.DataFrame) -> tuple[pd.Series, str]:
+    """Values and the unit to show them in: as written when all share a unit, else in the base unit."""
+    units = metrics["unit"].dropna().unique()
+    if len(units) == 1:
+        return metrics["value"], str(units[0])
+    bases = axis_unit(metrics).dropna().unique()
+    if len(bases) != 1:
+        raise ValueError(f"不同单位不能画在同一坐标轴上：{'、'.join(map(str, bases))}")
+    return metrics["base_value"].fillna(metrics["value"]), str(bases[0])
+
+
+def metric_bar(metrics: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """One indicator across zones (or articles): a bar per mention, hover shows the source sentence.
+    Raises ValueError when the rows have more than one comparable unit."""
+    values, unit = _display_values(metrics)
+    label = "、".join(metrics["label"].unique()[:2])
+    df = metrics.assign(
+        _value=values,
+        _mark=metrics["qualifier_kind"].map(QUALIFIER_MARK).fillna(""),
+        _hover=metrics["sentence"].map(hover_text),
+        _year=metrics["year"].astype("string").fillna("未注明"),
+    )
+    df["_x"] = df["zone"].replace("", "未识别区域") + " · " + df["_year"].str.replace("未注明", "年份未注明")
+    fig = px.bar(df, x="_x", y="_value", color="zone", text=df["_mark"] + df["raw"].fillna(""),
+                 custom_data=["metric_id", "_hover", "qualifier", "_year"])
+    fig.update_traces(hovertemplate="<b>%{x}</b><br>数值：%{y:,.4~g} " + html.escape(unit)
+                      + "<br>限定：%{customdata[2]}<br>%{customdata[1]}<extra></extra>", textposition="outside")
+    fig.update_layout(legend_title_text="区域")
+    return _layout(fig, title=title or f"{label}（单位：{unit}）", x="区域 · 年份", y=f"{label}（{unit}）")
+
+
+def metric_over_years(metrics: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """One indicator over the years the text gives, a line per zone. Rows without a year are left out."""
+    dated = metrics.dropna(subset=["year"])
+    values, unit = _display_values(dated) if not dated.empty else (dated["value"], "")
+    label = "、".join(metrics["label"].unique()[:2])
+    df = dated.assign(_value=values, _hover=dated["sentence"].map(hover_text)).sort_values("year")
+    fig = px.line(df, x="year", y="_value", color="zone", markers=True, custom_data=["metric_id", "_hover"])
+    fig.update_traces(hovertemplate="%{x} 年：%{y:,.4~g} " + html.escape(unit) + "<br>%{customdata[1]}<extra></extra>")
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_layout(legend_title_text="区域")
+    return _layout(fig, title=title or f"{label}历年变化（单位：{unit}）", x="年份（年）", y=f"{label}（{unit}）")
+
+
+def metrics_by_theme(metrics: pd.DataFrame, *, title: str = "各主题下的指标数量") -> go.Figure:
+    """How many metrics each zone states per theme (a count, so units don't mix)."""
+    df = metrics.assign(theme=metrics["theme"].replace("", "未归类"))
+    counts = df.groupby(["theme", "zone"]).size().reset_index(name="n")
+    fig = px.bar(counts, x="theme", y="n", color="zone", barmode="group")
+    fig.update_traces(hovertemplate="%{x}：%{y} 条<extra></extra>")
+    fig.update_layout(legend_title_text="区域")
+    return _layout(fig, title=title, x="主题", y="指标数（条）")
+
+
+def coverage_heatmap(paragraphs: pd.DataFrame, *, title: str = "各区域的主题覆盖") -> go.Figure:
+    """Body paragraphs per zone and theme (each paragraph counted once per theme it carries)."""
+    body = paragraphs[(paragraphs["kind"] == "body") & ~paragraphs["is_duplicate"]]
+    pairs = body[["zone", "themes"]].explode("themes").dropna()
+    pairs["zone"] = pairs["zone"].replace("", "未识别区域")
+    table = pairs.groupby(["zone", "themes"]).size().unstack(fill_value=0)
+    fig = go.Figure(go.Heatmap(z=table.values, x=list(table.columns), y=list(table.index), colorscale="Reds",
+                               colorbar={"title": {"text": "段落数（段）"}}, texttemplate="%{z}",
+                               hovertemplate="%{y} · %{x}：%{z} 段<extra></extra>"))
+    return _layout(fig, title=title, x="主题", y="区域")
+
+
+def theme_mix(paragraphs: pd.DataFrame, *, title: str = "主题构成") -> go.Figure:
+    """Share of a set of paragraphs per theme, in percent."""
+    body = paragraphs[(paragraphs["kind"] == "body") & ~paragraphs["is_duplicate"]]
+    counts = body["themes"].explode().dropna().value_counts()
+    share = (100 * counts / max(len(body), 1)).round(1)
+    fig = px.bar(x=share.values, y=share.index, orientation="h")
+    fig.update_traces(hovertemplate="%{y}：%{x}% 的段落<extra></extra>", marker_color="#c0392b")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title=title, x="含该主题的段落占比（%）", y="主题")
+
+
+def term_bar(terms: pd.DataFrame, *, value: str = "count", title: str = "高频词", unit: str = "次") -> go.Figure:
+    """Top terms as horizontal bars (`terms` has a `term` column and the `value` column)."""
+    fig = px.bar(terms, x=value, y="term", orientation="h")
+    fig.update_traces(hovertemplate="%{y}：%{x:,.4~g} " + unit + "<extra></extra>", marker_color="#c0392b")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title=title, x=f"{value_label(value)}（{unit}）" if unit else value_label(value), y="词语")
+
+
+def value_label(column: str) -> str:
+    return {"count": "频次", "tfidf": "TF-IDF 权重", "g2": "对数似然 G2", "log_ratio": "对数比（效应量）"}.get(column, column)
+
+
+def articles_by_zone(articles: pd.DataFrame, *, title: str = "各区域文章数") -> go.Figure:
+    counts = articles.assign(zone=articles["zone"].replace("", "未识别区域")).groupby("zone").size()
+    fig = px.bar(x=counts.index, y=counts.values)
+    fig.update_traces(hovertemplate="%{x}：%{y} 篇<extra></extra>", marker_color="#c0392b")
+    return _layout(fig, title=title, x="区域", y="文章数（篇）")

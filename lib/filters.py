@@ -1,0 +1,82 @@
+"""Filters: the sidebar's selection as a plain value, applied the same way to every table, and
+described in words so a page can say which filters are active."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Filters:
+    zones: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    query: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+    def describe(self, *, titles: dict[str, str] | None = None) -> str:
+        """The active filters as one Chinese sentence, e.g. “区域为 昆山高新区 或 嘉兴高新区，主题为 人才”。"""
+        parts = []
+        if self.zones:
+            parts.append("区域为 " + " 或 ".join(self.zones))
+        if self.themes:
+            parts.append("主题为 " + " 或 ".join(self.themes))
+        if self.articles:
+            names = [f"《{(titles or {}).get(a, a)}》" for a in self.articles]
+            parts.append("文章为 " + " 或 ".join(names))
+        if self.years:
+            parts.append("年份为 " + " 或 ".join(f"{y} 年" for y in sorted(self.years)))
+        if self.query:
+            parts.append(f"包含“{self.query}”")
+        return ("当前筛选：" + "，".join(parts) + "。") if parts else "未设筛选：显示全部语料。"
+
+
+def _has_theme(values, wanted: set[str]) -> bool:
+    if isinstance(values, str):
+        return values in wanted
+    try:
+        return bool(wanted.intersection(values))
+    except TypeError:
+        return False
+
+
+def apply_filters(df: pd.DataFrame, filters: Filters, *, text_columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Rows of `df` that pass every active filter. A filter applies only where the table has its column:
+    zone → `zone`; theme → `themes` (list) or `theme`; article → `article_id`; year → `year`;
+    query → any of `text_columns` contains it (case-insensitive, literal, not a pattern)."""
+    mask = pd.Series(True, index=df.index)
+    if filters.zones and "zone" in df:
+        mask &= df["zone"].isin(filters.zones)
+    if filters.themes:
+        wanted = set(filters.themes)
+        col = "themes" if "themes" in df else "theme" if "theme" in df else None
+        if col:
+            mask &= df[col].map(lambda v: _has_theme(v, wanted))
+    if filters.articles and "article_id" in df:
+        mask &= df["article_id"].isin(filters.articles)
+    if filters.years and "year" in df:
+        mask &= df["year"].isin(list(filters.years))
+    if filters.query:
+        cols = [c for c in text_columns if c in df]
+        if cols:
+            hit = pd.Series(False, index=df.index)
+            for c in cols:
+                hit |= df[c].astype(str).str.contains(filters.query, case=False, regex=False, na=False)
+            mask &= hit
+    return df[mask]
+
+
+def filter_articles_by_content(articles: pd.DataFrame, paragraphs: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Articles that pass the zone/article/year filters and have at least one paragraph passing
+    the theme and query filters."""
+    arts = apply_filters(articles, Filters(zones=filters.zones, articles=filters.articles, years=filters.years))
+    if filters.themes or filters.query:
+        paras = apply_filters(paragraphs, filters, text_columns=("text",))
+        arts = arts[arts["article_id"].isin(paras["article_id"])]
+    return arts

@@ -1,0 +1,65 @@
+"""总览: what the corpus holds, coverage by zone and theme, and where to go next."""
+
+import streamlit as st
+
+from lib import charts
+from lib.filters import apply_filters, filter_articles_by_content
+from ui.state import current_filters, get_dataset
+from ui.widgets import download_buttons, empty_result
+
+ds = get_dataset()
+filters = current_filters()
+
+st.title("ZoneLens · 开发区党建报道总览")
+st.caption("从报纸报道中整理各开发区的党建举措、数字、企业与人物；每个数字和举措都能追溯到原句。")
+
+articles = filter_articles_by_content(ds.articles, ds.paragraphs, filters)
+ids = set(articles["article_id"])
+paragraphs = apply_filters(ds.paragraphs[ds.paragraphs["article_id"].isin(ids)], filters, text_columns=("text",))
+metrics = apply_filters(ds.metrics[ds.metrics["article_id"].isin(ids)], filters, text_columns=("label", "sentence"))
+initiatives = apply_filters(ds.initiatives[ds.initiatives["article_id"].isin(ids)], filters,
+                            text_columns=("name", "full_name", "sentence"))
+
+if articles.empty:
+    empty_result("文章")
+    st.stop()
+
+cols = st.columns(6)
+body = paragraphs[(paragraphs["kind"] == "body") & ~paragraphs["is_duplicate"]]
+cols[0].metric("文章", f"{len(articles)} 篇")
+cols[1].metric("区域", f"{articles['zone'].replace('', None).nunique()} 个")
+years = articles["year"].dropna()
+cols[2].metric("年份", f"{int(years.min())}–{int(years.max())}" if len(years) else "未注明")
+cols[3].metric("段落", f"{len(body)} 段")
+cols[4].metric("指标", f"{len(metrics)} 条")
+cols[5].metric("举措", f"{len(initiatives)} 项")
+
+left, right = st.columns([3, 2])
+with left:
+    if body.empty:
+        st.info("当前筛选下没有正文段落可统计主题。")
+    else:
+        st.plotly_chart(charts.coverage_heatmap(body, title="各区域的主题覆盖（正文段落数）"), key="coverage")
+with right:
+    st.plotly_chart(charts.articles_by_zone(articles), key="by-zone")
+
+st.subheader("文章")
+table = articles[["article_id", "title", "zone", "year", "authors", "n_chars", "n_paragraphs", "n_duplicates", "source_file"]]
+st.dataframe(table, hide_index=True, column_config={
+    "article_id": "编号", "title": st.column_config.TextColumn("标题", width="large"), "zone": "区域",
+    "year": st.column_config.NumberColumn("年份", format="%d"), "authors": st.column_config.ListColumn("作者"),
+    "n_chars": st.column_config.NumberColumn("字数", format="%d 字"), "n_paragraphs": "正文段落",
+    "n_duplicates": "重复段落（已去重）", "source_file": "来源文件"})
+download_buttons(table, what="文章", description=filters.describe() if filters.active else "全部", key="overview-articles")
+
+st.subheader("下一步去哪里")
+c1, c2, c3 = st.columns(3)
+with c1:
+    st.page_link("pages/zones.py", label="区域画像：一个区域的举措、数字、企业与人物", icon=":material/location_city:")
+    st.page_link("pages/initiatives.py", label="举措目录：“1+4+N”“五个一”等由哪些部分组成", icon=":material/checklist:")
+with c2:
+    st.page_link("pages/keywords.py", label="关键词云：各区域、各主题的特色用词", icon=":material/cloud:")
+    st.page_link("pages/metrics.py", label="指标图表：同一指标在各区域的数值", icon=":material/bar_chart:")
+with c3:
+    st.page_link("pages/search.py", label="原文检索：带上下文的关键词检索", icon=":material/search:")
+    st.page_link("pages/library.py", label="语料管理：加入自己的文章", icon=":material/library_add:")

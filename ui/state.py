@@ -1,0 +1,79 @@
+"""The Streamlit-facing layer shared by every page: the one cached loader and the one sidebar.
+
+The sidebar is drawn once, in `app.py`, before the page runs. Its widgets are bound to the URL query
+string (`bind="query-params"`), so they keep their values across pages and a copied link reopens the
+same view. Pages read the selection with `current_filters()`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib import dataset as ds_mod
+from lib.dataset import Dataset
+from lib.filters import Filters
+
+#: Query-string keys of the shared filters (also their session_state keys).
+ZONE, THEME, ARTICLE, YEAR, QUERY = "zone", "theme", "article", "year", "q"
+FILTER_KEYS = (ZONE, THEME, ARTICLE, YEAR, QUERY)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _dataset_for(key: str, _progress=None) -> Dataset:
+    return ds_mod.load_dataset(progress=_progress)
+
+
+def get_dataset() -> Dataset:
+    """The dataset of the current corpus, built once per content key and shared by all sessions.
+    The first build shows a progress bar."""
+    key = ds_mod.current_key()
+    holder = st.empty()
+
+    def progress(done: int, total: int, name: str) -> None:
+        holder.progress(done / max(total, 1), text=f"正在构建数据集：{done}/{total} {name}")
+
+    ds = _dataset_for(key, _progress=progress)
+    holder.empty()
+    return ds
+
+
+def clear_caches() -> None:
+    _dataset_for.clear()
+    st.cache_data.clear()
+
+
+def _reset_filters() -> None:
+    for k in FILTER_KEYS:
+        st.session_state[k] = "" if k == QUERY else []
+
+
+def draw_sidebar(ds: Dataset) -> Filters:
+    """Draws the shared filters and the active-filter summary; returns the selection."""
+    from lib.themes import load_taxonomy
+
+    titles = dict(zip(ds.articles["article_id"], ds.articles["title"], strict=False))
+    with st.sidebar:
+        st.header("筛选")
+        st.multiselect("区域", ds.zones, key=ZONE, bind="query-params", placeholder="全部区域")
+        st.multiselect("主题", load_taxonomy().names, key=THEME, bind="query-params", placeholder="全部主题")
+        st.multiselect("文章", list(titles), key=ARTICLE, bind="query-params", placeholder="全部文章",
+                       format_func=lambda a: titles.get(a, a))
+        st.multiselect("年份", [str(y) for y in ds.years], key=YEAR, bind="query-params",
+                       placeholder="全部年份", format_func=lambda y: f"{y} 年")
+        st.text_input("文本包含", key=QUERY, bind="query-params", placeholder="例如：党建联建",
+                      help="只保留含有这段文字的段落、指标、举措（不区分大小写，按原文字面匹配）")
+        filters = current_filters()
+        st.caption(filters.describe(titles=titles))
+        st.button("重置筛选", on_click=_reset_filters, disabled=not filters.active, width="stretch")
+    return filters
+
+
+def current_filters() -> Filters:
+    s = st.session_state
+    return Filters(
+        zones=tuple(s.get(ZONE) or ()),
+        themes=tuple(s.get(THEME) or ()),
+        articles=tuple(s.get(ARTICLE) or ()),
+        years=tuple(int(y) for y in s.get(YEAR) or ()),
+        query=(s.get(QUERY) or "").strip(),
+    )

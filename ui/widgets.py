@@ -1,0 +1,33 @@
+"""Small rendering helpers the pages share: downloads, empty results, safe highlighted text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib import export
+from lib.search import highlight_html
+from ui.state import _reset_filters
+
+
+def download_buttons(df: pd.DataFrame, *, what: str, description: str = "", key: str) -> None:
+    """CSV (UTF-8 with BOM, opens in Excel) and XLSX of exactly the rows shown."""
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button("下载 CSV", export.to_csv_bytes(df), export.export_filename(what, description, ext="csv"),
+                       mime="text/csv", key=f"{key}-csv", icon=":material/download:", on_click="ignore",
+                       disabled=df.empty)
+    c2.download_button("下载 Excel", export.to_xlsx_bytes(df, sheet=what),
+                       export.export_filename(what, description, ext="xlsx"),
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"{key}-xlsx", icon=":material/table:", on_click="ignore", disabled=df.empty)
+
+
+def empty_result(what: str = "内容") -> None:
+    """Says that the filter left nothing and offers to widen it."""
+    st.info(f"当前筛选条件下没有{what}。可以放宽左侧的筛选条件，或一键清除全部筛选。", icon=":material/filter_alt_off:")
+    st.button("清除全部筛选", on_click=_reset_filters, key=f"widen-{what}")
+
+
+def passage(text: str, terms: list[str] | tuple[str, ...] = ()) -> None:
+    """Article text shown as text (HTML-escaped), with the terms marked."""
+    st.html(f'<div style="line-height:1.9;font-size:1rem">{highlight_html(text, terms)}</div>')
