@@ -137,3 +137,28 @@ def articles_by_zone(articles: pd.DataFrame, *, title: str = "各区域文章数
     fig = px.bar(x=counts.index, y=counts.values)
     fig.update_traces(hovertemplate="%{x}：%{y} 篇<extra></extra>", marker_color="#c0392b")
     return _layout(fig, title=title, x="区域", y="文章数（篇）")
+
+
+def indicator_options(metrics: pd.DataFrame) -> list[str]:
+    """Indicator labels for a picker: those stated by the most zones first, then the most mentions, then by name."""
+    if metrics.empty:
+        return []
+    stats = metrics.assign(_zone=metrics["zone"].replace("", pd.NA)).groupby("label").agg(
+        zones=("_zone", "nunique"), mentions=("label", "size")).reset_index()
+    ranked = stats.sort_values(["zones", "mentions", "label"], ascending=[False, False, True])
+    return ranked["label"].tolist()
+
+
+def dated_groups(metrics: pd.DataFrame, *, min_years: int = 2) -> dict[tuple[str, str], pd.DataFrame]:
+    """The `metric_groups` whose rows give at least `min_years` distinct years (worth a line over time)."""
+    return {key: grp for key, grp in metric_groups(metrics).items() if grp["year"].dropna().nunique() >= min_years}
+
+
+def selected_metric_ids(points: list[dict]) -> list[str]:
+    """The metric_ids of the points selected in a metric chart (each point's customdata[0]), in order, once each."""
+    ids: list[str] = []
+    for point in points or ():
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(data, (list, tuple)) and data and isinstance(data[0], str) and data[0] not in ids:
+            ids.append(data[0])
+    return ids

@@ -82,7 +82,7 @@ def rules_fingerprint() -> str:
 
 def process_file(data: bytes, *, name: str, origin: str = "shipped") -> dict[str, list[dict]]:
     """Reads, repairs and analyses one file into rows for each table. Raises reader.ReadError."""
-    from lib import entities, initiatives, metrics, reader, repair, segment, themes, zones
+    from lib import entities, initiatives, keywords, metrics, reader, repair, themes, zones
 
     text = reader.decode_bytes(data, name=name)
     if reader.is_traditional(text):
@@ -115,7 +115,7 @@ def process_file(data: bytes, *, name: str, origin: str = "shipped") -> dict[str
                 "is_duplicate": p.is_duplicate,
                 "duplicate_of": para_id[p.duplicate_of] if p.duplicate_of is not None else None,
                 "themes": para_themes.get(p.seq, []),
-                "tokens": segment.tokenize(p.text, extra_words=names) if keep else [],
+                "tokens": keywords.extract_terms(p.text, extra_words=names) if keep else [],
             })
         for p in body:
             for m in metrics.extract_metrics_from_text(p.text):
@@ -227,11 +227,21 @@ def current_key() -> str:
     return _digest(*file_keys, repr(sorted(library.overrides().items())))[:24]
 
 
-def load_dataset(*, progress: Progress | None = None) -> Dataset:
-    """The dataset of the app's corpus, from `data/cache/` when nothing changed since it was built."""
+def _dataset_path(key: str) -> Path:
+    return config.CACHE_DIR / f"dataset-{key}.pkl"
+
+
+def is_built(key: str) -> bool:
+    """Whether the dataset with this key is in the cache (so loading it needs no build)."""
+    return _dataset_path(key).exists()
+
+
+def load_dataset(*, progress: Progress | None = None, key: str | None = None) -> Dataset:
+    """The dataset of the app's corpus, from `data/cache/` when nothing changed since it was built.
+    `key` is `current_key()`, passed by a caller that has just computed it."""
     from lib import library
 
-    target = config.CACHE_DIR / f"dataset-{current_key()}.pkl"
+    target = _dataset_path(key or current_key())
     cached = _cached_path(target)
     if cached is not None:
         return cached

@@ -107,7 +107,7 @@ def check_name(name: str) -> None:
     if ".." in name:
         raise IngestError(name, "文件名不能包含“..”")
     if RE_UNSAFE_NAME_CHAR.search(name):
-        raise IngestError(name, "文件名含有控制字符（如 NUL）或不可见的方向控制字符")
+        raise IngestError(name, "文件名含有控制字符（如 NUL）、不可见的方向控制字符或无效编码")
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
         raise IngestError(name, f"文件名过长（超过 {MAX_NAME_BYTES} 字节）")
 

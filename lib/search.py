@@ -1,17 +1,29 @@
-"""Passage search: keyword-in-context over paragraphs, and safe highlighting of hits.
+"""Passage search: keyword-in-context over paragraphs, safe highlighting of hits, and the lookups the
+pages use to show where a row comes from (its paragraph, article and section) and to browse initiatives.
 
 Article text is always HTML-escaped before any markup is added, so nothing in an article can inject
 markup or scripts into a page."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 
 import pandas as pd
 
+from lib.dataset import initiative_link_key
+
+#: Characters Markdown gives a meaning to (escaped by `escape_markdown`).
+RE_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 #: Characters of context shown either side of a hit.
 CONTEXT = 30
+#: Chinese headers of the KWIC columns (the other columns use lib.export.HEADERS).
+KWIC_HEADERS = {"left": "左文", "hit": "命中", "right": "右文"}
+#: How each initiative kind is named in the interface.
+KIND_LABELS = {"formula": "数字公式", "counted": "计数短语", "brand": "品牌"}
+#: What a count-bearing name is called when its parts are compared with the count.
+COUNT_SOURCE = {"formula": "公式", "counted": "名称"}
 
 
 def _terms_pattern(terms) -> re.Pattern | None:
@@ -57,3 +69,125 @@ def kwic(paragraphs: pd.DataFrame, query: str, *, context: int = CONTEXT, includ
                 "right": p.text[m.end() : m.end() + context], "start": m.start(),
             })
     return pd.DataFrame(rows, columns=cols)
+
+
+def escape_markdown(text: str) -> str:
+    """`text` with every character Markdown (or Streamlit's :directives:) gives a meaning to backslash-escaped,
+    for a user's or an article's words inside a Markdown message: `*强调*` → `\\*强调\\*`."""
+    return RE_MARKDOWN.sub(r"\\\1", text)
+
+
+def with_titles(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """`table` with a `title` column: the title of each row's article ("" when unknown); rows keep their order."""
+    titles = dict(zip(articles["article_id"], articles["title"], strict=False))
+    return table.assign(title=table["article_id"].map(titles).fillna(""))
+
+
+def rows_key(prefix: str, ids) -> str:
+    """A widget key that changes when the rows of a table change, so a row selection never outlives its rows."""
+    digest = hashlib.sha1("\n".join(map(str, ids)).encode("utf-8")).hexdigest()[:10]
+    return f"{prefix}-{digest}"
+
+
+def kwic_table(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """KWIC hits with their article's title, in reading order: where (title, section) then left | hit | right."""
+    cols = ["paragraph_id", "article_id", "zone", "title", "section", "left", "hit", "right"]
+    return with_titles(hits, articles)[cols]
+
+
+def page_of(df: pd.DataFrame, page: int, *, size: int) -> pd.DataFrame:
+    """Rows of page `page` (from 1) when `df` is cut into pages of `size`; out-of-range pages clamp."""
+    pages = max(1, -(-len(df) // size))
+    page = min(max(page, 1), pages)
+    return df.iloc[(page - 1) * size : page * size]
+
+
+def paragraph_context(paragraphs: pd.DataFrame, articles: pd.DataFrame, paragraph_id: str) -> dict | None:
+    """A paragraph with where it stands: {text, section, zone, article_id, title}; None when unknown."""
+    rows = paragraphs[paragraphs["paragraph_id"] == paragraph_id]
+    if rows.empty:
+        return None
+    p = rows.iloc[0]
+    titles = articles.loc[articles["article_id"] == p["article_id"], "title"]
+    return {"text": p["text"], "section": p["section"] or "", "zone": p["zone"] or "",
+            "article_id": p["article_id"], "title": titles.iloc[0] if len(titles) else ""}
+
+
+def source_html(title: str, section: str = "", zone: str = "") -> str:
+    """Where a passage comes from, escaped: 《标题》 · 小节 · 区域 (empty parts left out)."""
+    parts = [f"《{title}》" if title else "", f"小节：{section}" if section else "", zone]
+    return '<div style="color:#666;font-size:0.9rem">' + html.escape(" · ".join(p for p in parts if p)) + "</div>"
+
+
+def numbered_list_html(items) -> str:
+    """Items as an escaped ordered list."""
+    return "<ol>" + "".join(f"<li>{html.escape(str(item))}</li>" for item in items) + "</ol>"
+
+
+# ---------------------------------------------------------------- initiative catalogue
+
+
+def initiative_table(initiatives: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Initiatives as shown and downloaded: kind in Chinese and the article's title added."""
+    table = with_titles(initiatives, articles)
+    table["kind"] = table["kind"].map(KIND_LABELS).fillna(table["kind"])
+    cols = ["initiative_id", "zone", "name", "full_name", "kind", "components", "expected_count", "found_count",
+            "theme", "shared_zones", "title", "sentence", "article_id", "paragraph_id"]
+    return table[cols]
+
+
+def initiative_labels(table: pd.DataFrame) -> dict[str, str]:
+    """A unique, readable label per initiative_id (it is what a link to the initiative holds):
+    “区域 · 全称”, plus the article title, then the id, where that is needed to tell two apart."""
+    zone = table["zone"].replace("", "未识别区域").fillna("未识别区域")
+    labels = zone + " · " + table["full_name"].fillna(table["name"])
+    with_title = labels + " · 《" + table["title"].fillna("") + "》"
+    labels = labels.where(~labels.duplicated(keep=False), with_title)
+    labels = labels.where(~labels.duplicated(keep=False), labels + " · " + table["initiative_id"])
+    return dict(zip(table["initiative_id"], labels, strict=True))
+
+
+def filter_initiatives(initiatives: pd.DataFrame, *, kinds=(), themes=(), with_components: bool = False) -> pd.DataFrame:
+    """Initiatives of the given kinds (codes: formula, counted, brand) and themes, and with listed parts
+    when `with_components`; an empty selection keeps everything."""
+    mask = pd.Series(True, index=initiatives.index)
+    if kinds:
+        mask &= initiatives["kind"].isin(list(kinds))
+    if themes:
+        mask &= initiatives["theme"].isin(list(themes))
+    if with_components:
+        mask &= initiatives["components"].map(lambda c: isinstance(c, (list, tuple)) and len(c) > 0)
+    return initiatives[mask]
+
+
+def count_note(kind: str, expected, found) -> tuple[str, bool]:
+    """How many parts the name implies against how many the text lists, and whether they differ:
+    ("公式应有 3 项，文中找到 4 项（数量不一致，请核对原文）", True)."""
+    found = 0 if pd.isna(found) else int(found)
+    if pd.isna(expected):
+        text = f"名称不含项数，文中列出 {found} 项组成部分" if found else "名称不含项数，文中未列出组成部分"
+        return text, False
+    expected = int(expected)
+    text = f"{COUNT_SOURCE.get(kind, '名称')}应有 {expected} 项，文中找到 {found} 项"
+    return (text + "（数量不一致，请核对原文）", True) if expected != found else (text, False)
+
+
+def namesakes(initiatives: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Every initiative with the same name (compared without punctuation), one row per zone and wording,
+    by zone."""
+    key = initiative_link_key(name)
+    same = initiatives[initiatives["name"].map(initiative_link_key) == key]
+    parts = same["components"].map(lambda c: tuple(c) if isinstance(c, (list, tuple)) else ())
+    return same.assign(_parts=parts).drop_duplicates(["zone", "full_name", "_parts"]).drop(columns="_parts").sort_values(
+        "zone", kind="stable")
+
+
+def shared_names(initiatives: pd.DataFrame) -> pd.DataFrame:
+    """Names used by more than one zone: columns name (first spelling met) and zones (sorted list)."""
+    cols = ["name", "zones"]
+    named = initiatives[initiatives["zone"] != ""]
+    if named.empty:
+        return pd.DataFrame(columns=cols)
+    grouped = named.groupby(named["name"].map(initiative_link_key), sort=False).agg(
+        name=("name", "first"), zones=("zone", lambda z: sorted(set(z))))
+    return grouped[grouped["zones"].map(len) > 1].reset_index(drop=True)[cols]

@@ -1,5 +1,99 @@
-"""Placeholder until this page is built."""
+"""指标图表: the numbers the reports state, as charts: one indicator across zones, a zone's numbers by
+theme, an indicator over the years; every bar, point and table row opens its source passage."""
 
 import streamlit as st
 
-st.title("建设中")
+from lib import charts, search
+from lib.filters import Filters, apply_filters
+from ui.state import current_filters, get_dataset
+from ui.widgets import download_buttons, empty_result, passage
+
+#: Most passages shown for one selection (a box or lasso can select many points).
+MAX_PASSAGES = 5
+SELECT_HINT = "点击图中的柱或点（可框选多个），下方显示该数字所在的原文段落。"
+
+ds = get_dataset()
+filters = current_filters()
+
+st.title("指标图表")
+st.caption("报道中给出的数字：同一指标在各区域的数值、各主题下的指标数量、历年变化。悬停可见原句，点击可看原文段落。")
+
+# The year filter means the report's year (as in the sidebar), so it applies through the articles;
+# a metric's own `year` is only the year its sentence names.
+articles = apply_filters(ds.articles, Filters(zones=filters.zones, articles=filters.articles, years=filters.years))
+metrics = apply_filters(ds.metrics[ds.metrics["article_id"].isin(articles["article_id"])],
+                        Filters(zones=filters.zones, themes=filters.themes, query=filters.query),
+                        text_columns=("label", "sentence"))
+if metrics.empty:
+    empty_result("指标")
+    st.stop()
+
+
+def show_passages(metric_ids: list[str]) -> None:
+    """The paragraph of each selected metric, its quantity highlighted."""
+    if len(metric_ids) > MAX_PASSAGES:
+        st.caption(f"选中了 {len(metric_ids)} 个数字，下面显示前 {MAX_PASSAGES} 个。")
+    for metric_id in metric_ids[:MAX_PASSAGES]:
+        rows = ds.metrics[ds.metrics["metric_id"] == metric_id]
+        if rows.empty:
+            continue
+        m = rows.iloc[0]
+        ctx = search.paragraph_context(ds.paragraphs, ds.articles, m["paragraph_id"])
+        with st.container(border=True):
+            st.html(f"<b>{search.highlight_html(m['label'])}：{search.highlight_html(m['raw'])}</b>")
+            if ctx:
+                st.html(search.source_html(ctx["title"], ctx["section"], ctx["zone"]))
+            passage(ctx["text"] if ctx else m["sentence"], [m["raw"]])
+
+
+st.subheader("同一指标在各区域")
+options = charts.indicator_options(metrics)
+indicator = st.selectbox("指标", options, key="indicator", bind="query-params",
+                         help="按给出该指标的区域数排序，区域多的在前")
+picked: list[str] = []
+groups = charts.metric_groups(metrics[metrics["label"] == indicator])
+if len(groups) > 1:
+    st.caption("该指标以不同单位给出，按单位分图显示（不同单位不放在同一坐标轴上）。")
+for (label, unit), grp in groups.items():
+    event = st.plotly_chart(charts.metric_bar(grp), key=f"bar-{label}-{unit}", on_select="rerun",
+                            selection_mode="points")
+    picked += charts.selected_metric_ids(event.selection.points)
+st.caption(SELECT_HINT)
+show_passages(picked)
+
+st.subheader("各主题下的指标")
+zones = sorted(z for z in metrics["zone"].unique() if z)
+zone = st.pills("区域", zones, key="mzone", help="不选则显示全部区域")
+st.plotly_chart(charts.metrics_by_theme(metrics[metrics["zone"] == zone] if zone else metrics,
+                                        title=f"{zone or '各区域'}各主题下的指标数量"), key="by-theme")
+
+st.subheader("历年变化")
+dated = charts.dated_groups(metrics)
+if not dated:
+    st.info("当前筛选下没有哪个指标在文中给出两个或更多年份的数值，无法画出历年变化。", icon=":material/timeline:")
+else:
+    trend_labels = {f"{label}（{unit}）": (label, unit) for label, unit in dated}
+    trend = st.selectbox("指标（单位）", list(trend_labels), key="trend", bind="query-params",
+                         help="只列出文中给出至少两个年份数值的指标")
+    grp = dated[trend_labels[trend]]
+    event = st.plotly_chart(charts.metric_over_years(grp), key=f"years-{trend}", on_select="rerun",
+                            selection_mode="points")
+    show_passages(charts.selected_metric_ids(event.selection.points))
+
+st.subheader("指标明细")
+table = search.with_titles(metrics, ds.articles)[
+    ["metric_id", "zone", "label", "raw", "value", "value_high", "unit", "qualifier", "year", "theme", "title",
+     "sentence", "article_id", "paragraph_id"]]
+st.caption(f"共 {len(table)} 条指标，来自 {table['article_id'].nunique()} 篇文章。选中一行查看原文段落。")
+event = st.dataframe(table, key=search.rows_key("metrics-table", table["metric_id"]), on_select="rerun",
+                     selection_mode="single-row", hide_index=True,
+                     column_order=["zone", "label", "raw", "value", "unit", "qualifier", "year", "theme", "title",
+                                   "sentence"],
+                     column_config={
+                         "zone": "区域", "label": "指标", "raw": "原文数量",
+                         "value": st.column_config.NumberColumn("数值", format="%g"), "unit": "单位",
+                         "qualifier": "限定词", "year": st.column_config.NumberColumn("年份", format="%d"),
+                         "theme": "主题", "title": st.column_config.TextColumn("文章", width="medium"),
+                         "sentence": st.column_config.TextColumn("原句", width="large")})
+download_buttons(table, what="指标", description=filters.describe() if filters.active else "全部", key="metrics")
+show_passages([table["metric_id"].iloc[i] for i in event.selection.rows if i < len(table)])

@@ -24,7 +24,7 @@ if articles.empty:
     empty_result("文章")
     st.stop()
 
-cols = st.columns(6)
+cols = st.columns([1, 1, 1.5, 1, 1, 1])
 body = paragraphs[(paragraphs["kind"] == "body") & ~paragraphs["is_duplicate"]]
 cols[0].metric("文章", f"{len(articles)} 篇")
 cols[1].metric("区域", f"{articles['zone'].replace('', None).nunique()} 个")
@@ -53,13 +53,15 @@ st.dataframe(table, hide_index=True, column_config={
 download_buttons(table, what="文章", description=filters.describe() if filters.active else "全部", key="overview-articles")
 
 st.subheader("下一步去哪里")
-c1, c2, c3 = st.columns(3)
-with c1:
-    st.page_link("pages/zones.py", label="区域画像：一个区域的举措、数字、企业与人物", icon=":material/location_city:")
-    st.page_link("pages/initiatives.py", label="举措目录：“1+4+N”“五个一”等由哪些部分组成", icon=":material/checklist:")
-with c2:
-    st.page_link("pages/keywords.py", label="关键词云：各区域、各主题的特色用词", icon=":material/cloud:")
-    st.page_link("pages/metrics.py", label="指标图表：同一指标在各区域的数值", icon=":material/bar_chart:")
-with c3:
-    st.page_link("pages/search.py", label="原文检索：带上下文的关键词检索", icon=":material/search:")
-    st.page_link("pages/library.py", label="语料管理：加入自己的文章", icon=":material/library_add:")
+NEXT = [
+    ("pages/zones.py", "区域画像", ":material/location_city:", "一个区域的举措、数字、企业与人物，两区并排比较"),
+    ("pages/initiatives.py", "举措目录", ":material/checklist:", "“1+4+N”“五个一”等举措由哪些部分组成，附原句"),
+    ("pages/keywords.py", "关键词云", ":material/cloud:", "各区域、各主题的高频词与特色用词"),
+    ("pages/metrics.py", "指标图表", ":material/bar_chart:", "同一指标在各区域、各年份的数值"),
+    ("pages/search.py", "原文检索", ":material/search:", "带上下文的关键词检索，定位到文章与小节"),
+    ("pages/library.py", "语料管理", ":material/library_add:", "加入自己的文章，整个应用随之更新"),
+]
+for col, (path, label, icon, blurb) in zip(st.columns(3) * 2, NEXT, strict=True):
+    with col:
+        st.page_link(path, label=label, icon=icon)
+        st.caption(blurb)

@@ -1,5 +1,111 @@
-"""Placeholder until this page is built."""
+"""区域画像: one zone at a time, or two side by side."""
 
 import streamlit as st
 
-st.title("建设中")
+from lib import charts, profiles
+from lib.filters import Filters, apply_filters
+from ui.state import current_filters, get_dataset
+from ui.widgets import download_buttons, empty_result
+
+ds = get_dataset()
+filters = current_filters()
+
+st.title("区域画像")
+st.caption("一个区域的报道、数字、举措、企业与人物，以及它的用词与其他区域有何不同（对数似然关键性，而非原始词频）。")
+
+zones = ds.zones
+if not zones:
+    empty_result("可识别区域的文章")
+    st.stop()
+by_size = ds.articles["zone"].value_counts()
+default = [z for z in filters.zones if z in zones][:1] or [max(zones, key=lambda z: by_size.get(z, 0))]
+c1, c2 = st.columns(2)
+zone_a = c1.selectbox("区域", zones, index=zones.index(default[0]), key="zone_a", bind="query-params")
+others = [z for z in zones if z != zone_a]
+zone_b = c2.selectbox("并排比较（可选）", ["（不比较）", *others], key="zone_b", bind="query-params")
+shown = [zone_a] + ([zone_b] if zone_b in others else [])
+# Theme, year and text filters narrow each profile; the zone filter is replaced by the choice above.
+narrow = Filters(themes=filters.themes, articles=filters.articles, years=filters.years, query=filters.query)
+if narrow.active:
+    st.caption(narrow.describe())
+
+
+def render(zone: str, container) -> None:
+    p = profiles.zone_profile(ds, zone)
+    arts = apply_filters(p.articles, Filters(articles=narrow.articles, years=narrow.years))
+    ids = set(arts["article_id"])
+    body = apply_filters(p.paragraphs[p.paragraphs["article_id"].isin(ids)], narrow, text_columns=("text",))
+    metrics = apply_filters(p.metrics[p.metrics["article_id"].isin(ids)], narrow, text_columns=("label", "sentence"))
+    inits = apply_filters(p.initiatives[p.initiatives["article_id"].isin(ids)], narrow,
+                          text_columns=("name", "full_name", "sentence"))
+    with container:
+        st.header(zone)
+        if arts.empty:
+            empty_result(f"{zone}的文章")
+            return
+        st.caption(f"{len(arts)} 篇报道 · {len(body)} 段正文 · {len(metrics)} 条指标 · {len(inits)} 项举措")
+
+        st.subheader("报道与来源")
+        st.dataframe(arts[["title", "year", "authors", "source_file"]], hide_index=True, column_config={
+            "title": st.column_config.TextColumn("标题", width="large"),
+            "year": st.column_config.NumberColumn("年份", format="%d"),
+            "authors": st.column_config.ListColumn("作者"), "source_file": "来源文件"}, key=f"arts-{zone}")
+
+        st.subheader("主要数字")
+        head = profiles.headline_metrics(metrics)
+        if head.empty:
+            st.caption("当前筛选下没有可作为主要数字的指标。")
+        cards = st.columns(3)
+        for i, (_, row) in enumerate(head.iterrows()):
+            cards[i % 3].metric(row["label"], profiles.format_value(row),
+                                help=f"原句：{row['sentence']}", border=True)
+
+        st.subheader("举措及其组成")
+        if inits.empty:
+            st.caption("当前筛选下没有识别到举措。")
+        for _, it in inits.iterrows():
+            parts = "、".join(it["components"]) if len(it["components"]) else "（文中未列出组成部分）"
+            st.text(f"{it['full_name']}：{parts}")
+
+        st.subheader("主导产业与企业")
+        ind = profiles.industry_mentions(body["text"])
+        if not ind.empty:
+            st.text("产业（按提及次数）：" + "、".join(f"{r.industry}（{r.mentions}）" for r in ind.head(8).itertuples()))
+        ents = p.enterprises[p.enterprises["article_id"].isin(ids)]
+        st.dataframe(ents[["name", "short_name", "mentions"]].fillna(""), hide_index=True, key=f"ents-{zone}", column_config={
+            "name": "企业", "short_name": "简称", "mentions": st.column_config.NumberColumn("提及", format="%d 次")})
+        inst = p.institutions[p.institutions["article_id"].isin(ids)]
+        if not inst.empty:
+            st.text("高校与科研院所：" + "、".join(inst["name"]))
+
+        st.subheader("报道中的人物")
+        people = p.people[p.people["article_id"].isin(ids)]
+        st.dataframe(people[["name", "role", "sentence"]].fillna(""), hide_index=True, key=f"people-{zone}", column_config={
+            "name": "姓名", "role": "身份", "sentence": st.column_config.TextColumn("原句", width="large")})
+
+        st.subheader("主题构成")
+        if body.empty:
+            st.caption("当前筛选下没有正文段落。")
+        else:
+            st.plotly_chart(charts.theme_mix(body, title=f"{zone}：主题构成"), key=f"mix-{zone}")
+
+        st.subheader("高频词与特色用词")
+        top = profiles.top_terms(body, n=15, exclude=[zone])
+        key_terms = profiles.distinctive_terms(ds, zone, n=15, article_ids=ids)
+        t1, t2 = st.columns(2)
+        if not top.empty:
+            t1.plotly_chart(charts.term_bar(top, title=f"{zone}：高频词"), key=f"top-{zone}")
+        if not key_terms.empty:
+            t2.plotly_chart(charts.term_bar(key_terms, value="g2", unit="", title=f"{zone}：相对其他区域的特色用词"),
+                            key=f"key-{zone}")
+            download_buttons(key_terms, what="特色用词", description=zone, key=f"dl-key-{zone}")
+        elif len(ds.zones) < 2:
+            t2.caption("只有一个区域时无法比较用词。")
+
+
+if len(shown) == 1:
+    render(zone_a, st.container())
+else:
+    left, right = st.columns(2, gap="large")
+    render(zone_a, left)
+    render(zone_b, right)

@@ -19,22 +19,24 @@ FILTER_KEYS = (ZONE, THEME, ARTICLE, YEAR, QUERY)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _dataset_for(key: str, _progress=None) -> Dataset:
-    return ds_mod.load_dataset(progress=_progress)
+def _dataset_for(key: str) -> Dataset:
+    return ds_mod.load_dataset(key=key)
 
 
 def get_dataset() -> Dataset:
-    """The dataset of the current corpus, built once per content key and shared by all sessions.
-    The first build shows a progress bar."""
+    """The dataset of the current corpus, loaded once per content key and shared by all sessions.
+    When it has to be built (first start, or after an article, rule or lexicon changed), the build
+    shows a progress bar; only the files that changed are processed again."""
     key = ds_mod.current_key()
-    holder = st.empty()
+    if not ds_mod.is_built(key):
+        holder = st.empty()
 
-    def progress(done: int, total: int, name: str) -> None:
-        holder.progress(done / max(total, 1), text=f"正在构建数据集：{done}/{total} {name}")
+        def progress(done: int, total: int, name: str) -> None:
+            holder.progress(done / max(total, 1), text=f"正在构建数据集：{done}/{total} {name}")
 
-    ds = _dataset_for(key, _progress=progress)
-    holder.empty()
-    return ds
+        ds_mod.load_dataset(progress=progress, key=key)
+        holder.empty()
+    return _dataset_for(key)
 
 
 def clear_caches() -> None:

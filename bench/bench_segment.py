@@ -1,0 +1,90 @@
+"""Benchmark of segmentation (not a test). Run: .venv/bin/python bench/bench_segment.py [--mb 10]
+
+Cuts the real articles (spaces inside Chinese removed), repeated to about --mb MB of UTF-8, paragraph
+by paragraph, with the same lexicon dictionary in each cutter, and prints the time of:
+1. jieba (pure Python) cut;
+2. rjieba (Rust) cut;
+3. lib.segment.tokenize (rjieba between protected spans), without and with extra words;
+4. lib.keywords.extract_terms (POS-tagged segmentation + keyword filter).
+All run in one process, one after the other, so that the ratios are comparable on a noisy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import jieba  # noqa: E402
+import rjieba  # noqa: E402
+
+from lib import keywords, lexicon, segment  # noqa: E402
+from lib.text import CJK  # noqa: E402
+
+RE_SPACE_IN_CJK = re.compile(f"(?<=[{CJK}])[ \t]+(?=[{CJK}])")
+EXTRA_WORDS = ("昆山高新区", "苏州工业园区", "嘉兴高新区", "贵阳高新区", "沪士电子", "中科可控")
+
+
+def corpus_paragraphs(mb: float) -> list[str]:
+    paragraphs = []
+    for path in sorted((ROOT / "data" / "articles").glob("*.txt")):
+        text = RE_SPACE_IN_CJK.sub("", path.read_text(encoding="utf-8"))
+        paragraphs += [line.strip() for line in text.splitlines() if line.strip()]
+    size = sum(len(p.encode("utf-8")) for p in paragraphs)
+    return paragraphs * max(1, round(mb * 1e6 / size))
+
+
+def timed(label: str, cut: Callable[[str], list], paragraphs: list[str], megabytes: float) -> float:
+    t0 = time.perf_counter()
+    tokens = sum(len(cut(p)) for p in paragraphs)
+    seconds = time.perf_counter() - t0
+    print(f"{label:<36} {seconds:8.2f} s  {megabytes / seconds:7.2f} MB/s  {tokens:>10,} tokens")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
+    args = parser.parse_args()
+
+    paragraphs = corpus_paragraphs(args.mb)
+    megabytes = sum(len(p.encode("utf-8")) for p in paragraphs) / 1e6
+    print(
+        f"corpus: {megabytes:.1f} MB, {sum(map(len, paragraphs)):,} characters, {len(paragraphs):,} paragraphs"
+    )
+
+    entries = segment.dictionary_entries(lexicon.load_terms(), tag="dt")
+    reference = jieba.Tokenizer()
+    reference.tmp_dir = tempfile.mkdtemp(prefix="jieba-")
+    fast = rjieba.Jieba()
+    for word, freq, pos in entries:
+        reference.add_word(word, freq, pos)
+        fast.add_word(word, freq, pos)
+    segment.tokenize("预热")  # build the module's segmenter outside the timings
+
+    t_jieba = timed("jieba cut", lambda p: list(reference.cut(p)), paragraphs, megabytes)
+    t_rjieba = timed("rjieba cut", lambda p: fast.cut(p), paragraphs, megabytes)
+    t_tokenize = timed("segment.tokenize", segment.tokenize, paragraphs, megabytes)
+    t_extra = timed(
+        "segment.tokenize + 6 extra words",
+        lambda p: segment.tokenize(p, extra_words=EXTRA_WORDS),
+        paragraphs,
+        megabytes,
+    )
+    t_terms = timed("keywords.extract_terms", keywords.extract_terms, paragraphs, megabytes)
+    print(f"jieba / rjieba:            {t_jieba / t_rjieba:5.1f}x")
+    print(f"jieba / tokenize:          {t_jieba / t_tokenize:5.1f}x")
+    print(f"tokenize / rjieba:         {t_tokenize / t_rjieba:5.2f}x")
+    print(f"tokenize+extra / rjieba:   {t_extra / t_rjieba:5.2f}x")
+    print(f"extract_terms / tokenize:  {t_terms / t_tokenize:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Zone profiles: what one zone's reports say, gathered from the dataset tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from lib import config
+from lib.dataset import Dataset
+
+INDUSTRIES_FILE = config.LEXICON_DIR / "industries.txt"
+#: Units that make a metric a headline figure, in order of preference.
+HEADLINE_UNITS = ("亿元", "%", "万元", "家", "个", "万人", "人")
+
+
+@dataclass
+class ZoneProfile:
+    zone: str
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    metrics: pd.DataFrame
+    headline: pd.DataFrame
+    initiatives: pd.DataFrame
+    enterprises: pd.DataFrame
+    institutions: pd.DataFrame
+    people: pd.DataFrame
+    industries: pd.DataFrame
+
+
+@lru_cache(maxsize=2)
+def load_industries(path: Path = INDUSTRIES_FILE) -> tuple[str, ...]:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return tuple(s for line in lines if (s := line.split("#", 1)[0].strip()))
+
+
+def headline_metrics(metrics: pd.DataFrame, *, n: int = 6) -> pd.DataFrame:
+    """The zone's headline figures: one per indicator, money and rates first, largest first."""
+    if metrics.empty:
+        return metrics
+    rank = {u: i for i, u in enumerate(HEADLINE_UNITS)}
+    df = metrics[metrics["unit"].isin(rank) & (metrics["kind"] != "rank")].copy()
+    df["_rank"] = df["unit"].map(rank)
+    df = df.sort_values(["_rank", "base_value", "value"], ascending=[True, False, False])
+    return df.drop_duplicates("label").head(n).drop(columns="_rank")
+
+
+def industry_mentions(texts: pd.Series, *, industries: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """How often each industry of the lexicon is named in the texts, most named first."""
+    counts = Counter()
+    for name in industries or load_industries():
+        n = int(texts.str.count(name).sum()) if len(texts) else 0
+        if n:
+            counts[name] = n
+    return pd.DataFrame(counts.most_common(), columns=["industry", "mentions"])
+
+
+def zone_profile(ds: Dataset, zone: str) -> ZoneProfile:
+    """Everything the profile page shows for one zone."""
+    articles = ds.articles[ds.articles["zone"] == zone]
+    ids = set(articles["article_id"])
+    paras = ds.paragraphs[ds.paragraphs["article_id"].isin(ids)]
+    body = paras[(paras["kind"] == "body") & ~paras["is_duplicate"]]
+    metrics = ds.metrics[ds.metrics["article_id"].isin(ids)]
+    ents = ds.entities[ds.entities["article_id"].isin(ids)]
+    by_mentions = ents.sort_values("mentions", ascending=False)
+    return ZoneProfile(
+        zone=zone,
+        articles=articles,
+        paragraphs=body,
+        metrics=metrics,
+        headline=headline_metrics(metrics),
+        initiatives=ds.initiatives[ds.initiatives["article_id"].isin(ids)],
+        enterprises=by_mentions[by_mentions["type"] == "enterprise"],
+        institutions=by_mentions[by_mentions["type"] == "institution"],
+        people=ents[ents["type"] == "person"],
+        industries=industry_mentions(body["text"]),
+    )
+
+
+def format_value(row) -> str:
+    """`超 100 亿元`, `78.02%`, `15–20%`: a metric as a reader would say it."""
+    value = f"{row['value']:,.10g}"
+    if pd.notna(row.get("value_high")):
+        value += f"–{row['value_high']:,.10g}"
+    unit = row["unit"] if pd.notna(row["unit"]) else ""
+    qualifier = row.get("qualifier") if pd.notna(row.get("qualifier")) else ""
+    if qualifier in ("余", "多", "以上", "余个", "多个"):
+        return f"{value}{qualifier}{unit}" if qualifier != "以上" else f"{value}{unit}以上"
+    return f"{qualifier}{value}{unit}"
+
+
+def top_terms(paragraphs: pd.DataFrame, *, n: int = 20, exclude=()) -> pd.DataFrame:
+    """Most frequent keywords of a set of paragraphs ([term, count, doc_freq]); current stopwords apply."""
+    from lib import keywords
+
+    docs = paragraphs["tokens"].map(keywords.content_terms) if len(paragraphs) else []
+    return keywords.top_terms(docs, n=n, exclude=exclude)
+
+
+def distinctive_terms(ds: Dataset, zone: str, *, n: int = 20, article_ids=None, min_count: int = 3) -> pd.DataFrame:
+    """Terms the zone over-uses against all other zones: log-likelihood G2 > 0, strongest first, with the
+    log ratio as effect size. `article_ids` narrows the zone's side (the other zones stay whole)."""
+    from lib import keywords
+
+    body = ds.paragraphs[(ds.paragraphs["kind"] == "body") & ~ds.paragraphs["is_duplicate"] & (ds.paragraphs["zone"] != "")]
+    if article_ids is not None:
+        body = body[(body["zone"] != zone) | body["article_id"].isin(article_ids)]
+    if body["zone"].nunique() < 2 or zone not in set(body["zone"]):
+        return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
+    body = body.assign(tokens=body["tokens"].map(keywords.content_terms))
+    table = keywords.keyness(body, "zone", zone, min_count=min_count)
+    return table[(table["g2"] > 0) & (table["term"] != zone)].head(n).reset_index(drop=True)

@@ -1,0 +1,192 @@
+"""Lexicon files: reading them, and the app's atomic, validated edits of the user_* files."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib import config, lexicon
+
+
+@pytest.fixture
+def lexicon_dir(tmp_path, monkeypatch):
+    """A copy of data/lexicon that the test may edit."""
+    target = tmp_path / "lexicon"
+    shutil.copytree(config.LEXICON_DIR, target)
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", target)
+    return target
+
+
+def test_read_entries_skips_comments_blanks_duplicates_and_extra_fields(tmp_path):
+    path = tmp_path / "terms.txt"
+    path.write_text(
+        "\ufeff# header\n\n两新组织\n  党建联建  \n两新组织\n# 注释\n红色管家\tnz\n", encoding="utf-8"
+    )
+    assert lexicon.read_entries(path) == ["两新组织", "党建联建", "红色管家"]
+    assert lexicon.read_entries(tmp_path / "missing.txt") == []
+
+
+def test_enterprise_names_are_read_defensively(tmp_path):
+    path = tmp_path / "enterprises.txt"
+    path.write_text(
+        "# comment = not a name\n"
+        "沪士电子 = 沪士电子股份有限公司\n"
+        "丘钛科技, 丘钛微电子，丘钛 = 昆山丘钛微电子科技股份有限公司\n"
+        "乐美包装\n"
+        "协鑫光电\t昆山协鑫光电材料有限公司\n"
+        "= 、 =\n"
+        "迈胜质子 | 迈胜 | X\n",
+        encoding="utf-8",
+    )
+    assert lexicon.read_enterprise_names(path) == [
+        "沪士电子",
+        "沪士电子股份有限公司",
+        "丘钛科技",
+        "丘钛微电子",
+        "丘钛",
+        "昆山丘钛微电子科技股份有限公司",
+        "乐美包装",
+        "协鑫光电",
+        "昆山协鑫光电材料有限公司",
+        "迈胜质子",
+        "迈胜",
+    ]
+
+
+def test_shipped_lexicon_loads():
+    terms = lexicon.load_terms()
+    for term in (
+        "两新组织",
+        "党建联建",
+        "行动党支部",
+        "红色管家",
+        "1+4+N",
+        "5F党建",
+        "海棠红·幸福里",
+        "六联工作法",
+    ):
+        assert term in terms
+    stopwords = lexicon.load_stopwords()
+    assert {
+        "坚持",
+        "推动",
+        "全面",
+        "持续",
+        "不断",
+        "深化",
+        "加强",
+        "实现",
+        "打造",
+        "工作",
+        "高质量",
+    } <= stopwords
+    # the subject of the corpus is not a stopword (see stopwords.txt's header)
+    assert not {"党建", "党员", "高新区"} & stopwords
+    assert lexicon.load_keywords_config()["lexicon_tag"] in lexicon.load_keywords_config()["pos_keep"]
+
+
+@pytest.mark.parametrize(
+    "text, stored",
+    [
+        ("  两新组织 ", "两新组织"),
+        ("1+4+N", "1+4+N"),
+        ("AI", "AI"),
+        ("海棠红·幸福里", "海棠红·幸福里"),
+        ("的", "的"),
+    ],
+)
+def test_validate_entry_accepts_and_strips(text, stored):
+    assert lexicon.validate_entry(text) == stored
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "两新\n组织",
+        "两新\t组织",
+        "党\r建",
+        "党\x00建",
+        "# 注释",
+        "、、",
+        "+·+",
+        "党" * 41,
+        None,
+        42,
+    ],
+)
+def test_validate_entry_rejects(text):
+    with pytest.raises(ValueError):
+        lexicon.validate_entry(text)
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_validate_entry_never_fails_otherwise(text):
+    try:
+        entry = lexicon.validate_entry(text)
+    except ValueError:
+        return
+    assert entry == entry.strip() and entry and "\n" not in entry
+
+
+def test_add_and_remove_term_edit_the_user_file_atomically(lexicon_dir):
+    path = lexicon_dir / lexicon.USER_TERMS
+    header = path.read_text(encoding="utf-8")
+    assert lexicon.add_term(" 三水箫林小区 ") is True
+    assert lexicon.add_term("三水箫林小区") is False  # already there
+    assert lexicon.add_term("两新组织") is False  # a domain term already
+    assert path.read_text(encoding="utf-8") == header + "三水箫林小区\n"
+    assert "三水箫林小区" in lexicon.load_terms()
+    assert lexicon.remove_term("三水箫林小区") is True
+    assert lexicon.remove_term("三水箫林小区") is False
+    assert lexicon.remove_term("两新组织") is False  # domain_terms.txt is edited by hand only
+    assert path.read_text(encoding="utf-8") == header
+    assert sorted(p.name for p in lexicon_dir.iterdir()) == sorted(
+        p.name for p in config.LEXICON_DIR.iterdir()
+    )
+
+
+def test_add_and_remove_stopword(lexicon_dir):
+    assert lexicon.add_stopword("赋能增效") is True
+    assert "赋能增效" in lexicon.load_stopwords()
+    assert lexicon.add_stopword("坚持") is False  # a built-in stopword
+    assert lexicon.remove_stopword("坚持") is False
+    assert lexicon.remove_stopword("赋能增效") is True
+    assert "赋能增效" not in lexicon.load_stopwords()
+
+
+def test_add_term_to_a_missing_file_or_one_without_final_newline(lexicon_dir):
+    (lexicon_dir / lexicon.USER_TERMS).unlink()
+    assert lexicon.add_term("甲乙丙") is True
+    (lexicon_dir / lexicon.USER_STOPWORDS).write_text("# x\n赋能增效", encoding="utf-8")
+    assert lexicon.add_stopword("提质扩面") is True
+    assert (lexicon_dir / lexicon.USER_TERMS).read_text(encoding="utf-8") == "甲乙丙\n"
+    assert (lexicon_dir / lexicon.USER_STOPWORDS).read_text(encoding="utf-8") == "# x\n赋能增效\n提质扩面\n"
+
+
+def test_invalid_edits_raise_and_change_nothing(lexicon_dir):
+    before = lexicon.lexicon_fingerprint()
+    for bad in ("", "两新\n组织", "、、"):
+        with pytest.raises(ValueError):
+            lexicon.add_term(bad)
+        with pytest.raises(ValueError):
+            lexicon.add_stopword(bad)
+    assert lexicon.lexicon_fingerprint() == before
+
+
+def test_fingerprint_follows_content(lexicon_dir):
+    before = lexicon.lexicon_fingerprint()
+    assert len(before) == 64 and before == lexicon.lexicon_fingerprint()
+    lexicon.add_term("三水箫林小区")
+    after = lexicon.lexicon_fingerprint()
+    assert after != before
+    lexicon.remove_term("三水箫林小区")
+    assert lexicon.lexicon_fingerprint() == before
+    signature = lexicon.lexicon_signature()
+    lexicon.add_stopword("赋能增效")
+    assert lexicon.lexicon_signature() != signature
