@@ -34,6 +34,7 @@ build: setup
 	$(BIN)/python -m lib build
 
 bench: setup
+	$(BIN)/python bench/bench_segment.py
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_pages.py
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.state import draw_sidebar, get_dataset
+from ui.state import draw_sidebar, get_dataset, mark_routed
 
 st.set_page_config(page_title="ZoneLens · 开发区党建报道分析", page_icon=":material/travel_explore:", layout="wide")
 
@@ -22,4 +22,5 @@ if dataset.skipped:
     with st.sidebar:
         st.warning("有文件未能读取：\n\n" + "\n".join(f"- {n}：{r}" for n, r in dataset.skipped), icon=":material/warning:")
 draw_sidebar(dataset)
+mark_routed()
 page.run()

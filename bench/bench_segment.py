@@ -12,6 +12,7 @@ All run in one process, one after the other, so that the ratios are comparable o
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import sys
 import tempfile
@@ -61,11 +62,14 @@ def main() -> None:
     )
 
     entries = segment.dictionary_entries(lexicon.load_terms(), tag="dt")
+    jieba.setLogLevel(logging.WARNING)
     reference = jieba.Tokenizer()
-    reference.tmp_dir = tempfile.mkdtemp(prefix="jieba-")
     fast = rjieba.Jieba()
+    with tempfile.TemporaryDirectory(prefix="jieba-") as tmp:
+        reference.tmp_dir = tmp  # jieba's dictionary cache, not left in /tmp
+        for word, freq, pos in entries:
+            reference.add_word(word, freq, pos)
     for word, freq, pos in entries:
-        reference.add_word(word, freq, pos)
         fast.add_word(word, freq, pos)
     segment.tokenize("预热")  # build the module's segmenter outside the timings
 

@@ -64,8 +64,18 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from lib.cli_library import cmd_ingest as ingest
+    from lib.dataset import load_dataset
 
-    return ingest(args.files)
+    code = ingest(args.files)
+    if code != 1:  # something went in: rebuild now (only the new files are processed)
+        print(summarise(load_dataset(progress=_progress_bar())))
+    return code
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from lib.cli_library import cmd_list as list_library
+
+    return list_library()
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -83,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     i = sub.add_parser("ingest", help="把文章文件加入用户语料库")
     i.add_argument("files", nargs="+", metavar="FILE")
     i.set_defaults(func=cmd_ingest)
+    ls = sub.add_parser("list", help="列出用户语料库中的文章及其编号")
+    ls.set_defaults(func=cmd_list)
     r = sub.add_parser("remove", help="从用户语料库删除一篇文章")
     r.add_argument("id", metavar="ID")
     r.set_defaults(func=cmd_remove)

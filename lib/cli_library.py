@@ -10,7 +10,8 @@ STATUS_WORDS = {"added": "已添加", "duplicate": "重复（已在资料库中�
 
 
 def cmd_ingest(paths: list[str]) -> int:
-    """Adds each file, printing one line per file; 0 when every file went in (or was already there), else 1."""
+    """Adds each file, printing one line per file. Exit code: 0 when every file went in (or was already
+    there), 2 when some were refused, 1 when all were."""
     refused = 0
     for result in library.ingest_paths([Path(p) for p in paths]):
         if isinstance(result, library.IngestError):
@@ -18,7 +19,19 @@ def cmd_ingest(paths: list[str]) -> int:
             print(f"refused    {result}")
         else:
             print(f"{result.status:<10} {result.id}  {result.name}  《{result.title_guess}》 {STATUS_WORDS[result.status]}")
-    return 1 if refused else 0
+    if not refused:
+        return 0
+    return 1 if refused == len(paths) else 2
+
+
+def cmd_list() -> int:
+    """Prints the library's articles, one line each: id, file name, size."""
+    entries = library.list_entries()
+    for e in entries:
+        print(f"{e['id']}  {e.get('name', '')}  {e.get('size', 0)} 字节")
+    if not entries:
+        print("资料库是空的：用 python -m lib ingest FILE... 添加文章")
+    return 0
 
 
 def cmd_remove(article_id: str) -> int:

@@ -166,7 +166,10 @@ def layout_cloud(
     seed: int = 7,
 ) -> Cloud:
     """A word cloud of the words the font can draw (the same input gives the same picture).
-    ValueError when no word is left to draw; NoCJKFontError when no font is found."""
+    ValueError when no word is left to draw; NoCJKFontError when no font is found;
+    FileNotFoundError when `font_path` is given and is not a file."""
+    if font_path and not Path(font_path).is_file():
+        raise FileNotFoundError(f"no font file {font_path}")
     font = _font_info(Path(font_path), "argument") if font_path else find_cjk_font()
     drawable, dropped = drawable_words(frequencies, font.path)
     if not drawable:
@@ -202,7 +205,7 @@ def render_cloud(
 
 def _positive(weight: object) -> bool:
     try:
-        value = float(weight)  # type: ignore[arg-type]
+        value = float(weight)
     except (TypeError, ValueError):
         return False
     return math.isfinite(value) and value > 0

@@ -22,6 +22,7 @@ import pandas as pd
 
 from lib import config
 from lib.schema import TABLES
+from lib.text import has_cjk
 
 Progress = Callable[[int, int, str], None]
 
@@ -85,6 +86,8 @@ def process_file(data: bytes, *, name: str, origin: str = "shipped") -> dict[str
     from lib import entities, initiatives, keywords, metrics, reader, repair, themes, zones
 
     text = reader.decode_bytes(data, name=name)
+    if not has_cjk(text):
+        raise reader.ReadError(name, "没有中文内容")
     if reader.is_traditional(text):
         text = reader.to_simplified(text)
     stem = Path(name).stem

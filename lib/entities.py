@@ -36,6 +36,11 @@ ROLE, SPEAKER, AFTER_ORG = "role", "speaker", "after_org"
 NAME_CHAR = f"(?:[{CJK}]|[（(][{CJK}]{{1,8}}[）)])"
 #: Longest stretch read left of a suffix or a role word (keeps long unpunctuated text linear).
 MAX_RUN = 40
+#: How far left of its suffix an organisation name can start: MAX_RUN name characters of at most
+#: ten characters each (a bracketed place).
+MAX_NAME_REACH = MAX_RUN * 10
+#: The role a frame gives an organisation (以中科可控为链主龙头): the whole run of ideographs after it.
+RE_FRAMED_ROLE = re.compile(f"([{CJK}]{{2,8}})(?![{CJK}])")
 RE_BRACKETED = re.compile(f"[（(][{CJK}]{{1,8}}[）)]")
 RE_ALL_CJK = re.compile(f"[{CJK}]+")
 #: What a role may contain left of its role word (昆山市委、昆山高新区党工委书记、管委会主任).
@@ -65,6 +70,9 @@ class Enterprise:
 class Rules:
     re_enterprise: re.Pattern
     re_institution: re.Pattern
+    #: The suffixes alone: an organisation name ends with one, so text without one is skipped.
+    re_enterprise_suffix: re.Pattern
+    re_institution_suffix: re.Pattern
     re_place: re.Pattern
     re_place_prefix: re.Pattern
     re_left_cut: re.Pattern
@@ -82,6 +90,8 @@ class Rules:
     role_words: tuple[str, ...]
     role_prefix_stoplist: tuple[str, ...]
     surnames: tuple[str, ...]
+    surname_set: frozenset[str]
+    surname_lengths: tuple[int, ...]  # longest first
     non_name_chars: frozenset[str]
     speech_verbs: tuple[str, ...]
     name_cues: tuple[str, ...]
@@ -137,13 +147,14 @@ def load_rules(path: Path = ENTITIES_FILE, enterprises_path: Path = ENTERPRISES_
     surname_alt = _alternation(surnames)
     markers = _alternation(spec["short_name_markers"])
     aliases = [a for e in enterprises for a in (*e.aliases, e.full) if a]
+    enterprise_suffix = f"(?:{_alternation(spec['enterprise_suffixes'])})"
     return Rules(
-        re_enterprise=re.compile(
-            f"{NAME_CHAR}{{1,{MAX_RUN}}}?(?:{_alternation(spec['enterprise_suffixes'])})"
-        ),
+        re_enterprise=re.compile(f"{NAME_CHAR}{{1,{MAX_RUN}}}?{enterprise_suffix}"),
         re_institution=re.compile(
             f"(?P<head>{NAME_CHAR}{{1,{MAX_RUN}}}?{inst})(?P<sub>[{CJK}]{{0,10}}?{inst})?"
         ),
+        re_enterprise_suffix=re.compile(enterprise_suffix),
+        re_institution_suffix=re.compile(inst),
         re_place=re.compile(f"(?<![（(])(?:{places})"),
         re_place_prefix=re.compile(f"^(?:(?:{places})(?:{_alternation(spec['place_suffixes'])})?)+"),
         re_left_cut=re.compile(_alternation(spec["left_cut_words"])),
@@ -164,6 +175,8 @@ def load_rules(path: Path = ENTITIES_FILE, enterprises_path: Path = ENTERPRISES_
         role_words=_longest_first(spec["role_words"]),
         role_prefix_stoplist=_longest_first(spec.get("role_prefix_stoplist", [])),
         surnames=surnames,
+        surname_set=frozenset(surnames),
+        surname_lengths=tuple(sorted({len(s) for s in surnames}, reverse=True)),
         non_name_chars=frozenset(spec.get("non_name_chars", "")),
         speech_verbs=_longest_first(spec["speech_verbs"]),
         name_cues=_longest_first([*spec["speech_verbs"], *spec.get("name_cues", [])]),
@@ -265,14 +278,27 @@ def _valid_org(name: str, suffix: str, rules: Rules) -> bool:
     return not head[0].endswith(tuple(rules.generic_cores))
 
 
+def _names_ending_in(pattern: re.Pattern, suffix: re.Pattern, text: str):
+    """The matches of `pattern.finditer(text)`, for a pattern that matches a name run ending with
+    `suffix`: each search starts MAX_NAME_REACH before the next suffix, so text far from any suffix
+    (most of it) is never scanned name character by name character."""
+    pos = 0
+    while found := suffix.search(text, pos + 1):
+        m = pattern.search(text, max(pos, found.start() - MAX_NAME_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _org_matches(text: str, rules: Rules):
     """Yields (name, start, type) for every enterprise or institution name in one paragraph."""
-    for m in rules.re_enterprise.finditer(text):
+    for m in _names_ending_in(rules.re_enterprise, rules.re_enterprise_suffix, text):
         suffix = next(s for s in rules.enterprise_suffixes if m.group(0).endswith(s))
         name = _trim_org(m.group(0), len(m.group(0)), suffix, rules, institution=False)
         if _valid_org(name, suffix, rules):
             yield name, m.end() - len(name), ENTERPRISE
-    for m in rules.re_institution.finditer(text):
+    for m in _names_ending_in(rules.re_institution, rules.re_institution_suffix, text):
         head, sub = m.group("head"), m.group("sub")
         cuts = (rules.re_left_cut, rules.re_org_left_cut, rules.re_org_soft_cut)
         run = head + sub if sub and not any(c.search(sub) for c in cuts) else head
@@ -328,13 +354,14 @@ def _org_role(ent: _Entity, paragraphs: list[str], rules: Rules) -> str | None:
     """The role an organisation is given by a frame such as 以中科可控为链主龙头."""
     for before, after in rules.org_role_frames:
         for surface in _longest_first(ent.surfaces):
-            pattern = re.compile(
-                f"{re.escape(before)}{re.escape(surface)}{re.escape(after)}([{CJK}]{{2,8}})(?![{CJK}])"
-            )
+            frame = before + surface + after
             for text in paragraphs:
-                m = pattern.search(text)
-                if m:
-                    return m.group(1)
+                at = text.find(frame)
+                while at >= 0:
+                    m = RE_FRAMED_ROLE.match(text, at + len(frame))
+                    if m:
+                        return m.group(1)
+                    at = text.find(frame, at + 1)
     return None
 
 
@@ -355,7 +382,7 @@ def _read_name(
     With `cues`, only a name followed by one of them (speech verbs) is accepted; otherwise a name
     with no cue is read as three characters unless the third cannot be part of a name.
     """
-    surname = next((s for s in rules.surnames if text.startswith(s, i)), None)
+    surname = next((text[i : i + n] for n in rules.surname_lengths if text[i : i + n] in rules.surname_set), None)
     if surname is None:
         return None
     g = i + len(surname)

@@ -29,7 +29,9 @@ HEADERS = {
     "initiative_id": "举措编号", "name": "名称", "full_name": "全称", "components": "组成部分",
     "expected_count": "应有项数", "found_count": "找到项数", "shared_zones": "共用区域",
     "entity_id": "实体编号", "short_name": "简称", "type": "类型", "role": "身份", "mentions": "提及次数",
-    "term": "词语", "count": "频次", "doc_freq": "文档频次", "g2": "对数似然 G2", "log_ratio": "对数比",
+    "term": "词语", "count": "频次", "doc_freq": "段落数", "g2": "对数似然 G2", "log_ratio": "对数比（效应量）",
+    "count_target": "本组频次", "count_rest": "对照组频次", "p_value": "p 值", "tfidf": "TF-IDF", "group": "组",
+    "industry": "产业", "left": "左文", "hit": "命中", "right": "右文", "start": "位置",
 }
 
 

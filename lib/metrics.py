@@ -131,6 +131,16 @@ class Rules:
     re_quantity: re.Pattern
     re_leading: tuple[re.Pattern, ...]
     re_trailing: tuple[re.Pattern, ...]
+    #: Word lists of `data` in the shape the extractor reads them: longest first, or as sets.
+    known_indicators: tuple[str, ...]
+    growth_words: tuple[str, ...]
+    leading_strip: tuple[str, ...]
+    trailing_strip: tuple[str, ...]
+    unit_clashes: tuple[str, ...]
+    attribute_after_amount: tuple[str, ...]
+    noun_after_stops: frozenset[str]
+    noun_after_stop_prefixes: tuple[str, ...]
+    nominal_words: frozenset[str]
 
 
 @dataclass
@@ -161,7 +171,20 @@ def load_rules() -> Rules:
         re_quantity=_compile_quantity(data),
         re_leading=tuple(re.compile(p) for p in data["label_leading_patterns"]),
         re_trailing=tuple(re.compile(p) for p in data["label_trailing_patterns"]),
+        known_indicators=_longest_first(data["known_indicators"]),
+        growth_words=_longest_first(data["growth_words"]),
+        leading_strip=_longest_first(data["label_leading_strip"]),
+        trailing_strip=_longest_first(data["label_trailing_strip"]),
+        unit_clashes=tuple(data["unit_clashes"]),
+        attribute_after_amount=tuple(data["attribute_after_amount"]),
+        noun_after_stops=frozenset(data["noun_after_stops"]),
+        noun_after_stop_prefixes=tuple(s for s in data["noun_after_stops"] if len(s) > 1),
+        nominal_words=frozenset(data["nominal_words"]),
     )
+
+
+def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def extract_metrics(sentence: str) -> list[dict]:
@@ -174,14 +197,15 @@ def extract_metrics(sentence: str) -> list[dict]:
         return []
     rules = load_rules()
     text = sentence.translate(FULL_WIDTH)
+    matches = list(rules.re_quantity.finditer(text))
+    if not matches:
+        return []
     protected = [m.span() for m in RE_PROTECTED.finditer(text)]
-    protected += [m.span() for p in rules.data["not_metric_phrases"] for m in re.finditer(re.escape(p), text)]
+    protected += [(i, i + len(p)) for p in rules.data["not_metric_phrases"] for i in _find_all(text, p)]
     years = [
         (m.start(), int(m.group(1))) for m in RE_YEAR.finditer(text) if not _inside(m.start(), protected)
     ]
-    quantities = [
-        q for m in rules.re_quantity.finditer(text) if (q := _read_quantity(m, text, protected, rules))
-    ]
+    quantities = [q for m in matches if (q := _read_quantity(m, text, protected, rules))]
     metrics: list[dict] = []
     floor = 0
     for i, q in enumerate(quantities):
@@ -231,7 +255,7 @@ def _read_quantity(m: re.Match, text: str, protected: list[tuple[int, int]], rul
     unit = m["unit"]
     if unit in data["not_metric_units"]:
         return None
-    if unit and any(text.startswith(w, m.start("unit")) for w in data["unit_clashes"]):
+    if unit and text.startswith(rules.unit_clashes, m.start("unit")):
         unit = None
     end = m.end() if unit else max(m.end(g) for g in ("word", "num", "num2", "mag", "mid") if m[g])
     magnitude = m["mag"]
@@ -254,7 +278,7 @@ def _read_quantity(m: re.Match, text: str, protected: list[tuple[int, int]], rul
         return None
     spec = data["units"].get(unit, {"kind": "count", "base_unit": None, "factor": 1})
     kind = "rank" if is_rank else spec["kind"]
-    if kind == "amount" and any(text.startswith(w, end) for w in data["attribute_after_amount"]):
+    if kind == "amount" and text.startswith(rules.attribute_after_amount, end):
         return None
     factor = data["magnitudes"].get(magnitude, 1) * spec["factor"]
     qualifier, qualifier_kind = _qualifier(m, unit, data)
@@ -374,9 +398,8 @@ def _noun_after(text: str, pos: int, stop: int, clause_end: int, rules: Rules) -
         return "", pos
     words: list[tuple[str, str]] = []
     seen_noun, depth = False, 0
-    stops = rules.data["noun_after_stops"]
     for word, flag in _tagged(span):
-        is_stop = word in stops or any(len(s) > 1 and word.startswith(s) for s in stops)
+        is_stop = word in rules.noun_after_stops or word.startswith(rules.noun_after_stop_prefixes)
         is_verb = flag in {"v", "vd", "vi"} and not _nominal(word, flag, rules)
         if depth == 0 and (is_stop or seen_noun and is_verb):
             break
@@ -395,7 +418,7 @@ def _metric(q: Quantity, label: str, previous: list[dict], rules: Rules) -> dict
     """The metric of a labelled quantity, with growth and inherited labels resolved; None if unlabelled."""
     data = rules.data
     kind, sign = q.kind, 1
-    growth = next((w for w in sorted(data["growth_words"], key=len, reverse=True) if label.endswith(w)), None)
+    growth = next((w for w in rules.growth_words if label.endswith(w)), None)
     if growth and kind != "rank":
         kind, sign = "growth", data["growth_words"][growth]
         if not _strip_words(label[: -len(growth)], data["growth_modifiers"]):  # 同比增长 of what came before
@@ -428,13 +451,13 @@ def _clean(label: str, rules: Rules, *, extra: tuple[str, ...] = ()) -> str:
     """Trims the words before a number down to the indicator's name (see metrics.json); `extra`
     words are stripped from both ends."""
     data = rules.data
-    trailing = sorted([*data["label_trailing_strip"], *extra], key=len, reverse=True)
-    leading = sorted([*data["label_leading_strip"], *extra], key=len, reverse=True)
+    trailing = _longest_first((*rules.trailing_strip, *extra)) if extra else rules.trailing_strip
+    leading = _longest_first((*rules.leading_strip, *extra)) if extra else rules.leading_strip
     previous = None
     while label != previous:
         previous = label
         label = _trim_marks(label)
-        known = max((k for k in data["known_indicators"] if label.endswith(k)), key=len, default=None)
+        known = next((k for k in rules.known_indicators if label.endswith(k)), None)
         if known:
             return known
         label = _strip_trailing(label, trailing, rules.re_trailing, always=data["label_trailing_always"])
@@ -443,31 +466,35 @@ def _clean(label: str, rules: Rules, *, extra: tuple[str, ...] = ()) -> str:
     return label
 
 
-def _strip_leading(label: str, words: list[str], patterns: tuple[re.Pattern, ...]) -> str:
-    cuts = _boundaries(label)
+def _strip_leading(label: str, words: tuple[str, ...], patterns: tuple[re.Pattern, ...]) -> str:
     for pattern in patterns:
         m = pattern.match(label)
-        if m and m.end() in cuts and m.end() > 0:
+        if m and m.end() > 0 and m.end() in _boundaries(label):
             return label[m.end() :]
-    return next((label[len(w) :] for w in words if label.startswith(w) and len(w) in cuts), label)
+    return next((label[len(w) :] for w in words if label.startswith(w) and len(w) in _boundaries(label)), label)
 
 
 def _strip_trailing(
-    label: str, words: list[str], patterns: tuple[re.Pattern, ...], *, always: list[str]
+    label: str, words: tuple[str, ...], patterns: tuple[re.Pattern, ...], *, always: list[str]
 ) -> str:
-    cuts = _boundaries(label)
     for pattern in patterns:
         m = pattern.search(label)
-        if m and m.start() in cuts:
+        if m and m.start() in _boundaries(label):
             return label[: m.start()]
-    stripped = (w for w in words if label.endswith(w) and (len(label) - len(w) in cuts or w in always))
+    stripped = (
+        w for w in words if label.endswith(w) and (w in always or len(label) - len(w) in _boundaries(label))
+    )
     return next((label[: -len(w)] for w in stripped), label)
 
 
 def _cut_after(label: str, words: list[str]) -> str:
     """Keeps what follows the last cut word (…党务规范等课程 → 课程; 知识产权等 → "")."""
-    cuts = _boundaries(label)
-    ends = [i + len(w) for w in words for i in _find_all(label, w) if i in cuts and i + len(w) in cuts]
+    ends = [
+        i + len(w)
+        for w in words
+        for i in _find_all(label, w)
+        if i in _boundaries(label) and i + len(w) in _boundaries(label)
+    ]
     return label[max(ends, default=0) :]
 
 
@@ -514,7 +541,7 @@ def _is_label(label: str, rules: Rules) -> bool:
 
 
 def _nominal(word: str, flag: str, rules: Rules) -> bool:
-    return flag.startswith("n") or flag in NOMINAL_TAGS or word in rules.data["nominal_words"]
+    return flag.startswith("n") or flag in NOMINAL_TAGS or word in rules.nominal_words
 
 
 @lru_cache(maxsize=8192)
@@ -522,17 +549,26 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in jieba.posseg.cut(text))
 
 
-def _boundaries(text: str) -> set[int]:
-    """Offsets between words of text (jieba), so trimming never cuts a word in half."""
+@lru_cache(maxsize=8192)
+def _boundaries(text: str) -> frozenset[int]:
+    """Offsets between words of text (jieba), so trimming never cuts a word in half.
+    Asked only when a trimming rule matches, so most labels are never tagged for it."""
     cuts, pos = {0}, 0
     for word, _ in _tagged(text):
         pos += len(word)
         cuts.add(pos)
-    return cuts
+    return frozenset(cuts)
 
 
 def _find_all(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
+    """Starts of the non-overlapping occurrences of word in text, left to right."""
+    if not word:
+        return list(range(len(text) + 1))
+    found, i = [], text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + len(word))
+    return found
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

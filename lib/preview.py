@@ -19,8 +19,8 @@ from lib.zones import load_gazetteer
 RE_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 
 PREVIEW_COLUMNS = ["name", "size", "title", "zone", "n_chars", "n_metrics", "n_initiatives", "initiatives", "status"]
-LIBRARY_COLUMNS = ["id", "name", "title", "zone", "size", "uploaded", "n_articles", "n_chars", "n_metrics",
-                   "n_initiatives", "status"]
+LIBRARY_COLUMNS = ["id", "name", "title", "zone", "size", "uploaded", "n_articles", "n_metrics", "n_initiatives",
+                   "status"]
 SHIPPED_COLUMNS = ["article_id", "source_file", "title", "zone", "year", "n_chars", "n_metrics", "n_initiatives"]
 
 
@@ -127,9 +127,9 @@ def library_table(entries: list[dict], ds: Dataset) -> pd.DataFrame:
             "title": " / ".join(parts["title"]) or entry["title"] or entry["title_guess"],
             "zone": "、".join(dict.fromkeys(z for z in parts["zone"] if z)),
             "size": entry["size"], "uploaded": pd.Timestamp(entry["uploaded"]),
-            "n_articles": len(parts), "n_chars": int(parts["n_chars"].sum()),
-            "n_metrics": int(parts["n_metrics"].sum()), "n_initiatives": int(parts["n_initiatives"].sum()),
-            "status": f"未能分析：{reason}" if reason else "已分析" if len(parts) else "等待构建",
+            "n_articles": len(parts), "n_metrics": int(parts["n_metrics"].sum()),
+            "n_initiatives": int(parts["n_initiatives"].sum()),
+            "status": f"未能分析：{reason}" if reason else "已分析" if len(parts) else "未在数据集中",
         })
     return pd.DataFrame(rows, columns=LIBRARY_COLUMNS)
 
@@ -155,11 +155,3 @@ def escape_markdown(text: str) -> str:
     """User text (a file name, a title) safe inside a Markdown message: every ASCII punctuation escaped."""
     return RE_MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
-
-def format_size(size: int) -> str:
-    """A byte count for people: 850 B, 12.3 KB, 4.5 MB."""
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"

@@ -301,16 +301,25 @@ def _clutter_rules() -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
 
 def is_traditional(text: str) -> bool:
     """True when more of the text's hanzi are Traditional-only forms than Simplified-only forms."""
-    counts = Counter(RE_CJK.findall(text or ""))
-    to_simp, to_trad = _converter("t2s"), _converter("s2t")
-    traditional = sum(n for c, n in counts.items() if to_simp.convert(c) != c)
-    simplified = sum(n for c, n in counts.items() if to_trad.convert(c) != c)
+    traditional = simplified = 0
+    for char, n in Counter(text or "").items():
+        if RE_CJK.match(char):
+            trad_only, simp_only = _char_script(char)
+            traditional += n * trad_only
+            simplified += n * simp_only
     return traditional > simplified
 
 
 def to_simplified(text: str) -> str:
     """Traditional → Simplified Chinese (OpenCC t2s); Simplified text comes back unchanged."""
     return _converter("t2s").convert(text or "")
+
+
+@cache
+def _char_script(char: str) -> tuple[bool, bool]:
+    """(Traditional-only form, Simplified-only form) of one hanzi: whether OpenCC changes it
+    going to Simplified, and going to Traditional. Asked once per character seen."""
+    return _converter("t2s").convert(char) != char, _converter("s2t").convert(char) != char
 
 
 @cache

@@ -33,6 +33,9 @@ RE_CLAUSE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 #: Half-width punctuation touching a Chinese character, and its full-width form.
 RE_HALF_PUNCT = re.compile(f"(?<=[{CJK}“”])([,;:?!()])|([,;:?!()])(?=[{CJK}“”])")
 FULL_WIDTH = str.maketrans(",;:?!()", "，；：？！（）")
+#: What RE_HALF_PUNCT and RE_SPACE_IN_CJK replace: text with neither needs no substitution pass.
+RE_HALF_PUNCT_CHAR = re.compile(r"[,;:?!()]")
+RE_LOOSE_SPACE = re.compile(r"[ \t\u3000]")
 #: A paragraph that opens with a short sentence of its own ("建好一支队伍。") is not a continuation.
 RE_LEAD_SENTENCE = re.compile(r"^[^，。；,;]{1,15}。")
 RE_NORMALISE = re.compile(f"[^{CJK}0-9A-Za-z]")
@@ -64,8 +67,11 @@ def repair_text(text: str) -> str:
     '在工业和信息化部公布的结果中位列第31名，实现“八连升”'
     """
     text = _curl_quotes(text)
-    text = RE_HALF_PUNCT.sub(lambda m: m.group(0).translate(FULL_WIDTH), text)
-    return RE_SPACE_IN_CJK.sub("", text).strip()
+    if RE_HALF_PUNCT_CHAR.search(text):
+        text = RE_HALF_PUNCT.sub(lambda m: m.group(0).translate(FULL_WIDTH), text)
+    if RE_LOOSE_SPACE.search(text):
+        text = RE_SPACE_IN_CJK.sub("", text)
+    return text.strip()
 
 
 def _curl_quotes(text: str) -> str:
@@ -188,8 +194,9 @@ def mark_duplicates(paragraphs: list[Paragraph]) -> None:
         if p.kind != BODY:
             continue
         sh = _shingles(p.text)
+        need = DUPLICATE_SHARE * len(sh)
         for seq, earlier in seen:
-            if sh and len(sh & earlier) >= DUPLICATE_SHARE * len(sh):
+            if sh and len(earlier) >= need and len(sh & earlier) >= need:
                 p.is_duplicate, p.duplicate_of = True, seq
                 break
         else:

@@ -60,8 +60,9 @@ def kwic(paragraphs: pd.DataFrame, query: str, *, context: int = CONTEXT, includ
     if not include_duplicates:
         body = body[~body["is_duplicate"]]
     pattern = re.compile(re.escape(query), re.IGNORECASE)
+    body = body[body["text"].str.contains(pattern, na=False)]  # one pass in pandas before the per-hit loop
     rows = []
-    for p in body.itertuples(index=False):
+    for p in body[["paragraph_id", "article_id", "zone", "section", "text"]].itertuples(index=False):
         for m in pattern.finditer(p.text):
             rows.append({
                 "paragraph_id": p.paragraph_id, "article_id": p.article_id, "zone": p.zone, "section": p.section,
@@ -95,10 +96,14 @@ def kwic_table(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return with_titles(hits, articles)[cols]
 
 
+def page_count(n_rows: int, *, size: int) -> int:
+    """How many pages of `size` rows `n_rows` rows fill (at least one)."""
+    return max(1, -(-n_rows // size))
+
+
 def page_of(df: pd.DataFrame, page: int, *, size: int) -> pd.DataFrame:
     """Rows of page `page` (from 1) when `df` is cut into pages of `size`; out-of-range pages clamp."""
-    pages = max(1, -(-len(df) // size))
-    page = min(max(page, 1), pages)
+    page = min(max(page, 1), page_count(len(df), size=size))
     return df.iloc[(page - 1) * size : page * size]
 
 

@@ -72,7 +72,8 @@ class Segmenter:
     def _pieces(self, text: str, extra_words: Iterable[str]) -> Iterator[tuple[str, bool]]:
         """The text as consecutive (piece, is_protected) pairs: protected pieces are the
         leftmost-longest occurrences of protected terms and extra words, the rest is to cut."""
-        candidates = {w for w in (*self._protected, *(e.strip() for e in extra_words)) if len(w) >= 2}
+        extra = (e.strip() for e in extra_words if isinstance(e, str))
+        candidates = {w for w in (*self._protected, *extra) if len(w) >= 2}
         present = tuple(sorted(w for w in candidates if w in text))
         if not present:
             if text:

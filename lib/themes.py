@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +16,20 @@ class Taxonomy:
     themes: dict[str, tuple[str, ...]]
     max_themes: int
     min_hits: int
+    #: (theme, keyword) pairs by the keyword's first two characters, and the keywords shorter
+    #: than two: a text is searched only for the keywords whose opening pair it contains.
+    by_opening: dict[str, tuple[tuple[str, str], ...]] = field(init=False, repr=False, compare=False)
+    short: tuple[tuple[str, str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_opening: dict[str, list[tuple[str, str]]] = {}
+        for name, words in self.themes.items():
+            for w in words:
+                if len(w) >= 2:
+                    by_opening.setdefault(w[:2], []).append((name, w))
+        short = tuple((name, w) for name, words in self.themes.items() for w in words if len(w) < 2)
+        object.__setattr__(self, "by_opening", {k: tuple(v) for k, v in by_opening.items()})
+        object.__setattr__(self, "short", short)
 
     @property
     def names(self) -> list[str]:
@@ -35,7 +49,14 @@ def load_taxonomy(path: Path = config.THEMES_FILE) -> Taxonomy:
 def theme_hits(text: str, *, taxonomy: Taxonomy | None = None) -> Counter:
     """Counts keyword hits per theme (each keyword occurrence counts once)."""
     tx = taxonomy or load_taxonomy()
-    return Counter({name: n for name, words in tx.themes.items() if (n := sum(text.count(w) for w in words))})
+    counts = dict.fromkeys(tx.themes, 0)
+    openings = {text[i : i + 2] for i in range(len(text) - 1)}
+    for opening in openings & tx.by_opening.keys():
+        for name, word in tx.by_opening[opening]:
+            counts[name] += text.count(word)
+    for name, word in tx.short:
+        counts[name] += text.count(word)
+    return Counter({name: n for name, n in counts.items() if n})
 
 
 def tag_themes(text: str, *, taxonomy: Taxonomy | None = None) -> list[str]:

@@ -1,19 +1,20 @@
 """举措目录: every named initiative, filterable; one initiative in detail with its parts, its count check,
 its source passage and the same name in other zones."""
 
+import html
+
 import pandas as pd
 import streamlit as st
 
 from lib import search
 from lib.filters import Filters, apply_filters
-from ui.state import current_filters, get_dataset
+from ui.state import page_setup
 from ui.widgets import download_buttons, empty_result, passage
 
 PICK_KEY = "initiative"
 NAMESAKES_PER_ROW = 3
 
-ds = get_dataset()
-filters = current_filters()
+ds, filters = page_setup()
 
 st.title("举措目录")
 st.caption("报道中有名称的党建举措（“1+4+N”“五个一”“新领秀”等）及其组成部分。选中一行查看详情；链接会记住所选举措。")
@@ -49,6 +50,7 @@ def _pick_from_table() -> None:
 
 st.caption(f"共 {len(table)} 项举措，来自 {table['zone'].replace('', None).nunique()} 个区域。")
 st.dataframe(table, key=table_key, on_select=_pick_from_table, selection_mode="single-row", hide_index=True,
+             placeholder="—",
              column_order=["zone", "name", "full_name", "kind", "components", "expected_count", "found_count",
                            "theme", "title"],
              column_config={
@@ -58,6 +60,12 @@ st.dataframe(table, key=table_key, on_select=_pick_from_table, selection_mode="s
                  "found_count": st.column_config.NumberColumn("找到项数", format="%d"), "theme": "主题",
                  "title": st.column_config.TextColumn("文章", width="medium")})
 download_buttons(table, what="举措", description=filters.describe() if filters.active else "全部", key="initiatives")
+shared = search.shared_names(initiatives)
+if not shared.empty:
+    with st.expander(f"多个区域同名的举措（{len(shared)} 个）"):
+        st.caption("查看其中任一项的详情时，各区域的组成部分会并排显示。")
+        st.dataframe(shared, hide_index=True, column_config={
+            "name": "名称", "zones": st.column_config.ListColumn("区域")})
 
 st.divider()
 picked_label = st.selectbox("查看举措详情", options, index=None, key=PICK_KEY, bind="query-params",
@@ -67,13 +75,12 @@ if picked is None:
     st.stop()
 
 row = shown[shown["initiative_id"] == picked].iloc[0]
-st.html(f"<h3>{search.highlight_html(row['full_name'])}</h3>")
+st.html(f"<h3>{html.escape(row['full_name'])}</h3>")
 st.html(search.source_html(table.loc[table["initiative_id"] == picked, "title"].iloc[0]))
 note, mismatch = search.count_note(row["kind"], row["expected_count"], row["found_count"])
-m1, m2, m3 = st.columns(3)
-m1.metric("类型", search.KIND_LABELS.get(row["kind"], row["kind"]))
-m2.metric("区域", row["zone"] or "未识别区域")
-m3.metric("主题", row["theme"] or "未归类")
+facts = {"类型": search.KIND_LABELS.get(row["kind"], row["kind"]), "区域": row["zone"] or "未识别区域",
+         "主题": row["theme"] or "未归类"}
+st.html(" · ".join(f"<b>{k}</b>：{html.escape(v)}" for k, v in facts.items()))
 alert = st.warning if mismatch else st.info if pd.isna(row["expected_count"]) else st.success
 alert(note, icon=":material/fact_check:")
 
@@ -95,22 +102,15 @@ with right:
 
 same = search.namesakes(ds.initiatives, row["name"])
 if same["zone"].nunique() > 1:
-    st.subheader("其他区域的同名举措")
+    st.subheader("各区域的同名举措")
     st.caption("名称相同（不计标点）的举措在各区域的组成部分，便于对照。不受左侧筛选影响。")
     rows = list(same.itertuples())
     for start in range(0, len(rows), NAMESAKES_PER_ROW):
         for col, other in zip(st.columns(NAMESAKES_PER_ROW), rows[start : start + NAMESAKES_PER_ROW], strict=False):
             with col:
-                st.html(f"<h4>{search.highlight_html(other.zone or '未识别区域')}</h4>"
-                        f"<div>{search.highlight_html(other.full_name)}</div>")
+                st.html(f"<h4>{html.escape(other.zone or '未识别区域')}</h4><div>{html.escape(other.full_name)}</div>")
                 if len(other.components):
                     st.html(search.numbered_list_html(other.components))
                 else:
                     st.caption("文中未列出组成部分。")
                 st.caption(search.count_note(other.kind, other.expected_count, other.found_count)[0])
-
-shared = search.shared_names(initiatives)
-if not shared.empty:
-    with st.expander(f"多个区域同名的举措（{len(shared)} 个）"):
-        st.dataframe(shared, hide_index=True, column_config={
-            "name": "名称", "zones": st.column_config.ListColumn("区域")})

@@ -12,7 +12,7 @@ from lib import library, preview
 from lib.dataset import rules_fingerprint
 from lib.library import IngestError, LibraryError
 from lib.reader import SUPPORTED_SUFFIXES, display_name
-from ui.state import ARTICLE, get_dataset
+from ui.state import get_dataset
 
 #: What the last change did, shown until the next one: {"added": [ids], "info": [...], "errors": [...]}.
 NOTICE = "library-notice"
@@ -56,6 +56,8 @@ def add_uploads() -> None:
         else:
             info.append(f"文件 {display_name(f.name)} 与语料库中已有的文章内容相同，没有重复加入。")
     st.session_state[NOTICE] = {"added": added, "info": info, "errors": errors}
+    if added:
+        st.session_state[CHOSEN] = added[0]  # ready to be corrected
     st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
 
 
@@ -67,6 +69,7 @@ def add_pasted() -> None:
         return
     if result.status == "added":
         st.session_state[NOTICE] = {"added": [result.id], "info": [], "errors": []}
+        st.session_state[CHOSEN] = result.id
     else:
         st.session_state[NOTICE] = {"added": [], "errors": [],
                                     "info": ["这段文字与语料库中已有的文章内容相同，没有重复加入。"]}
@@ -82,24 +85,27 @@ def save_correction(library_id: str, old_title: str, old_zone: str) -> None:
     except LibraryError as err:
         st.session_state[NOTICE] = {"added": [], "info": [], "errors": [str(err)]}
         return
+    forget_fields(library_id)
     st.session_state[NOTICE] = {"added": [], "errors": [], "info": ["已保存更正，重新构建数据集时也会保留。"]}
 
 
 def reset_correction(library_id: str) -> None:
     library.set_override(library_id, title="", zone="")
-    for key in (f"fix-title-{library_id}", f"fix-zone-{library_id}"):
-        st.session_state.pop(key, None)  # show the detected values again
+    forget_fields(library_id)
     st.session_state[NOTICE] = {"added": [], "errors": [], "info": ["已恢复自动识别的标题和区域。"]}
+
+
+def forget_fields(library_id: str) -> None:
+    """Drops the correction form's values, so it shows the article as the rebuilt dataset has it."""
+    for key in (f"fix-title-{library_id}", f"fix-zone-{library_id}"):
+        st.session_state.pop(key, None)
 
 
 def remove_article(library_id: str, label: str) -> None:
     st.session_state.pop(CONFIRM_REMOVE, None)
-    st.session_state.pop(CHOSEN, None)
     if not library.remove(library_id):
         st.session_state[NOTICE] = {"added": [], "info": [], "errors": [f"语料库中已没有 {label}。"]}
         return
-    # A removed article can no longer be a filter choice.
-    st.session_state[ARTICLE] = [a for a in st.session_state.get(ARTICLE) or [] if not a.startswith(f"{library_id}-")]
     st.session_state[NOTICE] = {"added": [], "errors": [], "info": [f"已从语料库删除 {label}。"]}
 
 
@@ -170,8 +176,7 @@ else:
         "zone": "区域", "size": st.column_config.NumberColumn("大小（字节）", format="%d"),
         "uploaded": st.column_config.DatetimeColumn("加入时间（北京时间）", format="YYYY-MM-DD HH:mm",
                                                     timezone="Asia/Shanghai"),
-        "n_articles": "报道", "n_chars": st.column_config.NumberColumn("字数", format="%d 字"),
-        "n_metrics": "指标", "n_initiatives": "举措", "status": "状态"})
+        "n_articles": "报道", "n_metrics": "指标", "n_initiatives": "举措", "status": "状态"})
 
     labels = {row.id: f"{row.title}（{row.name}）" for row in mine.itertuples()}
     chosen = st.selectbox("更正或删除哪一篇", list(labels), format_func=labels.__getitem__, key=CHOSEN)

@@ -1,19 +1,20 @@
 """指标图表: the numbers the reports state, as charts: one indicator across zones, a zone's numbers by
 theme, an indicator over the years; every bar, point and table row opens its source passage."""
 
+import html
+
 import streamlit as st
 
 from lib import charts, search
 from lib.filters import Filters, apply_filters
-from ui.state import current_filters, get_dataset
+from ui.state import page_setup
 from ui.widgets import download_buttons, empty_result, passage
 
 #: Most passages shown for one selection (a box or lasso can select many points).
 MAX_PASSAGES = 5
 SELECT_HINT = "点击图中的柱或点（可框选多个），下方显示该数字所在的原文段落。"
 
-ds = get_dataset()
-filters = current_filters()
+ds, filters = page_setup()
 
 st.title("指标图表")
 st.caption("报道中给出的数字：同一指标在各区域的数值、各主题下的指标数量、历年变化。悬停可见原句，点击可看原文段落。")
@@ -40,7 +41,7 @@ def show_passages(metric_ids: list[str]) -> None:
         m = rows.iloc[0]
         ctx = search.paragraph_context(ds.paragraphs, ds.articles, m["paragraph_id"])
         with st.container(border=True):
-            st.html(f"<b>{search.highlight_html(m['label'])}：{search.highlight_html(m['raw'])}</b>")
+            st.html(f"<b>{html.escape(m['label'])}：{html.escape(m['raw'])}</b>")
             if ctx:
                 st.html(search.source_html(ctx["title"], ctx["section"], ctx["zone"]))
             passage(ctx["text"] if ctx else m["sentence"], [m["raw"]])
@@ -63,9 +64,9 @@ show_passages(picked)
 
 st.subheader("各主题下的指标")
 zones = sorted(z for z in metrics["zone"].unique() if z)
-zone = st.pills("区域", zones, key="mzone", help="不选则显示全部区域")
+zone = st.pills("区域", zones, key="mzone", bind="query-params", help="不选则显示全部区域")
 st.plotly_chart(charts.metrics_by_theme(metrics[metrics["zone"] == zone] if zone else metrics,
-                                        title=f"{zone or '各区域'}各主题下的指标数量"), key="by-theme")
+                                        title=f"{html.escape(zone or '各区域')}各主题下的指标数量"), key="by-theme")
 
 st.subheader("历年变化")
 dated = charts.dated_groups(metrics)
@@ -86,7 +87,7 @@ table = search.with_titles(metrics, ds.articles)[
      "sentence", "article_id", "paragraph_id"]]
 st.caption(f"共 {len(table)} 条指标，来自 {table['article_id'].nunique()} 篇文章。选中一行查看原文段落。")
 event = st.dataframe(table, key=search.rows_key("metrics-table", table["metric_id"]), on_select="rerun",
-                     selection_mode="single-row", hide_index=True,
+                     selection_mode="single-row", hide_index=True, placeholder="—",
                      column_order=["zone", "label", "raw", "value", "unit", "qualifier", "year", "theme", "title",
                                    "sentence"],
                      column_config={

@@ -4,11 +4,10 @@ import streamlit as st
 
 from lib import charts
 from lib.filters import apply_filters, filter_articles_by_content
-from ui.state import current_filters, get_dataset
+from ui.state import page_setup
 from ui.widgets import download_buttons, empty_result
 
-ds = get_dataset()
-filters = current_filters()
+ds, filters = page_setup()
 
 st.title("ZoneLens · 开发区党建报道总览")
 st.caption("从报纸报道中整理各开发区的党建举措、数字、企业与人物；每个数字和举措都能追溯到原句。")

@@ -5,14 +5,15 @@ import streamlit as st
 
 from lib import search
 from lib.filters import apply_filters
-from ui.state import current_filters, get_dataset
+from ui.state import page_setup
 from ui.widgets import download_buttons, empty_result, passage
 
 #: Hits per page of the results table.
 PAGE_SIZE = 100
+#: Most hits listed and downloaded (an XLSX of 30 000 rows takes seconds to write on every rerun).
+MAX_HITS = 1000
 
-ds = get_dataset()
-filters = current_filters()
+ds, filters = page_setup()
 
 st.title("原文检索")
 st.caption("在正文段落中查找一个词或短语，逐处列出它的上下文。检索按字面匹配，不区分大小写；左侧筛选同样生效。")
@@ -30,16 +31,19 @@ paragraphs = apply_filters(ds.paragraphs, filters, text_columns=("text",))
 if paragraphs.empty:
     empty_result("段落")
     st.stop()
-hits = search.kwic_table(search.kwic(paragraphs, term, include_duplicates=with_copies), ds.articles)
-if hits.empty:
+found = search.kwic(paragraphs, term, include_duplicates=with_copies)
+if found.empty:
     if filters.active:
         empty_result(f"“{search.escape_markdown(term)}”的命中")
     else:
         st.info(f"正文中没有找到“{search.escape_markdown(term)}”。", icon=":material/search_off:")
     st.stop()
 
-n_pages = -(-len(hits) // PAGE_SIZE)
-st.caption(f"“{search.escape_markdown(term)}”共 {len(hits)} 处，出现在 {hits['paragraph_id'].nunique()} 个段落、{hits['article_id'].nunique()} 篇文章中。"
+hits = search.kwic_table(found.head(MAX_HITS), ds.articles)
+n_pages = search.page_count(len(hits), size=PAGE_SIZE)
+st.caption(f"“{search.escape_markdown(term)}”共 {len(found)} 处，出现在 {found['paragraph_id'].nunique()} 个段落、"
+           f"{found['article_id'].nunique()} 篇文章中。"
+           + (f"下面列出前 {MAX_HITS} 处；加上左侧筛选或换一个更具体的词可以看到其余的。" if len(found) > MAX_HITS else "")
            + (f"每页 {PAGE_SIZE} 处，共 {n_pages} 页。" if n_pages > 1 else ""))
 page = st.pagination(n_pages, key=search.rows_key("kw-page", [term, len(hits)])) if n_pages > 1 else 1
 shown = search.page_of(hits, page, size=PAGE_SIZE)
@@ -53,7 +57,7 @@ event = st.dataframe(shown, key=search.rows_key("kwic", shown["paragraph_id"] + 
                          "hit": st.column_config.TextColumn("命中", width="small", alignment="center"),
                          "right": st.column_config.TextColumn("右文")})
 download_buttons(hits.rename(columns=search.KWIC_HEADERS), what="检索", description=term, key="search")
-st.caption(f"下载包含全部 {len(hits)} 处命中。选中表格中的一行，查看整段原文。")
+st.caption(f"下载包含列出的全部 {len(hits)} 处命中。选中表格中的一行，查看整段原文。")
 
 rows = [i for i in event.selection.rows if i < len(shown)]
 if rows:

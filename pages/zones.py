@@ -4,11 +4,10 @@ import streamlit as st
 
 from lib import charts, profiles
 from lib.filters import Filters, apply_filters
-from ui.state import current_filters, get_dataset
+from ui.state import page_setup
 from ui.widgets import download_buttons, empty_result
 
-ds = get_dataset()
-filters = current_filters()
+ds, filters = page_setup()
 
 st.title("区域画像")
 st.caption("一个区域的报道、数字、举措、企业与人物，以及它的用词与其他区域有何不同（对数似然关键性，而非原始词频）。")

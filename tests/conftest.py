@@ -28,3 +28,20 @@ def corpus_dataset(corpus_files, tmp_path_factory):
     from lib.dataset import build_dataset
 
     return build_dataset(corpus_files)
+
+
+SCREENSHOTS: list[Path] = []
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory) -> Path:
+    """Where the browser test saves its screenshots; the path is printed at the end of the run."""
+    path = tmp_path_factory.mktemp("screenshots")
+    SCREENSHOTS.append(path)
+    return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    for path in SCREENSHOTS:
+        shots = sorted(p.name for p in path.glob("*.png"))
+        terminalreporter.write_line(f"browser screenshots: {path} ({len(shots)} files)")

@@ -136,6 +136,8 @@ def test_a_font_without_chinese_draws_no_boxes():
         clouds.render_cloud({"党建": 3, "两新组织": 2}, font_path=WORDCLOUD_DEFAULT_FONT)
     cloud = clouds.layout_cloud({"党建": 3, "AI": 2}, font_path=WORDCLOUD_DEFAULT_FONT, width=200, height=100)
     assert cloud.drawn == ["AI"] and cloud.dropped == ["党建"] and cloud.font.source == "argument"
+    with pytest.raises(FileNotFoundError):
+        clouds.render_cloud({"AI": 1}, font_path="/no/such/font.ttf")
 
 
 def test_cloud_of_a_real_zone(raw):

@@ -83,7 +83,9 @@ def test_shipped_lexicon_loads():
         "工作",
         "高质量",
     } <= stopwords
-    # the subject of the corpus is not a stopword (see stopwords.txt's header)
+    # the subject of the corpus is not a stopword (see stopwords.txt's header), nor is a term
+    assert not set(terms) & stopwords
+    assert not set(lexicon.load_keywords_config()["topic_words"]) & stopwords
     assert not {"党建", "党员", "高新区"} & stopwords
     assert lexicon.load_keywords_config()["lexicon_tag"] in lexicon.load_keywords_config()["pos_keep"]
 

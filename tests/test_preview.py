@@ -164,7 +164,3 @@ def test_escape_markdown(text, escaped):
 def test_escape_markdown_loses_nothing(text):
     assert re.sub(r"\\(.)", r"\1", preview.escape_markdown(text), flags=re.DOTALL) == text
 
-
-@pytest.mark.parametrize(("size", "shown"), [(0, "0 B"), (1023, "1023 B"), (1536, "1.5 KB"), (5 * 1024 * 1024, "5.0 MB")])
-def test_format_size(size, shown):
-    assert preview.format_size(size) == shown

@@ -20,6 +20,7 @@ from lib.search import (
     kwic_table,
     namesakes,
     numbered_list_html,
+    page_count,
     page_of,
     paragraph_context,
     rows_key,
@@ -117,6 +118,11 @@ def test_rows_key_changes_with_the_rows_only():
 @pytest.mark.parametrize(("page", "expected"), [(1, [0, 1]), (2, [2, 3]), (3, [4]), (9, [4]), (0, [0, 1])])
 def test_page_of(page, expected):
     assert page_of(pd.DataFrame({"x": range(5)}), page, size=2)["x"].tolist() == expected
+
+
+@pytest.mark.parametrize(("n_rows", "expected"), [(0, 1), (1, 1), (100, 1), (101, 2), (1000, 10)])
+def test_page_count(n_rows, expected):
+    assert page_count(n_rows, size=100) == expected
 
 
 def test_page_of_empty():

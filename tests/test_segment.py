@@ -106,7 +106,7 @@ def test_extra_words_of_a_call_do_not_leak_into_later_calls():
     text = "大渔社区聚焦三水箫林小区居民出行难题"
     plain = segment.tokenize(text)
     assert "三水箫林小区" not in plain
-    with_extra = segment.tokenize(text, extra_words=["三水箫林小区", "", " ", "居"])
+    with_extra = segment.tokenize(text, extra_words=["三水箫林小区", "", " ", "居", None])
     assert "三水箫林小区" in with_extra and "".join(with_extra) == text
     assert segment.tokenize(text) == plain
     assert segment.tag(text) == segment.tag(text, extra_words=())

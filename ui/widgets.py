@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import streamlit as st
 
-from lib import export
+from lib import clouds, export
 from lib.search import highlight_html
 from ui.state import _reset_filters
 
@@ -31,3 +33,12 @@ def empty_result(what: str = "内容") -> None:
 def passage(text: str, terms: list[str] | tuple[str, ...] = ()) -> None:
     """Article text shown as text (HTML-escaped), with the terms marked."""
     st.html(f'<div style="line-height:1.9;font-size:1rem">{highlight_html(text, terms)}</div>')
+
+
+@st.cache_data(show_spinner="正在绘制词云…", max_entries=64)
+def cloud_png(frequencies: tuple[tuple[str, float], ...], font_path: str) -> tuple[bytes, list[str]]:
+    """PNG of a word cloud and the words dropped for want of glyphs, cached per word list and font."""
+    cloud = clouds.layout_cloud(dict(frequencies), font_path=font_path, width=900, height=450)
+    buf = io.BytesIO()
+    cloud.image.save(buf, format="PNG")
+    return buf.getvalue(), cloud.dropped

@@ -1,0 +1,90 @@
+"""Benchmark of page reruns after a filter change (not a test).
+
+Run: .venv/bin/python bench/bench_pages.py [--mb 10] [--runs 7]
+
+For every page, on the real corpus and on a corpus scaled to --mb MB (the real articles repeated, as in
+bench_build.py), it opens the page with Streamlit's AppTest, then changes the sidebar's zone filter
+back and forth and times each rerun. The dataset is built before timing starts (its build is measured
+by bench_build.py). Medians are printed per page and corpus, so ratios come from one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = ["overview", "zones", "initiatives", "keywords", "metrics", "search", "library"]
+
+CHILD = r"""
+import json, os, statistics, sys, time
+sys.path.insert(0, {root!r})
+os.chdir({root!r})
+from streamlit.testing.v1 import AppTest
+from lib import dataset
+dataset.load_dataset()  # build outside the timing
+results = {{}}
+for page in {pages!r}:
+    at = AppTest.from_file("app.py", default_timeout=600)
+    at.run()
+    at.switch_page({page_dir!r} + "/" + page + ".py")
+    at.run()
+    zones = list(at.multiselect(key="zone").options)
+    times = []
+    for i in range({runs}):
+        at.multiselect(key="zone").set_value([zones[i % len(zones)]] if i % 2 == 0 else [])
+        t0 = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - t0)
+        assert not at.exception, at.exception
+    results[page] = times
+print(json.dumps(results))
+"""
+
+
+def run(corpus: Path, cache: Path, runs: int, page_dir: str) -> dict[str, list[float]]:
+    env = {**os.environ, "ZONELENS_ARTICLES": str(corpus), "ZONELENS_CACHE": str(cache),
+           "ZONELENS_LIBRARY": str(cache / "library")}
+    code = CHILD.format(root=str(ROOT), pages=PAGES, runs=runs, page_dir=page_dir)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr[-3000:])
+    import json
+
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    from bench_build import scaled_corpus
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=10.0)
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    page_dir = "views" if (ROOT / "views").is_dir() else "pages"
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        scaled = tmp / "scaled"
+        scaled.mkdir()
+        size = scaled_corpus(scaled, args.mb)
+        t0 = time.perf_counter()
+        real = run(ROOT / "data" / "articles", tmp / "cache-real", args.runs, page_dir)
+        big = run(scaled, tmp / "cache-scaled", args.runs, page_dir)
+        total = time.perf_counter() - t0
+    print(f"rerun after a zone-filter change, median of {args.runs} (AppTest, {os.cpu_count()} cores)")
+    print(f"{'page':<12} {'real corpus':>12} {f'{size / 1e6:.0f} MB corpus':>14}")
+    for page in PAGES:
+        print(f"{page:<12} {statistics.median(real[page]) * 1000:>10.0f} ms {statistics.median(big[page]) * 1000:>12.0f} ms")
+    print(f"(whole benchmark {total:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""The real-browser test: Debian's Chromium, driven by Playwright, against the running app.
+
+It opens every page, uses the sidebar filter, downloads a table, and saves a screenshot of each page
+under the folder printed at the end of the test run (`browser screenshots: …`). Where Chromium is
+missing it fails (CI installs it with `make test`); it never skips."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("ZONELENS_CHROMIUM", "/usr/lib/chromium/chromium"))
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PAGES = {"overview": "ZoneLens · 开发区党建报道总览", "zones": "区域画像", "initiatives": "举措目录",
+         "keywords": "关键词云", "metrics": "指标图表", "search": "原文检索", "library": "语料管理"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("app")
+    port = _free_port()
+    env = {**os.environ, "ZONELENS_CACHE": str(tmp / "cache"), "ZONELENS_LIBRARY": str(tmp / "library")}
+    log = (tmp / "server.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                assert server.poll() is None, (tmp / "server.log").read_text()
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+@pytest.fixture(scope="module")
+def page(app_url, screenshot_dir):
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        pg = browser.new_page(viewport={"width": 1440, "height": 2200}, accept_downloads=True)
+        yield pg
+        browser.close()
+
+
+def _wait_idle(pg, limit_s: float = 90) -> None:
+    """Until the script run is over: no running indicator and no spinner, four checks in a row."""
+    calm = 0
+    deadline = time.time() + limit_s
+    while time.time() < deadline and calm < 4:
+        busy = pg.locator("[data-testid=stStatusWidget]").count() + pg.locator("[data-testid=stSpinner]").count()
+        calm = calm + 1 if busy == 0 else 0
+        pg.wait_for_timeout(250)
+
+
+def _open(pg, url: str, title: str) -> None:
+    pg.goto(url)
+    pg.get_by_role("heading", name=title).first.wait_for(timeout=90_000)
+    _wait_idle(pg)
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_renders_without_errors(page, app_url, path, screenshot_dir):
+    _open(page, f"{app_url}/{path}", PAGES[path])
+    assert page.locator("[data-testid=stException]").count() == 0
+    main = page.locator("[data-testid=stMain]")
+    assert "区" in main.inner_text()  # Chinese text is in the page (its glyphs are checked on the screenshots)
+    page.screenshot(path=str(screenshot_dir / f"{list(PAGES).index(path):02d}_{path}.png"), full_page=True)
+
+
+def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, screenshot_dir):
+    _open(page, f"{app_url}/overview", PAGES["overview"])
+    sidebar = page.locator("[data-testid=stSidebar]")
+    sidebar.locator("[data-testid=stMultiSelect]").first.click()
+    page.get_by_role("option", name="嘉兴高新区").click()
+    page.keyboard.press("Escape")
+    page.wait_for_url("**zone=*", timeout=30_000)
+    _wait_idle(page)
+    assert "%E5%98%89%E5%85%B4" in page.url or "嘉兴" in page.url
+    main = page.locator("[data-testid=stMain]")
+    main.get_by_text("1 篇").first.wait_for(timeout=30_000)
+    assert "区域为 嘉兴高新区" in sidebar.inner_text()
+    page.screenshot(path=str(screenshot_dir / "filter_嘉兴高新区.png"), full_page=True)
+
+    with page.expect_download() as info:
+        main.get_by_role("button", name="下载 CSV").first.click()
+    download = info.value
+    assert download.suggested_filename.startswith("ZoneLens_文章_") and download.suggested_filename.endswith(".csv")
+    data = Path(download.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = data.decode("utf-8-sig").strip().splitlines()
+    assert len(rows) == 2 and "嘉兴高新区" in rows[1]
+
+    # the filter survives a move to another page and a reload of the copied link
+    _open(page, page.url.replace("/overview", "/initiatives"), PAGES["initiatives"])
+    assert "区域为 嘉兴高新区" in page.locator("[data-testid=stSidebar]").inner_text()

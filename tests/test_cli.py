@@ -1,0 +1,59 @@
+"""The command line: python -m lib build | ingest | list | remove, with clear messages and exit codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib import config
+from lib.__main__ import main
+
+
+@pytest.fixture
+def isolated(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(config, "LIBRARY_DIR", tmp_path / "library")
+    return tmp_path
+
+
+def test_build_from_another_folder_reports_skipped_files(isolated, corpus_files, capsys):
+    corpus = isolated / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_bytes(corpus_files[4].read_bytes())
+    (corpus / "broken.txt").write_bytes(b"\x00\xff" * 500)
+    assert main(["build", "--corpus", str(corpus)]) == 2
+    out = capsys.readouterr().out
+    assert "文章 1 篇" in out and "已跳过 broken.txt：" in out and "嘉兴高新区" in out
+    assert not (isolated / "cache").exists()  # --corpus never touches the cache
+
+
+def test_build_all_good_exits_zero(isolated, corpus_files, capsys):
+    corpus = isolated / "corpus"
+    corpus.mkdir()
+    for p in corpus_files:
+        (corpus / p.name).write_bytes(p.read_bytes())
+    assert main(["build", "--corpus", str(corpus)]) == 0
+    assert "文章 6 篇" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("folder", ["missing", "empty"])
+def test_build_without_articles_exits_one(isolated, folder, capsys):
+    (isolated / "empty").mkdir()
+    assert main(["build", "--corpus", str(isolated / folder)]) == 1
+    assert capsys.readouterr().err.strip()
+
+
+def test_ingest_list_remove(isolated, monkeypatch, capsys):
+    monkeypatch.setattr(config, "ARTICLES_DIR", isolated / "no-shipped")
+    good = isolated / "合肥.txt"
+    good.write_text("# 合肥高新区推行“三联工作法”\n\n合肥高新区党工委推行“三联工作法”，实现组织联建、资源联享、人才联育，走访企业1200家次。\n",
+                    encoding="utf-8")
+    bad = isolated / "empty.txt"
+    bad.write_bytes(b"")
+    assert main(["ingest", str(good), str(bad)]) == 2
+    out = capsys.readouterr().out
+    assert "refused" in out and "empty.txt" in out and "合肥高新区" in out  # summary of the rebuilt dataset
+    assert main(["list"]) == 0
+    article_id = capsys.readouterr().out.split()[0]
+    assert main(["remove", article_id]) == 0
+    assert main(["remove", article_id]) == 1
+    assert "没有编号为" in capsys.readouterr().out
