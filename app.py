@@ -1,19 +1,24 @@
-"""ZoneLens: the entry script. Routes the pages, loads the dataset once and draws the one sidebar."""
+"""ZoneLens: the entry script. Routes the pages, loads the dataset once and draws the one sidebar.
+
+The page scripts live in `views/`, not `pages/`: Streamlit runs a `pages/` folder beside the entry script
+in its older multipage mode until the entry script first calls `st.navigation`, so a copied link opened
+as a fresh server's first request would run the page alone, without this sidebar (Streamlit's advice is
+to use another folder name with `st.navigation`)."""
 
 import streamlit as st
 
-from ui.state import draw_sidebar, get_dataset, mark_routed
+from ui.state import draw_sidebar, get_dataset
 
 st.set_page_config(page_title="ZoneLens · 开发区党建报道分析", page_icon=":material/travel_explore:", layout="wide")
 
 PAGES = [
-    st.Page("pages/overview.py", title="总览", icon=":material/dashboard:", url_path="overview", default=True),
-    st.Page("pages/zones.py", title="区域画像", icon=":material/location_city:", url_path="zones"),
-    st.Page("pages/initiatives.py", title="举措目录", icon=":material/checklist:", url_path="initiatives"),
-    st.Page("pages/keywords.py", title="关键词云", icon=":material/cloud:", url_path="keywords"),
-    st.Page("pages/metrics.py", title="指标图表", icon=":material/bar_chart:", url_path="metrics"),
-    st.Page("pages/search.py", title="原文检索", icon=":material/search:", url_path="search"),
-    st.Page("pages/library.py", title="语料管理", icon=":material/library_add:", url_path="library"),
+    st.Page("views/overview.py", title="总览", icon=":material/dashboard:", default=True),  # served at /
+    st.Page("views/zones.py", title="区域画像", icon=":material/location_city:", url_path="zones"),
+    st.Page("views/initiatives.py", title="举措目录", icon=":material/checklist:", url_path="initiatives"),
+    st.Page("views/keywords.py", title="关键词云", icon=":material/cloud:", url_path="keywords"),
+    st.Page("views/metrics.py", title="指标图表", icon=":material/bar_chart:", url_path="metrics"),
+    st.Page("views/search.py", title="原文检索", icon=":material/search:", url_path="search"),
+    st.Page("views/library.py", title="语料管理", icon=":material/library_add:", url_path="library"),
 ]
 
 page = st.navigation(PAGES)
@@ -22,5 +27,4 @@ if dataset.skipped:
     with st.sidebar:
         st.warning("有文件未能读取：\n\n" + "\n".join(f"- {n}：{r}" for n, r in dataset.skipped), icon=":material/warning:")
 draw_sidebar(dataset)
-mark_routed()
 page.run()

@@ -35,7 +35,7 @@ results = {{}}
 for page in {pages!r}:
     at = AppTest.from_file("app.py", default_timeout=600)
     at.run()
-    at.switch_page({page_dir!r} + "/" + page + ".py")
+    at.switch_page("views/" + page + ".py")
     at.run()
     zones = list(at.multiselect(key="zone").options)
     times = []
@@ -50,10 +50,10 @@ print(json.dumps(results))
 """
 
 
-def run(corpus: Path, cache: Path, runs: int, page_dir: str) -> dict[str, list[float]]:
+def run(corpus: Path, cache: Path, runs: int) -> dict[str, list[float]]:
     env = {**os.environ, "ZONELENS_ARTICLES": str(corpus), "ZONELENS_CACHE": str(cache),
            "ZONELENS_LIBRARY": str(cache / "library")}
-    code = CHILD.format(root=str(ROOT), pages=PAGES, runs=runs, page_dir=page_dir)
+    code = CHILD.format(root=str(ROOT), pages=PAGES, runs=runs)
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(out.stderr[-3000:])
@@ -69,15 +69,14 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=10.0)
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
-    page_dir = "views" if (ROOT / "views").is_dir() else "pages"
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         scaled = tmp / "scaled"
         scaled.mkdir()
         size = scaled_corpus(scaled, args.mb)
         t0 = time.perf_counter()
-        real = run(ROOT / "data" / "articles", tmp / "cache-real", args.runs, page_dir)
-        big = run(scaled, tmp / "cache-scaled", args.runs, page_dir)
+        real = run(ROOT / "data" / "articles", tmp / "cache-real", args.runs)
+        big = run(scaled, tmp / "cache-scaled", args.runs)
         total = time.perf_counter() - t0
     print(f"rerun after a zone-filter change, median of {args.runs} (AppTest, {os.cpu_count()} cores)")
     print(f"{'page':<12} {'real corpus':>12} {f'{size / 1e6:.0f} MB corpus':>14}")

@@ -54,37 +54,59 @@ def _display_values(metrics: pd.DataFrame) -> tuple[pd.Series, str]:
     return metrics["base_value"].fillna(metrics["value"]), str(bases[0])
 
 
+def _qualifier_note(metrics: pd.DataFrame) -> pd.Series:
+    """“限定：超（下限）<br>” for a qualified value, empty otherwise (for hover boxes)."""
+    kinds = {"approx": "约数", "lower_bound": "下限", "upper_bound": "上限"}
+    q = metrics["qualifier"].fillna("").astype(str)
+    k = metrics["qualifier_kind"].map(kinds).fillna("")
+    return ("限定：" + q.map(html.escape) + "（" + k + "）<br>").where(q != "", "")
+
+
 def metric_bar(metrics: pd.DataFrame, *, title: str | None = None) -> go.Figure:
-    """One indicator across zones (or articles): a bar per mention, hover shows the source sentence.
-    Raises ValueError when the rows have more than one comparable unit."""
+    """One indicator across zones: a bar per mention (two mentions never stack into one bar), hover shows
+    the source sentence. Raises ValueError when the rows have more than one comparable unit."""
     values, unit = _display_values(metrics)
-    label = "、".join(metrics["label"].unique()[:2])
+    label = html.escape("、".join(metrics["label"].unique()[:2]))
     df = metrics.assign(
         _value=values,
-        _mark=metrics["qualifier_kind"].map(QUALIFIER_MARK).fillna(""),
+        _text=metrics["qualifier_kind"].map(QUALIFIER_MARK).fillna("") + metrics["raw"].fillna("").map(html.escape),
         _hover=metrics["sentence"].map(hover_text),
-        _year=metrics["year"].astype("string").fillna("未注明"),
+        _note=_qualifier_note(metrics),
+        _year=metrics["year"].astype("string").fillna("年份未注明"),
+        zone=metrics["zone"].replace("", "未识别区域"),
     )
-    df["_x"] = df["zone"].replace("", "未识别区域") + " · " + df["_year"].str.replace("未注明", "年份未注明")
-    fig = px.bar(df, x="_x", y="_value", color="zone", text=df["_mark"] + df["raw"].fillna(""),
-                 custom_data=["metric_id", "_hover", "qualifier", "_year"])
-    fig.update_traces(hovertemplate="<b>%{x}</b><br>数值：%{y:,.4~g} " + html.escape(unit)
-                      + "<br>限定：%{customdata[2]}<br>%{customdata[1]}<extra></extra>", textposition="outside")
+    df["_x"] = df["zone"] + " · " + df["_year"]
+    repeated = df.groupby("_x")["_x"].transform("size") > 1
+    df.loc[repeated, "_x"] = df["_x"] + " · " + df["raw"].fillna("").map(html.escape)
+    df["_x"] = df["_x"] + df.groupby("_x").cumcount().map(lambda n: "" if n == 0 else f" ({n + 1})")
+    fig = px.bar(df, x="_x", y="_value", color="zone", text="_text", custom_data=["metric_id", "_hover", "_note"])
+    fig.update_traces(hovertemplate="<b>%{x}</b><br>数值：%{y:,.10~g} " + html.escape(unit)
+                      + "<br>%{customdata[2]}%{customdata[1]}<extra></extra>", textposition="outside")
     fig.update_layout(legend_title_text="区域")
-    return _layout(fig, title=title or f"{label}（单位：{unit}）", x="区域 · 年份", y=f"{label}（{unit}）")
+    return _layout(fig, title=title or f"{label}（单位：{html.escape(unit)}）", x="区域 · 年份",
+                   y=f"{label}（{html.escape(unit)}）")
 
 
 def metric_over_years(metrics: pd.DataFrame, *, title: str | None = None) -> go.Figure:
-    """One indicator over the years the text gives, a line per zone. Rows without a year are left out."""
+    """One indicator over the years the text gives: every dated mention as a point, and a line per zone
+    through the largest value of each year. Rows without a year are left out."""
     dated = metrics.dropna(subset=["year"])
     values, unit = _display_values(dated) if not dated.empty else (dated["value"], "")
-    label = "、".join(metrics["label"].unique()[:2])
-    df = dated.assign(_value=values, _hover=dated["sentence"].map(hover_text)).sort_values("year")
-    fig = px.line(df, x="year", y="_value", color="zone", markers=True, custom_data=["metric_id", "_hover"])
-    fig.update_traces(hovertemplate="%{x} 年：%{y:,.4~g} " + html.escape(unit) + "<br>%{customdata[1]}<extra></extra>")
+    label = html.escape("、".join(metrics["label"].unique()[:2]))
+    df = dated.assign(_value=values, _hover=dated["sentence"].map(hover_text), _note=_qualifier_note(dated),
+                      zone=dated["zone"].replace("", "未识别区域")).sort_values("year")
+    fig = px.scatter(df, x="year", y="_value", color="zone", custom_data=["metric_id", "_hover", "_note"])
+    fig.update_traces(marker={"size": 10}, hovertemplate="%{x} 年：%{y:,.10~g} " + html.escape(unit)
+                      + "<br>%{customdata[2]}%{customdata[1]}<extra></extra>")
+    peaks = df.groupby(["zone", "year"], as_index=False)["_value"].max()
+    for zone, grp in peaks.groupby("zone", sort=False):
+        color = next(t.marker.color for t in fig.data if t.name == zone)
+        fig.add_scatter(x=grp["year"], y=grp["_value"], mode="lines", line={"color": color}, name=zone,
+                        showlegend=False, hoverinfo="skip")
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_layout(legend_title_text="区域")
-    return _layout(fig, title=title or f"{label}历年变化（单位：{unit}）", x="年份（年）", y=f"{label}（{unit}）")
+    return _layout(fig, title=title or f"{label}历年变化（单位：{html.escape(unit)}）", x="年份（年）",
+                   y=f"{label}（{html.escape(unit)}）")
 
 
 def metrics_by_theme(metrics: pd.DataFrame, *, title: str = "各主题下的指标数量") -> go.Figure:

@@ -9,12 +9,15 @@ is ever served.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import multiprocessing as mp
 import os
 import pickle
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +28,10 @@ from lib.schema import TABLES
 from lib.text import has_cjk
 
 Progress = Callable[[int, int, str], None]
+
+#: Files not in the cache are analysed by worker processes (one per CPU) when they add up to at least
+#: this many bytes; for less, starting the workers costs more than they save.
+PARALLEL_MIN_BYTES = 256 * 1024
 
 RE_YEAR = re.compile(r"(?<![0-9—\-–~至到])((?:19[5-9]|20[0-4])[0-9])年")
 #: Bump when the shape of cached rows changes in a way the code fingerprint would not catch.
@@ -92,6 +99,7 @@ def process_file(data: bytes, *, name: str, origin: str = "shipped") -> dict[str
         text = reader.to_simplified(text)
     stem = Path(name).stem
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+    sentence_themes = functools.cache(themes.tag_themes)  # several metrics share a sentence
     for art in repair.read_articles(text, source_file=name):
         body = art.body
         if not body:
@@ -122,17 +130,17 @@ def process_file(data: bytes, *, name: str, origin: str = "shipped") -> dict[str
             })
         for p in body:
             for m in metrics.extract_metrics_from_text(p.text):
-                sentence_themes = themes.tag_themes(m["sentence"]) or para_themes.get(p.seq, [])
+                m_themes = sentence_themes(m["sentence"]) or para_themes.get(p.seq, [])
                 rows["metrics"].append({
                     **{k: m.get(k) for k in ("label", "value", "value_high", "unit", "base_value", "base_unit",
                                              "qualifier", "qualifier_kind", "kind", "year", "raw", "sentence")},
                     "metric_id": f"{article_id}-m{len(rows['metrics']) + 1:03d}",
                     "article_id": article_id, "paragraph_id": para_id[p.seq], "zone": zone,
-                    "theme": sentence_themes[0] if sentence_themes else "",
+                    "theme": m_themes[0] if m_themes else "",
                 })
         for n, it in enumerate(found_inits, start=1):
             pid = body_ids[it["paragraph_index"]] if 0 <= it["paragraph_index"] < len(body_ids) else body_ids[0]
-            it_themes = themes.tag_themes(it["sentence"]) or para_themes.get(body[body_ids.index(pid)].seq, [])
+            it_themes = sentence_themes(it["sentence"]) or para_themes.get(body[body_ids.index(pid)].seq, [])
             rows["initiatives"].append({
                 "initiative_id": f"{article_id}-i{n:03d}", "article_id": article_id, "paragraph_id": pid,
                 "zone": zone, "name": it["name"], "full_name": it["full_name"], "kind": it["kind"],
@@ -172,48 +180,133 @@ def article_year(text: str) -> int | None:
 def build_dataset(paths: Iterable[Path], *, progress: Progress | None = None, cache_dir: Path | None = None,
                   overrides: dict[str, dict] | None = None) -> Dataset:
     """Builds the dataset from the given files. With `cache_dir`, reuses and stores per-file rows there;
-    without it, touches no cache. A file that cannot be read is skipped with its reason."""
-    from lib import reader
-
+    without it, touches no cache. A file that cannot be read is skipped with its reason. Files not in the
+    cache are analysed by worker processes, one per CPU, when they are many (see PARALLEL_MIN_BYTES)."""
     paths = list(paths)
     fingerprint = rules_fingerprint() if cache_dir else ""
+    outcomes: list[tuple[str, dict[str, list[dict]]] | str] = []  # per file: (key, rows) or why it is skipped
+    pending: list[tuple[int, str, _Job]] = []  # (index into outcomes, key, job) of the files to analyse
+    for i, path in enumerate(paths):
+        if progress:
+            progress(i - len(pending), len(paths), path.name)
+        try:
+            key, data, file_rows = _read(path, fingerprint=fingerprint, cache_dir=cache_dir)
+        except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
+            outcomes.append(_skip_reason(exc))
+            continue
+        outcomes.append((key, file_rows))
+        if file_rows is None:
+            store = cache_dir / "files" / f"{key}.pkl" if cache_dir else None
+            pending.append((i, key, _Job(data=data, name=path.name, origin=_origin(path), store=store)))
+
+    def report(n: int, name: str) -> None:
+        if progress:
+            progress(len(paths) - len(pending) + n, len(paths), name)
+
+    for (i, key, _), result in zip(pending, _analyse_all([job for _, _, job in pending], report=report), strict=True):
+        outcomes[i] = result if isinstance(result, str) else (key, result)
+    if progress:
+        progress(len(paths), len(paths), "")
+
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     skipped: list[tuple[str, str]] = []
     keys: list[str] = []
-    for i, path in enumerate(paths):
-        if progress:
-            progress(i, len(paths), path.name)
-        origin = _origin(path)
-        try:
-            data = path.read_bytes()
-            if len(data) > config.MAX_FILE_BYTES:
-                raise reader.ReadError(path.name, f"文件过大（{len(data) / 1e6:.1f} MB，上限 {config.MAX_FILE_BYTES / 1e6:.0f} MB）")
-            key = _digest(fingerprint, path.name, origin, data)
-            file_rows = _cached(cache_dir, key) if cache_dir else None
-            if file_rows is None:
-                file_rows = process_file(data, name=path.name, origin=origin)
-                if cache_dir:
-                    _store(cache_dir / "files" / f"{key}.pkl", file_rows)
-            keys.append(key)
-        except reader.ReadError as exc:
-            skipped.append((path.name, exc.reason))
+    for path, outcome in zip(paths, outcomes, strict=True):
+        if isinstance(outcome, str):
+            skipped.append((path.name, outcome))
             continue
-        except OSError as exc:
-            skipped.append((path.name, f"无法读取文件：{exc.strerror or exc}"))
-            continue
-        except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
-            skipped.append((path.name, f"处理失败：{type(exc).__name__}: {exc}"))
-            continue
+        key, file_rows = outcome
+        keys.append(key)
         for t in TABLES:
             rows[t].extend(file_rows[t])
-    if progress:
-        progress(len(paths), len(paths), "")
     ds = Dataset(**{t: pd.DataFrame(rows[t], columns=cols) for t, cols in TABLES.items()}, skipped=skipped,
                  key=_digest(*keys))
     _apply_overrides(ds, overrides or {})
     _link_shared_initiatives(ds)
     _set_dtypes(ds)
     return ds
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One file to analyse, and where to cache its rows (None: nowhere)."""
+
+    data: bytes
+    name: str
+    origin: str
+    store: Path | None
+
+
+def _read(path: Path, *, fingerprint: str, cache_dir: Path | None) -> tuple[str, bytes, dict[str, list[dict]] | None]:
+    """(cache key, bytes, rows from the cache or None) of one file. Raises reader.ReadError, OSError."""
+    from lib import reader
+
+    data = path.read_bytes()
+    if len(data) > config.MAX_FILE_BYTES:
+        raise reader.ReadError(path.name, f"文件过大（{len(data) / 1e6:.1f} MB，上限 {config.MAX_FILE_BYTES / 1e6:.0f} MB）")
+    key = _digest(fingerprint, path.name, _origin(path), data)
+    return key, data, _cached(cache_dir, key) if cache_dir else None
+
+
+def _analyse(job: _Job) -> dict[str, list[dict]] | str:
+    """The rows of one file, stored in the cache when the job says where, or why the file is skipped."""
+    try:
+        rows = process_file(job.data, name=job.name, origin=job.origin)
+        if job.store:
+            _store(job.store, rows)
+        return rows
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
+        return _skip_reason(exc)
+
+
+def _skip_reason(exc: Exception) -> str:
+    from lib import reader
+
+    if isinstance(exc, reader.ReadError):
+        return exc.reason
+    if isinstance(exc, OSError):
+        return f"无法读取文件：{exc.strerror or exc}"
+    return f"处理失败：{type(exc).__name__}: {exc}"
+
+
+def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Iterator[dict[str, list[dict]] | str]:
+    """`_analyse` of each job, in order: by worker processes when there is enough work for them (results
+    and cache files are the same either way), else here. `report(n, name)` is called before job n."""
+    workers = min(_cpu_count(), len(jobs))
+    if workers < 2 or sum(len(job.data) for job in jobs) < PARALLEL_MIN_BYTES or "fork" not in mp.get_all_start_methods():
+        for n, job in enumerate(jobs):
+            report(n, job.name)
+            yield _analyse(job)
+        return
+    _load_analysers()  # before forking, so that the workers share what it loads
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+        futures = [pool.submit(_analyse, job) for job in jobs]
+        for n, (job, future) in enumerate(zip(jobs, futures, strict=True)):
+            report(n, job.name)
+            try:
+                yield future.result()
+            except Exception:  # noqa: BLE001 - a worker died (killed, out of memory): analyse the file here
+                yield _analyse(job)
+
+
+def _cpu_count() -> int:
+    """The CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _load_analysers() -> None:
+    """Loads every rule file, lexicon and dictionary the analysis reads (each is loaded once per process,
+    on first use)."""
+    from lib import entities, initiatives, keywords, metrics, reader, themes, zones
+
+    metrics.load_rules()
+    metrics.load_tagger()
+    entities.load_rules()
+    initiatives.load_initiative_rules()
+    themes.load_taxonomy()
+    zones.load_gazetteer()
+    keywords.extract_terms("")  # the segmenter and the keyword settings
+    reader.is_traditional("預")  # OpenCC
 
 
 def current_key() -> str:

@@ -15,12 +15,14 @@ Rules live in `data/rules/entities.json`, known enterprises in `data/lexicon/ent
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import jieba
+import jieba.posseg
 
 from lib import config
 from lib.text import CJK, split_sentences
@@ -52,6 +54,8 @@ RE_PERSON_NAME = re.compile(f"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,6}}")
 RE_CLAUSE_PUNCT = re.compile(r"[，。；！？,;!?]")
 #: A line longer than this is body text, not a byline.
 BYLINE_MAX = 60
+
+jieba.setLogLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)
@@ -188,20 +192,26 @@ def load_rules(path: Path = ENTITIES_FILE, enterprises_path: Path = ENTERPRISES_
     )
 
 
-@lru_cache(maxsize=1)
-def dictionary_words() -> dict[str, tuple[int, str]]:
-    """jieba's own dictionary (word -> frequency, part of speech), words of 2-6 characters.
+def dictionary_entry(word: str) -> tuple[int, str] | None:
+    """(frequency, part of speech) of a word of 2-6 characters in jieba's dictionary; None for
+    any other string.
 
-    Read from the file rather than the shared tokenizer so that words other modules add at run
-    time cannot change which strings count as common words.
+    Looked up in the tables jieba builds from its dictionary file anyway (the default tokenizer's
+    frequencies, jieba.posseg's tags, which lib.metrics uses too) rather than in a copy of the file.
+    Nothing in ZoneLens adds words to jieba at run time (lib.segment has its own rjieba), so these
+    are the file's words.
     """
-    out: dict[str, tuple[int, str]] = {}
-    with jieba.get_dict_file() as f:
-        for raw in f:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and 2 <= len(parts[0]) <= 6:
-                out[parts[0]] = (int(parts[1]), parts[2])
-    return out
+    freq, tags = _jieba_tables()
+    tag = tags.get(word)
+    if tag is None or not 2 <= len(word) <= 6:
+        return None
+    return freq.get(word, 0), tag
+
+
+@lru_cache(maxsize=1)
+def _jieba_tables() -> tuple[dict[str, int], dict[str, str]]:
+    jieba.initialize()
+    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
 
 
 # ---------------------------------------------------------------- organisations
@@ -225,9 +235,8 @@ def _trim_org(run: str, head_end: int, suffix: str, rules: Rules, *, institution
     cut = max(_last_end(rules.re_left_cut, run[:body_end]), _last_end(rules.re_org_left_cut, run[:body_end]))
     run, head_end, body_end = run[cut:], head_end - cut, body_end - cut
     if institution:
-        words = dictionary_words()
         for start in range(0, head_end - len(suffix) - 1):
-            if run[start:head_end] in words:
+            if dictionary_entry(run[start:head_end]):
                 return run[start:]
     place = rules.re_place.search(run, 0, body_end)
     if place:
@@ -405,9 +414,8 @@ def _read_name(
 def _valid_name(text: str, i: int, name: str, surname_len: int, rules: Rules) -> bool:
     if name in rules.false_names:
         return False
-    words = dictionary_words()
     for word in {name[: surname_len + 1], name} if surname_len == 1 else {name}:
-        freq, tag = words.get(word, (0, "nr"))
+        freq, tag = dictionary_entry(word) or (0, "nr")
         if freq >= rules.common_word_min_freq and not tag.startswith("nr"):
             return False
     return not any(text.startswith(rules.role_words, j) for j in range(i + 1, i + len(name)))

@@ -80,3 +80,13 @@ def filter_articles_by_content(articles: pd.DataFrame, paragraphs: pd.DataFrame,
         paras = apply_filters(paragraphs, filters, text_columns=("text",))
         arts = arts[arts["article_id"].isin(paras["article_id"])]
     return arts
+
+
+def filter_table(table: pd.DataFrame, articles: pd.DataFrame, filters: Filters, *,
+                 text_columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Rows of a dataset table (paragraphs, metrics, initiatives, entities) under the sidebar's filters.
+    Zone, article and year are those of the report a row comes from (so the year filter means the
+    report's year, never a metric's own year); theme and text apply to the row itself."""
+    reports = apply_filters(articles, Filters(zones=filters.zones, articles=filters.articles, years=filters.years))
+    rows = table[table["article_id"].isin(reports["article_id"])]
+    return apply_filters(rows, Filters(themes=filters.themes, query=filters.query), text_columns=text_columns)

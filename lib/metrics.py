@@ -65,6 +65,7 @@ KINDS = ("amount", "count", "rate", "growth", "rank", "measure")
 
 #: Full-width digits and signs become ASCII, one character for one, so offsets stay valid.
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％～－", "0123456789.%~-")
+RE_FULL_WIDTH = re.compile("[０-９．％～－]")
 CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -131,12 +132,14 @@ class Rules:
     re_quantity: re.Pattern
     re_leading: tuple[re.Pattern, ...]
     re_trailing: tuple[re.Pattern, ...]
+    re_not_metric: re.Pattern  # any of not_metric_phrases
     #: Word lists of `data` in the shape the extractor reads them: longest first, or as sets.
     known_indicators: tuple[str, ...]
     growth_words: tuple[str, ...]
     leading_strip: tuple[str, ...]
     trailing_strip: tuple[str, ...]
     unit_clashes: tuple[str, ...]
+    big_magnitudes: tuple[str, ...]  # magnitudes written with 万/亿 only, longest first
     attribute_after_amount: tuple[str, ...]
     noun_after_stops: frozenset[str]
     noun_after_stop_prefixes: tuple[str, ...]
@@ -171,11 +174,13 @@ def load_rules() -> Rules:
         re_quantity=_compile_quantity(data),
         re_leading=tuple(re.compile(p) for p in data["label_leading_patterns"]),
         re_trailing=tuple(re.compile(p) for p in data["label_trailing_patterns"]),
+        re_not_metric=re.compile(_alternation(data["not_metric_phrases"])),
         known_indicators=_longest_first(data["known_indicators"]),
         growth_words=_longest_first(data["growth_words"]),
         leading_strip=_longest_first(data["label_leading_strip"]),
         trailing_strip=_longest_first(data["label_trailing_strip"]),
         unit_clashes=tuple(data["unit_clashes"]),
+        big_magnitudes=_longest_first(k for k in data["magnitudes"] if set(k) <= set(CN_BIG)),
         attribute_after_amount=tuple(data["attribute_after_amount"]),
         noun_after_stops=frozenset(data["noun_after_stops"]),
         noun_after_stop_prefixes=tuple(s for s in data["noun_after_stops"] if len(s) > 1),
@@ -187,6 +192,11 @@ def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def load_tagger() -> None:
+    """Loads jieba's dictionary for the part-of-speech tags of labels (otherwise loaded on first use)."""
+    jieba.initialize()
+
+
 def extract_metrics(sentence: str) -> list[dict]:
     """Every quantity the sentence states, as dicts with the keys in METRIC_KEYS.
 
@@ -196,12 +206,13 @@ def extract_metrics(sentence: str) -> list[dict]:
     if not sentence:
         return []
     rules = load_rules()
-    text = sentence.translate(FULL_WIDTH)
+    text = sentence.translate(FULL_WIDTH) if RE_FULL_WIDTH.search(sentence) else sentence
     matches = list(rules.re_quantity.finditer(text))
     if not matches:
         return []
     protected = [m.span() for m in RE_PROTECTED.finditer(text)]
-    protected += [(i, i + len(p)) for p in rules.data["not_metric_phrases"] for i in _find_all(text, p)]
+    if rules.re_not_metric.search(text):
+        protected += [(i, i + len(p)) for p in rules.data["not_metric_phrases"] for i in _find_all(text, p)]
     years = [
         (m.start(), int(m.group(1))) for m in RE_YEAR.finditer(text) if not _inside(m.start(), protected)
     ]
@@ -257,12 +268,11 @@ def _read_quantity(m: re.Match, text: str, protected: list[tuple[int, int]], rul
         return None
     if unit and text.startswith(rules.unit_clashes, m.start("unit")):
         unit = None
-    end = m.end() if unit else max(m.end(g) for g in ("word", "num", "num2", "mag", "mid") if m[g])
     magnitude = m["mag"]
     if m["word"]:
         value, value_high = float(data["number_words"][m["word"]]["value"]), None
     else:
-        parsed = _number(m["num"], m["num2"], magnitude, data)
+        parsed = _number(m["num"], m["num2"], magnitude, rules)
         if parsed is None:
             return None
         value, value_high, magnitude, bare_numeral = parsed
@@ -278,6 +288,7 @@ def _read_quantity(m: re.Match, text: str, protected: list[tuple[int, int]], rul
         return None
     spec = data["units"].get(unit, {"kind": "count", "base_unit": None, "factor": 1})
     kind = "rank" if is_rank else spec["kind"]
+    end = m.end() if unit else max(m.end(g) for g in ("word", "num", "num2", "mag", "mid") if m[g])
     if kind == "amount" and text.startswith(rules.attribute_after_amount, end):
         return None
     factor = data["magnitudes"].get(magnitude, 1) * spec["factor"]
@@ -298,7 +309,7 @@ def _read_quantity(m: re.Match, text: str, protected: list[tuple[int, int]], rul
 
 
 def _number(
-    num: str, num2: str | None, magnitude: str | None, data: dict
+    num: str, num2: str | None, magnitude: str | None, rules: Rules
 ) -> tuple[float, float | None, str | None, bool] | None:
     """(value, value_high, magnitude, bare Chinese numeral) or None when the text is no number."""
     if num[0].isdigit():
@@ -306,7 +317,7 @@ def _number(
             return None
         value, bare = float(num.replace(",", "")), False
     else:
-        num, magnitude = _split_magnitude(num, magnitude, data)
+        num, magnitude = _split_magnitude(num, magnitude, rules)
         parsed = _chinese_value(num)
         if parsed is None or not (magnitude or any(c in CN_TENS for c in num)):
             return None
@@ -314,16 +325,16 @@ def _number(
     if num2 is None:
         return value, None, magnitude, bare
     if not num2[0].isdigit():
-        num2, magnitude = _split_magnitude(num2, magnitude, data)
+        num2, magnitude = _split_magnitude(num2, magnitude, rules)
     high = float(num2.replace(",", "")) if num2[0].isdigit() else _chinese_value(num2)
     if high is None or high <= value:
         return None
     return value, high, magnitude, bare
 
 
-def _split_magnitude(num: str, magnitude: str | None, data: dict) -> tuple[str, str | None]:
+def _split_magnitude(num: str, magnitude: str | None, rules: Rules) -> tuple[str, str | None]:
     """百亿 → (百, 亿): a trailing 万/亿 is the magnitude of the unit (超百亿元 is 100 亿元)."""
-    for big in sorted((k for k in data["magnitudes"] if set(k) <= set(CN_BIG)), key=len, reverse=True):
+    for big in rules.big_magnitudes:
         if num.endswith(big) and len(num) > len(big) and magnitude is None:
             return num[: -len(big)], big
     return num, magnitude
@@ -457,7 +468,8 @@ def _clean(label: str, rules: Rules, *, extra: tuple[str, ...] = ()) -> str:
     while label != previous:
         previous = label
         label = _trim_marks(label)
-        known = next((k for k in rules.known_indicators if label.endswith(k)), None)
+        ends_known = label.endswith(rules.known_indicators)
+        known = next((k for k in rules.known_indicators if label.endswith(k)), None) if ends_known else None
         if known:
             return known
         label = _strip_trailing(label, trailing, rules.re_trailing, always=data["label_trailing_always"])
@@ -471,6 +483,8 @@ def _strip_leading(label: str, words: tuple[str, ...], patterns: tuple[re.Patter
         m = pattern.match(label)
         if m and m.end() > 0 and m.end() in _boundaries(label):
             return label[m.end() :]
+    if not label.startswith(words):
+        return label
     return next((label[len(w) :] for w in words if label.startswith(w) and len(w) in _boundaries(label)), label)
 
 
@@ -481,6 +495,8 @@ def _strip_trailing(
         m = pattern.search(label)
         if m and m.start() in _boundaries(label):
             return label[: m.start()]
+    if not label.endswith(words):
+        return label
     stripped = (
         w for w in words if label.endswith(w) and (w in always or len(label) - len(w) in _boundaries(label))
     )
@@ -492,6 +508,7 @@ def _cut_after(label: str, words: list[str]) -> str:
     ends = [
         i + len(w)
         for w in words
+        if w in label
         for i in _find_all(label, w)
         if i in _boundaries(label) and i + len(w) in _boundaries(label)
     ]

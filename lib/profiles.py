@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +11,7 @@ import pandas as pd
 
 from lib import config
 from lib.dataset import Dataset
+from lib.filters import Filters, apply_filters, filter_table
 
 INDUSTRIES_FILE = config.LEXICON_DIR / "industries.txt"
 #: Units that make a metric a headline figure, in order of preference.
@@ -58,14 +59,15 @@ def industry_mentions(texts: pd.Series, *, industries: tuple[str, ...] | None = 
     return pd.DataFrame(counts.most_common(), columns=["industry", "mentions"])
 
 
-def zone_profile(ds: Dataset, zone: str) -> ZoneProfile:
-    """Everything the profile page shows for one zone."""
-    articles = ds.articles[ds.articles["zone"] == zone]
-    ids = set(articles["article_id"])
-    paras = ds.paragraphs[ds.paragraphs["article_id"].isin(ids)]
+def zone_profile(ds: Dataset, zone: str, filters: Filters | None = None) -> ZoneProfile:
+    """Everything the profile page shows for one zone, narrowed by the other filters (theme, article,
+    year, text); the zone filter itself is replaced by `zone`."""
+    narrow = replace(filters or Filters(), zones=(zone,))
+    articles = apply_filters(ds.articles, Filters(zones=(zone,), articles=narrow.articles, years=narrow.years))
+    paras = filter_table(ds.paragraphs, ds.articles, narrow, text_columns=("text",))
     body = paras[(paras["kind"] == "body") & ~paras["is_duplicate"]]
-    metrics = ds.metrics[ds.metrics["article_id"].isin(ids)]
-    ents = ds.entities[ds.entities["article_id"].isin(ids)]
+    metrics = filter_table(ds.metrics, ds.articles, narrow, text_columns=("label", "sentence"))
+    ents = filter_table(ds.entities, ds.articles, Filters(zones=(zone,), articles=narrow.articles, years=narrow.years))
     by_mentions = ents.sort_values("mentions", ascending=False)
     return ZoneProfile(
         zone=zone,
@@ -73,7 +75,7 @@ def zone_profile(ds: Dataset, zone: str) -> ZoneProfile:
         paragraphs=body,
         metrics=metrics,
         headline=headline_metrics(metrics),
-        initiatives=ds.initiatives[ds.initiatives["article_id"].isin(ids)],
+        initiatives=filter_table(ds.initiatives, ds.articles, narrow, text_columns=("name", "full_name", "sentence")),
         enterprises=by_mentions[by_mentions["type"] == "enterprise"],
         institutions=by_mentions[by_mentions["type"] == "institution"],
         people=ents[ents["type"] == "person"],

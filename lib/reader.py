@@ -11,6 +11,7 @@ import json
 import re
 import zipfile
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -301,25 +302,39 @@ def _clutter_rules() -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
 
 def is_traditional(text: str) -> bool:
     """True when more of the text's hanzi are Traditional-only forms than Simplified-only forms."""
-    traditional = simplified = 0
-    for char, n in Counter(text or "").items():
-        if RE_CJK.match(char):
-            trad_only, simp_only = _char_script(char)
-            traditional += n * trad_only
-            simplified += n * simp_only
+    counts = Counter(text or "")
+    traditional_only, simplified_only = _script_forms(counts.keys())
+    traditional = sum(counts[c] for c in counts.keys() & traditional_only)
+    simplified = sum(counts[c] for c in counts.keys() & simplified_only)
     return traditional > simplified
+
+
+#: Characters `_script_forms` has looked at, and the hanzi among them that OpenCC changes going to
+#: Simplified (Traditional-only forms) and going to Traditional (Simplified-only forms).
+_CLASSIFIED: set[str] = set()
+_TRADITIONAL_ONLY: set[str] = set()
+_SIMPLIFIED_ONLY: set[str] = set()
+
+
+def _script_forms(chars: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The Traditional-only and the Simplified-only hanzi among the characters seen so far, `chars`
+    included (each character is converted once per process)."""
+    new = set(chars) - _CLASSIFIED
+    if new:
+        to_simp, to_trad = _converter("t2s"), _converter("s2t")
+        for c in new:
+            if RE_CJK.match(c):
+                if to_simp.convert(c) != c:
+                    _TRADITIONAL_ONLY.add(c)
+                if to_trad.convert(c) != c:
+                    _SIMPLIFIED_ONLY.add(c)
+        _CLASSIFIED.update(new)
+    return _TRADITIONAL_ONLY, _SIMPLIFIED_ONLY
 
 
 def to_simplified(text: str) -> str:
     """Traditional → Simplified Chinese (OpenCC t2s); Simplified text comes back unchanged."""
     return _converter("t2s").convert(text or "")
-
-
-@cache
-def _char_script(char: str) -> tuple[bool, bool]:
-    """(Traditional-only form, Simplified-only form) of one hanzi: whether OpenCC changes it
-    going to Simplified, and going to Traditional. Asked once per character seen."""
-    return _converter("t2s").convert(char) != char, _converter("s2t").convert(char) != char
 
 
 @cache

@@ -45,3 +45,25 @@ def pytest_terminal_summary(terminalreporter):
     for path in SCREENSHOTS:
         shots = sorted(p.name for p in path.glob("*.png"))
         terminalreporter.write_line(f"browser screenshots: {path} ({len(shots)} files)")
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory):
+    """For page tests: the real corpus with its own cache and an empty library, caches cleared; every
+    download a page offers is kept in the returned in-memory storage."""
+    import streamlit as st
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    from streamlit.testing.v1 import app_test as app_test_module
+
+    from lib import config
+
+    storage = MemoryMediaFileStorage("/mock/media")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(config, "CACHE_DIR", tmp_path_factory.mktemp("cache"))
+        mp.setattr(config, "LIBRARY_DIR", tmp_path_factory.mktemp("library"))
+        mp.setattr(app_test_module, "MemoryMediaFileStorage", lambda endpoint: storage)
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        yield storage
+    st.cache_data.clear()
+    st.cache_resource.clear()

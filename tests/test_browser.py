@@ -6,6 +6,7 @@ missing it fails (CI installs it with `make test`); it never skips."""
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -14,6 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -22,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("ZONELENS_CHROMIUM", "/usr/lib/chromium/chromium"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-PAGES = {"overview": "ZoneLens · 开发区党建报道总览", "zones": "区域画像", "initiatives": "举措目录",
+#: URL path (the overview is the default page, served at the root) → the page's title.
+PAGES = {"": "ZoneLens · 开发区党建报道总览", "zones": "区域画像", "initiatives": "举措目录",
          "keywords": "关键词云", "metrics": "指标图表", "search": "原文检索", "library": "语料管理"}
 
 
@@ -88,13 +91,14 @@ def _open(pg, url: str, title: str) -> None:
 def test_every_page_renders_without_errors(page, app_url, path, screenshot_dir):
     _open(page, f"{app_url}/{path}", PAGES[path])
     assert page.locator("[data-testid=stException]").count() == 0
+    assert page.locator("[role=dialog]").count() == 0  # e.g. Streamlit's "Page not found"
     main = page.locator("[data-testid=stMain]")
     assert "区" in main.inner_text()  # Chinese text is in the page (its glyphs are checked on the screenshots)
-    page.screenshot(path=str(screenshot_dir / f"{list(PAGES).index(path):02d}_{path}.png"), full_page=True)
+    page.screenshot(path=str(screenshot_dir / f"{list(PAGES).index(path):02d}_{path or 'overview'}.png"), full_page=True)
 
 
 def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, screenshot_dir):
-    _open(page, f"{app_url}/overview", PAGES["overview"])
+    _open(page, f"{app_url}/", PAGES[""])
     sidebar = page.locator("[data-testid=stSidebar]")
     sidebar.locator("[data-testid=stMultiSelect]").first.click()
     page.get_by_role("option", name="嘉兴高新区").click()
@@ -116,6 +120,12 @@ def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, sc
     rows = data.decode("utf-8-sig").strip().splitlines()
     assert len(rows) == 2 and "嘉兴高新区" in rows[1]
 
+    with page.expect_download() as info:  # the Excel file is built only on click
+        main.get_by_role("button", name="下载 Excel").first.click()
+    assert info.value.suggested_filename.endswith(".xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes())).active
+    assert sheet.max_row == 2 and "嘉兴高新区" in [c.value for c in sheet[2]]
+
     # the filter survives a move to another page and a reload of the copied link
-    _open(page, page.url.replace("/overview", "/initiatives"), PAGES["initiatives"])
+    _open(page, page.url.replace(f"{app_url}/", f"{app_url}/initiatives"), PAGES["initiatives"])
     assert "区域为 嘉兴高新区" in page.locator("[data-testid=stSidebar]").inner_text()

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.charts import dated_groups, indicator_options, metric_over_years, selected_metric_ids
+from lib.charts import dated_groups, indicator_options, metric_bar, metric_over_years, selected_metric_ids
 
 
 def _metrics(rows: list[tuple]) -> pd.DataFrame:
@@ -56,9 +56,25 @@ def test_dated_groups_min_years(min_years, expected):
 
 def test_dated_group_draws_one_line_per_zone_with_dated_rows_only():
     fig = metric_over_years(dated_groups(CORPUS_LIKE)[("一般公共预算收入", "元")])
-    assert [t.name for t in fig.data] == ["昆山高新区"]
-    assert list(fig.data[0].x) == [2020, 2025]
+    points, line = fig.data
+    assert (points.name, points.mode) == ("昆山高新区", "markers") and list(points.x) == [2020, 2025]
+    assert (line.name, line.mode, list(line.x)) == ("昆山高新区", "lines", [2020, 2025])
     assert fig.layout.xaxis.title.text == "年份（年）"
+
+
+def test_two_values_in_one_year_are_two_points_and_the_line_takes_the_larger():
+    rows = CORPUS_LIKE[CORPUS_LIKE["label"] == "一般公共预算收入"].dropna(subset=["year"])
+    twice = pd.concat([rows, rows.assign(metric_id=rows["metric_id"] + "x", value=rows["value"] / 2,
+                                         base_value=rows["base_value"] / 2)])
+    points, line = metric_over_years(twice).data
+    assert len(points.x) == 2 * len(rows)
+    assert list(line.y) == rows.sort_values("year")["value"].tolist()  # the larger of each year's two values
+
+
+def test_mentions_with_the_same_zone_and_year_get_bars_of_their_own():
+    rows = CORPUS_LIKE[CORPUS_LIKE["label"] == "一般公共预算收入"].head(1)
+    fig = metric_bar(pd.concat([rows, rows.assign(metric_id="other", raw="超100亿元", value=100.0, base_value=1e10)]))
+    assert len(set(fig.data[0].x)) == 2
 
 
 @pytest.mark.parametrize(

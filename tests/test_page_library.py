@@ -2,9 +2,7 @@
 remove articles, and see the whole app pick up the change.
 
 Each test has its own library (tmp_path); the dataset cache is shared by the module (it is keyed by
-content, so sharing is safe) and never data/. AppTest notes for streamlit 1.67: because the project has a
-`pages/` folder, AppTest runs only the page script on every run after the first one (not app.py), so the
-sidebar is checked by starting a new AppTest; file uploads can be set with `file_uploader.set_value`.
+content, so sharing is safe) and never data/. File uploads are set with `file_uploader.set_value`.
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from lib import config, dataset, library
 from lib.dataset import load_dataset
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGE = "pages/library.py"
+PAGE = "views/library.py"
 
 HEFEI_TITLE = "合肥高新区“三联工作法”激活党建引擎"
 HEFEI = ("合肥高新区探索“三联工作法”，即组织联建、资源联享、人才联育，推动党建与发展深度融合。"

@@ -2,85 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-import pandas as pd
-import pytest
-import streamlit as st
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.runtime.pages_manager import PagesManager
+import pagetest
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import app_test as app_test_module
 
 from lib import config
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/metrics.py"
-HOSTILE = """嘉兴高新区<b>粗体</b>党建报道
-
-▶ 本报记者 张三
-
-嘉兴高新区依托党委牵头建立“六联工作法”，实现组织联建、资源联享、技术联攻、人才联育、市场联拓、治理联抓全方位联动。<script>alert(1)</script>全年走访企业近4000家次。
-
-=HYPERLINK("http://evil.example","点我")嘉兴高新区打造“红色引擎”党建品牌，协调解决各类企业发展难题80余项。
-"""
-
-
-def _navigation_mode_init(self, *args, **kwargs):
-    """In a server, the first st.navigation call switches off the `pages/`-directory mode for good; AppTest
-    switches it back on before every run, which would run a page without app.py (and so without the
-    sidebar). Keep it off, as in a server."""
-    _pages_manager_init(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
-
-
-_pages_manager_init = PagesManager.__init__
-
-
-@pytest.fixture(scope="module")
-def downloads(tmp_path_factory):
-    """The real corpus with its own cache and an empty library; every run's download files are kept here."""
-    storage = MemoryMediaFileStorage("/mock/media")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(config, "CACHE_DIR", tmp_path_factory.mktemp("cache"))
-        mp.setattr(config, "LIBRARY_DIR", tmp_path_factory.mktemp("library"))
-        mp.setattr(app_test_module, "MemoryMediaFileStorage", lambda endpoint: storage)
-        mp.setattr(PagesManager, "__init__", _navigation_mode_init)
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        yield storage
-    st.cache_data.clear()
-    st.cache_resource.clear()
+PAGE = "views/metrics.py"
 
 
 def open_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params.update(query or {})
-    at.run()  # switch_page needs the pages st.navigation registers
-    at.query_params.update(query or {})  # the first page drops the other pages' parameters
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def table(at: AppTest) -> pd.DataFrame:
-    return at.dataframe[0].value
-
-
-def download_csv(at: AppTest, storage, key: str) -> pd.DataFrame:
-    url = at.download_button(key=key).proto.url
-    return pd.read_csv(io.BytesIO(storage.get_file(url.rsplit("/", 1)[-1]).content), encoding="utf-8-sig")
-
-
-def html(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.get("html"))
-
-
-def select_row(at: AppTest, row: int) -> AppTest:
-    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [row], "columns": [], "cells": []}}
-    return at.run()
+    return pagetest.open_page(PAGE, query)
 
 
 def chart_keys(at: AppTest) -> list[str]:
@@ -89,7 +24,7 @@ def chart_keys(at: AppTest) -> list[str]:
 
 def test_charts_and_table_on_the_real_corpus(downloads):
     at = open_page()
-    shown = table(at)
+    shown = pagetest.table(at)
     options = at.selectbox(key="indicator").options
     zones_per_label = shown.groupby("label")["zone"].nunique()
     assert zones_per_label[options[0]] == zones_per_label.max()  # the indicator most zones state comes first
@@ -108,10 +43,10 @@ def test_different_units_never_share_an_axis(downloads):
 def test_sidebar_zone_filter_narrows_charts_table_and_download(downloads):
     at = open_page()
     at.multiselect(key="zone").select("嘉兴高新区").run()
-    shown = table(at)
+    shown = pagetest.table(at)
     assert set(shown["zone"]) == {"嘉兴高新区"} and "走访企业" in set(shown["label"])
     assert "规模以上工业总产值" not in set(shown["label"])
-    csv = download_csv(at, downloads, "metrics-csv")
+    csv = pagetest.download_csv(at, downloads, "metrics-csv")
     assert csv["指标编号"].tolist() == shown["metric_id"].tolist()
     assert any("无法画出历年变化" in i.value for i in at.info)  # 嘉兴高新区 gives no indicator for two years
 
@@ -129,9 +64,9 @@ def test_unknown_query_values_are_ignored(downloads):
 
 def test_choosing_a_row_shows_its_passage(downloads):
     at = open_page()
-    select_row(at, table(at)["raw"].tolist().index("1828亿元"))
-    assert "<mark>1828亿元</mark>" in html(at)
-    assert "规模以上工业总产值：1828亿元" in html(at)
+    pagetest.select_row(at, pagetest.table(at)["raw"].tolist().index("1828亿元"))
+    assert "<mark>1828亿元</mark>" in pagetest.html(at)
+    assert "规模以上工业总产值：1828亿元" in pagetest.html(at)
 
 
 def test_empty_filter_offers_to_widen(downloads):
@@ -139,7 +74,7 @@ def test_empty_filter_offers_to_widen(downloads):
     assert not at.dataframe and not chart_keys(at)
     assert any("当前筛选条件下没有指标" in i.value for i in at.info)
     at.button(key="widen-指标").click().run()
-    assert not at.exception and len(table(at)) > 0
+    assert not at.exception and len(pagetest.table(at)) > 0
 
 
 def test_empty_dataset(downloads, tmp_path, monkeypatch):
@@ -149,15 +84,15 @@ def test_empty_dataset(downloads, tmp_path, monkeypatch):
 
 
 def test_hostile_article_text_is_shown_as_text(downloads, tmp_path, monkeypatch):
-    (tmp_path / "900_hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (tmp_path / "900_hostile.txt").write_text(pagetest.HOSTILE, encoding="utf-8")
     monkeypatch.setattr(config, "ARTICLES_DIR", tmp_path)
     at = open_page()
     label = next(o for o in at.selectbox(key="indicator").options if "<script>" in o)
     at.selectbox(key="indicator").select(label).run()
     hover = json.dumps(json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["customdata"], ensure_ascii=False)
     assert "&lt;script&gt;" in hover and "<script>" not in hover
-    select_row(at, table(at)["label"].tolist().index(label))
-    shown = html(at)
+    pagetest.select_row(at, pagetest.table(at)["label"].tolist().index(label))
+    shown = pagetest.html(at)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown and "<script>" not in shown
-    sentences = download_csv(at, downloads, "metrics-csv")["原句"]
+    sentences = pagetest.download_csv(at, downloads, "metrics-csv")["原句"]
     assert any(s.startswith("'=HYPERLINK") for s in sentences) and not any(s.startswith("=") for s in sentences)

@@ -1,1 +1,1 @@
-"""Streamlit-facing helpers shared by the pages (the only place besides pages/ and app.py that imports streamlit)."""
+"""Streamlit-facing helpers shared by the pages (the only place besides views/ and app.py that imports streamlit)."""

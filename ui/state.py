@@ -18,27 +18,9 @@ ZONE, THEME, ARTICLE, YEAR, QUERY = "zone", "theme", "article", "year", "q"
 FILTER_KEYS = (ZONE, THEME, ARTICLE, YEAR, QUERY)
 
 
-ROUTED = "_zonelens_routed"
-
-
 def page_setup() -> tuple[Dataset, Filters]:
-    """Called at the top of every page: the dataset and the sidebar's filters.
-
-    Streamlit treats a `pages/` folder beside the entry script as its older multipage mode until the
-    entry script first calls `st.navigation` (streamlit issues #8860, #9624). A link to a page opened
-    as the first request after the server starts would then run the page alone, without app.py's
-    sidebar. In that case this switches Streamlit to `st.navigation` mode and reruns through app.py."""
-    if not st.session_state.get(ROUTED):
-        from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    """Called at the top of every page: the dataset and the sidebar's filters."""
     return get_dataset(), current_filters()
-
-
-def mark_routed() -> None:
-    """app.py calls this before running the page, so `page_setup` knows the page came through it."""
-    st.session_state[ROUTED] = True
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from lib import charts, profiles
-from lib.filters import Filters, apply_filters
 from ui.state import page_setup
 from ui.widgets import download_buttons, empty_result
 
@@ -23,20 +22,14 @@ zone_a = c1.selectbox("区域", zones, index=zones.index(default[0]), key="zone_
 others = [z for z in zones if z != zone_a]
 zone_b = c2.selectbox("并排比较（可选）", ["（不比较）", *others], key="zone_b", bind="query-params")
 shown = [zone_a] + ([zone_b] if zone_b in others else [])
-# Theme, year and text filters narrow each profile; the zone filter is replaced by the choice above.
-narrow = Filters(themes=filters.themes, articles=filters.articles, years=filters.years, query=filters.query)
-if narrow.active:
-    st.caption(narrow.describe())
+if filters.active:
+    st.caption("主题、文章、年份和文本筛选作用于每个区域的画像；区域由上方选择。")
 
 
 def render(zone: str, container) -> None:
-    p = profiles.zone_profile(ds, zone)
-    arts = apply_filters(p.articles, Filters(articles=narrow.articles, years=narrow.years))
+    p = profiles.zone_profile(ds, zone, filters)
+    arts, body, metrics, inits = p.articles, p.paragraphs, p.metrics, p.initiatives
     ids = set(arts["article_id"])
-    body = apply_filters(p.paragraphs[p.paragraphs["article_id"].isin(ids)], narrow, text_columns=("text",))
-    metrics = apply_filters(p.metrics[p.metrics["article_id"].isin(ids)], narrow, text_columns=("label", "sentence"))
-    inits = apply_filters(p.initiatives[p.initiatives["article_id"].isin(ids)], narrow,
-                          text_columns=("name", "full_name", "sentence"))
     with container:
         st.header(zone)
         if arts.empty:
@@ -51,7 +44,7 @@ def render(zone: str, container) -> None:
             "authors": st.column_config.ListColumn("作者"), "source_file": "来源文件"}, key=f"arts-{zone}")
 
         st.subheader("主要数字")
-        head = profiles.headline_metrics(metrics)
+        head = p.headline
         if head.empty:
             st.caption("当前筛选下没有可作为主要数字的指标。")
         cards = st.columns(3)
@@ -67,18 +60,18 @@ def render(zone: str, container) -> None:
             st.text(f"{it['full_name']}：{parts}")
 
         st.subheader("主导产业与企业")
-        ind = profiles.industry_mentions(body["text"])
+        ind = p.industries
         if not ind.empty:
             st.text("产业（按提及次数）：" + "、".join(f"{r.industry}（{r.mentions}）" for r in ind.head(8).itertuples()))
-        ents = p.enterprises[p.enterprises["article_id"].isin(ids)]
+        ents = p.enterprises
         st.dataframe(ents[["name", "short_name", "mentions"]].fillna(""), hide_index=True, key=f"ents-{zone}", column_config={
             "name": "企业", "short_name": "简称", "mentions": st.column_config.NumberColumn("提及", format="%d 次")})
-        inst = p.institutions[p.institutions["article_id"].isin(ids)]
+        inst = p.institutions
         if not inst.empty:
             st.text("高校与科研院所：" + "、".join(inst["name"]))
 
         st.subheader("报道中的人物")
-        people = p.people[p.people["article_id"].isin(ids)]
+        people = p.people
         st.dataframe(people[["name", "role", "sentence"]].fillna(""), hide_index=True, key=f"people-{zone}", column_config={
             "name": "姓名", "role": "身份", "sentence": st.column_config.TextColumn("原句", width="large")})
 

@@ -6,7 +6,7 @@ import html
 import streamlit as st
 
 from lib import charts, search
-from lib.filters import Filters, apply_filters
+from lib.filters import filter_table
 from ui.state import page_setup
 from ui.widgets import download_buttons, empty_result, passage
 
@@ -19,12 +19,7 @@ ds, filters = page_setup()
 st.title("指标图表")
 st.caption("报道中给出的数字：同一指标在各区域的数值、各主题下的指标数量、历年变化。悬停可见原句，点击可看原文段落。")
 
-# The year filter means the report's year (as in the sidebar), so it applies through the articles;
-# a metric's own `year` is only the year its sentence names.
-articles = apply_filters(ds.articles, Filters(zones=filters.zones, articles=filters.articles, years=filters.years))
-metrics = apply_filters(ds.metrics[ds.metrics["article_id"].isin(articles["article_id"])],
-                        Filters(zones=filters.zones, themes=filters.themes, query=filters.query),
-                        text_columns=("label", "sentence"))
+metrics = filter_table(ds.metrics, ds.articles, filters, text_columns=("label", "sentence"))
 if metrics.empty:
     empty_result("指标")
     st.stop()

@@ -4,7 +4,7 @@ paragraph on demand."""
 import streamlit as st
 
 from lib import search
-from lib.filters import apply_filters
+from lib.filters import filter_table
 from ui.state import page_setup
 from ui.widgets import download_buttons, empty_result, passage
 
@@ -27,7 +27,7 @@ if not term:
     st.info("输入一个词或短语开始检索。", icon=":material/search:")
     st.stop()
 
-paragraphs = apply_filters(ds.paragraphs, filters, text_columns=("text",))
+paragraphs = filter_table(ds.paragraphs, ds.articles, filters, text_columns=("text",))
 if paragraphs.empty:
     empty_result("段落")
     st.stop()

@@ -7,7 +7,7 @@ import streamlit as st
 from lib import charts, compare, keywords, lexicon
 from lib.clouds import NoCJKFontError, find_cjk_font
 from lib.export import readable
-from lib.filters import apply_filters, filter_articles_by_content
+from lib.filters import filter_articles_by_content, filter_table
 from ui.state import page_setup
 from ui.widgets import cloud_png, download_buttons, empty_result
 
@@ -25,7 +25,7 @@ except NoCJKFontError as exc:
     st.error(f"找不到含中文字形的字体，无法绘制词云：{exc}")
 
 arts = filter_articles_by_content(ds.articles, ds.paragraphs, filters)
-paras = apply_filters(ds.paragraphs[ds.paragraphs["article_id"].isin(arts["article_id"])], filters, text_columns=("text",))
+paras = filter_table(ds.paragraphs, arts, filters, text_columns=("text",))
 body = compare.body_paragraphs(paras)
 if body.empty or not body["tokens"].map(len).any():
     empty_result("可统计的正文")

@@ -6,8 +6,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib import search
-from lib.filters import Filters, apply_filters
+from lib import catalog, search
+from lib.filters import filter_table
 from ui.state import page_setup
 from ui.widgets import download_buttons, empty_result, passage
 
@@ -19,24 +19,22 @@ ds, filters = page_setup()
 st.title("举措目录")
 st.caption("报道中有名称的党建举措（“1+4+N”“五个一”“新领秀”等）及其组成部分。选中一行查看详情；链接会记住所选举措。")
 
-articles = apply_filters(ds.articles, Filters(zones=filters.zones, articles=filters.articles, years=filters.years))
-initiatives = apply_filters(ds.initiatives[ds.initiatives["article_id"].isin(articles["article_id"])], filters,
-                            text_columns=("name", "full_name", "sentence"))
+initiatives = filter_table(ds.initiatives, ds.articles, filters, text_columns=("name", "full_name", "sentence"))
 
 c1, c2, c3 = st.columns([2, 3, 1], vertical_alignment="bottom")
-kinds = c1.pills("类型", list(search.KIND_LABELS), selection_mode="multi", key="ikind", bind="query-params",
-                 format_func=search.KIND_LABELS.get)
+kinds = c1.pills("类型", list(catalog.KIND_LABELS), selection_mode="multi", key="ikind", bind="query-params",
+                 format_func=catalog.KIND_LABELS.get)
 themes = c2.pills("主题", sorted(t for t in initiatives["theme"].unique() if t), selection_mode="multi",
                   key="itheme", bind="query-params")
 with_parts = c3.toggle("有组成部分", key="iparts", bind="query-params", help="只看文中列出了组成部分的举措")
-shown = search.filter_initiatives(initiatives, kinds=kinds, themes=themes, with_components=with_parts)
+shown = catalog.filter_initiatives(initiatives, kinds=kinds, themes=themes, with_components=with_parts)
 
 if shown.empty:
     empty_result("举措")
     st.stop()
 
-table = search.initiative_table(shown, ds.articles)
-labels = search.initiative_labels(table)
+table = catalog.initiative_table(shown, ds.articles)
+labels = catalog.initiative_labels(table)
 options = list(labels.values())
 ids_by_label = {label: i for i, label in labels.items()}
 table_key = search.rows_key("initiatives-table", labels)
@@ -60,7 +58,7 @@ st.dataframe(table, key=table_key, on_select=_pick_from_table, selection_mode="s
                  "found_count": st.column_config.NumberColumn("找到项数", format="%d"), "theme": "主题",
                  "title": st.column_config.TextColumn("文章", width="medium")})
 download_buttons(table, what="举措", description=filters.describe() if filters.active else "全部", key="initiatives")
-shared = search.shared_names(initiatives)
+shared = catalog.shared_names(initiatives)
 if not shared.empty:
     with st.expander(f"多个区域同名的举措（{len(shared)} 个）"):
         st.caption("查看其中任一项的详情时，各区域的组成部分会并排显示。")
@@ -77,8 +75,8 @@ if picked is None:
 row = shown[shown["initiative_id"] == picked].iloc[0]
 st.html(f"<h3>{html.escape(row['full_name'])}</h3>")
 st.html(search.source_html(table.loc[table["initiative_id"] == picked, "title"].iloc[0]))
-note, mismatch = search.count_note(row["kind"], row["expected_count"], row["found_count"])
-facts = {"类型": search.KIND_LABELS.get(row["kind"], row["kind"]), "区域": row["zone"] or "未识别区域",
+note, mismatch = catalog.count_note(row["kind"], row["expected_count"], row["found_count"])
+facts = {"类型": catalog.KIND_LABELS.get(row["kind"], row["kind"]), "区域": row["zone"] or "未识别区域",
          "主题": row["theme"] or "未归类"}
 st.html(" · ".join(f"<b>{k}</b>：{html.escape(v)}" for k, v in facts.items()))
 alert = st.warning if mismatch else st.info if pd.isna(row["expected_count"]) else st.success
@@ -100,7 +98,7 @@ with right:
     else:
         passage(row["sentence"], [row["name"]])
 
-same = search.namesakes(ds.initiatives, row["name"])
+same = catalog.namesakes(ds.initiatives, row["name"])
 if same["zone"].nunique() > 1:
     st.subheader("各区域的同名举措")
     st.caption("名称相同（不计标点）的举措在各区域的组成部分，便于对照。不受左侧筛选影响。")
@@ -113,4 +111,4 @@ if same["zone"].nunique() > 1:
                     st.html(search.numbered_list_html(other.components))
                 else:
                     st.caption("文中未列出组成部分。")
-                st.caption(search.count_note(other.kind, other.expected_count, other.found_count)[0])
+                st.caption(catalog.count_note(other.kind, other.expected_count, other.found_count)[0])

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib import charts
-from lib.filters import apply_filters, filter_articles_by_content
+from lib.filters import filter_articles_by_content, filter_table
 from ui.state import page_setup
 from ui.widgets import download_buttons, empty_result
 
@@ -14,9 +14,9 @@ st.caption("从报纸报道中整理各开发区的党建举措、数字、企�
 
 articles = filter_articles_by_content(ds.articles, ds.paragraphs, filters)
 ids = set(articles["article_id"])
-paragraphs = apply_filters(ds.paragraphs[ds.paragraphs["article_id"].isin(ids)], filters, text_columns=("text",))
-metrics = apply_filters(ds.metrics[ds.metrics["article_id"].isin(ids)], filters, text_columns=("label", "sentence"))
-initiatives = apply_filters(ds.initiatives[ds.initiatives["article_id"].isin(ids)], filters,
+paragraphs = filter_table(ds.paragraphs, articles, filters, text_columns=("text",))
+metrics = filter_table(ds.metrics, articles, filters, text_columns=("label", "sentence"))
+initiatives = filter_table(ds.initiatives, articles, filters,
                             text_columns=("name", "full_name", "sentence"))
 
 if articles.empty:
@@ -53,12 +53,12 @@ download_buttons(table, what="文章", description=filters.describe() if filters
 
 st.subheader("下一步去哪里")
 NEXT = [
-    ("pages/zones.py", "区域画像", ":material/location_city:", "一个区域的举措、数字、企业与人物，两区并排比较"),
-    ("pages/initiatives.py", "举措目录", ":material/checklist:", "“1+4+N”“五个一”等举措由哪些部分组成，附原句"),
-    ("pages/keywords.py", "关键词云", ":material/cloud:", "各区域、各主题的高频词与特色用词"),
-    ("pages/metrics.py", "指标图表", ":material/bar_chart:", "同一指标在各区域、各年份的数值"),
-    ("pages/search.py", "原文检索", ":material/search:", "带上下文的关键词检索，定位到文章与小节"),
-    ("pages/library.py", "语料管理", ":material/library_add:", "加入自己的文章，整个应用随之更新"),
+    ("views/zones.py", "区域画像", ":material/location_city:", "一个区域的举措、数字、企业与人物，两区并排比较"),
+    ("views/initiatives.py", "举措目录", ":material/checklist:", "“1+4+N”“五个一”等举措由哪些部分组成，附原句"),
+    ("views/keywords.py", "关键词云", ":material/cloud:", "各区域、各主题的高频词与特色用词"),
+    ("views/metrics.py", "指标图表", ":material/bar_chart:", "同一指标在各区域、各年份的数值"),
+    ("views/search.py", "原文检索", ":material/search:", "带上下文的关键词检索，定位到文章与小节"),
+    ("views/library.py", "语料管理", ":material/library_add:", "加入自己的文章，整个应用随之更新"),
 ]
 for col, (path, label, icon, blurb) in zip(st.columns(3) * 2, NEXT, strict=True):
     with col:
