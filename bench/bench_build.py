@@ -3,7 +3,8 @@
 Measures, in one run so that ratios are comparable on a noisy machine:
 1. bare segmentation (rjieba.cut over the whole text) of a corpus scaled to --mb MB by repeating the real
    articles (each copy made unique by a line of its own);
-2. the full build of that corpus from an empty cache, in a fresh process, with its peak memory;
+2. the full build of that corpus from an empty cache, in a fresh process, with its peak memory (and the
+   largest worker process's) and the part of its time spent loading rules and dictionaries;
 3. on the real corpus: a cold build, a reload with nothing changed, and a reload after editing one article
    (counting how many files were re-processed).
 """
@@ -32,9 +33,14 @@ config.LIBRARY_DIR = __import__("pathlib").Path({library!r})
 from lib import dataset
 paths = sorted(__import__("pathlib").Path({corpus!r}).glob("*.txt"))
 t0 = time.perf_counter()
+if {preload!r}:
+    dataset._load_analysers()  # what a cold build loads first anyway; timed apart
+t_load = time.perf_counter() - t0
 ds = dataset.build_dataset(paths, cache_dir=config.CACHE_DIR)
 t = time.perf_counter() - t0
-print(json.dumps({{"seconds": t, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+peak = lambda who: resource.getrusage(who).ru_maxrss / 1024
+print(json.dumps({{"seconds": t, "load_seconds": t_load, "peak_mb": peak(resource.RUSAGE_SELF),
+                  "workers_peak_mb": peak(resource.RUSAGE_CHILDREN),
                   "articles": len(ds.articles), "metrics": len(ds.metrics), "skipped": len(ds.skipped)}}))
 """
 
@@ -52,9 +58,9 @@ def scaled_corpus(target: Path, mb: float) -> int:
     return size
 
 
-def run_child(corpus: Path, cache: Path) -> dict:
+def run_child(corpus: Path, cache: Path, *, preload: bool) -> dict:
     library = cache / "empty-library"
-    code = CHILD.format(root=str(ROOT), cache=str(cache), library=str(library), corpus=str(corpus))
+    code = CHILD.format(root=str(ROOT), cache=str(cache), library=str(library), corpus=str(corpus), preload=preload)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -113,13 +119,17 @@ def main() -> None:
         size = scaled_corpus(corpus, args.mb)
         n_files = len(list(corpus.glob("*.txt")))
         seg = bare_segmentation(corpus)
-        build = run_child(corpus, tmp / "cache-scaled")
-        rebuild = run_child(corpus, tmp / "cache-scaled")  # same cache: nothing changed
+        build = run_child(corpus, tmp / "cache-scaled", preload=True)
+        rebuild = run_child(corpus, tmp / "cache-scaled", preload=False)  # same cache: nothing changed
         real = real_corpus_reloads(tmp)
     print(f"scaled corpus: {size / 1e6:.1f} MB in {n_files} files ({os.cpu_count()} cores)")
     print(f"bare segmentation (rjieba.cut):   {seg:8.2f} s")
     print(f"full build, empty cache:          {build['seconds']:8.2f} s  = {build['seconds'] / seg:.2f}x bare segmentation"
-          f"  peak memory {build['peak_mb']:.0f} MB  ({build['articles']} articles, {build['metrics']} metrics)")
+          f"  peak memory {build['peak_mb']:.0f} MB, largest worker {build['workers_peak_mb']:.0f} MB"
+          f"  ({build['articles']} articles, {build['metrics']} metrics)")
+    analysis = build["seconds"] - build["load_seconds"]
+    print(f"  of which loading rules, dictionaries {build['load_seconds']:5.2f} s; analysis {analysis:.2f} s"
+          f" = {analysis / seg:.2f}x bare segmentation")
     print(f"build again, per-file cache warm: {rebuild['seconds']:8.2f} s  peak memory {rebuild['peak_mb']:.0f} MB")
     print(f"real corpus ({real['files']} files): cold load {real['cold_s']:.2f} s, unchanged reload median "
           f"{real['unchanged_median_s'] * 1000:.0f} ms, after editing one article {real['edit_one_s']:.2f} s "

@@ -16,6 +16,16 @@ import plotly.graph_objects as go
 FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
 #: How a qualifier kind is marked next to a value in a chart.
 QUALIFIER_MARK = {"approx": "≈", "lower_bound": "≥", "upper_bound": "≤"}
+#: Zone colours, given out in the order of the dataset's zones so a zone keeps its colour on every chart.
+PALETTE = ("#c0392b", "#2471a3", "#d68910", "#1e8449", "#7d3c98", "#117a65", "#a04000", "#5d6d7e", "#b03a2e", "#1a5276")
+UNKNOWN_ZONE = "未识别区域"
+
+
+def zone_colors(zones) -> dict[str, str]:
+    """A fixed colour per zone (pass the dataset's full, sorted zone list so colours don't move with filters)."""
+    colors = {z: PALETTE[i % len(PALETTE)] for i, z in enumerate(zones)}
+    colors[UNKNOWN_ZONE] = "#95a5a6"
+    return colors
 
 
 def _layout(fig: go.Figure, *, title: str, x: str, y: str) -> go.Figure:
@@ -62,7 +72,7 @@ def _qualifier_note(metrics: pd.DataFrame) -> pd.Series:
     return ("限定：" + q.map(html.escape) + "（" + k + "）<br>").where(q != "", "")
 
 
-def metric_bar(metrics: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+def metric_bar(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> go.Figure:
     """One indicator across zones: a bar per mention (two mentions never stack into one bar), hover shows
     the source sentence. Raises ValueError when the rows have more than one comparable unit."""
     values, unit = _display_values(metrics)
@@ -73,13 +83,14 @@ def metric_bar(metrics: pd.DataFrame, *, title: str | None = None) -> go.Figure:
         _hover=metrics["sentence"].map(hover_text),
         _note=_qualifier_note(metrics),
         _year=metrics["year"].astype("string").fillna("年份未注明"),
-        zone=metrics["zone"].replace("", "未识别区域"),
+        zone=metrics["zone"].replace("", UNKNOWN_ZONE),
     )
     df["_x"] = df["zone"] + " · " + df["_year"]
     repeated = df.groupby("_x")["_x"].transform("size") > 1
     df.loc[repeated, "_x"] = df["_x"] + " · " + df["raw"].fillna("").map(html.escape)
     df["_x"] = df["_x"] + df.groupby("_x").cumcount().map(lambda n: "" if n == 0 else f" ({n + 1})")
-    fig = px.bar(df, x="_x", y="_value", color="zone", text="_text", custom_data=["metric_id", "_hover", "_note"])
+    fig = px.bar(df, x="_x", y="_value", color="zone", text="_text", custom_data=["metric_id", "_hover", "_note"],
+                 color_discrete_map=zone_colors(zones or sorted(df["zone"].unique())))
     fig.update_traces(hovertemplate="<b>%{x}</b><br>数值：%{y:,.10~g} " + html.escape(unit)
                       + "<br>%{customdata[2]}%{customdata[1]}<extra></extra>", textposition="outside")
     fig.update_layout(legend_title_text="区域")
@@ -87,15 +98,16 @@ def metric_bar(metrics: pd.DataFrame, *, title: str | None = None) -> go.Figure:
                    y=f"{label}（{html.escape(unit)}）")
 
 
-def metric_over_years(metrics: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+def metric_over_years(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> go.Figure:
     """One indicator over the years the text gives: every dated mention as a point, and a line per zone
     through the largest value of each year. Rows without a year are left out."""
     dated = metrics.dropna(subset=["year"])
     values, unit = _display_values(dated) if not dated.empty else (dated["value"], "")
     label = html.escape("、".join(metrics["label"].unique()[:2]))
     df = dated.assign(_value=values, _hover=dated["sentence"].map(hover_text), _note=_qualifier_note(dated),
-                      zone=dated["zone"].replace("", "未识别区域")).sort_values("year")
-    fig = px.scatter(df, x="year", y="_value", color="zone", custom_data=["metric_id", "_hover", "_note"])
+                      zone=dated["zone"].replace("", UNKNOWN_ZONE)).sort_values("year")
+    fig = px.scatter(df, x="year", y="_value", color="zone", custom_data=["metric_id", "_hover", "_note"],
+                     color_discrete_map=zone_colors(zones or sorted(df["zone"].unique())))
     fig.update_traces(marker={"size": 10}, hovertemplate="%{x} 年：%{y:,.10~g} " + html.escape(unit)
                       + "<br>%{customdata[2]}%{customdata[1]}<extra></extra>")
     peaks = df.groupby(["zone", "year"], as_index=False)["_value"].max()
@@ -109,11 +121,12 @@ def metric_over_years(metrics: pd.DataFrame, *, title: str | None = None) -> go.
                    y=f"{label}（{html.escape(unit)}）")
 
 
-def metrics_by_theme(metrics: pd.DataFrame, *, title: str = "各主题下的指标数量") -> go.Figure:
+def metrics_by_theme(metrics: pd.DataFrame, *, title: str = "各主题下的指标数量", zones=()) -> go.Figure:
     """How many metrics each zone states per theme (a count, so units don't mix)."""
     df = metrics.assign(theme=metrics["theme"].replace("", "未归类"))
     counts = df.groupby(["theme", "zone"]).size().reset_index(name="n")
-    fig = px.bar(counts, x="theme", y="n", color="zone", barmode="group")
+    fig = px.bar(counts, x="theme", y="n", color="zone", barmode="group",
+                 color_discrete_map=zone_colors(zones or sorted(counts["zone"].unique())))
     fig.update_traces(hovertemplate="%{x}：%{y} 条<extra></extra>")
     fig.update_layout(legend_title_text="区域")
     return _layout(fig, title=title, x="主题", y="指标数（条）")
@@ -123,7 +136,7 @@ def coverage_heatmap(paragraphs: pd.DataFrame, *, title: str = "各区域的主�
     """Body paragraphs per zone and theme (each paragraph counted once per theme it carries)."""
     body = paragraphs[(paragraphs["kind"] == "body") & ~paragraphs["is_duplicate"]]
     pairs = body[["zone", "themes"]].explode("themes").dropna()
-    pairs["zone"] = pairs["zone"].replace("", "未识别区域")
+    pairs["zone"] = pairs["zone"].replace("", UNKNOWN_ZONE)
     table = pairs.groupby(["zone", "themes"]).size().unstack(fill_value=0)
     fig = go.Figure(go.Heatmap(z=table.values, x=list(table.columns), y=list(table.index), colorscale="Reds",
                                colorbar={"title": {"text": "段落数（段）"}}, texttemplate="%{z}",
@@ -155,7 +168,7 @@ def value_label(column: str) -> str:
 
 
 def articles_by_zone(articles: pd.DataFrame, *, title: str = "各区域文章数") -> go.Figure:
-    counts = articles.assign(zone=articles["zone"].replace("", "未识别区域")).groupby("zone").size()
+    counts = articles.assign(zone=articles["zone"].replace("", UNKNOWN_ZONE)).groupby("zone").size()
     fig = px.bar(x=counts.index, y=counts.values)
     fig.update_traces(hovertemplate="%{x}：%{y} 篇<extra></extra>", marker_color="#c0392b")
     return _layout(fig, title=title, x="区域", y="文章数（篇）")

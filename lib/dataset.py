@@ -189,15 +189,16 @@ def build_dataset(paths: Iterable[Path], *, progress: Progress | None = None, ca
     for i, path in enumerate(paths):
         if progress:
             progress(i - len(pending), len(paths), path.name)
+        origin = _origin(path)
         try:
-            key, data, file_rows = _read(path, fingerprint=fingerprint, cache_dir=cache_dir)
+            key, data, file_rows = _read(path, origin=origin, fingerprint=fingerprint, cache_dir=cache_dir)
         except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
             outcomes.append(_skip_reason(exc))
             continue
         outcomes.append((key, file_rows))
         if file_rows is None:
             store = cache_dir / "files" / f"{key}.pkl" if cache_dir else None
-            pending.append((i, key, _Job(data=data, name=path.name, origin=_origin(path), store=store)))
+            pending.append((i, key, _Job(data=data, name=path.name, origin=origin, store=store)))
 
     def report(n: int, name: str) -> None:
         if progress:
@@ -237,14 +238,15 @@ class _Job:
     store: Path | None
 
 
-def _read(path: Path, *, fingerprint: str, cache_dir: Path | None) -> tuple[str, bytes, dict[str, list[dict]] | None]:
+def _read(path: Path, *, origin: str, fingerprint: str,
+          cache_dir: Path | None) -> tuple[str, bytes, dict[str, list[dict]] | None]:
     """(cache key, bytes, rows from the cache or None) of one file. Raises reader.ReadError, OSError."""
     from lib import reader
 
     data = path.read_bytes()
     if len(data) > config.MAX_FILE_BYTES:
         raise reader.ReadError(path.name, f"文件过大（{len(data) / 1e6:.1f} MB，上限 {config.MAX_FILE_BYTES / 1e6:.0f} MB）")
-    key = _digest(fingerprint, path.name, _origin(path), data)
+    key = _digest(fingerprint, path.name, origin, data)
     return key, data, _cached(cache_dir, key) if cache_dir else None
 
 
@@ -273,20 +275,28 @@ def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Ite
     """`_analyse` of each job, in order: by worker processes when there is enough work for them (results
     and cache files are the same either way), else here. `report(n, name)` is called before job n."""
     workers = min(_cpu_count(), len(jobs))
-    if workers < 2 or sum(len(job.data) for job in jobs) < PARALLEL_MIN_BYTES or "fork" not in mp.get_all_start_methods():
+    if workers < 2 or sum(len(job.data) for job in jobs) < PARALLEL_MIN_BYTES or not _can_fork():
         for n, job in enumerate(jobs):
             report(n, job.name)
             yield _analyse(job)
         return
     _load_analysers()  # before forking, so that the workers share what it loads
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+    try:
         futures = [pool.submit(_analyse, job) for job in jobs]
         for n, (job, future) in enumerate(zip(jobs, futures, strict=True)):
             report(n, job.name)
             try:
                 yield future.result()
-            except Exception:  # noqa: BLE001 - a worker died (killed, out of memory): analyse the file here
+            except Exception:  # noqa: BLE001 - the worker died (killed, out of memory): analyse the file here
                 yield _analyse(job)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _can_fork() -> bool:
+    """Whether worker processes can be forked here (not on Windows, nor from a daemon process)."""
+    return "fork" in mp.get_all_start_methods() and not mp.current_process().daemon
 
 
 def _cpu_count() -> int:

@@ -51,7 +51,7 @@ groups = charts.metric_groups(metrics[metrics["label"] == indicator])
 if len(groups) > 1:
     st.caption("该指标以不同单位给出，按单位分图显示（不同单位不放在同一坐标轴上）。")
 for (label, unit), grp in groups.items():
-    event = st.plotly_chart(charts.metric_bar(grp), key=f"bar-{label}-{unit}", on_select="rerun",
+    event = st.plotly_chart(charts.metric_bar(grp, zones=ds.zones), key=f"bar-{label}-{unit}", on_select="rerun",
                             selection_mode="points")
     picked += charts.selected_metric_ids(event.selection.points)
 st.caption(SELECT_HINT)
@@ -61,7 +61,8 @@ st.subheader("各主题下的指标")
 zones = sorted(z for z in metrics["zone"].unique() if z)
 zone = st.pills("区域", zones, key="mzone", bind="query-params", help="不选则显示全部区域")
 st.plotly_chart(charts.metrics_by_theme(metrics[metrics["zone"] == zone] if zone else metrics,
-                                        title=f"{html.escape(zone or '各区域')}各主题下的指标数量"), key="by-theme")
+                                        title=f"{html.escape(zone or '各区域')}各主题下的指标数量", zones=ds.zones),
+                key="by-theme")
 
 st.subheader("历年变化")
 dated = charts.dated_groups(metrics)
@@ -72,7 +73,7 @@ else:
     trend = st.selectbox("指标（单位）", list(trend_labels), key="trend", bind="query-params",
                          help="只列出文中给出至少两个年份数值的指标")
     grp = dated[trend_labels[trend]]
-    event = st.plotly_chart(charts.metric_over_years(grp), key=f"years-{trend}", on_select="rerun",
+    event = st.plotly_chart(charts.metric_over_years(grp, zones=ds.zones), key=f"years-{trend}", on_select="rerun",
                             selection_mode="points")
     show_passages(charts.selected_metric_ids(event.selection.points))
 
