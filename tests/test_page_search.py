@@ -103,3 +103,11 @@ def test_hostile_article_text_and_query_are_shown_as_text(downloads, tmp_path, m
     assert csv["左文"].tolist() == ["'="]
     at = open_page({"kw": "[点此](http://evil.example)"})
     assert any(r"\[点此\]\(http\://evil\.example\)" in i.value for i in at.info)
+
+
+def test_empty_search_offers_initiative_names_that_start_a_search(downloads):
+    at = open_page()
+    assert "五个一" in at.pills(key="kw_try").options
+    at.pills(key="kw_try").set_value("五个一").run()
+    assert at.text_input(key="kw").value == "五个一"
+    assert set(pagetest.table(at)["hit"]) == {"五个一"}

@@ -12,6 +12,8 @@ from ui.widgets import download_buttons, empty_result, passage
 PAGE_SIZE = 100
 #: Most hits listed and downloaded (an XLSX of 30 000 rows takes seconds to write on every rerun).
 MAX_HITS = 1000
+#: Initiative names offered as first searches.
+SUGGESTIONS = 8
 
 ds, filters = page_setup()
 
@@ -24,7 +26,9 @@ typed = c1.text_input("检索词", key="kw", bind="query-params", placeholder=fi
 with_copies = c2.toggle("包括重复段落", key="copies", help="报纸版面上重复印出的段落默认不计")
 term = (typed or "").strip() or filters.query
 if not term:
-    st.info("输入一个词或短语开始检索。", icon=":material/search:")
+    st.info("输入一个词或短语开始检索，或试试下面这些报道中的举措名称。", icon=":material/search:")
+    suggestions = ds.initiatives["name"].value_counts().head(SUGGESTIONS).index.tolist()
+    st.pills("试试", suggestions, key="kw_try", on_change=lambda: st.session_state.update(kw=st.session_state.kw_try))
     st.stop()
 
 paragraphs = filter_table(ds.paragraphs, ds.articles, filters, text_columns=("text",))
