@@ -22,7 +22,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 
 from lib import config
 from lib.text import CJK, split_sentences
@@ -210,6 +209,8 @@ def dictionary_entry(word: str) -> tuple[int, str] | None:
 
 @lru_cache(maxsize=1)
 def _jieba_tables() -> tuple[dict[str, int], dict[str, str]]:
+    import jieba.posseg  # reads the tags at import
+
     jieba.initialize()
     return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
 

@@ -126,18 +126,18 @@ def lexicon_fingerprint() -> str:
 def validate_entry(text: str) -> str:
     """The entry as it will be stored (stripped), or ValueError saying what is wrong with it."""
     if not isinstance(text, str):
-        raise ValueError("an entry must be text")
+        raise ValueError("词条必须是文字")
     entry = text.strip()
     if not entry:
-        raise ValueError("the entry is empty")
+        raise ValueError("词条为空")
     if RE_CONTROL.search(entry):
-        raise ValueError("an entry must be one line, without tabs or control characters")
+        raise ValueError("词条只能是一行，不能含制表符或控制字符")
     if len(entry) > MAX_ENTRY_CHARS:
-        raise ValueError(f"an entry is at most {MAX_ENTRY_CHARS} characters long")
+        raise ValueError(f"词条最多 {MAX_ENTRY_CHARS} 个字符")
     if entry.startswith("#"):
-        raise ValueError("an entry may not start with # (that marks a comment)")
+        raise ValueError("词条不能以 # 开头（# 表示注释）")
     if not any(ch.isalnum() for ch in entry):
-        raise ValueError("an entry must contain a Chinese character, a letter or a digit")
+        raise ValueError("词条必须含有汉字、字母或数字")
     return entry
 
 

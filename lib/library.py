@@ -32,7 +32,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from lib import config
-from lib.reader import RE_UNSAFE_NAME_CHAR, ReadError, display_name, extract_text, strip_web_clutter
+from lib.reader import RE_UNSAFE_NAME_CHAR, ReadError, extract_text, strip_web_clutter
 from lib.text import has_cjk
 
 MANIFEST_NAME = "manifest.json"
@@ -53,16 +53,8 @@ RE_HEADING = re.compile(r"#+\s*(.+)")
 RE_SPACES = re.compile(r"\s+")
 
 
-class IngestError(Exception):
+class IngestError(ReadError):
     """An upload refused: `str(err)` is `文件 <name>：<reason>`; the library is unchanged."""
-
-    def __init__(self, name: str, reason: str) -> None:
-        super().__init__(name, reason)
-        self.name = name
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"文件 {display_name(self.name)}：{self.reason}"
 
 
 class LibraryError(Exception):

@@ -11,6 +11,22 @@ from lib.filters import filter_articles_by_content, filter_table
 from ui.state import page_setup
 from ui.widgets import cloud_png, download_buttons, empty_result
 
+
+def lexicon_form(container, key: str, label: str, placeholder: str, button: str, add, where: str) -> None:
+    """A one-field form that adds an entry to a lexicon file and reruns so the change shows at once."""
+    with container.form(key, clear_on_submit=True):
+        entry = st.text_input(label, placeholder=placeholder)
+        if st.form_submit_button(button):
+            try:
+                changed = add(entry)
+            except ValueError as exc:
+                st.error(str(exc))
+                return
+            st.toast(f"已加入{where}：{entry}" if changed else f"{where}中已有：{entry}")
+            if changed:
+                st.rerun()
+
+
 FONT_SOURCES = {"env": "环境变量 ZONELENS_FONT", "system": "系统字体", "package": "随应用安装的字体", "argument": "指定"}
 
 ds, filters = page_setup()
@@ -109,26 +125,9 @@ with tab_compare:
 with tab_lexicon:
     st.write("加入领域词后，数据集会重新切分（显示进度）；加入停用词后，词云立即更新。修改保存在 `data/lexicon/` 中，可直接编辑。")
     c1, c2 = st.columns(2)
-    with c1.form("add-term", clear_on_submit=True):
-        term = st.text_input("新增领域词（保持完整，不被切开）", placeholder="例如：红色引擎")
-        if st.form_submit_button("加入词典"):
-            try:
-                changed = lexicon.add_term(term)
-                st.toast(f"已加入词典：{term}" if changed else f"词典中已有：{term}")
-                if changed:
-                    st.rerun()
-            except ValueError as exc:
-                st.error(str(exc))
-    with c2.form("add-stop", clear_on_submit=True):
-        stop = st.text_input("新增停用词（不再出现在词云和词表中）", placeholder="例如：全方位")
-        if st.form_submit_button("加入停用词"):
-            try:
-                changed = lexicon.add_stopword(stop)
-                st.toast(f"已加入停用词：{stop}" if changed else f"停用词中已有：{stop}")
-                if changed:
-                    st.rerun()
-            except ValueError as exc:
-                st.error(str(exc))
+    lexicon_form(c1, "add-term", "新增领域词（保持完整，不被切开）", "例如：红色引擎", "加入词典", lexicon.add_term, "词典")
+    lexicon_form(c2, "add-stop", "新增停用词（不再出现在词云和词表中）", "例如：全方位", "加入停用词", lexicon.add_stopword,
+                 "停用词")
     user_terms = lexicon.read_entries(lexicon.lexicon_path(lexicon.USER_TERMS))
     user_stops = lexicon.read_entries(lexicon.lexicon_path(lexicon.USER_STOPWORDS))
     c1.caption("用户词：" + ("、".join(user_terms) or "（无）"))
