@@ -82,8 +82,9 @@ CN_DIGITS = {
 }
 CN_TENS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG = {"万": 10_000, "亿": 100_000_000}
+CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 #: A number: Arabic (1,200 / 78.02) or a run of Chinese numerals (validated in `_chinese_value`).
-NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+"
+NUMBER = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERALS}]+"
 #: Arabic digits longer than this are identifiers or phone numbers, not quantities.
 MAX_DIGITS = 12
 #: A range between two numbers: 15%—20%, 3~5个, 15至20家.
@@ -130,6 +131,7 @@ class Rules:
 
     data: dict
     re_quantity: re.Pattern
+    re_number_hint: re.Pattern  # what every quantity holds: a digit, a Chinese numeral or a number word
     re_leading: tuple[re.Pattern, ...]
     re_trailing: tuple[re.Pattern, ...]
     re_not_metric: re.Pattern  # any of not_metric_phrases
@@ -172,6 +174,7 @@ def load_rules() -> Rules:
     return Rules(
         data=data,
         re_quantity=_compile_quantity(data),
+        re_number_hint=re.compile(f"\\d|[{CN_NUMERALS}]|{_alternation(data['number_words'])}"),
         re_leading=tuple(re.compile(p) for p in data["label_leading_patterns"]),
         re_trailing=tuple(re.compile(p) for p in data["label_trailing_patterns"]),
         re_not_metric=re.compile(_alternation(data["not_metric_phrases"])),
@@ -207,6 +210,8 @@ def extract_metrics(sentence: str) -> list[dict]:
         return []
     rules = load_rules()
     text = sentence.translate(FULL_WIDTH) if RE_FULL_WIDTH.search(sentence) else sentence
+    if not rules.re_number_hint.search(text):
+        return []
     matches = list(rules.re_quantity.finditer(text))
     if not matches:
         return []
