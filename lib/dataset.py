@@ -16,6 +16,7 @@ import os
 import pickle
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ Progress = Callable[[int, int, str], None]
 
 #: Files not in the cache are analysed by worker processes (one per CPU) when they add up to at least
 #: this many bytes; for less, starting the workers costs more than they save.
-PARALLEL_MIN_BYTES = 256 * 1024
+PARALLEL_MIN_BYTES = 128 * 1024
 
 RE_YEAR = re.compile(r"(?<![0-9—\-–~至到])((?:19[5-9]|20[0-4])[0-9])年")
 #: Bump when the shape of cached rows changes in a way the code fingerprint would not catch.
@@ -295,8 +296,10 @@ def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Ite
 
 
 def _can_fork() -> bool:
-    """Whether worker processes can be forked here (not on Windows, nor from a daemon process)."""
-    return "fork" in mp.get_all_start_methods() and not mp.current_process().daemon
+    """Whether worker processes can be forked here: not on Windows, nor from a daemon process, nor from a
+    process running other threads (the Streamlit server): a fork copies locks another thread may hold."""
+    return ("fork" in mp.get_all_start_methods() and not mp.current_process().daemon
+            and threading.active_count() == 1)
 
 
 def _cpu_count() -> int:

@@ -216,3 +216,18 @@ def test_editing_a_rule_file_rebuilds_everything(isolated, monkeypatch, tmp_path
 def test_build_dataset_does_not_touch_the_cache(isolated):
     build_dataset(sorted(isolated.glob("*.txt")))
     assert not (config.CACHE_DIR).exists()
+
+
+def test_worker_processes_give_the_same_dataset(tmp_path, corpus_files, monkeypatch):
+    """The process pool (used by the command line for large builds) changes nothing in the result."""
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"")
+    paths = [*corpus_files, broken]
+    alone = build_dataset(paths)
+    monkeypatch.setattr(dataset, "PARALLEL_MIN_BYTES", 1)
+    monkeypatch.setattr(dataset, "_can_fork", lambda: True)
+    pooled = build_dataset(paths, cache_dir=tmp_path / "cache")
+    for table in ("articles", "paragraphs", "metrics", "initiatives", "entities"):
+        pd.testing.assert_frame_equal(alone.table(table), pooled.table(table))
+    assert pooled.skipped == alone.skipped == [("broken.txt", "空文件")]
+    assert len(list((tmp_path / "cache" / "files").glob("*.pkl"))) == len(corpus_files)
