@@ -1,7 +1,7 @@
 """Comparing groups of paragraphs (zones, themes, articles) by their keywords.
 
-Tokens stored in the dataset are re-filtered with the current stopwords, so a stopword the user
-adds takes effect at once, without a rebuild."""
+The dataset's `tokens` are already the keywords of each paragraph (stopwords and part-of-speech filter
+applied at build time; an edit to a lexicon file rebuilds the dataset), so they are used as they are."""
 
 from __future__ import annotations
 
@@ -16,9 +16,8 @@ GROUPINGS = {"区域": "zone", "主题": "themes", "文章": "article_id"}
 
 
 def body_paragraphs(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """Body paragraphs that count (copies excluded), tokens re-filtered with the current stopwords."""
-    body = paragraphs[(paragraphs["kind"] == "body") & ~paragraphs["is_duplicate"]]
-    return body.assign(tokens=body["tokens"].map(keywords.content_terms))
+    """Body paragraphs that count (copies excluded)."""
+    return paragraphs[(paragraphs["kind"] == "body") & ~paragraphs["is_duplicate"]]
 
 
 def grouped(paragraphs: pd.DataFrame, by: str) -> pd.DataFrame:

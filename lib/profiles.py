@@ -96,23 +96,22 @@ def format_value(row) -> str:
 
 
 def top_terms(paragraphs: pd.DataFrame, *, n: int = 20, exclude=()) -> pd.DataFrame:
-    """Most frequent keywords of a set of paragraphs ([term, count, doc_freq]); current stopwords apply."""
+    """Most frequent keywords of a set of paragraphs ([term, count, doc_freq])."""
     from lib import keywords
 
-    docs = paragraphs["tokens"].map(keywords.content_terms) if len(paragraphs) else []
-    return keywords.top_terms(docs, n=n, exclude=exclude)
+    return keywords.top_terms(paragraphs["tokens"], n=n, exclude=exclude)
 
 
 def distinctive_terms(ds: Dataset, zone: str, *, n: int = 20, article_ids=None, min_count: int = 3) -> pd.DataFrame:
     """Terms the zone over-uses against all other zones: log-likelihood G2 > 0, strongest first, with the
     log ratio as effect size. `article_ids` narrows the zone's side (the other zones stay whole)."""
-    from lib import keywords
+    from lib import compare, keywords
 
-    body = ds.paragraphs[(ds.paragraphs["kind"] == "body") & ~ds.paragraphs["is_duplicate"] & (ds.paragraphs["zone"] != "")]
+    body = compare.body_paragraphs(ds.paragraphs)
+    body = body[body["zone"] != ""]
     if article_ids is not None:
         body = body[(body["zone"] != zone) | body["article_id"].isin(article_ids)]
     if body["zone"].nunique() < 2 or zone not in set(body["zone"]):
         return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
-    body = body.assign(tokens=body["tokens"].map(keywords.content_terms))
     table = keywords.keyness(body, "zone", zone, min_count=min_count)
     return table[(table["g2"] > 0) & (table["term"] != zone)].head(n).reset_index(drop=True)

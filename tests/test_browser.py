@@ -129,3 +129,22 @@ def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, sc
     # the filter survives a move to another page and a reload of the copied link
     _open(page, page.url.replace(f"{app_url}/", f"{app_url}/initiatives"), PAGES["initiatives"])
     assert "区域为 嘉兴高新区" in page.locator("[data-testid=stSidebar]").inner_text()
+
+
+def test_uploaded_article_appears_in_the_catalog(page, app_url, tmp_path, screenshot_dir):
+    report = tmp_path / "合肥高新区报道.txt"
+    report.write_text("# 合肥高新区推行“三联工作法”\n\n▶ 本报记者 张三\n\n合肥高新区党工委推行“三联工作法”，实现组织联建、"
+                      "资源联享、人才联育，全年走访企业1200家次。\n", encoding="utf-8")
+    _open(page, f"{app_url}/library", PAGES["library"])
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(report))
+    add = page.get_by_role("button", name="加入语料库（1 个文件）")
+    add.wait_for(timeout=60_000)
+    add.click()
+    _wait_idle(page)
+    page.screenshot(path=str(screenshot_dir / "library_after_upload.png"), full_page=True)
+
+    _open(page, f"{app_url}/initiatives?zone=%E5%90%88%E8%82%A5%E9%AB%98%E6%96%B0%E5%8C%BA", PAGES["initiatives"])
+    main = page.locator("[data-testid=stMain]")
+    main.get_by_text("共 1 项举措").first.wait_for(timeout=60_000)
+    assert "区域为 合肥高新区" in page.locator("[data-testid=stSidebar]").inner_text()
+    page.screenshot(path=str(screenshot_dir / "catalog_after_upload.png"), full_page=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pagetest
 import pytest
 
-from lib import lexicon
+from lib import config, lexicon
 
 PAGE = "views/keywords.py"
 
@@ -33,14 +35,16 @@ def test_other_scores(downloads, score, column):
     assert column in pagetest.table(at).columns
 
 
-def test_adding_a_stopword_removes_it_at_once(downloads, tmp_path, monkeypatch):
-    user_stops = tmp_path / "user_stopwords.txt"
-    user_stops.write_text("# test\n", encoding="utf-8")
-    real_path = lexicon.lexicon_path
-    monkeypatch.setattr(lexicon, "lexicon_path", lambda name: user_stops if name == lexicon.USER_STOPWORDS else real_path(name))
+def test_adding_a_stopword_takes_it_out_of_the_terms(downloads, tmp_path, monkeypatch):
+    lexicon_dir = tmp_path / "lexicon"
+    shutil.copytree(config.LEXICON_DIR, lexicon_dir)
+    monkeypatch.setattr(config, "LEXICON_DIR", lexicon_dir)
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", lexicon_dir)
     at = pagetest.open_page(PAGE, {"zone": "嘉兴高新区"})
     top = pagetest.table(at)["词语"].iloc[0]
-    form_input = next(t for t in at.text_input if "停用词" in t.label)
-    form_input.input(top)
+    next(t for t in at.text_input if "停用词" in t.label).input(top)
     next(b for b in at.get("form_submit_button") if b.label == "加入停用词").click().run()
-    assert top in user_stops.read_text(encoding="utf-8")
+    assert top in (lexicon_dir / lexicon.USER_STOPWORDS).read_text(encoding="utf-8")
+    at.run()  # the dataset is rebuilt with the new stopword (the lexicon files are part of its key)
+    assert top not in pagetest.table(at)["词语"].tolist()
+    assert top in next(c.value for c in at.caption if c.value.startswith("用户停用词"))
