@@ -51,3 +51,57 @@ def distinctive_by_group(paragraphs: pd.DataFrame, by: str, *, n: int = 10, min_
     table = table[table["g2"] > 0]
     table = table[table["term"] != table["group"]]  # a zone's own name says nothing about its language
     return table.sort_values(["group", "g2"], ascending=[True, False]).groupby("group").head(n).reset_index(drop=True)
+
+
+#: Scores the keyword table can be ordered by: label → (column, unit shown on the chart).
+SCORES = {"频次": ("count", "次"), "TF-IDF": ("tfidf", ""), "关键性 G2": ("g2", "")}
+
+
+def filtered_body(ds, filters) -> pd.DataFrame:
+    """The body paragraphs under the sidebar's filters (copies excluded)."""
+    from lib.filters import filter_articles_by_content, filter_table
+
+    arts = filter_articles_by_content(ds.articles, ds.paragraphs, filters)
+    return body_paragraphs(filter_table(ds.paragraphs, arts, filters, text_columns=("text",)))
+
+
+def cloud_terms(ds, filters, n_words: int, exclude: tuple[str, ...]) -> dict[str, int]:
+    """{term: count} of the filtered paragraphs for a word cloud, without the `exclude` terms."""
+    return keywords.cloud_frequencies(filtered_body(ds, filters)["tokens"], max_words=n_words, exclude=exclude)
+
+
+def term_table(ds, filters, score: str, n: int, exclude: tuple[str, ...]) -> pd.DataFrame:
+    """The filtered paragraphs' top n terms by a score of SCORES: frequency; TF-IDF with articles as
+    documents (a term's best article); or keyness G2 of the filtered paragraphs against all the others
+    (empty when the filter keeps the whole corpus: nothing to compare with)."""
+    body = filtered_body(ds, filters)
+    if score == "频次":
+        return keywords.top_terms(body["tokens"], n=n, exclude=exclude)
+    if score == "TF-IDF":
+        tf = keywords.tfidf(body.groupby("article_id")["tokens"].sum().to_dict())
+        table = tf[~tf["term"].isin(exclude)].groupby("term", as_index=False).agg(
+            tfidf=("tfidf", "max"), count=("count", "sum"))
+        return table.sort_values(["tfidf", "term"], ascending=[False, True]).head(n).reset_index(drop=True)
+    rest = body_paragraphs(ds.paragraphs[~ds.paragraphs["paragraph_id"].isin(body["paragraph_id"])])
+    if rest.empty:
+        return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
+    both = pd.concat([body.assign(side="当前"), rest.assign(side="其余")])
+    table = keywords.keyness(both, "side", "当前", min_count=2)
+    return table[(table["g2"] > 0) & ~table["term"].isin(exclude)].head(n).reset_index(drop=True)
+
+
+def group_names(ds, filters, by: str) -> list[str]:
+    """The groups (zones or themes) present in the filtered paragraphs, sorted."""
+    return sorted(set(grouped(filtered_body(ds, filters), by)["group"]))
+
+
+def compare_pair(ds, filters, by: str, a: str, b: str, exclude: tuple[str, ...]) -> pd.DataFrame:
+    """`compare_two` on the filtered paragraphs, without the `exclude` terms."""
+    table = compare_two(filtered_body(ds, filters), by, a, b)
+    return table[~table["term"].isin(exclude)].reset_index(drop=True)
+
+
+def distinctive_groups(ds, filters, by: str, exclude: tuple[str, ...]) -> pd.DataFrame:
+    """`distinctive_by_group` on the filtered paragraphs, without the `exclude` terms."""
+    table = distinctive_by_group(filtered_body(ds, filters), by, n=8)
+    return table[~table["term"].isin(exclude)].reset_index(drop=True)

@@ -222,7 +222,7 @@ def build_dataset(paths: Iterable[Path], *, progress: Progress | None = None, ca
         for t in TABLES:
             rows[t].extend(file_rows[t])
     ds = Dataset(**{t: pd.DataFrame(rows[t], columns=cols) for t, cols in TABLES.items()}, skipped=skipped,
-                 key=_digest(*keys))
+                 key=_digest(*keys, repr(sorted((overrides or {}).items()))))
     _apply_overrides(ds, overrides or {})
     _link_shared_initiatives(ds)
     _set_dtypes(ds)

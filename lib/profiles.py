@@ -30,6 +30,8 @@ class ZoneProfile:
     institutions: pd.DataFrame
     people: pd.DataFrame
     industries: pd.DataFrame
+    top_terms: pd.DataFrame
+    distinctive_terms: pd.DataFrame
 
 
 @lru_cache(maxsize=2)
@@ -80,6 +82,8 @@ def zone_profile(ds: Dataset, zone: str, filters: Filters | None = None) -> Zone
         institutions=by_mentions[by_mentions["type"] == "institution"],
         people=ents[ents["type"] == "person"],
         industries=industry_mentions(body["text"]),
+        top_terms=top_terms(body, n=15, exclude=[zone]),
+        distinctive_terms=distinctive_terms(ds, zone, n=15, article_ids=set(articles["article_id"])),
     )
 
 

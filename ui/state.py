@@ -44,6 +44,20 @@ def get_dataset() -> Dataset:
     return _dataset_for(key)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _memo(_fn, name: str, dataset_key: str, args: tuple, _ds: Dataset):
+    return _fn(_ds, *args)
+
+
+def cached(fn, ds: Dataset, *args):
+    """`fn(ds, *args)`, computed once per dataset content and arguments and shared by every session (the
+    result is shared, not copied: treat it as read-only). `args` must be hashable: names, tuples, Filters.
+    `fn` is told apart by its file and qualified name, so it must be a named function, not a lambda."""
+    if fn.__name__ == "<lambda>":
+        raise TypeError("cached() needs a named function")
+    return _memo(fn, f"{fn.__code__.co_filename}:{fn.__qualname__}", ds.key, args, ds)
+
+
 def clear_caches() -> None:
     _dataset_for.clear()
     st.cache_data.clear()

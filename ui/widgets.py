@@ -11,7 +11,6 @@ from lib import clouds, export
 from lib.search import highlight_html
 from ui.state import _reset_filters
 
-
 #: Tables up to this many rows get their CSV built with the page; larger ones, and every XLSX, are
 #: built only when the user clicks (so a rerun after a filter change stays fast on a large corpus).
 EAGER_CSV_ROWS = 5000

@@ -4,11 +4,10 @@ lexicon editor (add a term or a stopword and see the cloud change)."""
 import pandas as pd
 import streamlit as st
 
-from lib import charts, compare, keywords, lexicon
+from lib import charts, compare, lexicon
 from lib.clouds import NoCJKFontError, find_cjk_font
 from lib.export import readable
-from lib.filters import filter_articles_by_content, filter_table
-from ui.state import page_setup
+from ui.state import cached, page_setup
 from ui.widgets import cloud_png, download_buttons, empty_result
 
 
@@ -40,9 +39,7 @@ except NoCJKFontError as exc:
     font = None
     st.error(f"找不到含中文字形的字体，无法绘制词云：{exc}")
 
-arts = filter_articles_by_content(ds.articles, ds.paragraphs, filters)
-paras = filter_table(ds.paragraphs, arts, filters, text_columns=("text",))
-body = compare.body_paragraphs(paras)
+body = cached(compare.filtered_body, ds, filters)
 if body.empty or not body["tokens"].map(len).any():
     empty_result("可统计的正文")
     st.stop()
@@ -51,17 +48,16 @@ c1, c2, c3, c4 = st.columns([1, 1, 1.5, 1])
 n_words = c1.slider("词云词数", 20, 200, 100, step=10, key="cloud_n")
 with_zones = c4.toggle("包含区域名称", value=False, key="cloud_zones",
                        help="区域名称在各自报道中出现最多，默认不放进词云和词表，以免盖过其他词")
-exclude = [] if with_zones else ds.zones
-score = c2.selectbox("表格排序", ["频次", "TF-IDF", "关键性 G2"], key="kw_score", bind="query-params",
+exclude = () if with_zones else tuple(ds.zones)
+score = c2.selectbox("表格排序", list(compare.SCORES), key="kw_score", bind="query-params",
                      help="频次：出现次数；TF-IDF：按文章加权，突出少数文章集中使用的词；关键性：当前筛选相对其余语料的对数似然 G2")
 top_n = c3.slider("表格词数", 10, 100, 30, step=10, key="kw_top")
-body = body.assign(tokens=body["tokens"].map(lambda ts: [t for t in ts if t not in exclude]))
 
 tab_cloud, tab_compare, tab_lexicon = st.tabs(["当前筛选的词云", "两组比较", "词典与停用词"], key="kw_tab",
                                               bind="query-params")
 
 with tab_cloud:
-    freqs = keywords.cloud_frequencies(body["tokens"], max_words=n_words)
+    freqs = cached(compare.cloud_terms, ds, filters, n_words, exclude)
     if font is not None and freqs:
         png, dropped = cloud_png(tuple(freqs.items()), str(font.path))
         st.image(png, caption=f"{filters.describe()}（{len(freqs)} 个词）")
@@ -72,25 +68,10 @@ with tab_cloud:
         st.caption(f"字体：{font.name}（{FONT_SOURCES.get(font.source, font.source)}） · {font.path}"
                    " · 可用环境变量 ZONELENS_FONT 指定其他字体文件")
 
-    if score == "频次":
-        table = keywords.top_terms(body["tokens"], n=top_n)
-        value, unit = "count", "次"
-    elif score == "TF-IDF":
-        per_article = body.groupby("article_id")["tokens"].sum()
-        tf = keywords.tfidf(per_article.to_dict())
-        table = tf.groupby("term", as_index=False).agg(tfidf=("tfidf", "max"), count=("count", "sum"))
-        table = table.sort_values("tfidf", ascending=False).head(top_n)
-        value, unit = "tfidf", ""
-    else:
-        rest = compare.body_paragraphs(ds.paragraphs[~ds.paragraphs["paragraph_id"].isin(body["paragraph_id"])])
-        target = pd.concat([body.assign(side="当前"), rest.assign(side="其余")])
-        if rest.empty:
-            st.info("当前筛选已包含全部语料，没有可对照的其余部分；请先在左侧缩小筛选。")
-            table = pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
-        else:
-            table = keywords.keyness(target, "side", "当前", min_count=2)
-            table = table[table["g2"] > 0].head(top_n)
-        value, unit = "g2", ""
+    table = cached(compare.term_table, ds, filters, score, top_n, exclude)
+    value, unit = compare.SCORES[score]
+    if table.empty and score == "关键性 G2":
+        st.info("当前筛选已包含全部语料，没有可对照的其余部分；请先在左侧缩小筛选。")
     if not table.empty:
         st.plotly_chart(charts.term_bar(table.head(30), value=value, unit=unit,
                                         title=f"高频词（按{score}，前 {min(30, len(table))} 个）"), key="kw-bar")
@@ -101,13 +82,13 @@ with tab_compare:
     c1, c2, c3 = st.columns([1, 2, 2])
     dim = c1.radio("比较", list(compare.GROUPINGS)[:2], key="cmp_by", horizontal=True)
     by = compare.GROUPINGS[dim]
-    groups = sorted(compare.group_counts(body, by))
+    groups = cached(compare.group_names, ds, filters, by)
     if len(groups) < 2:
         st.info(f"当前筛选下只有 {len(groups)} 个{dim}，至少需要两个才能比较。")
     else:
         a = c2.selectbox(f"{dim} A", groups, index=0, key="cmp_a")
         b = c3.selectbox(f"{dim} B", [g for g in groups if g != a], index=0, key="cmp_b")
-        cmp = compare.compare_two(body, by, a, b)
+        cmp = cached(compare.compare_pair, ds, filters, by, a, b, exclude)
         left, right = st.columns(2)
         for col, name, side in ((left, a, cmp[cmp["g2"] > 0]), (right, b, cmp[cmp["g2"] < 0])):
             with col:
@@ -119,7 +100,7 @@ with tab_compare:
                 st.dataframe(readable(side.head(top_n).assign(g2=side["g2"].abs())), hide_index=True, key=f"cmp-{name}")
         download_buttons(cmp, what="两组比较", description=f"{a}-对-{b}", key="cmp-dl")
         st.markdown(f"**各{dim}相对其余全部的特色词**（对数似然 G2 > 0，效应量为对数比）")
-        all_groups = compare.distinctive_by_group(body, by, n=8)
+        all_groups = cached(compare.distinctive_groups, ds, filters, by, exclude)
         st.dataframe(readable(all_groups), hide_index=True, key="cmp-all")
 
 with tab_lexicon:

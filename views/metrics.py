@@ -7,7 +7,7 @@ import streamlit as st
 
 from lib import charts, search
 from lib.filters import filter_table
-from ui.state import page_setup
+from ui.state import cached, page_setup
 from ui.widgets import download_buttons, empty_result, passage
 
 #: Most passages shown for one selection (a box or lasso can select many points).
@@ -19,7 +19,35 @@ ds, filters = page_setup()
 st.title("指标图表")
 st.caption("报道中给出的数字：同一指标在各区域的数值、各主题下的指标数量、历年变化。悬停可见原句，点击可看原文段落。")
 
-metrics = filter_table(ds.metrics, ds.articles, filters, text_columns=("label", "sentence"))
+def filtered_metrics(ds, filters):
+    return filter_table(ds.metrics, ds.articles, filters, text_columns=("label", "sentence"))
+
+
+def indicator_options(ds, filters):
+    return charts.indicator_options(cached(filtered_metrics, ds, filters))
+
+
+def dated_groups(ds, filters):
+    return charts.dated_groups(cached(filtered_metrics, ds, filters))
+
+
+def bar_figures(ds, filters, indicator):
+    """One bar chart per comparable unit of the indicator (never two units on one axis)."""
+    groups = charts.metric_groups(cached(filtered_metrics, ds, filters).query("label == @indicator"))
+    return [((label, unit), charts.metric_bar(grp, zones=ds.zones)) for (label, unit), grp in groups.items()]
+
+
+def theme_figure(ds, filters, zone):
+    metrics = cached(filtered_metrics, ds, filters)
+    return charts.metrics_by_theme(metrics[metrics["zone"] == zone] if zone else metrics,
+                                   title=f"{html.escape(zone or '各区域')}各主题下的指标数量", zones=ds.zones)
+
+
+def trend_figure(ds, filters, key):
+    return charts.metric_over_years(cached(dated_groups, ds, filters)[key], zones=ds.zones)
+
+
+metrics = cached(filtered_metrics, ds, filters)
 if metrics.empty:
     empty_result("指标")
     st.stop()
@@ -43,16 +71,15 @@ def show_passages(metric_ids: list[str]) -> None:
 
 
 st.subheader("同一指标在各区域")
-options = charts.indicator_options(metrics)
+options = cached(indicator_options, ds, filters)
 indicator = st.selectbox("指标", options, key="indicator", bind="query-params",
                          help="按给出该指标的区域数排序，区域多的在前")
 picked: list[str] = []
-groups = charts.metric_groups(metrics[metrics["label"] == indicator])
-if len(groups) > 1:
+bars = cached(bar_figures, ds, filters, indicator)
+if len(bars) > 1:
     st.caption("该指标以不同单位给出，按单位分图显示（不同单位不放在同一坐标轴上）。")
-for (label, unit), grp in groups.items():
-    event = st.plotly_chart(charts.metric_bar(grp, zones=ds.zones), key=f"bar-{label}-{unit}", on_select="rerun",
-                            selection_mode="points")
+for (label, unit), fig in bars:
+    event = st.plotly_chart(fig, key=f"bar-{label}-{unit}", on_select="rerun", selection_mode="points")
     picked += charts.selected_metric_ids(event.selection.points)
 st.caption(SELECT_HINT)
 show_passages(picked)
@@ -60,21 +87,18 @@ show_passages(picked)
 st.subheader("各主题下的指标")
 zones = sorted(z for z in metrics["zone"].unique() if z)
 zone = st.pills("区域", zones, key="mzone", bind="query-params", help="不选则显示全部区域")
-st.plotly_chart(charts.metrics_by_theme(metrics[metrics["zone"] == zone] if zone else metrics,
-                                        title=f"{html.escape(zone or '各区域')}各主题下的指标数量", zones=ds.zones),
-                key="by-theme")
+st.plotly_chart(cached(theme_figure, ds, filters, zone), key="by-theme")
 
 st.subheader("历年变化")
-dated = charts.dated_groups(metrics)
+dated = cached(dated_groups, ds, filters)
 if not dated:
     st.info("当前筛选下没有哪个指标在文中给出两个或更多年份的数值，无法画出历年变化。", icon=":material/timeline:")
 else:
     trend_labels = {f"{label}（{unit}）": (label, unit) for label, unit in dated}
     trend = st.selectbox("指标（单位）", list(trend_labels), key="trend", bind="query-params",
                          help="只列出文中给出至少两个年份数值的指标")
-    grp = dated[trend_labels[trend]]
-    event = st.plotly_chart(charts.metric_over_years(grp, zones=ds.zones), key=f"years-{trend}", on_select="rerun",
-                            selection_mode="points")
+    event = st.plotly_chart(cached(trend_figure, ds, filters, trend_labels[trend]), key=f"years-{trend}",
+                            on_select="rerun", selection_mode="points")
     show_passages(charts.selected_metric_ids(event.selection.points))
 
 st.subheader("指标明细")

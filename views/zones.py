@@ -1,9 +1,11 @@
 """区域画像: one zone at a time, or two side by side."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from lib import charts, profiles
-from ui.state import page_setup
+from ui.state import cached, page_setup
 from ui.widgets import download_buttons, empty_result
 
 ds, filters = page_setup()
@@ -26,10 +28,25 @@ if filters.active:
     st.caption("主题、文章、年份和文本筛选作用于每个区域的画像；区域由上方选择。")
 
 
+# The sidebar's zone filter doesn't shape a profile (the zone is chosen above), so it stays out of the key.
+narrow = replace(filters, zones=())
+
+
+def figures(ds, zone: str, narrow):
+    """The profile's charts, built once per zone and filter."""
+    p = cached(profiles.zone_profile, ds, zone, narrow)
+    return {
+        "mix": charts.theme_mix(p.paragraphs, title=f"{zone}：主题构成") if len(p.paragraphs) else None,
+        "top": charts.term_bar(p.top_terms, title=f"{zone}：高频词") if len(p.top_terms) else None,
+        "key": charts.term_bar(p.distinctive_terms, value="g2", unit="", title=f"{zone}：相对其他区域的特色用词")
+        if len(p.distinctive_terms) else None,
+    }
+
+
 def render(zone: str, container) -> None:
-    p = profiles.zone_profile(ds, zone, filters)
+    p = cached(profiles.zone_profile, ds, zone, narrow)
+    figs = cached(figures, ds, zone, narrow)
     arts, body, metrics, inits = p.articles, p.paragraphs, p.metrics, p.initiatives
-    ids = set(arts["article_id"])
     with container:
         st.header(zone)
         if arts.empty:
@@ -79,18 +96,15 @@ def render(zone: str, container) -> None:
         if body.empty:
             st.caption("当前筛选下没有正文段落。")
         else:
-            st.plotly_chart(charts.theme_mix(body, title=f"{zone}：主题构成"), key=f"mix-{zone}")
+            st.plotly_chart(figs["mix"], key=f"mix-{zone}")
 
         st.subheader("高频词与特色用词")
-        top = profiles.top_terms(body, n=15, exclude=[zone])
-        key_terms = profiles.distinctive_terms(ds, zone, n=15, article_ids=ids)
         t1, t2 = st.columns(2)
-        if not top.empty:
-            t1.plotly_chart(charts.term_bar(top, title=f"{zone}：高频词"), key=f"top-{zone}")
-        if not key_terms.empty:
-            t2.plotly_chart(charts.term_bar(key_terms, value="g2", unit="", title=f"{zone}：相对其他区域的特色用词"),
-                            key=f"key-{zone}")
-            download_buttons(key_terms, what="特色用词", description=zone, key=f"dl-key-{zone}")
+        if figs["top"] is not None:
+            t1.plotly_chart(figs["top"], key=f"top-{zone}")
+        if figs["key"] is not None:
+            t2.plotly_chart(figs["key"], key=f"key-{zone}")
+            download_buttons(p.distinctive_terms, what="特色用词", description=zone, key=f"dl-key-{zone}")
         elif len(ds.zones) < 2:
             t2.caption("只有一个区域时无法比较用词。")
 
