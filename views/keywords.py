@@ -26,6 +26,12 @@ def lexicon_form(container, key: str, label: str, placeholder: str, button: str,
                 st.rerun()
 
 
+def term_figure(ds, filters, score: str, n: int, exclude: tuple[str, ...]):
+    table = cached(compare.term_table, ds, filters, score, n, exclude).head(30)
+    value, unit = compare.SCORES[score]
+    return charts.term_bar(table, value=value, unit=unit, title=f"高频词（按{score}，前 {len(table)} 个）")
+
+
 FONT_SOURCES = {"env": "环境变量 ZONELENS_FONT", "system": "系统字体", "package": "随应用安装的字体", "argument": "指定"}
 
 ds, filters = page_setup()
@@ -73,8 +79,7 @@ with tab_cloud:
     if table.empty and score == "关键性 G2":
         st.info("当前筛选已包含全部语料，没有可对照的其余部分；请先在左侧缩小筛选。")
     if not table.empty:
-        st.plotly_chart(charts.term_bar(table.head(30), value=value, unit=unit,
-                                        title=f"高频词（按{score}，前 {min(30, len(table))} 个）"), key="kw-bar")
+        st.plotly_chart(cached(term_figure, ds, filters, score, top_n, exclude), key="kw-bar")
         st.dataframe(readable(table), hide_index=True, key="kw-table")
         download_buttons(table, what="关键词", description=score, key="kw-dl")
 
