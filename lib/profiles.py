@@ -70,7 +70,7 @@ def zone_profile(ds: Dataset, zone: str, filters: Filters | None = None) -> Zone
     body = paras[(paras["kind"] == "body") & ~paras["is_duplicate"]]
     metrics = filter_table(ds.metrics, ds.articles, narrow, text_columns=("label", "sentence"))
     ents = filter_table(ds.entities, ds.articles, Filters(zones=(zone,), articles=narrow.articles, years=narrow.years))
-    by_mentions = ents.sort_values("mentions", ascending=False)
+    orgs = organisations(ents)
     return ZoneProfile(
         zone=zone,
         articles=articles,
@@ -78,13 +78,26 @@ def zone_profile(ds: Dataset, zone: str, filters: Filters | None = None) -> Zone
         metrics=metrics,
         headline=headline_metrics(metrics),
         initiatives=filter_table(ds.initiatives, ds.articles, narrow, text_columns=("name", "full_name", "sentence")),
-        enterprises=by_mentions[by_mentions["type"] == "enterprise"],
-        institutions=by_mentions[by_mentions["type"] == "institution"],
+        enterprises=orgs[orgs["type"] == "enterprise"],
+        institutions=orgs[orgs["type"] == "institution"],
         people=ents[ents["type"] == "person"],
         industries=industry_mentions(body["text"]),
         top_terms=top_terms(body, n=15, exclude=[zone]),
         distinctive_terms=distinctive_terms(ds, zone, n=15, article_ids=set(articles["article_id"])),
     )
+
+
+def organisations(entities: pd.DataFrame) -> pd.DataFrame:
+    """Enterprises and institutions named in several reports as one row each: mentions added up, the
+    first short name given, the number of reports; most mentioned first."""
+    orgs = entities[entities["type"] != "person"]
+    if orgs.empty:
+        return orgs.assign(reports=pd.Series(dtype="int64"))[["name", "short_name", "type", "mentions", "reports"]]
+    table = orgs.groupby(["name", "type"], as_index=False, sort=False).agg(
+        short_name=("short_name", lambda s: next((x for x in s if isinstance(x, str) and x), "")),
+        mentions=("mentions", "sum"), reports=("article_id", "nunique"))
+    return table.sort_values(["mentions", "name"], ascending=[False, True], ignore_index=True)[
+        ["name", "short_name", "type", "mentions", "reports"]]
 
 
 def format_value(row) -> str:

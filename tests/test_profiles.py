@@ -70,3 +70,16 @@ def test_profile_narrowed_by_theme_and_year(corpus_dataset):
 def test_profile_of_a_zone_with_no_reports(corpus_dataset):
     p = zone_profile(corpus_dataset, "不存在高新区")
     assert p.articles.empty and p.headline.empty and p.top_terms.empty
+
+
+def test_organisations_named_in_several_reports_are_one_row():
+    from lib.profiles import organisations
+
+    ents = pd.DataFrame({
+        "name": ["中科可控信息产业有限公司", "中科可控信息产业有限公司", "陈晓伟", "浙江大学"],
+        "short_name": [None, "中科可控", None, None], "type": ["enterprise", "enterprise", "person", "institution"],
+        "mentions": [3, 2, 1, 1], "article_id": ["a-1", "b-1", "a-1", "a-1"],
+    })
+    table = organisations(ents)
+    assert table.values.tolist() == [["中科可控信息产业有限公司", "中科可控", "enterprise", 5, 2],
+                                     ["浙江大学", "", "institution", 1, 1]]

@@ -12,6 +12,7 @@ import streamlit as st
 from lib import dataset as ds_mod
 from lib.dataset import Dataset
 from lib.filters import Filters
+from lib.search import escape_markdown
 
 #: Query-string keys of the shared filters (also their session_state keys).
 ZONE, THEME, ARTICLE, YEAR, QUERY = "zone", "theme", "article", "year", "q"
@@ -84,7 +85,7 @@ def draw_sidebar(ds: Dataset) -> Filters:
         st.text_input("文本包含", key=QUERY, bind="query-params", placeholder="例如：党建联建",
                       help="只保留含有这段文字的段落、指标、举措（不区分大小写，按原文字面匹配）")
         filters = current_filters()
-        st.caption(filters.describe(titles=titles))
+        st.caption(escape_markdown(filters.describe(titles=titles)))  # titles and query come from outside
         st.button("重置筛选", on_click=_reset_filters, disabled=not filters.active, width="stretch")
     return filters
 

@@ -7,6 +7,7 @@ import streamlit as st
 from lib import charts, compare, lexicon
 from lib.clouds import NoCJKFontError, find_cjk_font
 from lib.export import readable
+from lib.search import escape_markdown
 from ui.state import cached, page_setup
 from ui.widgets import cloud_png, download_buttons, empty_result
 
@@ -21,7 +22,8 @@ def lexicon_form(container, key: str, label: str, placeholder: str, button: str,
             except ValueError as exc:
                 st.error(str(exc))
                 return
-            st.toast(f"已加入{where}：{entry}" if changed else f"{where}中已有：{entry}")
+            shown = escape_markdown(entry)
+            st.toast(f"已加入{where}：{shown}" if changed else f"{where}中已有：{shown}")
             if changed:
                 st.rerun()
 

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from lib import charts, profiles
+from lib import charts, profiles, search
 from ui.state import cached, page_setup
 from ui.widgets import download_buttons, empty_result
 
@@ -66,23 +66,28 @@ def render(zone: str, container) -> None:
             st.caption("当前筛选下没有可作为主要数字的指标。")
         cards = st.columns(3)
         for i, (_, row) in enumerate(head.iterrows()):
-            cards[i % 3].metric(row["label"], profiles.format_value(row),
-                                help=f"原句：{row['sentence']}", border=True)
+            cards[i % 3].metric(search.escape_markdown(row["label"]), profiles.format_value(row),
+                                help="原句：" + search.escape_markdown(row["sentence"]), border=True)
 
         st.subheader("举措及其组成")
         if inits.empty:
             st.caption("当前筛选下没有识别到举措。")
-        for _, it in inits.iterrows():
+        counted = inits[inits["kind"] != "brand"]
+        for _, it in counted.iterrows():
             parts = "、".join(it["components"]) if len(it["components"]) else "（文中未列出组成部分）"
             st.text(f"{it['full_name']}：{parts}")
+        brands = inits.loc[inits["kind"] == "brand", "full_name"]
+        if len(brands):
+            st.text("品牌：" + "、".join(brands))
 
         st.subheader("主导产业与企业")
         ind = p.industries
         if not ind.empty:
             st.text("产业（按提及次数）：" + "、".join(f"{r.industry}（{r.mentions}）" for r in ind.head(8).itertuples()))
         ents = p.enterprises
-        st.dataframe(ents[["name", "short_name", "mentions"]].fillna(""), hide_index=True, key=f"ents-{zone}", column_config={
-            "name": "企业", "short_name": "简称", "mentions": st.column_config.NumberColumn("提及", format="%d 次")})
+        st.dataframe(ents[["name", "short_name", "mentions", "reports"]], hide_index=True, key=f"ents-{zone}", column_config={
+            "name": "企业", "short_name": "简称", "mentions": st.column_config.NumberColumn("提及", format="%d 次"),
+            "reports": st.column_config.NumberColumn("报道", format="%d 篇")})
         inst = p.institutions
         if not inst.empty:
             st.text("高校与科研院所：" + "、".join(inst["name"]))
