@@ -67,3 +67,17 @@ def downloads(tmp_path_factory):
         yield storage
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture
+def lexicon_dir(tmp_path, monkeypatch):
+    """A copy of data/lexicon that the test may edit (the dataset's key and the lexicon module both see it)."""
+    import shutil
+
+    from lib import config, lexicon
+
+    target = tmp_path / "lexicon"
+    shutil.copytree(config.LEXICON_DIR, target)
+    monkeypatch.setattr(config, "LEXICON_DIR", target)
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", target)
+    return target

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib import config, lexicon
-
-
-@pytest.fixture
-def lexicon_dir(tmp_path, monkeypatch):
-    """A copy of data/lexicon that the test may edit."""
-    target = tmp_path / "lexicon"
-    shutil.copytree(config.LEXICON_DIR, target)
-    monkeypatch.setattr(lexicon, "LEXICON_DIR", target)
-    return target
 
 
 def test_read_entries_skips_comments_blanks_duplicates_and_extra_fields(tmp_path):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pagetest
 import pytest
 
-from lib import config, lexicon
+from lib import lexicon
 
 PAGE = "views/keywords.py"
 
@@ -35,11 +33,7 @@ def test_other_scores(downloads, score, column):
     assert column in pagetest.table(at).columns
 
 
-def test_adding_a_stopword_takes_it_out_of_the_terms(downloads, tmp_path, monkeypatch):
-    lexicon_dir = tmp_path / "lexicon"
-    shutil.copytree(config.LEXICON_DIR, lexicon_dir)
-    monkeypatch.setattr(config, "LEXICON_DIR", lexicon_dir)
-    monkeypatch.setattr(lexicon, "LEXICON_DIR", lexicon_dir)
+def test_adding_a_stopword_takes_it_out_of_the_terms(downloads, lexicon_dir):
     at = pagetest.open_page(PAGE, {"zone": "嘉兴高新区"})
     top = pagetest.table(at)["词语"].iloc[0]
     next(t for t in at.text_input if "停用词" in t.label).input(top)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import jieba
 import pytest
@@ -11,7 +10,7 @@ import rjieba
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import config, lexicon, segment
+from lib import lexicon, segment
 from lib.text import CJK
 
 RE_SPACE_IN_CJK = re.compile(f"(?<=[{CJK}，。、“”])[ \t]+(?=[{CJK}，。、“”])")
@@ -27,14 +26,6 @@ def repaired_paragraphs(raw_text: str) -> list[str]:
 @pytest.fixture(scope="module")
 def corpus_paragraphs(corpus_files):
     return [p for path in corpus_files for p in repaired_paragraphs(path.read_text(encoding="utf-8"))]
-
-
-@pytest.fixture
-def lexicon_dir(tmp_path, monkeypatch):
-    target = tmp_path / "lexicon"
-    shutil.copytree(config.LEXICON_DIR, target)
-    monkeypatch.setattr(lexicon, "LEXICON_DIR", target)
-    return target
 
 
 # Real sentences of the corpus (repaired), and the term each must keep whole (all but 1145 are
