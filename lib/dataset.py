@@ -133,8 +133,9 @@ def process_file(data: bytes, *, name: str, origin: str = "shipped") -> dict[str
             for m in metrics.extract_metrics_from_text(p.text):
                 m_themes = sentence_themes(m["sentence"]) or para_themes.get(p.seq, [])
                 rows["metrics"].append({
-                    **{k: m.get(k) for k in ("label", "value", "value_high", "unit", "base_value", "base_unit",
+                    **{k: m.get(k) for k in ("value", "value_high", "unit", "base_value", "base_unit",
                                              "qualifier", "qualifier_kind", "kind", "year", "raw", "sentence")},
+                    "label": metrics.canonical_label(m["label"]),
                     "metric_id": f"{article_id}-m{len(rows['metrics']) + 1:03d}",
                     "article_id": article_id, "paragraph_id": para_id[p.seq], "zone": zone,
                     "theme": m_themes[0] if m_themes else "",

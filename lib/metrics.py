@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import jieba
 import jieba.posseg
@@ -45,6 +46,7 @@ from lib.config import RULES_DIR
 from lib.text import RE_CJK, split_sentences
 
 METRICS_FILE = RULES_DIR / "metrics.json"
+INDICATOR_ALIASES_FILE = RULES_DIR / "indicator_aliases.json"
 METRIC_KEYS = (
     "label",
     "value",
@@ -610,3 +612,14 @@ def _merge(data: dict, extra: dict) -> None:
             data[key].extend(value)
         else:
             data[key] = value
+
+
+
+@lru_cache(maxsize=2)
+def load_indicator_aliases(path: Path = INDICATOR_ALIASES_FILE) -> dict[str, str]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))["aliases"]
+
+
+def canonical_label(label: str, *, aliases: dict[str, str] | None = None) -> str:
+    """The indicator's one name when reports write it several ways (规上工业总产值 → 规模以上工业总产值)."""
+    return (load_indicator_aliases() if aliases is None else aliases).get(label, label)

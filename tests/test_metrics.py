@@ -395,3 +395,11 @@ def test_never_raises(text: str) -> None:
         assert text[m["start"] : m["end"]] == m["raw"] != ""
         assert m["label"]
     extract_metrics_from_text(text)
+
+
+@pytest.mark.parametrize(("label", "canonical"), [("规上工业总产值", "规模以上工业总产值"), ("党组织覆盖率", "党组织覆盖率")])
+def test_canonical_label_from_the_alias_file(label, canonical):
+    from lib.metrics import canonical_label
+
+    assert canonical_label(label) == canonical
+    assert canonical_label(label, aliases={label: "别名"}) == "别名"
