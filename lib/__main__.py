@@ -27,8 +27,9 @@ def _progress_bar(stream=sys.stderr):
 
 
 def summarise(ds) -> str:
-    lines = [f"文章 {len(ds.articles)} 篇 · 段落 {int((ds.paragraphs['kind'] == 'body').sum())} 段"
-             f"（重复 {int(ds.paragraphs['is_duplicate'].sum())} 段已标记）· 指标 {len(ds.metrics)} 条 · "
+    body = ds.paragraphs[ds.paragraphs["kind"] == "body"]
+    lines = [f"文章 {len(ds.articles)} 篇 · 正文段落 {int((~body['is_duplicate']).sum())} 段"
+             f"（另有重复印出的 {int(body['is_duplicate'].sum())} 段已标记、不计）· 指标 {len(ds.metrics)} 条 · "
              f"举措 {len(ds.initiatives)} 项 · 实体 {len(ds.entities)} 个"]
     for zone, grp in ds.articles.groupby("zone", sort=True):
         zid = set(grp["article_id"])
