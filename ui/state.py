@@ -19,9 +19,13 @@ ZONE, THEME, ARTICLE, YEAR, QUERY = "zone", "theme", "article", "year", "q"
 FILTER_KEYS = (ZONE, THEME, ARTICLE, YEAR, QUERY)
 
 
+#: Where app.py leaves the dataset it loaded, so the page in the same run doesn't hash the corpus again.
+RUN_DATASET = "_zonelens_dataset"
+
+
 def page_setup() -> tuple[Dataset, Filters]:
-    """Called at the top of every page: the dataset and the sidebar's filters."""
-    return get_dataset(), current_filters()
+    """Called at the top of every page: the dataset app.py loaded in this run, and the sidebar's filters."""
+    return st.session_state.get(RUN_DATASET) or get_dataset(), current_filters()
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -42,7 +46,9 @@ def get_dataset() -> Dataset:
 
         ds_mod.load_dataset(progress=progress, key=key)
         holder.empty()
-    return _dataset_for(key)
+    ds = _dataset_for(key)
+    st.session_state[RUN_DATASET] = ds
+    return ds
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

@@ -12,7 +12,7 @@ from lib import library, preview
 from lib.dataset import rules_fingerprint
 from lib.library import IngestError, LibraryError
 from lib.reader import SUPPORTED_SUFFIXES, display_name
-from ui.state import get_dataset
+from ui.state import page_setup
 
 #: What the last change did, shown until the next one: {"added": [ids], "info": [...], "errors": [...]}.
 NOTICE = "library-notice"
@@ -111,7 +111,7 @@ def remove_article(library_id: str, label: str) -> None:
 
 # --- the page --------------------------------------------------------------------------------------
 
-ds = get_dataset()
+ds, _ = page_setup()
 entries = library.list_entries()
 mine = preview.library_table(entries, ds)
 shipped = preview.shipped_table(ds)
