@@ -23,7 +23,10 @@ run: setup
 	-$(BIN)/python -m lib build
 	$(BIN)/streamlit run app.py
 
+# Lint and format checks first (a red one fails CI before the slower tests run), then every test.
 test: setup system-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 lint: setup

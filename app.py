@@ -1,15 +1,18 @@
 """ZoneLens: the entry script. Routes the pages, loads the dataset once and draws the one sidebar.
 
-The page scripts live in `views/`, not `pages/`: Streamlit runs a `pages/` folder beside the entry script
+The page scripts live in `views/`, not `pages/` (tests/test_architecture.py fails if a `pages/` folder appears): Streamlit runs a `pages/` folder beside the entry script
 in its older multipage mode until the entry script first calls `st.navigation`, so a copied link opened
 as a fresh server's first request would run the page alone, without this sidebar (Streamlit's advice is
 to use another folder name with `st.navigation`)."""
 
 import streamlit as st
 
+from lib.core.safety import display_name, escape_markdown
 from ui.state import draw_sidebar, get_dataset
 
-st.set_page_config(page_title="ZoneLens · 开发区党建报道分析", page_icon=":material/travel_explore:", layout="wide")
+st.set_page_config(
+    page_title="ZoneLens · 开发区党建报道分析", page_icon=":material/travel_explore:", layout="wide"
+)
 
 PAGES = [
     st.Page("views/overview.py", title="总览", icon=":material/dashboard:", default=True),  # served at /
@@ -25,6 +28,12 @@ page = st.navigation(PAGES)
 dataset = get_dataset()
 if dataset.skipped:
     with st.sidebar:
-        st.warning("有文件未能读取：\n\n" + "\n".join(f"- {n}：{r}" for n, r in dataset.skipped), icon=":material/warning:")
+        st.warning(
+            "有文件未能读取：\n\n"
+            + "\n".join(
+                f"- {escape_markdown(display_name(n))}：{escape_markdown(r)}" for n, r in dataset.skipped
+            ),
+            icon=":material/warning:",
+        )
 draw_sidebar(dataset)
 page.run()

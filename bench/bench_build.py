@@ -1,11 +1,12 @@
 """Benchmark of the dataset build (not a test). Run: .venv/bin/python bench/bench_build.py [--mb 10]
 
-Measures, in one run so that ratios are comparable on a noisy machine:
-1. bare segmentation (rjieba.cut over the whole text) of a corpus scaled to --mb MB by repeating the real
-   articles (each copy made unique by a line of its own);
+Measures, in one run so that ratios are comparable on a noisy machine, on a varied corpus of --mb MB
+(bench/corpus.py: no two files alike):
+1. bare segmentation (rjieba.cut over the whole text);
 2. the full build of that corpus from an empty cache, in a fresh process, with its peak memory (and the
    largest worker process's) and the part of its time spent loading rules and dictionaries;
-3. on the real corpus: a cold build, a reload with nothing changed, and a reload after editing one article
+3. the same build again with the per-file cache warm;
+4. on the real corpus: a cold build, a reload with nothing changed, and a reload after editing one article
    (counting how many files were re-processed).
 """
 
@@ -23,20 +24,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import write_corpus  # noqa: E402
 
 CHILD = r"""
 import json, os, resource, sys, time
 sys.path.insert(0, {root!r})
+from pathlib import Path
 from lib import config
-config.CACHE_DIR = __import__("pathlib").Path({cache!r})
-config.LIBRARY_DIR = __import__("pathlib").Path({library!r})
-from lib import dataset
-paths = sorted(__import__("pathlib").Path({corpus!r}).glob("*.txt"))
+config.CACHE_DIR = Path({cache!r})
+config.LIBRARY_DIR = Path({library!r})
+from lib.dataset import build
+paths = sorted(Path({corpus!r}).glob("*.txt"))
 t0 = time.perf_counter()
 if {preload!r}:
-    dataset._load_analysers()  # what a cold build loads first anyway; timed apart
+    build.load_analysers()  # what a cold build loads first anyway; timed apart
 t_load = time.perf_counter() - t0
-ds = dataset.build_dataset(paths, cache_dir=config.CACHE_DIR)
+ds = build.build_dataset(paths, cache_dir=config.CACHE_DIR)
 t = time.perf_counter() - t0
 peak = lambda who: resource.getrusage(who).ru_maxrss / 1024
 print(json.dumps({{"seconds": t, "load_seconds": t_load, "peak_mb": peak(resource.RUSAGE_SELF),
@@ -45,22 +50,14 @@ print(json.dumps({{"seconds": t, "load_seconds": t_load, "peak_mb": peak(resourc
 """
 
 
-def scaled_corpus(target: Path, mb: float) -> int:
-    sources = sorted((ROOT / "data" / "articles").glob("*.txt"))
-    texts = [p.read_text(encoding="utf-8") for p in sources]
-    size, k = 0, 0
-    while size < mb * 1_000_000:
-        for src, text in zip(sources, texts, strict=True):
-            body = text + f"\n\n副本编号第{k}份。\n"
-            (target / f"{src.stem}_copy{k:04d}.txt").write_text(body, encoding="utf-8")
-            size += len(body.encode("utf-8"))
-        k += 1
-    return size
-
-
 def run_child(corpus: Path, cache: Path, *, preload: bool) -> dict:
-    library = cache / "empty-library"
-    code = CHILD.format(root=str(ROOT), cache=str(cache), library=str(library), corpus=str(corpus), preload=preload)
+    code = CHILD.format(
+        root=str(ROOT),
+        cache=str(cache),
+        library=str(cache / "empty-library"),
+        corpus=str(corpus),
+        preload=preload,
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -76,36 +73,44 @@ def bare_segmentation(corpus: Path) -> float:
 
 
 def real_corpus_reloads(tmp: Path) -> dict:
-    from lib import config, dataset
+    from lib import config
+    from lib.dataset import build, store
 
     corpus = tmp / "real"
     shutil.copytree(ROOT / "data" / "articles", corpus)
     config.ARTICLES_DIR, config.CACHE_DIR, config.LIBRARY_DIR = corpus, tmp / "cache-real", tmp / "lib-real"
     calls = {"n": 0}
-    original = dataset.process_file
+    original = build.process_file
 
     def counting(*a, **kw):
         calls["n"] += 1
         return original(*a, **kw)
 
-    dataset.process_file = counting
+    build.process_file = counting
     t0 = time.perf_counter()
-    dataset.load_dataset()
+    store.load_dataset()
     cold = time.perf_counter() - t0
     reloads = []
     for _ in range(5):
         t0 = time.perf_counter()
-        dataset.load_dataset()
+        store.load_dataset()
         reloads.append(time.perf_counter() - t0)
     calls["n"] = 0
     victim = sorted(corpus.glob("*.txt"))[2]
-    victim.write_text(victim.read_text(encoding="utf-8") + "\n\n新增一段，用于测试增量构建。\n", encoding="utf-8")
+    victim.write_text(
+        victim.read_text(encoding="utf-8") + "\n\n新增一段，用于测试增量构建。\n", encoding="utf-8"
+    )
     t0 = time.perf_counter()
-    dataset.load_dataset()
+    store.load_dataset()
     edited = time.perf_counter() - t0
-    dataset.process_file = original
-    return {"cold_s": cold, "unchanged_median_s": sorted(reloads)[len(reloads) // 2], "edit_one_s": edited,
-            "files_reprocessed_after_edit": calls["n"], "files": len(list(corpus.glob("*.txt")))}
+    build.process_file = original
+    return {
+        "cold_s": cold,
+        "unchanged_median_s": sorted(reloads)[len(reloads) // 2],
+        "edit_one_s": edited,
+        "files_reprocessed_after_edit": calls["n"],
+        "files": len(list(corpus.glob("*.txt"))),
+    }
 
 
 def main() -> None:
@@ -114,26 +119,34 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        corpus = tmp / "scaled"
-        corpus.mkdir()
-        size = scaled_corpus(corpus, args.mb)
-        n_files = len(list(corpus.glob("*.txt")))
+        corpus = tmp / "varied"
+        size, n_files = write_corpus(corpus, args.mb)
         seg = bare_segmentation(corpus)
-        build = run_child(corpus, tmp / "cache-scaled", preload=True)
-        rebuild = run_child(corpus, tmp / "cache-scaled", preload=False)  # same cache: nothing changed
+        built = run_child(corpus, tmp / "cache-varied", preload=True)
+        rebuilt = run_child(corpus, tmp / "cache-varied", preload=False)  # same cache: nothing changed
         real = real_corpus_reloads(tmp)
-    print(f"scaled corpus: {size / 1e6:.1f} MB in {n_files} files ({os.cpu_count()} cores)")
+    print(
+        f"varied corpus: {size / 1e6:.1f} MB in {n_files} files ({os.cpu_count()} cores, load {os.getloadavg()[0]:.1f})"
+    )
     print(f"bare segmentation (rjieba.cut):   {seg:8.2f} s")
-    print(f"full build, empty cache:          {build['seconds']:8.2f} s  = {build['seconds'] / seg:.2f}x bare segmentation"
-          f"  peak memory {build['peak_mb']:.0f} MB, largest worker {build['workers_peak_mb']:.0f} MB"
-          f"  ({build['articles']} articles, {build['metrics']} metrics)")
-    analysis = build["seconds"] - build["load_seconds"]
-    print(f"  of which loading rules, dictionaries {build['load_seconds']:5.2f} s; analysis {analysis:.2f} s"
-          f" = {analysis / seg:.2f}x bare segmentation")
-    print(f"build again, per-file cache warm: {rebuild['seconds']:8.2f} s  peak memory {rebuild['peak_mb']:.0f} MB")
-    print(f"real corpus ({real['files']} files): cold load {real['cold_s']:.2f} s, unchanged reload median "
-          f"{real['unchanged_median_s'] * 1000:.0f} ms, after editing one article {real['edit_one_s']:.2f} s "
-          f"re-processing {real['files_reprocessed_after_edit']} file(s)")
+    print(
+        f"full build, empty cache:          {built['seconds']:8.2f} s  = {built['seconds'] / seg:.1f}x bare segmentation"
+        f"  peak memory {built['peak_mb']:.0f} MB, largest worker {built['workers_peak_mb']:.0f} MB"
+        f"  ({built['articles']} articles, {built['metrics']} metrics)"
+    )
+    analysis = built["seconds"] - built["load_seconds"]
+    print(
+        f"  of which loading rules, dictionaries {built['load_seconds']:5.2f} s; analysis {analysis:.2f} s"
+        f" = {analysis / seg:.1f}x bare segmentation"
+    )
+    print(
+        f"build again, per-file cache warm: {rebuilt['seconds']:8.2f} s  peak memory {rebuilt['peak_mb']:.0f} MB"
+    )
+    print(
+        f"real corpus ({real['files']} files): cold load {real['cold_s']:.2f} s, unchanged reload median "
+        f"{real['unchanged_median_s'] * 1000:.0f} ms, after editing one article {real['edit_one_s']:.2f} s "
+        f"re-processing {real['files_reprocessed_after_edit']} file(s)"
+    )
 
 
 if __name__ == "__main__":

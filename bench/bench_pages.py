@@ -2,8 +2,8 @@
 
 Run: .venv/bin/python bench/bench_pages.py [--mb 10] [--runs 7]
 
-For every page, on the real corpus and on a corpus scaled to --mb MB (the real articles repeated, as in
-bench_build.py), it opens the page with Streamlit's AppTest, then changes the sidebar's zone filter
+For every page, on the real corpus and on a varied corpus of --mb MB (bench/corpus.py: no two files
+alike), it opens the page with Streamlit's AppTest, then changes the sidebar's zone filter
 back and forth and times each rerun. The dataset is built before timing starts (its build is measured
 by bench_build.py). Medians are printed per page and corpus, so ratios come from one run.
 """
@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 PAGES = ["overview", "zones", "initiatives", "keywords", "metrics", "search", "library"]
 
@@ -50,11 +51,16 @@ print(json.dumps(results))
 """
 
 
-def run(corpus: Path, cache: Path, runs: int) -> dict[str, list[float]]:
-    env = {**os.environ, "ZONELENS_ARTICLES": str(corpus), "ZONELENS_CACHE": str(cache),
-           "ZONELENS_LIBRARY": str(cache / "library")}
-    code = CHILD.format(root=str(ROOT), pages=PAGES, runs=runs)
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+def run(corpus: Path, cache: Path, runs: int, *, root: Path = ROOT) -> dict[str, list[float]]:
+    """Rerun times per page of the app in `root` (another checkout can be measured the same way)."""
+    env = {
+        **os.environ,
+        "ZONELENS_ARTICLES": str(corpus),
+        "ZONELENS_CACHE": str(cache),
+        "ZONELENS_LIBRARY": str(cache / "library"),
+    }
+    code = CHILD.format(root=str(root), pages=PAGES, runs=runs)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=root)
     if out.returncode:
         raise SystemExit(out.stderr[-3000:])
     import json
@@ -63,7 +69,7 @@ def run(corpus: Path, cache: Path, runs: int) -> dict[str, list[float]]:
 
 
 def main() -> None:
-    from bench_build import scaled_corpus
+    from corpus import write_corpus
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=10.0)
@@ -71,19 +77,23 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        scaled = tmp / "scaled"
-        scaled.mkdir()
-        size = scaled_corpus(scaled, args.mb)
+        scaled = tmp / "varied"
+        size, _ = write_corpus(scaled, args.mb)
         t0 = time.perf_counter()
         real = run(ROOT / "data" / "articles", tmp / "cache-real", args.runs)
         big = run(scaled, tmp / "cache-scaled", args.runs)
         total = time.perf_counter() - t0
-    print(f"rerun after a zone-filter change: median and slowest of {args.runs} (AppTest, {os.cpu_count()} cores);")
+    print(
+        f"rerun after a zone-filter change: median and slowest of {args.runs} (AppTest, {os.cpu_count()} cores);"
+    )
     print("the slowest is a filter value seen for the first time (nothing cached for it yet)")
     big_name = f"{size / 1e6:.0f} MB corpus"
     print(f"{'page':<12} {'real corpus':>22} {big_name:>22}")
     for page in PAGES:
-        cells = [f"{statistics.median(t) * 1000:>7.0f} ms / {max(t) * 1000:>6.0f} ms" for t in (real[page], big[page])]
+        cells = [
+            f"{statistics.median(t) * 1000:>7.0f} ms / {max(t) * 1000:>6.0f} ms"
+            for t in (real[page], big[page])
+        ]
         print(f"{page:<12} {cells[0]:>22} {cells[1]:>22}")
     print(f"(whole benchmark {total:.0f} s)")
 

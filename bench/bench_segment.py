@@ -1,7 +1,7 @@
 """Benchmark of segmentation (not a test). Run: .venv/bin/python bench/bench_segment.py [--mb 10]
 
-Cuts the real articles (spaces inside Chinese removed), repeated to about --mb MB of UTF-8, paragraph
-by paragraph, with the same lexicon dictionary in each cutter, and prints the time of:
+Cuts a varied corpus of about --mb MB (bench/corpus.py: no two files alike; spaces inside Chinese
+removed), paragraph by paragraph, with the same lexicon dictionary in each cutter, and prints the time of:
 1. jieba (pure Python) cut;
 2. rjieba (Rust) cut;
 3. lib.segment.tokenize (rjieba between protected spans), without and with extra words;
@@ -22,24 +22,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import jieba  # noqa: E402
 import rjieba  # noqa: E402
 
-from lib import keywords, lexicon, segment  # noqa: E402
-from lib.text import CJK  # noqa: E402
+from lib.core.chars import CJK  # noqa: E402
+from lib.text import keywords, lexicon, segment  # noqa: E402
 
 RE_SPACE_IN_CJK = re.compile(f"(?<=[{CJK}])[ \t]+(?=[{CJK}])")
 EXTRA_WORDS = ("昆山高新区", "苏州工业园区", "嘉兴高新区", "贵阳高新区", "沪士电子", "中科可控")
 
 
 def corpus_paragraphs(mb: float) -> list[str]:
+    from corpus import write_corpus
+
     paragraphs = []
-    for path in sorted((ROOT / "data" / "articles").glob("*.txt")):
-        text = RE_SPACE_IN_CJK.sub("", path.read_text(encoding="utf-8"))
-        paragraphs += [line.strip() for line in text.splitlines() if line.strip()]
-    size = sum(len(p.encode("utf-8")) for p in paragraphs)
-    return paragraphs * max(1, round(mb * 1e6 / size))
+    with tempfile.TemporaryDirectory() as tmp:
+        write_corpus(Path(tmp), mb)
+        for path in sorted(Path(tmp).glob("*.txt")):
+            text = RE_SPACE_IN_CJK.sub("", path.read_text(encoding="utf-8"))
+            paragraphs += [line.strip() for line in text.splitlines() if line.strip()]
+    return paragraphs
 
 
 def timed(label: str, cut: Callable[[str], list], paragraphs: list[str], megabytes: float) -> float:
@@ -75,14 +79,21 @@ def main() -> None:
 
     t_jieba = timed("jieba cut", lambda p: list(reference.cut(p)), paragraphs, megabytes)
     t_rjieba = timed("rjieba cut", lambda p: fast.cut(p), paragraphs, megabytes)
-    t_tokenize = timed("segment.tokenize", segment.tokenize, paragraphs, megabytes)
+    cutter = segment.segmenter()
+    t_tokenize = timed("Segmenter.cut", cutter.cut, paragraphs, megabytes)
     t_extra = timed(
-        "segment.tokenize + 6 extra words",
-        lambda p: segment.tokenize(p, extra_words=EXTRA_WORDS),
+        "Segmenter.cut + 6 extra words",
+        lambda p: cutter.cut(p, extra_words=EXTRA_WORDS),
         paragraphs,
         megabytes,
     )
-    t_terms = timed("keywords.extract_terms", keywords.extract_terms, paragraphs, megabytes)
+    settings, seg = keywords.keyword_settings(), segment.segmenter()
+    t_terms = timed(
+        "keywords.extract_terms",
+        lambda p: keywords.extract_terms(p, settings=settings, segmenter=seg),
+        paragraphs,
+        megabytes,
+    )
     print(f"jieba / rjieba:            {t_jieba / t_rjieba:5.1f}x")
     print(f"jieba / tokenize:          {t_jieba / t_tokenize:5.1f}x")
     print(f"tokenize / rjieba:         {t_tokenize / t_rjieba:5.2f}x")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"
 
 
@@ -70,14 +70,10 @@ def downloads(tmp_path_factory):
 
 
 @pytest.fixture
-def lexicon_dir(tmp_path, monkeypatch):
-    """A copy of data/lexicon that the test may edit (the dataset's key and the lexicon module both see it)."""
-    import shutil
+def user_lexicon(tmp_path, monkeypatch):
+    """An empty library of the user's own, so lexicon edits land in tmp_path (the shipped data/lexicon is
+    never written): returns the folder of the user's lexicon files."""
+    from lib import config
 
-    from lib import config, lexicon
-
-    target = tmp_path / "lexicon"
-    shutil.copytree(config.LEXICON_DIR, target)
-    monkeypatch.setattr(config, "LEXICON_DIR", target)
-    monkeypatch.setattr(lexicon, "LEXICON_DIR", target)
-    return target
+    monkeypatch.setattr(config, "LIBRARY_DIR", tmp_path / "library")
+    return config.user_lexicon_dir()

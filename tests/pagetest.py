@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 
 #: An article written to attack the page and the spreadsheet: markup, a script, a formula.

@@ -20,13 +20,26 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("ZONELENS_CHROMIUM", "/usr/lib/chromium/chromium"))
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 #: URL path (the overview is the default page, served at the root) → the page's title.
-PAGES = {"": "ZoneLens · 开发区党建报道总览", "zones": "区域画像", "initiatives": "举措目录",
-         "keywords": "关键词云", "metrics": "指标图表", "search": "原文检索", "library": "语料管理"}
+PAGES = {
+    "": "ZoneLens · 开发区党建报道总览",
+    "zones": "区域画像",
+    "initiatives": "举措目录",
+    "keywords": "关键词云",
+    "metrics": "指标图表",
+    "search": "原文检索",
+    "library": "语料管理",
+}
 
 
 def _free_port() -> int:
@@ -42,8 +55,24 @@ def app_url(tmp_path_factory):
     env = {**os.environ, "ZONELENS_CACHE": str(tmp / "cache"), "ZONELENS_LIBRARY": str(tmp / "library")}
     log = (tmp / "server.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -63,7 +92,9 @@ def app_url(tmp_path_factory):
 def page(app_url, screenshot_dir):
     from playwright.sync_api import sync_playwright
 
-    assert CHROMIUM.exists(), f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium)"
+    assert CHROMIUM.exists(), (
+        f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium)"
+    )
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         pg = browser.new_page(viewport={"width": 1440, "height": 2200}, accept_downloads=True)
@@ -76,7 +107,9 @@ def _wait_idle(pg, limit_s: float = 90) -> None:
     calm = 0
     deadline = time.time() + limit_s
     while time.time() < deadline and calm < 4:
-        busy = pg.locator("[data-testid=stStatusWidget]").count() + pg.locator("[data-testid=stSpinner]").count()
+        busy = (
+            pg.locator("[data-testid=stStatusWidget]").count() + pg.locator("[data-testid=stSpinner]").count()
+        )
         calm = calm + 1 if busy == 0 else 0
         pg.wait_for_timeout(250)
 
@@ -93,8 +126,12 @@ def test_every_page_renders_without_errors(page, app_url, path, screenshot_dir):
     assert page.locator("[data-testid=stException]").count() == 0
     assert page.locator("[role=dialog]").count() == 0  # e.g. Streamlit's "Page not found"
     main = page.locator("[data-testid=stMain]")
-    assert "区" in main.inner_text()  # Chinese text is in the page (its glyphs are checked on the screenshots)
-    page.screenshot(path=str(screenshot_dir / f"{list(PAGES).index(path):02d}_{path or 'overview'}.png"), full_page=True)
+    assert (
+        "区" in main.inner_text()
+    )  # Chinese text is in the page (its glyphs are checked on the screenshots)
+    page.screenshot(
+        path=str(screenshot_dir / f"{list(PAGES).index(path):02d}_{path or 'overview'}.png"), full_page=True
+    )
 
 
 def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, screenshot_dir):
@@ -114,7 +151,9 @@ def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, sc
     with page.expect_download() as info:
         main.get_by_role("button", name="下载 CSV").first.click()
     download = info.value
-    assert download.suggested_filename.startswith("ZoneLens_文章_") and download.suggested_filename.endswith(".csv")
+    assert download.suggested_filename.startswith("ZoneLens_文章_") and download.suggested_filename.endswith(
+        ".csv"
+    )
     data = Path(download.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = data.decode("utf-8-sig").strip().splitlines()
@@ -133,8 +172,11 @@ def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, sc
 
 def test_uploaded_article_appears_in_the_catalog(page, app_url, tmp_path, screenshot_dir):
     report = tmp_path / "合肥高新区报道.txt"
-    report.write_text("# 合肥高新区推行“三联工作法”\n\n▶ 本报记者 张三\n\n合肥高新区党工委推行“三联工作法”，实现组织联建、"
-                      "资源联享、人才联育，全年走访企业1200家次。\n", encoding="utf-8")
+    report.write_text(
+        "# 合肥高新区推行“三联工作法”\n\n▶ 本报记者 张三\n\n合肥高新区党工委推行“三联工作法”，实现组织联建、"
+        "资源联享、人才联育，全年走访企业1200家次。\n",
+        encoding="utf-8",
+    )
     _open(page, f"{app_url}/library", PAGES["library"])
     page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(report))
     add = page.get_by_role("button", name="加入语料库（1 个文件）")
@@ -143,7 +185,11 @@ def test_uploaded_article_appears_in_the_catalog(page, app_url, tmp_path, screen
     _wait_idle(page)
     page.screenshot(path=str(screenshot_dir / "library_after_upload.png"), full_page=True)
 
-    _open(page, f"{app_url}/initiatives?zone=%E5%90%88%E8%82%A5%E9%AB%98%E6%96%B0%E5%8C%BA", PAGES["initiatives"])
+    _open(
+        page,
+        f"{app_url}/initiatives?zone=%E5%90%88%E8%82%A5%E9%AB%98%E6%96%B0%E5%8C%BA",
+        PAGES["initiatives"],
+    )
     main = page.locator("[data-testid=stMain]")
     main.get_by_text("共 1 项举措").first.wait_for(timeout=60_000)
     assert "区域为 合肥高新区" in page.locator("[data-testid=stSidebar]").inner_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lib import config
-from lib.__main__ import main
+from lib.cli import main
 
 
 @pytest.fixture
@@ -45,8 +45,10 @@ def test_build_without_articles_exits_one(isolated, folder, capsys):
 def test_ingest_list_remove(isolated, monkeypatch, capsys):
     monkeypatch.setattr(config, "ARTICLES_DIR", isolated / "no-shipped")
     good = isolated / "合肥.txt"
-    good.write_text("# 合肥高新区推行“三联工作法”\n\n合肥高新区党工委推行“三联工作法”，实现组织联建、资源联享、人才联育，走访企业1200家次。\n",
-                    encoding="utf-8")
+    good.write_text(
+        "# 合肥高新区推行“三联工作法”\n\n合肥高新区党工委推行“三联工作法”，实现组织联建、资源联享、人才联育，走访企业1200家次。\n",
+        encoding="utf-8",
+    )
     bad = isolated / "empty.txt"
     bad.write_bytes(b"")
     assert main(["ingest", str(good), str(bad)]) == 2

@@ -1,4 +1,5 @@
-"""The Streamlit-facing layer shared by every page: the one cached loader and the one sidebar.
+"""The Streamlit-facing state every page shares: the one cached loader, the one cache for page
+computations, and the one sidebar.
 
 The sidebar is drawn once, in `app.py`, before the page runs. Its widgets are bound to the URL query
 string (`bind="query-params"`), so they keep their values across pages and a copied link reopens the
@@ -9,16 +10,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import dataset as ds_mod
+from lib import dataset as datasets
+from lib.core.safety import escape_markdown
 from lib.dataset import Dataset
-from lib.filters import Filters
-from lib.search import escape_markdown
+from lib.explore.filters import Filters
+from lib.extract.themes import load_taxonomy
 
 #: Query-string keys of the shared filters (also their session_state keys).
 ZONE, THEME, ARTICLE, YEAR, QUERY = "zone", "theme", "article", "year", "q"
 FILTER_KEYS = (ZONE, THEME, ARTICLE, YEAR, QUERY)
-
-
 #: Where app.py leaves the dataset it loaded, so the page in the same run doesn't hash the corpus again.
 RUN_DATASET = "_zonelens_dataset"
 
@@ -30,69 +30,87 @@ def page_setup() -> tuple[Dataset, Filters]:
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _dataset_for(key: str) -> Dataset:
-    return ds_mod.load_dataset(key=key)
+    return datasets.load_dataset(key=key)
 
 
 def get_dataset() -> Dataset:
     """The dataset of the current corpus, loaded once per content key and shared by all sessions.
     When it has to be built (first start, or after an article, rule or lexicon changed), the build
     shows a progress bar; only the files that changed are processed again."""
-    key = ds_mod.current_key()
-    if not ds_mod.is_built(key):
+    key = datasets.current_key()
+    if not datasets.is_built(key):
         holder = st.empty()
 
         def progress(done: int, total: int, name: str) -> None:
             holder.progress(done / max(total, 1), text=f"正在构建数据集：{done}/{total} {name}")
 
-        ds_mod.load_dataset(progress=progress, key=key)
+        datasets.load_dataset(progress=progress, key=key)
         holder.empty()
     ds = _dataset_for(key)
     st.session_state[RUN_DATASET] = ds
     return ds
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _memo(_fn, name: str, dataset_key: str, args: tuple, _ds: Dataset):
-    return _fn(_ds, *args)
+@st.cache_resource(show_spinner="正在计算……", max_entries=256)
+def _memo(_fn, name: str, dataset_key: str, args: tuple, _ds: Dataset | None):
+    return _fn(*args) if _ds is None else _fn(_ds, *args)
 
 
 def cached(fn, ds: Dataset, *args):
     """`fn(ds, *args)`, computed once per dataset content and arguments and shared by every session (the
-    result is shared, not copied: treat it as read-only). `args` must be hashable: names, tuples, Filters.
-    `fn` is told apart by its file and qualified name, so it must be a named function, not a lambda."""
+    result is shared, not copied: treat it as read-only). `args` must be hashable: names, tuples, Filters."""
+    return _memo(fn, _name(fn), ds.key, args, ds)
+
+
+def memo(fn, *args):
+    """`fn(*args)`, computed once per arguments (bytes, names, tuples) and shared by every session."""
+    return _memo(fn, _name(fn), "", args, None)
+
+
+def _name(fn) -> str:
     if fn.__name__ == "<lambda>":
         raise TypeError("cached() needs a named function")
-    return _memo(fn, f"{fn.__code__.co_filename}:{fn.__qualname__}", ds.key, args, ds)
+    return f"{fn.__module__}.{fn.__qualname__}"
 
 
-def clear_caches() -> None:
-    _dataset_for.clear()
-    st.cache_data.clear()
-
-
-def _reset_filters() -> None:
+def reset_filters() -> None:
     for k in FILTER_KEYS:
         st.session_state[k] = "" if k == QUERY else []
 
 
 def draw_sidebar(ds: Dataset) -> Filters:
     """Draws the shared filters and the active-filter summary; returns the selection."""
-    from lib.themes import load_taxonomy
-
     titles = dict(zip(ds.articles["article_id"], ds.articles["title"], strict=False))
     with st.sidebar:
         st.header("筛选")
         st.multiselect("区域", ds.zones, key=ZONE, bind="query-params", placeholder="全部区域")
         st.multiselect("主题", load_taxonomy().names, key=THEME, bind="query-params", placeholder="全部主题")
-        st.multiselect("文章", list(titles), key=ARTICLE, bind="query-params", placeholder="全部文章",
-                       format_func=lambda a: titles.get(a, a))
-        st.multiselect("年份", [str(y) for y in ds.years], key=YEAR, bind="query-params",
-                       placeholder="全部年份", format_func=lambda y: f"{y} 年")
-        st.text_input("文本包含", key=QUERY, bind="query-params", placeholder="例如：党建联建",
-                      help="只保留含有这段文字的段落、指标、举措（不区分大小写，按原文字面匹配）")
+        st.multiselect(
+            "文章",
+            list(titles),
+            key=ARTICLE,
+            bind="query-params",
+            placeholder="全部文章",
+            format_func=lambda a: titles.get(a, a),
+        )
+        st.multiselect(
+            "年份",
+            [str(y) for y in ds.years],
+            key=YEAR,
+            bind="query-params",
+            placeholder="全部年份",
+            format_func=lambda y: f"{y} 年",
+        )
+        st.text_input(
+            "文本包含",
+            key=QUERY,
+            bind="query-params",
+            placeholder="例如：党建联建",
+            help="只保留含有这段文字的段落、指标、举措（不区分大小写，按原文字面匹配）",
+        )
         filters = current_filters()
         st.caption(escape_markdown(filters.describe(titles=titles)))  # titles and query come from outside
-        st.button("重置筛选", on_click=_reset_filters, disabled=not filters.active, width="stretch")
+        st.button("重置筛选", on_click=reset_filters, disabled=not filters.active, width="stretch")
     return filters
 
 

@@ -2,29 +2,26 @@
 
 import streamlit as st
 
-from lib import charts
-from lib.filters import filter_articles_by_content, filter_table
+from lib.dataset.schema import counted_paragraphs
+from lib.explore import charts
+from lib.explore.filters import filter_table
 from ui.state import page_setup
-from ui.widgets import download_buttons, empty_result
+from ui.tables import download_buttons, empty_result, show_table
 
 ds, filters = page_setup()
 
 st.title("ZoneLens · 开发区党建报道总览")
 st.caption("从报纸报道中整理各开发区的党建举措、数字、企业与人物；每个数字和举措都能追溯到原句。")
 
-articles = filter_articles_by_content(ds.articles, ds.paragraphs, filters)
-ids = set(articles["article_id"])
-paragraphs = filter_table(ds.paragraphs, articles, filters, text_columns=("text",))
-metrics = filter_table(ds.metrics, articles, filters, text_columns=("label", "sentence"))
-initiatives = filter_table(ds.initiatives, articles, filters,
-                            text_columns=("name", "full_name", "sentence"))
-
+articles = filter_table(ds, "articles", filters)
 if articles.empty:
     empty_result("文章")
     st.stop()
+body = counted_paragraphs(filter_table(ds, "paragraphs", filters))
+metrics = filter_table(ds, "metrics", filters)
+initiatives = filter_table(ds, "initiatives", filters)
 
 cols = st.columns([1, 1, 1.5, 1, 1, 1])
-body = paragraphs[(paragraphs["kind"] == "body") & ~paragraphs["is_duplicate"]]
 cols[0].metric("文章", f"{len(articles)} 篇")
 cols[1].metric("区域", f"{articles['zone'].replace('', None).nunique()} 个")
 years = articles["year"].dropna()
@@ -43,18 +40,49 @@ with right:
     st.plotly_chart(charts.articles_by_zone(articles), key="by-zone")
 
 st.subheader("文章")
-table = articles[["article_id", "title", "zone", "year", "authors", "n_chars", "n_paragraphs", "n_duplicates", "source_file"]]
-st.dataframe(table, hide_index=True, column_config={
-    "article_id": "编号", "title": st.column_config.TextColumn("标题", width="large"), "zone": "区域",
-    "year": st.column_config.NumberColumn("年份", format="%d"), "authors": st.column_config.ListColumn("作者"),
-    "n_chars": st.column_config.NumberColumn("字数", format="%d 字"), "n_paragraphs": "正文段落",
-    "n_duplicates": "重复段落（已去重）", "source_file": "来源文件"})
-download_buttons(table, what="文章", description=filters.describe() if filters.active else "全部", key="overview-articles")
+columns = [
+    "article_id",
+    "title",
+    "zone",
+    "year",
+    "authors",
+    "n_chars",
+    "n_paragraphs",
+    "n_duplicates",
+    "source_file",
+]
+show_table(
+    articles[columns],
+    columns,
+    article_id="编号",
+    title=st.column_config.TextColumn("标题", width="large"),
+    year=st.column_config.NumberColumn("年份", format="%d"),
+    authors=st.column_config.ListColumn("作者"),
+    n_chars=st.column_config.NumberColumn("字数", format="%d 字"),
+    n_paragraphs="正文段落",
+    n_duplicates="重复段落（已去重）",
+)
+download_buttons(
+    articles[columns],
+    what="文章",
+    description=filters.describe() if filters.active else "全部",
+    key="overview-articles",
+)
 
 st.subheader("下一步去哪里")
 NEXT = [
-    ("views/zones.py", "区域画像", ":material/location_city:", "一个区域的举措、数字、企业与人物，两区并排比较"),
-    ("views/initiatives.py", "举措目录", ":material/checklist:", "“1+4+N”“五个一”等举措由哪些部分组成，附原句"),
+    (
+        "views/zones.py",
+        "区域画像",
+        ":material/location_city:",
+        "一个区域的举措、数字、企业与人物，两区并排比较",
+    ),
+    (
+        "views/initiatives.py",
+        "举措目录",
+        ":material/checklist:",
+        "“1+4+N”“五个一”等举措由哪些部分组成，附原句",
+    ),
     ("views/keywords.py", "关键词云", ":material/cloud:", "各区域、各主题的高频词与特色用词"),
     ("views/metrics.py", "指标图表", ":material/bar_chart:", "同一指标在各区域、各年份的数值"),
     ("views/search.py", "原文检索", ":material/search:", "带上下文的关键词检索，定位到文章与小节"),

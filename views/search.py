@@ -1,12 +1,14 @@
-"""原文检索: keyword in context over the body paragraphs, with each hit's article and section and its whole
-paragraph on demand."""
+"""原文检索: keyword in context over the counted paragraphs, with each hit's article and section and its
+whole paragraph on demand."""
 
 import streamlit as st
 
-from lib import search
-from lib.filters import filter_table
+from lib.core.safety import escape_markdown
+from lib.explore import search
+from lib.explore.filters import filter_table
+from ui.html import passage, source_html
 from ui.state import page_setup
-from ui.widgets import download_buttons, empty_result, passage
+from ui.tables import download_buttons, empty_result, rows_key, show_table
 
 #: Hits per page of the results table.
 PAGE_SIZE = 100
@@ -18,54 +20,75 @@ SUGGESTIONS = 8
 ds, filters = page_setup()
 
 st.title("原文检索")
-st.caption("在正文段落中查找一个词或短语，逐处列出它的上下文。检索按字面匹配，不区分大小写；左侧筛选同样生效。")
+st.caption(
+    "在正文段落中查找一个词或短语，逐处列出它的上下文。检索按字面匹配，不区分大小写；左侧筛选同样生效。"
+)
 
 c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
-typed = c1.text_input("检索词", key="kw", bind="query-params", placeholder=filters.query or "例如：党建联建、五个一、人才",
-                      help="留空时使用左侧“文本包含”中的文字")
+typed = c1.text_input(
+    "检索词",
+    key="kw",
+    bind="query-params",
+    placeholder=filters.query or "例如：党建联建、五个一、人才",
+    help="留空时使用左侧“文本包含”中的文字",
+)
 with_copies = c2.toggle("包括重复段落", key="copies", help="报纸版面上重复印出的段落默认不计")
 term = (typed or "").strip() or filters.query
 if not term:
     st.info("输入一个词或短语开始检索，或试试下面这些报道中的举措名称。", icon=":material/search:")
     suggestions = ds.initiatives["name"].value_counts().head(SUGGESTIONS).index.tolist()
-    st.pills("试试", suggestions, key="kw_try", on_change=lambda: st.session_state.update(kw=st.session_state.kw_try))
+    st.pills(
+        "试试",
+        suggestions,
+        key="kw_try",
+        on_change=lambda: st.session_state.update(kw=st.session_state.kw_try),
+    )
     st.stop()
 
-paragraphs = filter_table(ds.paragraphs, ds.articles, filters, text_columns=("text",))
+paragraphs = filter_table(ds, "paragraphs", filters)
 if paragraphs.empty:
     empty_result("段落")
     st.stop()
 found = search.kwic(paragraphs, term, include_duplicates=with_copies)
+shown_term = escape_markdown(term)
 if found.empty:
     if filters.active:
-        empty_result(f"“{search.escape_markdown(term)}”的命中")
+        empty_result(f"“{shown_term}”的命中")
     else:
-        st.info(f"正文中没有找到“{search.escape_markdown(term)}”。", icon=":material/search_off:")
+        st.info(f"正文中没有找到“{shown_term}”。", icon=":material/search_off:")
     st.stop()
 
 hits = search.kwic_table(found.head(MAX_HITS), ds.articles)
 n_pages = search.page_count(len(hits), size=PAGE_SIZE)
-st.caption(f"“{search.escape_markdown(term)}”共 {len(found)} 处，出现在 {found['paragraph_id'].nunique()} 个段落、"
-           f"{found['article_id'].nunique()} 篇文章中。"
-           + (f"下面列出前 {MAX_HITS} 处；加上左侧筛选或换一个更具体的词可以看到其余的。" if len(found) > MAX_HITS else "")
-           + (f"每页 {PAGE_SIZE} 处，共 {n_pages} 页。" if n_pages > 1 else ""))
-page = st.pagination(n_pages, key=search.rows_key("kw-page", [term, len(hits)])) if n_pages > 1 else 1
+st.caption(
+    f"“{shown_term}”共 {len(found)} 处，出现在 {found['paragraph_id'].nunique()} 个段落、"
+    f"{found['article_id'].nunique()} 篇文章中。"
+    + (
+        f"下面列出前 {MAX_HITS} 处；加上左侧筛选或换一个更具体的词可以看到其余的。"
+        if len(found) > MAX_HITS
+        else ""
+    )
+    + (f"每页 {PAGE_SIZE} 处，共 {n_pages} 页。" if n_pages > 1 else "")
+)
+page = st.pagination(n_pages, key=rows_key("kw-page", [term, len(hits)])) if n_pages > 1 else 1
 shown = search.page_of(hits, page, size=PAGE_SIZE)
-event = st.dataframe(shown, key=search.rows_key("kwic", shown["paragraph_id"] + ":" + shown.index.astype(str)),
-                     on_select="rerun", selection_mode="single-row", hide_index=True,
-                     column_order=["title", "section", "left", "hit", "right"],
-                     column_config={
-                         "title": st.column_config.TextColumn("文章", width="medium"),
-                         "section": st.column_config.TextColumn("小节", width="small"),
-                         "left": st.column_config.TextColumn("左文", alignment="right"),
-                         "hit": st.column_config.TextColumn("命中", width="small", alignment="center"),
-                         "right": st.column_config.TextColumn("右文")})
-download_buttons(hits.rename(columns=search.KWIC_HEADERS), what="检索", description=term, key="search")
+event = show_table(
+    shown,
+    ["title", "section", "left", "hit", "right"],
+    key=rows_key("kwic", shown["paragraph_id"] + ":" + shown.index.astype(str)),
+    _select={"on_select": "rerun", "selection_mode": "single-row"},
+    title=st.column_config.TextColumn("文章", width="medium"),
+    section=st.column_config.TextColumn("小节", width="small"),
+    left=st.column_config.TextColumn("左文", alignment="right"),
+    hit=st.column_config.TextColumn("命中", width="small", alignment="center"),
+    right=st.column_config.TextColumn("右文"),
+)
+download_buttons(hits, what="检索", description=term, key="search")
 st.caption(f"下载包含列出的全部 {len(hits)} 处命中。选中表格中的一行，查看整段原文。")
 
 rows = [i for i in event.selection.rows if i < len(shown)]
 if rows:
     ctx = search.paragraph_context(ds.paragraphs, ds.articles, shown["paragraph_id"].iloc[rows[0]])
     with st.container(border=True):
-        st.html(search.source_html(ctx["title"], ctx["section"], ctx["zone"]))
+        st.html(source_html(ctx["title"], ctx["section"], ctx["zone"]))
         passage(ctx["text"], [term])

@@ -1,0 +1,161 @@
+"""Reading rule and lexicon files, by their content.
+
+Every rule, gazetteer and word list is a data file under `data/` (or the user's lexicon under the
+library). A module compiles its files once into a frozen value with `compiled(build, *paths)`: the value
+is keyed by the files' *content*, so an edit made while the app runs is used by the very next call (and
+by the build that the edit's new cache key triggers), and an unchanged file is never compiled twice.
+There is one parser per file format: `json_rules` for JSON rule files, `entries` for one-entry-per-line
+word lists, `enterprise_lines` for enterprises.txt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from lib.core.errors import RuleFileError
+
+T = TypeVar("T")
+
+#: Compiled values kept (a few per rule module; old versions fall out).
+MAX_COMPILED = 64
+_compiled: OrderedDict[tuple, Any] = OrderedDict()
+_lock = threading.Lock()
+
+#: Separators between the names on one line of enterprises.txt: `短名, 短名 = 全称`.
+RE_NAME_SEPARATORS = re.compile(r"[,，、;；|\t]")
+
+
+_local = threading.local()
+#: The last version read of each file, by path: (stat signature, (bytes, digest)).
+_seen: dict[str, tuple[tuple, tuple[bytes, bytes]]] = {}
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """A file's bytes; None when it does not exist."""
+    return _content(path)[0]
+
+
+def _content(path: Path) -> tuple[bytes | None, bytes | None]:
+    """(bytes or None, digest or None) of a file: as read when the current `pinned()` began, else as on
+    disk now (read again whenever its inode, size or times change; a file rewritten atomically always
+    changes inode)."""
+    pin = getattr(_local, "pin", None)
+    key = str(path)
+    if pin is not None and key in pin:
+        return pin[key]
+    try:
+        st = os.stat(key)
+    except FileNotFoundError:
+        found = (None, None)
+    else:
+        signature = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        known = _seen.get(key)
+        if known is not None and known[0] == signature:
+            found = known[1]
+        else:
+            data = Path(path).read_bytes()
+            found = (data, hashlib.blake2b(data, digest_size=16).digest())
+            _seen[key] = (signature, found)
+    if pin is not None:
+        pin[key] = found
+    return found
+
+
+@contextmanager
+def pinned() -> Iterator[None]:
+    """Within the block (in this thread, and in processes forked from it), each rule file is read once:
+    every extractor of a build sees the same version of every file, and a file edited mid-build takes
+    effect with the next build (whose cache key the edit changed)."""
+    outer = getattr(_local, "pin", None)
+    if outer is None:
+        _local.pin = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _local.pin = None
+
+
+def compiled(build: Callable[..., T], *paths: Path) -> T:
+    """`build(*contents)` for the files' current contents (bytes, or None for a missing file), computed
+    once per distinct content and reused until a file changes."""
+    found = [_content(p) for p in paths]
+    key = (build.__module__, build.__qualname__, *(digest for _, digest in found))
+    with _lock:
+        if key in _compiled:
+            _compiled.move_to_end(key)
+            return _compiled[key]
+    value = build(*(data for data, _ in found))
+    with _lock:
+        _compiled[key] = value
+        while len(_compiled) > MAX_COMPILED:
+            _compiled.popitem(last=False)
+    return value
+
+
+def json_rules(content: bytes | None, *, name: str) -> dict[str, Any]:
+    """A JSON rule file as a dict (RuleFileError naming the file when it is missing or invalid)."""
+    if content is None:
+        raise RuleFileError(f"找不到规则文件 {name}")
+    try:
+        data = json.loads(content.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as err:
+        raise RuleFileError(f"规则文件 {name} 不是有效的 JSON：{err}") from None
+    if not isinstance(data, dict):
+        raise RuleFileError(f"规则文件 {name} 应是一个 JSON 对象")
+    return data
+
+
+def content_lines(content: bytes | None) -> list[str]:
+    """The non-comment (#), non-blank lines of a text file, stripped; none for a missing file."""
+    if content is None:
+        return []
+    lines = (line.strip() for line in content.decode("utf-8-sig", errors="replace").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def entries(content: bytes | None) -> list[str]:
+    """The entries of a one-entry-per-line file, in order, without duplicates: comments and blank lines
+    skipped, only the first tab-separated field counts, a trailing `# comment` is dropped."""
+    out = (line.split("\t")[0].split(" #", 1)[0].strip() for line in content_lines(content))
+    return list(dict.fromkeys(e for e in out if e))
+
+
+def enterprise_lines(content: bytes | None) -> list[tuple[tuple[str, ...], str | None]]:
+    """enterprises.txt: one enterprise per line, `短名[, 短名…] [= 全称]` → (short names, full name or None)."""
+    out = []
+    for line in content_lines(content):
+        line = line.split("#", 1)[0].strip()
+        left, _, full = line.partition("=")
+        aliases = tuple(a.strip() for a in RE_NAME_SEPARATORS.split(left) if a.strip())
+        if aliases:
+            out.append((aliases, full.strip() or None))
+    return out
+
+
+def longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """The words without duplicates, longest first (so an alternation tries 高新技术产业开发区 before 开发区)."""
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, literal, longest first; one that never matches when empty."""
+    words = longest_first(words)
+    return "|".join(map(re.escape, words)) if words else "(?!)"
+
+
+def compile_pattern(pattern: str, *, name: str) -> re.Pattern[str]:
+    """A pattern from a rule file, or RuleFileError naming the file and the pattern."""
+    try:
+        return re.compile(pattern)
+    except re.error as err:
+        raise RuleFileError(f"规则文件 {name} 中的模式 {pattern!r} 无效：{err}") from None

@@ -1,0 +1,290 @@
+"""Building the dataset: each file read into reports and run through every registered extractor
+(`process_file`), then the rows of all files joined into one DataFrame per table (`build_dataset`).
+
+`build_dataset(paths)` touches no cache unless given `cache_dir`, where each file's rows are stored under a
+key made of its bytes, the rules and lexicons and the code (lib.dataset.store computes it), so only
+changed files are analysed again. Files not in the cache are analysed by worker processes, one per CPU,
+when they are many.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing as mp
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from lib.core import rulefiles
+from lib.core.chars import has_cjk
+from lib.core.errors import ReadError
+from lib.dataset import store
+from lib.dataset.schema import Dataset
+from lib.extract.context import ArticleContext
+from lib.extract.registry import Extractor, extractors
+from lib.reading import decode
+from lib.reading.articles import read_articles
+
+Progress = Callable[[int, int, str], None]
+Rows = dict[str, list[dict]]
+
+#: Files not in the cache are analysed by worker processes (one per CPU) when they add up to at least
+#: this many bytes; for less, starting the workers costs more than they save.
+PARALLEL_MIN_BYTES = 128 * 1024
+
+
+# ---------------------------------------------------------------- one file
+
+
+def process_file(data: bytes, *, name: str, origin: str = "shipped") -> Rows:
+    """Reads, repairs and analyses one file into rows for each table. Raises ReadError."""
+    with rulefiles.pinned():  # one version of every rule file for the whole file
+        return _process(data, name=name, origin=origin)
+
+
+def _process(data: bytes, *, name: str, origin: str) -> Rows:
+    text = decode.decode_bytes(data, name=name)
+    if not has_cjk(text):
+        raise ReadError(name, "没有中文内容")
+    if decode.is_traditional(text):
+        text = decode.to_simplified(text)
+    registered = extractors()
+    rows: Rows = {e.table: [] for e in registered}
+    stem, content_hash = Path(name).stem, store.digest(data)[:16]
+    for art in read_articles(text, source_file=name):
+        if not art.body:
+            continue
+        ctx = ArticleContext(
+            article=art,
+            article_id=f"{stem}-{art.part}",
+            source_file=name,
+            origin=origin,
+            content_hash=content_hash,
+        )
+        for extractor in registered:
+            found = [_complete(row, n, extractor, ctx) for n, row in enumerate(extractor.extract(ctx), 1)]
+            ctx.found[extractor.table] = found
+            rows[extractor.table].extend(found)
+    if not rows["articles"]:
+        raise ReadError(name, "没有可识别的正文（全是标题、图片说明或空行）")
+    return rows
+
+
+def _complete(row: dict, n: int, extractor: Extractor, ctx: ArticleContext) -> dict:
+    """A row with its id, report, paragraph and zone filled in (keys the table lacks are dropped when the
+    rows become a DataFrame with the table's columns)."""
+    index = row.pop("paragraph_index", None)
+    if index is not None:
+        row["paragraph_id"] = ctx.body_paragraph_id(index)
+    if extractor.id_column not in row:
+        row[extractor.id_column] = f"{ctx.article_id}-{extractor.id_prefix}{n:03d}"
+    row.setdefault("article_id", ctx.article_id)
+    row.setdefault("zone", ctx.facts.get("zone", ""))
+    return row
+
+
+# ---------------------------------------------------------------- whole corpus
+
+
+def build_dataset(
+    paths: Iterable[Path],
+    *,
+    progress: Progress | None = None,
+    cache_dir: Path | None = None,
+    overrides: dict[str, dict] | None = None,
+) -> Dataset:
+    """Builds the dataset from the given files. With `cache_dir`, reuses and stores per-file rows there;
+    without it, touches no cache. A file that cannot be read is skipped with its reason."""
+    paths = list(paths)
+    with rulefiles.pinned(), _fewer_collections():
+        outcomes = _outcomes(paths, progress=progress, cache_dir=cache_dir)
+        rows: Rows = {e.table: [] for e in extractors()}
+        skipped: list[tuple[str, str]] = []
+        keys: list[str] = []
+        for path, outcome in zip(paths, outcomes, strict=True):
+            if isinstance(outcome, str):
+                skipped.append((path.name, outcome))
+                continue
+            key, file_rows = outcome
+            keys.append(key)
+            for table in rows:
+                rows[table].extend(file_rows.get(table, []))
+        ds = Dataset(
+            tables={
+                e.table: pd.DataFrame(rows[e.table], columns=[c.name for c in e.columns])
+                for e in extractors()
+            },
+            skipped=skipped,
+            key=store.digest(*keys, repr(sorted((overrides or {}).items()))),
+        )
+        apply_overrides(ds, overrides or {})
+        for extractor in extractors():
+            extractor.link(ds.table(extractor.table))
+        set_dtypes(ds)
+    return ds
+
+
+def _outcomes(
+    paths: list[Path], *, progress: Progress | None, cache_dir: Path | None
+) -> list[tuple[str, Rows] | str]:
+    """Per file: (cache key, rows), or the reason it is skipped. Cached files are read back; the others
+    are analysed (by worker processes when there is enough work)."""
+    fingerprint = store.rules_fingerprint() if cache_dir else ""
+    outcomes: list[tuple[str, Rows | None] | str] = []
+    pending: list[tuple[int, str, _Job]] = []  # (index into outcomes, key, job) of the files to analyse
+    for i, path in enumerate(paths):
+        if progress:
+            progress(i - len(pending), len(paths), path.name)
+        origin = store.origin(path)
+        try:
+            data, key = store.read_article(path, origin=origin, fingerprint=fingerprint)
+        except (ReadError, OSError) as exc:
+            outcomes.append(skip_reason(exc))
+            continue
+        cached = store.cached_rows(cache_dir, key) if cache_dir else None
+        outcomes.append((key, cached))
+        if cached is None:
+            target = store.rows_path(cache_dir, key) if cache_dir else None
+            pending.append((i, key, _Job(data=data, name=path.name, origin=origin, store=target)))
+
+    def report(n: int, name: str) -> None:
+        if progress:
+            progress(len(paths) - len(pending) + n, len(paths), name)
+
+    for (i, key, _), result in zip(
+        pending, _analyse_all([job for _, _, job in pending], report=report), strict=True
+    ):
+        outcomes[i] = result if isinstance(result, str) else (key, result)
+    if progress:
+        progress(len(paths), len(paths), "")
+    return outcomes  # type: ignore[return-value]
+
+
+@contextmanager
+def _fewer_collections(first_generation: int = 50_000) -> Iterator[None]:
+    """Rows pile up during a build, none of them garbage: the cyclic garbage collector's full passes over
+    them (and over the loaded dictionaries) cost time and free nothing, so it runs less often meanwhile."""
+    before = gc.get_threshold()
+    gc.freeze()  # what is loaded already (dictionaries, rules) is not scanned again
+    gc.set_threshold(max(first_generation, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
+def apply_overrides(ds: Dataset, overrides: dict[str, dict]) -> None:
+    """Hand corrections of title and zone (kept by the library), by library id = the file's stem: a zone
+    applies to every table with a `zone` column."""
+    articles = ds.articles
+    if not overrides or articles.empty:
+        return
+    stems = articles["source_file"].map(lambda s: Path(s).stem)
+    for lib_id, fix in overrides.items():
+        hit = stems == lib_id
+        if not hit.any():
+            continue
+        if fix.get("title"):
+            articles.loc[hit & (articles["part"] == 1), "title"] = fix["title"]
+        if fix.get("zone"):
+            articles.loc[hit, ["zone", "zone_method"]] = [fix["zone"], "manual"]
+            ids = set(articles.loc[hit, "article_id"])
+            for name, df in ds.tables.items():
+                if name != "articles" and "zone" in df:
+                    df.loc[df["article_id"].isin(ids), "zone"] = fix["zone"]
+
+
+def set_dtypes(ds: Dataset) -> None:
+    """Each column as its extractor declares it (numbers numeric, nullable integers as Int64)."""
+    for extractor in extractors():
+        df = ds.table(extractor.table)
+        for column in extractor.columns:
+            if column.dtype in ("float", "Int64"):
+                df[column.name] = pd.to_numeric(df[column.name], errors="coerce")
+            if column.dtype == "Int64":
+                df[column.name] = df[column.name].astype("Int64")
+
+
+# ---------------------------------------------------------------- analysis, here or in workers
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One file to analyse, and where to cache its rows (None: nowhere)."""
+
+    data: bytes
+    name: str
+    origin: str
+    store: Path | None
+
+
+def _analyse(job: _Job) -> Rows | str:
+    """The rows of one file, stored in the cache when the job says where, or why the file is skipped."""
+    try:
+        rows = process_file(job.data, name=job.name, origin=job.origin)
+        if job.store:
+            store.store_rows(job.store, rows)
+        return rows
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
+        return skip_reason(exc)
+
+
+def skip_reason(exc: Exception) -> str:
+    """Why a file is skipped, in words."""
+    if isinstance(exc, ReadError):
+        return exc.reason
+    if isinstance(exc, OSError):
+        return f"无法读取文件：{exc.strerror or exc}"
+    return f"处理失败：{type(exc).__name__}: {exc}"
+
+
+def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Iterator[Rows | str]:
+    """`_analyse` of each job, in order: by worker processes when there is enough work for them (results
+    and cache files are the same either way), else here. `report(n, name)` is called before job n."""
+    workers = min(_cpu_count(), len(jobs))
+    if workers < 2 or sum(len(job.data) for job in jobs) < PARALLEL_MIN_BYTES or not _can_fork():
+        for n, job in enumerate(jobs):
+            report(n, job.name)
+            yield _analyse(job)
+        return
+    load_analysers()  # before forking, so that the workers share what it loads
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+    try:
+        futures = [pool.submit(_analyse, job) for job in jobs]
+        for n, (job, future) in enumerate(zip(jobs, futures, strict=True)):
+            report(n, job.name)
+            try:
+                yield future.result()
+            except Exception:  # noqa: BLE001 - the worker died (killed, out of memory): analyse the file here
+                yield _analyse(job)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _can_fork() -> bool:
+    """Whether worker processes can be forked here: not on Windows, nor from a daemon process, nor from a
+    process running other threads (the Streamlit server): a fork copies locks another thread may hold."""
+    return (
+        "fork" in mp.get_all_start_methods()
+        and not mp.current_process().daemon
+        and threading.active_count() == 1
+    )
+
+
+def _cpu_count() -> int:
+    """The CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def load_analysers() -> None:
+    """Loads every rule file, lexicon and dictionary the analysis reads (each once per content)."""
+    for extractor in extractors():
+        extractor.load()
+    decode.is_traditional("預")  # OpenCC

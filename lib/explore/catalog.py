@@ -1,0 +1,128 @@
+"""The initiative catalogue: initiatives as the catalogue page lists, filters and compares them."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.explore.search import with_titles
+from lib.extract.initiatives import initiative_link_key
+
+#: How each initiative kind is named in the interface.
+KIND_LABELS = {"formula": "数字公式", "counted": "计数短语", "brand": "品牌"}
+#: What a count-bearing name is called when its parts are compared with the count.
+COUNT_SOURCE = {"formula": "公式", "counted": "名称"}
+
+
+def initiative_table(initiatives: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Initiatives as shown and downloaded: kind in Chinese and the article's title added."""
+    table = with_titles(initiatives, articles)
+    table["kind"] = table["kind"].map(KIND_LABELS).fillna(table["kind"])
+    cols = [
+        "initiative_id",
+        "zone",
+        "name",
+        "full_name",
+        "kind",
+        "components",
+        "expected_count",
+        "found_count",
+        "theme",
+        "shared_zones",
+        "title",
+        "sentence",
+        "article_id",
+        "paragraph_id",
+    ]
+    return table[cols]
+
+
+def initiative_labels(table: pd.DataFrame) -> dict[str, str]:
+    """A unique, readable label per initiative_id (it is what a link to the initiative holds):
+    “区域 · 全称”, plus the article title, then the id, where that is needed to tell two apart."""
+    zone = table["zone"].replace("", "未识别区域").fillna("未识别区域")
+    labels = zone + " · " + table["full_name"].fillna(table["name"])
+    with_title = labels + " · 《" + table["title"].fillna("") + "》"
+    labels = labels.where(~labels.duplicated(keep=False), with_title)
+    labels = labels.where(~labels.duplicated(keep=False), labels + " · " + table["initiative_id"])
+    return dict(zip(table["initiative_id"], labels, strict=True))
+
+
+def filter_initiatives(
+    initiatives: pd.DataFrame, *, kinds=(), themes=(), with_components: bool = False
+) -> pd.DataFrame:
+    """Initiatives of the given kinds (codes: formula, counted, brand) and themes, and with listed parts
+    when `with_components`; an empty selection keeps everything."""
+    mask = pd.Series(True, index=initiatives.index)
+    if kinds:
+        mask &= initiatives["kind"].isin(list(kinds))
+    if themes:
+        mask &= initiatives["theme"].isin(list(themes))
+    if with_components:
+        mask &= initiatives["components"].map(lambda c: isinstance(c, (list, tuple)) and len(c) > 0)
+    return initiatives[mask]
+
+
+def count_note(kind: str, expected, found) -> tuple[str, bool]:
+    """How many parts the name implies against how many the text lists, and whether they differ:
+    ("公式应有 3 项，文中找到 4 项（数量不一致，请核对原文）", True)."""
+    found = 0 if pd.isna(found) else int(found)
+    if pd.isna(expected):
+        text = f"名称不含项数，文中列出 {found} 项组成部分" if found else "名称不含项数，文中未列出组成部分"
+        return text, False
+    expected = int(expected)
+    text = f"{COUNT_SOURCE.get(kind, '名称')}应有 {expected} 项，文中找到 {found} 项"
+    return (text + "（数量不一致，请核对原文）", True) if expected != found else (text, False)
+
+
+def namesakes(initiatives: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Every initiative with the same name (compared without punctuation), one row per zone and wording,
+    by zone."""
+    key = initiative_link_key(name)
+    same = initiatives[initiatives["name"].map(initiative_link_key) == key]
+    parts = same["components"].map(lambda c: tuple(c) if isinstance(c, (list, tuple)) else ())
+    return (
+        same.assign(_parts=parts)
+        .drop_duplicates(["zone", "full_name", "_parts"])
+        .drop(columns="_parts")
+        .sort_values("zone", kind="stable")
+    )
+
+
+def shared_names(initiatives: pd.DataFrame) -> pd.DataFrame:
+    """Names used by more than one zone: columns name (first spelling met) and zones (sorted list)."""
+    cols = ["name", "zones"]
+    named = initiatives[initiatives["zone"] != ""]
+    if named.empty:
+        return pd.DataFrame(columns=cols)
+    grouped = named.groupby(named["name"].map(initiative_link_key), sort=False).agg(
+        name=("name", "first"), zones=("zone", lambda z: sorted(set(z)))
+    )
+    return grouped[grouped["zones"].map(len) > 1].reset_index(drop=True)[cols]
+
+
+@dataclass(frozen=True)
+class InitiativeFacts:
+    title: str  # the article's title
+    facts_html: str  # 类型 · 区域 · 主题, escaped
+    note: str  # the count check in words
+    mismatch: bool  # the parts found differ from the count the name implies
+
+
+def initiative_facts(row: pd.Series, table: pd.DataFrame) -> InitiativeFacts:
+    """What the detail view of one initiative states (`table` is `initiative_table`'s, for the title)."""
+    note, mismatch = count_note(row["kind"], row["expected_count"], row["found_count"])
+    facts = {
+        "类型": KIND_LABELS.get(row["kind"], row["kind"]),
+        "区域": row["zone"] or "未识别区域",
+        "主题": row["theme"] or "未归类",
+    }
+    title = table.loc[table["initiative_id"] == row["initiative_id"], "title"]
+    return InitiativeFacts(
+        title=title.iloc[0] if len(title) else "",
+        note=note,
+        mismatch=mismatch,
+        facts_html=" · ".join(f"<b>{k}</b>：{html.escape(v)}" for k, v in facts.items()),
+    )

@@ -1,0 +1,336 @@
+"""Charts: plotly figures built from dataset tables, testable without the UI.
+
+Every chart has a title, axis labels and units. A metric chart never puts two units on one axis:
+`metric_groups` splits metrics by the unit they can be compared in, and `metric_bar` refuses mixed units.
+Text from articles shown on hover is escaped, so it can't add markup to the chart."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from lib.dataset.schema import Dataset, counted_paragraphs
+from lib.explore.filters import Filters, filter_table
+
+FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
+#: How a qualifier kind is marked next to a value in a chart.
+QUALIFIER_MARK = {"approx": "≈", "lower_bound": "≥", "upper_bound": "≤"}
+#: Zone colours, given out in the order of the dataset's zones so a zone keeps its colour on every chart.
+PALETTE = (
+    "#c0392b",
+    "#2471a3",
+    "#d68910",
+    "#1e8449",
+    "#7d3c98",
+    "#117a65",
+    "#a04000",
+    "#5d6d7e",
+    "#b03a2e",
+    "#1a5276",
+)
+UNKNOWN_ZONE = "未识别区域"
+
+
+def zone_colors(zones) -> dict[str, str]:
+    """A fixed colour per zone (pass the dataset's full, sorted zone list so colours don't move with filters)."""
+    colors = {z: PALETTE[i % len(PALETTE)] for i, z in enumerate(zones)}
+    colors[UNKNOWN_ZONE] = "#95a5a6"
+    return colors
+
+
+def _layout(fig: go.Figure, *, title: str, x: str, y: str) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0},
+        font={"family": FONT},
+        xaxis_title=x,
+        yaxis_title=y,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        hoverlabel={"font": {"family": FONT}},
+    )
+    return fig
+
+
+def hover_text(sentence: str, width: int = 32) -> str:
+    """A source sentence for a hover box: escaped, wrapped, at most 6 lines."""
+    lines = textwrap.wrap(sentence or "", width)[:6]
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def axis_unit(metrics: pd.DataFrame) -> pd.Series:
+    """The unit a metric is compared in: its base unit where one exists (亿元 → 元), else its unit."""
+    return metrics["base_unit"].fillna(metrics["unit"]).replace("", pd.NA).fillna(metrics["unit"])
+
+
+def metric_groups(metrics: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
+    """Metrics grouped by (indicator, comparable unit): each group can go on one axis."""
+    if metrics.empty:
+        return {}
+    keyed = metrics.assign(_unit=axis_unit(metrics))
+    return {
+        (label, unit): grp.drop(columns="_unit")
+        for (label, unit), grp in keyed.groupby(["label", "_unit"], sort=False)
+    }
+
+
+def _display_values(metrics: pd.DataFrame) -> tuple[pd.Series, str]:
+    """Values and the unit to show them in: as written when all share a unit, else in the base unit."""
+    units = metrics["unit"].dropna().unique()
+    if len(units) == 1:
+        return metrics["value"], str(units[0])
+    bases = axis_unit(metrics).dropna().unique()
+    if len(bases) != 1:
+        raise ValueError(f"不同单位不能画在同一坐标轴上：{'、'.join(map(str, bases))}")
+    return metrics["base_value"].fillna(metrics["value"]), str(bases[0])
+
+
+def _qualifier_note(metrics: pd.DataFrame) -> pd.Series:
+    """“限定：超（下限）<br>” for a qualified value, empty otherwise (for hover boxes)."""
+    kinds = {"approx": "约数", "lower_bound": "下限", "upper_bound": "上限"}
+    q = metrics["qualifier"].fillna("").astype(str)
+    k = metrics["qualifier_kind"].map(kinds).fillna("")
+    return ("限定：" + q.map(html.escape) + "（" + k + "）<br>").where(q != "", "")
+
+
+def metric_bar(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> go.Figure:
+    """One indicator across zones: a bar per mention (two mentions never stack into one bar), hover shows
+    the source sentence. Raises ValueError when the rows have more than one comparable unit."""
+    values, unit = _display_values(metrics)
+    label = html.escape("、".join(metrics["label"].unique()[:2]))
+    df = metrics.assign(
+        _value=values,
+        _text=metrics["qualifier_kind"].map(QUALIFIER_MARK).fillna("")
+        + metrics["raw"].fillna("").map(html.escape),
+        _hover=metrics["sentence"].map(hover_text),
+        _note=_qualifier_note(metrics),
+        _year=metrics["year"].astype("string").fillna("年份未注明"),
+        zone=metrics["zone"].replace("", UNKNOWN_ZONE),
+    )
+    df["_x"] = df["zone"] + " · " + df["_year"]
+    repeated = df.groupby("_x")["_x"].transform("size") > 1
+    df.loc[repeated, "_x"] = df["_x"] + " · " + df["raw"].fillna("").map(html.escape)
+    df["_x"] = df["_x"] + df.groupby("_x").cumcount().map(lambda n: "" if n == 0 else f" ({n + 1})")
+    fig = px.bar(
+        df,
+        x="_x",
+        y="_value",
+        color="zone",
+        text="_text",
+        custom_data=["metric_id", "_hover", "_note"],
+        color_discrete_map=zone_colors(zones or sorted(df["zone"].unique())),
+    )
+    fig.update_traces(
+        hovertemplate="<b>%{x}</b><br>数值：%{y:,.10~g} "
+        + html.escape(unit)
+        + "<br>%{customdata[2]}%{customdata[1]}<extra></extra>",
+        textposition="outside",
+    )
+    fig.update_layout(legend_title_text="区域")
+    return _layout(
+        fig,
+        title=title or f"{label}（单位：{html.escape(unit)}）",
+        x="区域 · 年份",
+        y=f"{label}（{html.escape(unit)}）",
+    )
+
+
+def metric_over_years(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> go.Figure:
+    """One indicator over the years the text gives: every dated mention as a point, and a line per zone
+    through the largest value of each year. Rows without a year are left out."""
+    dated = metrics.dropna(subset=["year"])
+    values, unit = _display_values(dated) if not dated.empty else (dated["value"], "")
+    label = html.escape("、".join(metrics["label"].unique()[:2]))
+    df = dated.assign(
+        _value=values,
+        _hover=dated["sentence"].map(hover_text),
+        _note=_qualifier_note(dated),
+        zone=dated["zone"].replace("", UNKNOWN_ZONE),
+    ).sort_values("year")
+    fig = px.scatter(
+        df,
+        x="year",
+        y="_value",
+        color="zone",
+        custom_data=["metric_id", "_hover", "_note"],
+        color_discrete_map=zone_colors(zones or sorted(df["zone"].unique())),
+    )
+    fig.update_traces(
+        marker={"size": 10},
+        hovertemplate="%{x} 年：%{y:,.10~g} "
+        + html.escape(unit)
+        + "<br>%{customdata[2]}%{customdata[1]}<extra></extra>",
+    )
+    peaks = df.groupby(["zone", "year"], as_index=False)["_value"].max()
+    for zone, grp in peaks.groupby("zone", sort=False):
+        color = next(t.marker.color for t in fig.data if t.name == zone)
+        fig.add_scatter(
+            x=grp["year"],
+            y=grp["_value"],
+            mode="lines",
+            line={"color": color},
+            name=zone,
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_layout(legend_title_text="区域")
+    return _layout(
+        fig,
+        title=title or f"{label}历年变化（单位：{html.escape(unit)}）",
+        x="年份（年）",
+        y=f"{label}（{html.escape(unit)}）",
+    )
+
+
+def metrics_by_theme(metrics: pd.DataFrame, *, title: str = "各主题下的指标数量", zones=()) -> go.Figure:
+    """How many metrics each zone states per theme (a count, so units don't mix)."""
+    df = metrics.assign(theme=metrics["theme"].replace("", "未归类"))
+    counts = df.groupby(["theme", "zone"]).size().reset_index(name="n")
+    fig = px.bar(
+        counts,
+        x="theme",
+        y="n",
+        color="zone",
+        barmode="group",
+        color_discrete_map=zone_colors(zones or sorted(counts["zone"].unique())),
+    )
+    fig.update_traces(hovertemplate="%{x}：%{y} 条<extra></extra>")
+    fig.update_layout(legend_title_text="区域")
+    return _layout(fig, title=title, x="主题", y="指标数（条）")
+
+
+def coverage_heatmap(paragraphs: pd.DataFrame, *, title: str = "各区域的主题覆盖") -> go.Figure:
+    """Body paragraphs per zone and theme (each paragraph counted once per theme it carries)."""
+    body = counted_paragraphs(paragraphs)
+    pairs = body[["zone", "themes"]].explode("themes").dropna()
+    pairs["zone"] = pairs["zone"].replace("", UNKNOWN_ZONE)
+    table = pairs.groupby(["zone", "themes"]).size().unstack(fill_value=0)
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.values,
+            x=list(table.columns),
+            y=list(table.index),
+            colorscale="Reds",
+            colorbar={"title": {"text": "段落数（段）"}},
+            texttemplate="%{z}",
+            hovertemplate="%{y} · %{x}：%{z} 段<extra></extra>",
+        )
+    )
+    return _layout(fig, title=title, x="主题", y="区域")
+
+
+def theme_mix(paragraphs: pd.DataFrame, *, title: str = "主题构成") -> go.Figure:
+    """Share of a set of paragraphs per theme, in percent."""
+    body = counted_paragraphs(paragraphs)
+    counts = body["themes"].explode().dropna().value_counts()
+    share = (100 * counts / max(len(body), 1)).round(1)
+    fig = px.bar(x=share.values, y=share.index, orientation="h")
+    fig.update_traces(hovertemplate="%{y}：%{x}% 的段落<extra></extra>", marker_color="#c0392b")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title=title, x="含该主题的段落占比（%）", y="主题")
+
+
+def term_bar(
+    terms: pd.DataFrame, *, value: str = "count", title: str = "高频词", unit: str = "次"
+) -> go.Figure:
+    """Top terms as horizontal bars (`terms` has a `term` column and the `value` column)."""
+    fig = px.bar(terms, x=value, y="term", orientation="h")
+    fig.update_traces(hovertemplate="%{y}：%{x:,.4~g} " + unit + "<extra></extra>", marker_color="#c0392b")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(
+        fig, title=title, x=f"{value_label(value)}（{unit}）" if unit else value_label(value), y="词语"
+    )
+
+
+def value_label(column: str) -> str:
+    return {
+        "count": "频次",
+        "tfidf": "TF-IDF 权重",
+        "g2": "对数似然 G2",
+        "log_ratio": "对数比（效应量）",
+    }.get(column, column)
+
+
+def articles_by_zone(articles: pd.DataFrame, *, title: str = "各区域文章数") -> go.Figure:
+    counts = articles.assign(zone=articles["zone"].replace("", UNKNOWN_ZONE)).groupby("zone").size()
+    fig = px.bar(x=counts.index, y=counts.values)
+    fig.update_traces(hovertemplate="%{x}：%{y} 篇<extra></extra>", marker_color="#c0392b")
+    return _layout(fig, title=title, x="区域", y="文章数（篇）")
+
+
+def indicator_options(metrics: pd.DataFrame) -> list[str]:
+    """Indicator labels for a picker: those stated by the most zones first, then the most mentions, then by name."""
+    if metrics.empty:
+        return []
+    stats = (
+        metrics.assign(_zone=metrics["zone"].replace("", pd.NA))
+        .groupby("label")
+        .agg(zones=("_zone", "nunique"), mentions=("label", "size"))
+        .reset_index()
+    )
+    ranked = stats.sort_values(["zones", "mentions", "label"], ascending=[False, False, True])
+    return ranked["label"].tolist()
+
+
+def dated_groups(metrics: pd.DataFrame, *, min_years: int = 2) -> dict[tuple[str, str], pd.DataFrame]:
+    """The `metric_groups` whose rows give at least `min_years` distinct years (worth a line over time)."""
+    return {
+        key: grp for key, grp in metric_groups(metrics).items() if grp["year"].dropna().nunique() >= min_years
+    }
+
+
+def selected_metric_ids(points: list[dict]) -> list[str]:
+    """The metric_ids of the points selected in a metric chart (each point's customdata[0]), in order, once each."""
+    ids: list[str] = []
+    for point in points or ():
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(data, (list, tuple)) and data and isinstance(data[0], str) and data[0] not in ids:
+            ids.append(data[0])
+    return ids
+
+
+# --- the metric page's figures, from the dataset and the sidebar's filters ---------------------------
+
+
+def indicator_choices(ds: Dataset, filters: Filters) -> list[str]:
+    """`indicator_options` of the filtered metrics."""
+    return indicator_options(filter_table(ds, "metrics", filters))
+
+
+def indicator_bars(ds: Dataset, filters: Filters, indicator: str) -> list[tuple[tuple[str, str], go.Figure]]:
+    """One bar chart per comparable unit of the indicator (never two units on one axis)."""
+    metrics = filter_table(ds, "metrics", filters)
+    groups = metric_groups(metrics[metrics["label"] == indicator])
+    return [((label, unit), metric_bar(grp, zones=ds.zones)) for (label, unit), grp in groups.items()]
+
+
+def theme_counts(ds: Dataset, filters: Filters, zone: str | None) -> go.Figure:
+    """`metrics_by_theme` of one zone's filtered metrics (all zones when `zone` is None)."""
+    metrics = filter_table(ds, "metrics", filters)
+    return metrics_by_theme(
+        metrics[metrics["zone"] == zone] if zone else metrics,
+        title=f"{html.escape(zone or '各区域')}各主题下的指标数量",
+        zones=ds.zones,
+    )
+
+
+def dated_indicators(ds: Dataset, filters: Filters) -> list[tuple[str, str]]:
+    """(indicator, unit) of the filtered metrics that give at least two years."""
+    return list(dated_groups(filter_table(ds, "metrics", filters)))
+
+
+def indicator_trend(ds: Dataset, filters: Filters, key: tuple[str, str]) -> go.Figure:
+    """`metric_over_years` of one (indicator, unit) group of the filtered metrics."""
+    return metric_over_years(dated_groups(filter_table(ds, "metrics", filters))[key], zones=ds.zones)
+
+
+def term_chart(ds: Dataset, filters: Filters, score: str, n: int, exclude: tuple[str, ...]) -> go.Figure:
+    """The keyword page's bar chart: the filtered paragraphs' top terms by a score of compare.SCORES."""
+    from lib.explore import compare
+
+    table = compare.term_table(ds, filters, score, n, exclude).head(30)
+    name, unit = compare.SCORES[score]
+    return term_bar(table, value=score, unit=unit, title=f"高频词（按{name}，前 {len(table)} 个）")

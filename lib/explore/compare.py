@@ -1,0 +1,119 @@
+"""Comparing groups of paragraphs (zones, themes, articles) by their keywords.
+
+The dataset's `tokens` are already the keywords of each paragraph (stopwords and part-of-speech filter
+applied at build time; an edit to a lexicon file rebuilds the dataset), so they are used as they are."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from lib.dataset.schema import Dataset, counted_paragraphs
+from lib.explore.filters import Filters, filter_table
+from lib.text import keywords
+
+#: How the paragraphs can be grouped: the column that says the group, and what the page calls it.
+GROUPINGS = {"zone": "区域", "themes": "主题", "article_id": "文章"}
+
+
+def grouped(paragraphs: pd.DataFrame, by: str) -> pd.DataFrame:
+    """One row per (paragraph, group): a paragraph with two themes counts in both theme groups.
+    The group is in column `group`; paragraphs without a group are left out."""
+    df = paragraphs.assign(group=paragraphs[by])
+    if by == "themes":
+        df = df.explode("group")
+    return df[df["group"].notna() & (df["group"] != "")]
+
+
+def group_counts(paragraphs: pd.DataFrame, by: str) -> dict[str, Counter]:
+    counts: dict[str, Counter] = {}
+    for group, tokens in zip(*(grouped(paragraphs, by)[c] for c in ("group", "tokens")), strict=True):
+        counts.setdefault(group, Counter()).update(tokens)
+    return counts
+
+
+def compare_two(paragraphs: pd.DataFrame, by: str, a: str, b: str, *, min_count: int = 2) -> pd.DataFrame:
+    """Keyness of group `a` against group `b` only: positive G2 = more typical of a, negative = of b."""
+    counts = group_counts(paragraphs, by)
+    return keywords.keyness_table(counts.get(a, Counter()), counts.get(b, Counter()), min_count=min_count)
+
+
+def distinctive_by_group(
+    paragraphs: pd.DataFrame, by: str, *, n: int = 10, min_count: int = 2
+) -> pd.DataFrame:
+    """For every group, its n most over-used terms against all other groups together (works for any
+    number of groups ≥ 2): [group, term, count_target, count_rest, g2, log_ratio, p_value]."""
+    table = keywords.keyness_all(grouped(paragraphs, by), "group", min_count=min_count)
+    if table.empty:
+        return table
+    table = table[table["g2"] > 0]
+    table = table[table["term"] != table["group"]]  # a zone's own name says nothing about its language
+    return (
+        table.sort_values(["group", "g2"], ascending=[True, False])
+        .groupby("group")
+        .head(n)
+        .reset_index(drop=True)
+    )
+
+
+#: Scores the keyword table can be ordered by (the column of that name): what the page calls each, and
+#: the unit shown on the chart.
+SCORES = {"count": ("频次", "次"), "tfidf": ("TF-IDF", ""), "g2": ("关键性 G2", "")}
+
+
+def filtered_body(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """The counted paragraphs under the sidebar's filters."""
+    return counted_paragraphs(filter_table(ds, "paragraphs", filters))
+
+
+def cloud_terms(ds, filters, n_words: int, exclude: tuple[str, ...]) -> dict[str, int]:
+    """{term: count} of the filtered paragraphs for a word cloud, without the `exclude` terms."""
+    return keywords.cloud_frequencies(
+        filtered_body(ds, filters)["tokens"], max_words=n_words, exclude=exclude
+    )
+
+
+def term_table(ds: Dataset, filters: Filters, score: str, n: int, exclude: tuple[str, ...]) -> pd.DataFrame:
+    """The filtered paragraphs' top n terms by a score of SCORES: frequency (count); TF-IDF with articles as
+    documents (a term's best article); or keyness G2 (g2) of the filtered paragraphs against all the others
+    (empty when the filter keeps the whole corpus: nothing to compare with)."""
+    body = filtered_body(ds, filters)
+    if score == "count":
+        return keywords.top_terms(body["tokens"], n=n, exclude=exclude)
+    if score == "tfidf":
+        tf = keywords.tfidf(body.groupby("article_id")["tokens"].sum().to_dict())
+        table = (
+            tf[~tf["term"].isin(exclude)]
+            .groupby("term", as_index=False)
+            .agg(tfidf=("tfidf", "max"), count=("count", "sum"))
+        )
+        return table.sort_values(["tfidf", "term"], ascending=[False, True]).head(n).reset_index(drop=True)
+    rest = counted_paragraphs(ds.paragraphs[~ds.paragraphs["paragraph_id"].isin(body["paragraph_id"])])
+    if rest.empty:
+        return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
+    both = pd.concat([body.assign(side="当前"), rest.assign(side="其余")])
+    table = keywords.keyness(both, "side", "当前", min_count=2)
+    return table[(table["g2"] > 0) & ~table["term"].isin(exclude)].head(n).reset_index(drop=True)
+
+
+def group_names(ds, filters, by: str) -> list[str]:
+    """The groups (zones or themes) present in the filtered paragraphs, sorted."""
+    return sorted(set(grouped(filtered_body(ds, filters), by)["group"]))
+
+
+def compare_pair(ds, filters, by: str, a: str, b: str, exclude: tuple[str, ...]) -> pd.DataFrame:
+    """`compare_two` on the filtered paragraphs, without the `exclude` terms."""
+    table = compare_two(filtered_body(ds, filters), by, a, b)
+    return table[~table["term"].isin(exclude)].reset_index(drop=True)
+
+
+def pair_sides(table: pd.DataFrame, a: str, b: str) -> list[tuple[str, str, pd.DataFrame]]:
+    """The two sides of a `compare_pair` table: (group, the other group, its rows)."""
+    return [(a, b, table[table["g2"] > 0]), (b, a, table[table["g2"] < 0])]
+
+
+def distinctive_groups(ds, filters, by: str, exclude: tuple[str, ...]) -> pd.DataFrame:
+    """`distinctive_by_group` on the filtered paragraphs, without the `exclude` terms."""
+    table = distinctive_by_group(filtered_body(ds, filters), by, n=8)
+    return table[~table["term"].isin(exclude)].reset_index(drop=True)

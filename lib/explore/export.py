@@ -1,0 +1,68 @@
+"""Export: tables as CSV that opens in Excel with Chinese intact (UTF-8 with BOM) and as XLSX.
+
+Cells a spreadsheet would run as a formula (starting with =, +, -, @, or a tab/CR) are neutralised
+with a leading apostrophe, so nothing in an article can become a formula in the user's spreadsheet.
+Numbers stay numbers."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+import pandas as pd
+
+from lib.dataset.schema import labels
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+RE_UNSAFE_NAME = re.compile(r"[^\w\u4e00-\u9fff.-]+")
+
+
+def _cell(value):
+    if isinstance(value, (list, tuple, set)):
+        value = "、".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` whose text cells can't run as spreadsheet formulas, lists joined with 、."""
+    out = df.copy()
+    for col in out.columns:
+        if not (pd.api.types.is_numeric_dtype(out[col]) or pd.api.types.is_bool_dtype(out[col])):
+            out[col] = out[col].map(_cell)
+    out.columns = [_cell(str(c)) for c in out.columns]
+    return out
+
+
+def readable(df: pd.DataFrame) -> pd.DataFrame:
+    """Chinese column headers for a table going to the user (lib.dataset.schema.labels)."""
+    headers = labels()
+    return df.rename(columns={c: headers.get(c, c) for c in df.columns})
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a byte-order mark, which Excel needs to read Chinese correctly."""
+    return neutralise_formulas(readable(df)).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx_bytes(df: pd.DataFrame, *, sheet: str = "数据") -> bytes:
+    buf = io.BytesIO()
+    safe = neutralise_formulas(readable(df))
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        safe.to_excel(writer, index=False, sheet_name=sheet[:31] or "数据")
+        ws = writer.sheets[sheet[:31] or "数据"]
+        for i, col in enumerate(safe.columns, start=1):
+            width = min(
+                60, max([len(str(col)) * 2, *(len(str(v)) for v in safe.iloc[:200, i - 1])], default=8) + 2
+            )
+            ws.column_dimensions[ws.cell(1, i).column_letter].width = width
+    return buf.getvalue()
+
+
+def export_filename(what: str, description: str = "", *, ext: str, today: date | None = None) -> str:
+    """A file name that says what is in the file: `ZoneLens_指标_昆山高新区_2026-11-22.xlsx`."""
+    parts = ["ZoneLens", what, description, (today or date.today()).isoformat()]
+    stem = "_".join(RE_UNSAFE_NAME.sub("-", p).strip("-") for p in parts if p)
+    return f"{stem[:120]}.{ext}"

@@ -1,0 +1,99 @@
+"""Filters: the sidebar's selection as a plain value, applied the same way to every table, and
+described in words so a page can say which filters are active."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+from lib.dataset.schema import Dataset, counted_paragraphs, text_columns
+
+
+@dataclass(frozen=True)
+class Filters:
+    zones: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    query: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+    def describe(self, *, titles: dict[str, str] | None = None) -> str:
+        """The active filters as one Chinese sentence, e.g. “区域为 昆山高新区 或 嘉兴高新区，主题为 人才”。"""
+        parts = []
+        if self.zones:
+            parts.append("区域为 " + " 或 ".join(self.zones))
+        if self.themes:
+            parts.append("主题为 " + " 或 ".join(self.themes))
+        if self.articles:
+            names = [f"《{(titles or {}).get(a, a)}》" for a in self.articles]
+            parts.append("文章为 " + " 或 ".join(names))
+        if self.years:
+            parts.append("年份为 " + " 或 ".join(f"{y} 年" for y in sorted(self.years)))
+        if self.query:
+            parts.append(f"包含“{self.query}”")
+        return ("当前筛选：" + "，".join(parts) + "。") if parts else "未设筛选：显示全部语料。"
+
+
+def _has_theme(values, wanted: set[str]) -> bool:
+    if isinstance(values, str):
+        return values in wanted
+    try:
+        return bool(wanted.intersection(values))
+    except TypeError:
+        return False
+
+
+def apply_filters(df: pd.DataFrame, filters: Filters, *, text_columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Rows of `df` that pass every active filter. A filter applies only where the table has its column:
+    zone → `zone`; theme → `themes` (list) or `theme`; article → `article_id`; year → `year`;
+    query → any of `text_columns` contains it (case-insensitive, literal, not a pattern)."""
+    mask = pd.Series(True, index=df.index)
+    if filters.zones and "zone" in df:
+        mask &= df["zone"].isin(filters.zones)
+    if filters.themes:
+        wanted = set(filters.themes)
+        col = "themes" if "themes" in df else "theme" if "theme" in df else None
+        if col:
+            mask &= df[col].map(lambda v: _has_theme(v, wanted))
+    if filters.articles and "article_id" in df:
+        mask &= df["article_id"].isin(filters.articles)
+    if filters.years and "year" in df:
+        mask &= df["year"].isin(list(filters.years))
+    if filters.query:
+        cols = [c for c in text_columns if c in df]
+        if cols:
+            hit = pd.Series(False, index=df.index)
+            for c in cols:
+                hit |= df[c].astype(str).str.contains(filters.query, case=False, regex=False, na=False)
+            mask &= hit
+    return df[mask]
+
+
+def filter_table(ds: Dataset, table: str, filters: Filters) -> pd.DataFrame:
+    """Rows of a dataset table under the sidebar's filters, the one way every page and module filters.
+
+    Zone, article and year are those of the report a row comes from (so the year filter means the report's
+    year, never a metric's own year); theme and text apply to the row itself, text searched in the table's
+    `schema.text_columns`. A report (the articles table) passes theme and text when one of its counted
+    paragraphs does."""
+    reports = apply_filters(
+        ds.articles, Filters(zones=filters.zones, articles=filters.articles, years=filters.years)
+    )
+    content = Filters(themes=filters.themes, query=filters.query)
+    if table == "articles":
+        if content.active:
+            paragraphs = counted_paragraphs(filter_table(ds, "paragraphs", content))
+            reports = reports[reports["article_id"].isin(paragraphs["article_id"])]
+        return reports
+    df = ds.table(table)
+    rows = (
+        df[df["article_id"].isin(reports["article_id"])]
+        if filters.zones or filters.articles or filters.years
+        else df
+    )
+    return apply_filters(rows, content, text_columns=text_columns(table))

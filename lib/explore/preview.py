@@ -1,0 +1,208 @@
+"""What the corpus page shows about the user's articles: what the pipeline makes of an upload before it is
+added, and what the built dataset holds for each library article and each shipped article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from lib.core.errors import ReadError
+from lib.core.safety import display_name
+from lib.dataset.build import process_file
+from lib.dataset.schema import Dataset
+from lib.extract.zones import load_gazetteer
+from lib.reading import library
+from lib.reading.library import IngestError
+
+PREVIEW_COLUMNS = [
+    "name",
+    "size",
+    "title",
+    "zone",
+    "n_chars",
+    "n_metrics",
+    "n_initiatives",
+    "initiatives",
+    "status",
+]
+LIBRARY_COLUMNS = [
+    "id",
+    "name",
+    "title",
+    "zone",
+    "size",
+    "uploaded",
+    "n_articles",
+    "n_metrics",
+    "n_initiatives",
+    "status",
+]
+SHIPPED_COLUMNS = [
+    "article_id",
+    "source_file",
+    "title",
+    "zone",
+    "year",
+    "n_chars",
+    "n_metrics",
+    "n_initiatives",
+]
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One report found in an upload."""
+
+    title: str
+    zone: str
+    n_chars: int
+    n_metrics: int
+    n_initiatives: int
+    initiatives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UploadPreview:
+    """An upload as the pipeline sees it: its reports, or the refusal message (`文件 <name>：<reason>`)."""
+
+    name: str
+    size: int
+    library_id: str = ""
+    articles: tuple[ArticleSummary, ...] = ()
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def preview_upload(name: str, data: bytes) -> UploadPreview:
+    """Validates an upload as `library.add_file` would and runs the pipeline on its text; writes nothing.
+
+    An upload the pipeline finds no report in is refused too, since the dataset would skip it."""
+    try:
+        text = library.validate_upload(name, data)
+    except IngestError as err:
+        return UploadPreview(name, len(data), error=str(err))
+    library_id = library.content_key(text)[: library.ID_LENGTH]
+    try:
+        rows = process_file(text.encode("utf-8"), name=f"{library_id}.txt", origin="library")
+    except ReadError as err:
+        return UploadPreview(name, len(data), library_id, error=str(IngestError(name, err.reason)))
+    except Exception as err:  # noqa: BLE001 - one odd file must not break the page; the dataset skips it alike
+        return UploadPreview(
+            name, len(data), library_id, error=str(IngestError(name, f"处理失败（{type(err).__name__}）"))
+        )
+    return UploadPreview(name, len(data), library_id, summarize_rows(rows))
+
+
+def preview_table(previews: list[UploadPreview], *, known_ids: set[str]) -> pd.DataFrame:
+    """One row per report of the accepted uploads, with whether adding it would add anything."""
+    rows = []
+    first_name: dict[str, str] = {}
+    for p in previews:
+        if not p.ok:
+            continue
+        if p.library_id in known_ids:
+            status = "已在语料库中，不会重复加入"
+        elif p.library_id in first_name:
+            status = f"与本次上传的 {first_name[p.library_id]} 内容相同，只加入一次"
+        else:
+            status = "可以加入"
+        first_name.setdefault(p.library_id, display_name(p.name))
+        for a in p.articles:
+            rows.append(
+                {
+                    "name": display_name(p.name),
+                    "size": p.size,
+                    "title": a.title,
+                    "zone": a.zone,
+                    "n_chars": a.n_chars,
+                    "n_metrics": a.n_metrics,
+                    "n_initiatives": a.n_initiatives,
+                    "initiatives": list(a.initiatives),
+                    "status": status,
+                }
+            )
+    return pd.DataFrame(rows, columns=PREVIEW_COLUMNS)
+
+
+def summarize_rows(rows: dict[str, list[dict]]) -> tuple[ArticleSummary, ...]:
+    """The reports in `process_file` rows with their metric and initiative counts."""
+    summaries = []
+    for art in rows["articles"]:
+        inits = tuple(i["name"] for i in rows["initiatives"] if i["article_id"] == art["article_id"])
+        n_metrics = sum(m["article_id"] == art["article_id"] for m in rows["metrics"])
+        summaries.append(
+            ArticleSummary(art["title"], art["zone"], art["n_chars"], n_metrics, len(inits), inits)
+        )
+    return tuple(summaries)
+
+
+def article_counts(ds: Dataset) -> pd.DataFrame:
+    """The articles table with `n_metrics` and `n_initiatives` per article."""
+    counts = {
+        col: ds.table(t)["article_id"].value_counts()
+        for col, t in (("n_metrics", "metrics"), ("n_initiatives", "initiatives"))
+    }
+    articles = ds.articles.copy()
+    for col, by_article in counts.items():
+        articles[col] = articles["article_id"].map(by_article).fillna(0).astype(int)
+    return articles
+
+
+def library_table(entries: list[dict], ds: Dataset) -> pd.DataFrame:
+    """One row per library article (manifest entry joined with its reports on file stem = library id).
+
+    A file holding several reports shows their titles and zones joined; `status` says whether it was analysed."""
+    articles = article_counts(ds)
+    articles = articles[articles["origin"] == "library"]
+    by_id = dict(list(articles.groupby(articles["source_file"].map(lambda s: Path(s).stem))))
+    skipped = dict(ds.skipped)
+    rows = []
+    for entry in entries:
+        parts = by_id.get(entry["id"], articles.iloc[0:0]).sort_values("part")
+        reason = skipped.get(f"{entry['id']}.txt")
+        rows.append(
+            {
+                "id": entry["id"],
+                "name": display_name(entry["name"]),
+                "title": " / ".join(parts["title"]) or entry["title"] or entry["title_guess"],
+                "zone": "、".join(dict.fromkeys(z for z in parts["zone"] if z)),
+                "size": entry["size"],
+                "uploaded": pd.Timestamp(entry["uploaded"]),
+                "n_articles": len(parts),
+                "n_metrics": int(parts["n_metrics"].sum()),
+                "n_initiatives": int(parts["n_initiatives"].sum()),
+                "status": f"未能分析：{reason}" if reason else "已分析" if len(parts) else "未在数据集中",
+            }
+        )
+    return pd.DataFrame(rows, columns=LIBRARY_COLUMNS)
+
+
+def library_reports(ds: Dataset, library_id: str) -> pd.DataFrame:
+    """The reports the dataset holds for one library article, in file order."""
+    articles = ds.articles[ds.articles["origin"] == "library"]
+    return articles[articles["source_file"].map(lambda s: Path(s).stem) == library_id].sort_values("part")
+
+
+def detected(ds: Dataset, entry: dict) -> tuple[str, str]:
+    """(title, zone) of a library article as the dataset has them (its first report), else as the
+    manifest entry has them."""
+    reports = library_reports(ds, entry["id"])
+    if len(reports):
+        return reports["title"].iloc[0], reports["zone"].iloc[0]
+    return entry["title"] or entry["title_guess"], entry["zone"] or ""
+
+
+def shipped_table(ds: Dataset) -> pd.DataFrame:
+    """The articles that ship with ZoneLens, with their metric and initiative counts."""
+    articles = article_counts(ds)
+    return articles.loc[articles["origin"] == "shipped", SHIPPED_COLUMNS].reset_index(drop=True)
+
+
+def zone_choices(zones: list[str]) -> list[str]:
+    """The zones a user can pick when correcting a zone: the gazetteer's and the corpus's, sorted."""
+    return sorted({*load_gazetteer().alias_to_zone.values(), *(z for z in zones if z)})

@@ -1,0 +1,82 @@
+"""Passage search: keyword-in-context over the counted paragraphs, paging of the hits, and the look-ups
+the pages use to show where a row comes from (its paragraph, article and section)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from lib.dataset.schema import counted_paragraphs
+
+#: Characters of context shown either side of a hit.
+CONTEXT = 30
+
+
+def kwic(
+    paragraphs: pd.DataFrame, query: str, *, context: int = CONTEXT, include_duplicates: bool = False
+) -> pd.DataFrame:
+    """Every occurrence of `query` (literal, case-insensitive) in the body paragraphs, one row per hit:
+    left context, hit, right context, and where it is (article, section, paragraph)."""
+    cols = ["paragraph_id", "article_id", "zone", "section", "left", "hit", "right", "start"]
+    query = (query or "").strip()
+    if not query or paragraphs.empty:
+        return pd.DataFrame(columns=cols)
+    body = counted_paragraphs(paragraphs, with_copies=include_duplicates)
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    body = body[body["text"].str.contains(pattern, na=False)]  # one pass in pandas before the per-hit loop
+    rows = []
+    for p in body[["paragraph_id", "article_id", "zone", "section", "text"]].itertuples(index=False):
+        for m in pattern.finditer(p.text):
+            rows.append(
+                {
+                    "paragraph_id": p.paragraph_id,
+                    "article_id": p.article_id,
+                    "zone": p.zone,
+                    "section": p.section,
+                    "left": p.text[max(0, m.start() - context) : m.start()],
+                    "hit": m.group(0),
+                    "right": p.text[m.end() : m.end() + context],
+                    "start": m.start(),
+                }
+            )
+    return pd.DataFrame(rows, columns=cols)
+
+
+def with_titles(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """`table` with a `title` column: the title of each row's article ("" when unknown); rows keep their order."""
+    titles = dict(zip(articles["article_id"], articles["title"], strict=False))
+    return table.assign(title=table["article_id"].map(titles).fillna(""))
+
+
+def kwic_table(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """KWIC hits with their article's title, in reading order: where (title, section) then left | hit | right."""
+    cols = ["paragraph_id", "article_id", "zone", "title", "section", "left", "hit", "right"]
+    return with_titles(hits, articles)[cols]
+
+
+def page_count(n_rows: int, *, size: int) -> int:
+    """How many pages of `size` rows `n_rows` rows fill (at least one)."""
+    return max(1, -(-n_rows // size))
+
+
+def page_of(df: pd.DataFrame, page: int, *, size: int) -> pd.DataFrame:
+    """Rows of page `page` (from 1) when `df` is cut into pages of `size`; out-of-range pages clamp."""
+    page = min(max(page, 1), page_count(len(df), size=size))
+    return df.iloc[(page - 1) * size : page * size]
+
+
+def paragraph_context(paragraphs: pd.DataFrame, articles: pd.DataFrame, paragraph_id: str) -> dict | None:
+    """A paragraph with where it stands: {text, section, zone, article_id, title}; None when unknown."""
+    rows = paragraphs[paragraphs["paragraph_id"] == paragraph_id]
+    if rows.empty:
+        return None
+    p = rows.iloc[0]
+    titles = articles.loc[articles["article_id"] == p["article_id"], "title"]
+    return {
+        "text": p["text"],
+        "section": p["section"] or "",
+        "zone": p["zone"] or "",
+        "article_id": p["article_id"],
+        "title": titles.iloc[0] if len(titles) else "",
+    }

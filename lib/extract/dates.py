@@ -1,0 +1,65 @@
+"""Years: the year a report is written in, the year a quantity is stated for, and whether a four-digit
+code is a year. Rules in data/rules/dates.json."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lib import config
+from lib.core import rulefiles
+
+#: A four-digit number followed by 年 (the range is checked apart: dates.json's first_year, last_year).
+RE_YEAR_WORD = re.compile(r"(?<!\d)(\d{4})年")
+
+
+@dataclass(frozen=True)
+class DateRules:
+    first_year: int
+    last_year: int
+    span_marks: str
+    period_openers: tuple[str, ...]
+
+    def is_year(self, value: int) -> bool:
+        return self.first_year <= value <= self.last_year
+
+
+def load_rules() -> DateRules:
+    return rulefiles.compiled(compile_rules, config.rule_file("dates.json"))
+
+
+def compile_rules(content: bytes | None) -> DateRules:
+    spec = rulefiles.json_rules(content, name="dates.json")
+    return DateRules(
+        first_year=int(spec["first_year"]),
+        last_year=int(spec["last_year"]),
+        span_marks=spec["span_marks"],
+        period_openers=rulefiles.longest_first(spec["period_openers"]),
+    )
+
+
+def article_year(text: str, *, date_rules: DateRules | None = None) -> int | None:
+    """The year a report is written in: the latest year it names (not the end of a span like 2022—2024)."""
+    r = date_rules or load_rules()
+    years = [
+        int(m.group(1))
+        for m in RE_YEAR_WORD.finditer(text)
+        if r.is_year(int(m.group(1))) and not (m.start() and text[m.start() - 1] in r.span_marks)
+    ]
+    return max(years) if years else None
+
+
+def stated_years(text: str, *, date_rules: DateRules | None = None) -> list[tuple[int, int]]:
+    """(offset, year) of each year a sentence states something for, in order: 2025年 counts, 2019年以来
+    and 2020年起 (which open a period) do not."""
+    r = date_rules or load_rules()
+    return [
+        (m.start(), int(m.group(1)))
+        for m in RE_YEAR_WORD.finditer(text)
+        if r.is_year(int(m.group(1))) and not text.startswith(r.period_openers, m.end())
+    ]
+
+
+def is_year_code(code: str, *, date_rules: DateRules | None = None) -> bool:
+    """Whether a four-digit code reads as a year (2025), not a numbered programme (1145)."""
+    return len(code) == 4 and code.isdigit() and (date_rules or load_rules()).is_year(int(code))

@@ -1,0 +1,107 @@
+"""Initiatives: the named, usually numbered programmes a report is about, one entry per name with the
+parts the report lists for it. Names are found by lib.extract.initiative_names, parts by
+lib.extract.initiative_parts; the same name in two zones is linked (`shared_zones`)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from lib.core.chars import split_sentences
+from lib.extract.context import ArticleContext
+from lib.extract.initiative_names import (
+    InitiativeRules,
+    Mention,
+    find_initiative_mentions,
+    load_initiative_rules,
+)
+from lib.extract.initiative_parts import initiative_components
+from lib.extract.registry import KIND, SENTENCE, SOURCE, THEME, Column, Extractor, register
+
+
+def extract_initiatives(paragraphs: list[str], *, rules: InitiativeRules | None = None) -> list[dict]:
+    """The initiatives of one article (its body paragraphs in order), one entry per name, in the
+    order they are first named. Each entry: name, full_name, kind, components, expected_count,
+    found_count, paragraph_index, sentence."""
+    rules = rules or load_initiative_rules()
+    entries: dict[str, dict] = {}
+    for pi, paragraph in enumerate(paragraphs):
+        sentences = split_sentences(paragraph or "")
+        for si, sentence in enumerate(sentences):
+            for mention in find_initiative_mentions(sentence, rules=rules):
+                parts = initiative_components(
+                    mention, paragraphs=paragraphs, paragraph_index=pi, sentence_index=si, rules=rules
+                )
+                entry = entries.setdefault(mention.name, _new_entry(mention, pi, sentence))
+                entry["components"] += [p for p in parts if p not in entry["components"]]
+    named_parts = {p for e in entries.values() for p in e["components"]}
+    out = [e for e in entries.values() if e["components"] or e["name"] not in named_parts]
+    for e in out:
+        e["found_count"] = len(e["components"])
+    return out
+
+
+def _new_entry(mention: Mention, paragraph_index: int, sentence: str) -> dict:
+    return {
+        "name": mention.name,
+        "full_name": mention.full_name,
+        "kind": mention.kind,
+        "components": [],
+        "expected_count": mention.expected_count,
+        "found_count": 0,
+        "paragraph_index": paragraph_index,
+        "sentence": sentence,
+    }
+
+
+def initiative_link_key(name: str) -> str:
+    """Two zones' initiatives are the same brand when their names match without punctuation
+    (“高新事·高兴办” and “高新事、高兴办”)."""
+    return re.sub(r"[\W_]+", "", name).lower()
+
+
+@register
+class Initiatives(Extractor):
+    table = "initiatives"
+    id_prefix = "i"
+    order = 20
+    columns = (
+        Column("initiative_id", "str", "举措编号"),
+        *SOURCE,
+        Column("name", "str", "名称", text=True),
+        Column("full_name", "str", "全称", text=True),
+        KIND,
+        Column("components", "list", "组成部分"),
+        Column("expected_count", "Int64", "应有项数"),
+        Column("found_count", "Int64", "找到项数"),
+        THEME,
+        SENTENCE,
+        Column("shared_zones", "list", "共用区域"),
+    )
+
+    def load(self) -> None:
+        load_initiative_rules()
+
+    def extract(self, ctx: ArticleContext) -> list[dict]:
+        rows = []
+        for it in extract_initiatives(ctx.body_texts):
+            index = it.pop("paragraph_index")
+            rows.append(
+                {
+                    **it,
+                    "components": list(it["components"]),
+                    "paragraph_index": index,
+                    "theme": ctx.theme_of(it["sentence"], index),
+                    "shared_zones": [],
+                }
+            )
+        return rows
+
+    def link(self, df: pd.DataFrame) -> None:
+        """`shared_zones`: every zone using the same name (compared without punctuation), when more than one."""
+        if df.empty:
+            return
+        keys = df["name"].map(initiative_link_key)
+        zones_by_key = df.groupby(keys)["zone"].agg(lambda z: sorted({x for x in z if x}))
+        df["shared_zones"] = [zs if len(zs) > 1 else [] for zs in keys.map(zones_by_key)]

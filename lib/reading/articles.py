@@ -1,0 +1,158 @@
+"""Reading a file's text into reports: classify its lines, split it where a new report starts, repair
+each report and mark its printed copies.
+
+1. `classify_lines`: each non-blank line becomes a block (heading, body, caption, credit, byline),
+   using layout cues (`#` depth, length, sentence punctuation, blank-line isolation, ▲/◀ markers).
+2. `split_articles`: a file holds several reports when a headline followed by a byline appears
+   after body text (001 holds a 昆山高新区 and a 贵阳高新区 report).
+3. `read_articles`: each report's broken sentences joined, its text repaired and its copies marked
+   (see lib.reading.repair), its title, kicker and byline read from the lines above the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lib.core.chars import squash_spaces
+from lib.core.model import BODY, BYLINE, CAPTION, CREDIT, HEADING, Article, Paragraph
+from lib.reading.bylines import BylineRules, is_byline, load_rules
+from lib.reading.repair import RE_SENTENCE_END, Block, curl_quotes, join_broken, mark_duplicates, repair_text
+
+RE_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
+RE_CREDIT = re.compile(r"(?:供图|摄影?|图片来源|本版供图|图[/／])\s*[^。，]{0,20}$|^本版供图")
+RE_CAPTION_MARK = re.compile(r"^[▲◀△▼▽◁►]")
+RE_CLAUSE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
+
+#: A line with no `#` is read as a heading when it is this short and has no clause punctuation.
+BARE_HEADING_MAX = 24
+#: A `#` line longer than this, or with a full stop, is body text that lost its place.
+HEADING_MAX = 40
+#: A line isolated by blank lines and this short is a photo caption.
+CAPTION_MAX = 40
+
+
+def classify_lines(raw: str) -> list[Block]:
+    """Turns raw text into typed blocks, one per non-blank line."""
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    marked = any(RE_HEADING.match(line.strip()) for line in lines)
+    byline_rules = load_rules()
+    blocks: list[Block] = []
+    blank = 0
+    for line in lines:
+        line = line.strip()
+        if not line:
+            blank += 1
+            continue
+        block = _classify(line, blank, blocks, bare_headings=not marked, byline_rules=byline_rules)
+        if (
+            block.kind == CAPTION
+            and block.blank_before < 2
+            and blocks
+            and blocks[-1].kind == CAPTION
+            and not RE_SENTENCE_END.search(blocks[-1].text)
+        ):
+            blocks[-1].text += block.text  # the rest of a caption broken over two lines
+        else:
+            blocks.append(block)
+        blank = 0
+    return blocks
+
+
+def _classify(
+    line: str, blank_before: int, previous: list[Block], *, bare_headings: bool, byline_rules: BylineRules
+) -> Block:
+    m = RE_HEADING.match(line)
+    if m:
+        body = m.group(2)
+        if len(body) > HEADING_MAX or "。" in body or "；" in body:
+            return Block(body, BODY, blank_before=blank_before, fragment=True)
+        return Block(body, HEADING, level=len(m.group(1)), blank_before=blank_before)
+    if is_byline(line, byline_rules=byline_rules):
+        return Block(line, BYLINE, blank_before=blank_before)
+    if RE_CREDIT.search(line) and len(line) <= CAPTION_MAX:
+        return Block(line, CREDIT, blank_before=blank_before)
+    if RE_CAPTION_MARK.match(line):
+        return Block(line, CAPTION, blank_before=blank_before)
+    prev = previous[-1] if previous else None
+    if (
+        prev is not None
+        and prev.kind == CAPTION
+        and not RE_SENTENCE_END.search(prev.text)
+        and len(line) <= CAPTION_MAX // 2
+    ):
+        return Block(line, CAPTION, blank_before=blank_before)  # the rest of a caption broken over two lines
+    short = len(line) <= CAPTION_MAX and not RE_CLAUSE_PUNCT.search(line[:-1])
+    if short and blank_before >= 2 and previous and any(b.kind == BODY for b in previous):
+        return Block(line, CAPTION, blank_before=blank_before)
+    if bare_headings and len(line) <= BARE_HEADING_MAX and not RE_CLAUSE_PUNCT.search(line):
+        return Block(line, HEADING, level=0, blank_before=blank_before)
+    return Block(line, BODY, blank_before=blank_before)
+
+
+def split_articles(blocks: list[Block]) -> list[list[Block]]:
+    """Splits a file's blocks into reports: a new one starts at a headline followed by a byline
+    once the current report has body text."""
+    parts: list[list[Block]] = [[]]
+    for i, b in enumerate(blocks):
+        starts_new = (
+            b.kind == HEADING
+            and i + 1 < len(blocks)
+            and blocks[i + 1].kind == BYLINE
+            and any(x.kind == BODY for x in parts[-1])
+        )
+        if starts_new:
+            parts.append([])
+        parts[-1].append(b)
+    return [p for p in parts if p]
+
+
+def read_articles(raw: str, *, source_file: str) -> list[Article]:
+    """Splits and repairs one file's text into articles (title, kicker, byline, paragraphs)."""
+    articles = []
+    for part, blocks in enumerate(split_articles(classify_lines(raw)), start=1):
+        articles.append(_build_article(join_broken(blocks), source_file=source_file, part=part))
+    return [a for a in articles if a.body or a.title]
+
+
+def _headline(head: list[Block]) -> tuple[str, list[str], str]:
+    """(title, kicker lines, the section opened above the body) from the blocks before the body."""
+    headings = [b for b in head if b.kind == HEADING]
+    byline_at = next((i for i, b in enumerate(head) if b.kind == BYLINE), None)
+    if byline_at is not None:  # headline block above the byline; the last line is the title
+        title_block = [b for b in head[:byline_at] if b.kind == HEADING]
+        after = [b for b in head[byline_at:] if b.kind == HEADING]
+        title = title_block[-1].text if title_block else (headings[0].text if headings else "")
+        section = after[-1].text if after else ""
+    else:  # no byline up top: the first heading is the title, the last one opens a section
+        title_block = headings[:1] + headings[1:-1]
+        title = headings[0].text if headings else ""
+        section = headings[-1].text if len(headings) > 1 else ""
+    return title, [b.text for b in title_block if b.text != title], section
+
+
+def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Article:
+    first_body = next((i for i, b in enumerate(blocks) if b.kind == BODY), len(blocks))
+    title, kicker_lines, section = _headline(blocks[:first_body])
+    art = Article(
+        source_file=source_file,
+        part=part,
+        title=_clean_heading(title),
+        kicker=" / ".join(_clean_heading(k) for k in kicker_lines),
+        byline=" ".join(b.text for b in blocks if b.kind == BYLINE),
+    )
+    seq = 0
+    for b in blocks[first_body:]:
+        if b.kind == HEADING:
+            section = _clean_heading(b.text)
+            continue
+        text = repair_text(b.text) if b.kind in (BODY, CAPTION) else _clean_heading(b.text)
+        art.paragraphs.append(Paragraph(seq=seq, kind=b.kind, text=text, section=section))
+        seq += 1
+    if not art.title and art.body:  # no headline at all: the first sentence stands in
+        art.title = art.body[0].text[:30]
+    mark_duplicates(art.paragraphs)
+    return art
+
+
+def _clean_heading(text: str) -> str:
+    return squash_spaces(curl_quotes(text.strip().lstrip("#").strip()))

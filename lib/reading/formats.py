@@ -1,0 +1,187 @@
+"""Extracting article text from a file by its extension (.txt/.md/.html/.docx/.pdf) and dropping the
+web-page clutter (menus, breadcrumbs, share buttons) listed in data/rules/web_clutter.json."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from lib import config
+from lib.core import rulefiles
+from lib.core.chars import CJK, RE_CJK, squash_spaces
+from lib.core.errors import ReadError
+from lib.reading.decode import RE_NEWLINE, decode_bytes
+
+#: Extensions extract_text understands.
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+#: Largest total unzipped size of a .docx (guards against zip bombs).
+DOCX_MAX_UNZIPPED = 256 * 1024 * 1024
+
+#: HTML elements that start a new line; headings become Markdown `#` lines.
+HTML_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HTML_BLOCKS = (
+    *HTML_HEADINGS,
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "center",
+)
+#: Marks a block boundary while the HTML text is collected (a private-use character).
+BLOCK_MARK = "\ue000"
+
+RE_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+RE_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
+RE_HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
+
+
+def extract_text(data: bytes, *, name: str) -> str:
+    """The article text of a file, chosen by its extension; web clutter lines dropped.
+
+    HTML and Word headings become Markdown `#` lines and paragraphs are separated by blank lines."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".txt", ".md"):
+        text = decode_bytes(data, name=name)
+    elif suffix in (".html", ".htm"):
+        text = _html_text(decode_bytes(data, name=name))
+    elif suffix == ".docx":
+        text = _docx_text(data, name=name)
+    elif suffix == ".pdf":
+        text = _pdf_text(data, name=name)
+    else:
+        raise ReadError(
+            name, f"不支持的文件类型“{suffix or '无扩展名'}”（支持 {' '.join(SUPPORTED_SUFFIXES)}）"
+        )
+    text = strip_web_clutter(text).strip()
+    if not text:
+        raise ReadError(name, "没有可读取的文字")
+    return text
+
+
+def _html_text(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for selector in _clutter_rules()[1]:
+        for tag in soup.select(selector):
+            tag.decompose()
+    title = soup.title.get_text() if soup.title and not soup.find("h1") else ""
+    if soup.title:
+        soup.title.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with(BLOCK_MARK)
+    for block in soup.find_all(HTML_BLOCKS):
+        if block.name in HTML_HEADINGS:
+            block.insert(0, "#" * int(block.name[1]) + " ")
+        block.insert_before(BLOCK_MARK)
+        block.insert_after(BLOCK_MARK)
+    lines = [squash_spaces(part) for part in soup.get_text().split(BLOCK_MARK)]
+    if squash_spaces(title):
+        lines.insert(0, "# " + squash_spaces(title))
+    return "\n\n".join(line for line in lines if line.strip("# "))
+
+
+def _docx_text(data: bytes, *, name: str) -> str:
+    import docx
+    from docx.table import Table
+
+    _check_docx_zip(data, name=name)
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = []
+        for item in document.iter_inner_content():
+            if isinstance(item, Table):
+                lines.extend(
+                    squash_spaces(" ".join(dict.fromkeys(c.text for c in row.cells))) for row in item.rows
+                )
+            else:
+                lines.append(
+                    _heading_prefix(item.style.name if item.style else "") + squash_spaces(item.text)
+                )
+    except Exception as err:  # python-docx/lxml raise many kinds of error on a damaged document
+        raise ReadError(name, f"Word 文档已损坏，无法读取（{type(err).__name__}）") from None
+    return "\n\n".join(line for line in lines if line.strip("# "))
+
+
+def _check_docx_zip(data: bytes, *, name: str) -> None:
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ReadError(name, "这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再添加")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise ReadError(name, "不是有效的 Word 文档（.docx 应是 zip 格式）") from None
+    if "word/document.xml" not in {m.filename for m in members}:
+        raise ReadError(
+            name, "不是 Word 文档：压缩包里没有 word/document.xml（可能是改了扩展名的其他压缩文件）"
+        )
+    if sum(m.file_size for m in members) > DOCX_MAX_UNZIPPED:
+        raise ReadError(name, "Word 文档解压后过大")
+
+
+def _heading_prefix(style: str) -> str:
+    if style.lower() in ("title", "标题"):
+        return "# "
+    match = RE_HEADING_STYLE.fullmatch(style.strip())
+    return "#" * int(match.group(1)) + " " if match and match.group(1) != "0" else ""
+
+
+def _pdf_text(data: bytes, *, name: str) -> str:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ReadError(name, "PDF 已加密，无法读取")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
+    except Exception as err:  # pypdf raises many kinds of error on a damaged file
+        raise ReadError(name, f"不是有效的 PDF 文件，无法读取（{type(err).__name__}）") from None
+    text = RE_NEWLINE.sub("\n", "\n\n".join(pages))
+    if not RE_CJK.search(text) and not RE_LATIN_WORD.search(text):
+        raise ReadError(name, "无法读取文字层（可能是扫描件）")
+    return text
+
+
+# --- web clutter ----------------------------------------------------------------------------------
+
+
+def strip_web_clutter(text: str) -> str:
+    """Drops whole lines that are web-page chrome (menus, breadcrumbs, dates, counters, share and print
+    buttons, prev/next links, editor credits, WeChat chrome); patterns in data/rules/web_clutter.json."""
+    patterns = _clutter_rules()[0]
+    kept = [line for line in text.split("\n") if not any(p.fullmatch(line.strip()) for p in patterns)]
+    return RE_BLANK_RUN.sub("\n\n", "\n".join(kept))
+
+
+def _clutter_rules() -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
+    return rulefiles.compiled(_compile_clutter, config.rule_file("web_clutter.json"))
+
+
+def _compile_clutter(content: bytes | None) -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
+    spec = rulefiles.json_rules(content, name="web_clutter.json")
+    patterns = tuple(
+        rulefiles.compile_pattern(rule["re"].replace("{CJK}", CJK), name="web_clutter.json")
+        for rule in spec["line_patterns"]
+    )
+    return patterns, tuple(spec["html_drop_selectors"])

@@ -1,0 +1,130 @@
+"""Repairing what the conversion from print left in a report's text. The raw files are never modified;
+everything here works on their text.
+
+- `repair_text`: spaces left inside Chinese words by joined columns are removed, straight quotes become
+  Chinese quotes and half-width punctuation next to Chinese becomes full-width;
+- `join_broken`: a body paragraph cut mid-sentence (by a photo caption, a column break or a heading that
+  is really a fragment of body text) is joined with its continuation;
+- `mark_duplicates`: a paragraph printed twice is kept once; the copies are marked, never counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lib.core.chars import CJK
+from lib.core.model import BODY, CAPTION, CREDIT, HEADING, Paragraph
+
+#: Chinese punctuation that may touch a CJK character without a space.
+PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』"
+RE_SPACE_IN_CJK = re.compile(
+    f"(?<=[{CJK}{PUNCT}])[ \\t\\u3000]+(?=[{CJK}{PUNCT}0-9])|(?<=[0-9%.])[ \\t\\u3000]+(?=[{CJK}{PUNCT}])"
+)
+RE_SENTENCE_END = re.compile(r"[。！？!?…；;”」』）)\]】]$")
+#: Half-width punctuation touching a Chinese character, and its full-width form.
+RE_HALF_PUNCT = re.compile(f"(?<=[{CJK}“”])([,;:?!()])|([,;:?!()])(?=[{CJK}“”])")
+FULL_WIDTH = str.maketrans(",;:?!()", "，；：？！（）")
+#: What RE_HALF_PUNCT and RE_SPACE_IN_CJK replace: text with neither needs no substitution pass.
+RE_HALF_PUNCT_CHAR = re.compile(r"[,;:?!()]")
+RE_LOOSE_SPACE = re.compile(r"[ \t\u3000]")
+#: A paragraph that opens with a short sentence of its own ("建好一支队伍。") is not a continuation.
+RE_LEAD_SENTENCE = re.compile(r"^[^，。；,;]{1,15}。")
+RE_NORMALISE = re.compile(f"[^{CJK}0-9A-Za-z]")
+
+#: Share of a paragraph's 4-character shingles found in one earlier paragraph that makes it a copy.
+DUPLICATE_SHARE = 0.9
+
+
+@dataclass
+class Block:
+    """One non-blank line of a file, typed by `lib.reading.articles.classify_lines`."""
+
+    text: str
+    kind: str
+    level: int = 0  # heading depth; 0 for bare headings
+    blank_before: int = 0
+    fragment: bool = False  # a heading marker on what is really a piece of body text
+
+
+def repair_text(text: str) -> str:
+    """Removes spaces left inside Chinese text, turns straight double quotes into “ ” and
+    half-width punctuation next to Chinese characters into full-width.
+
+    >>> repair_text('在工业和信息 化部公布的结果中位列第31 名,实现"八连升"')
+    '在工业和信息化部公布的结果中位列第31名，实现“八连升”'
+    """
+    text = curl_quotes(text)
+    if RE_HALF_PUNCT_CHAR.search(text):
+        text = RE_HALF_PUNCT.sub(lambda m: m.group(0).translate(FULL_WIDTH), text)
+    if RE_LOOSE_SPACE.search(text):
+        text = RE_SPACE_IN_CJK.sub("", text)
+    return text.strip()
+
+
+def curl_quotes(text: str) -> str:
+    """Straight double quotes as Chinese opening and closing quotes, in turn."""
+    if '"' not in text:
+        return text
+    out, opening = [], True
+    for ch in text:
+        if ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def join_broken(blocks: list[Block]) -> list[Block]:
+    """Joins a body paragraph that stops mid-sentence with its continuation: a body fragment that
+    lost its place behind a heading marker if one follows before the next real heading, else the
+    next body paragraph when only captions and credits stand between them."""
+    out: list[Block] = []
+    consumed: set[int] = set()
+    for i, b in enumerate(blocks):
+        if i in consumed:
+            continue
+        if b.kind == BODY and not RE_SENTENCE_END.search(b.text):
+            j = _continuation(blocks, i)
+            if j is not None:
+                b = Block(b.text + blocks[j].text, BODY, blank_before=b.blank_before)
+                consumed.add(j)
+        out.append(b)
+    return out
+
+
+def _continuation(blocks: list[Block], i: int) -> int | None:
+    for j in range(i + 1, len(blocks)):
+        if blocks[j].kind == HEADING:
+            break
+        if blocks[j].fragment:
+            return j
+    for j in range(i + 1, len(blocks)):
+        kind = blocks[j].kind
+        if kind == BODY:
+            return None if RE_LEAD_SENTENCE.match(blocks[j].text) else j
+        if kind not in (CAPTION, CREDIT):
+            return None
+    return None
+
+
+def _shingles(text: str, n: int = 4) -> set[str]:
+    norm = RE_NORMALISE.sub("", text)
+    return {norm[k : k + n] for k in range(max(1, len(norm) - n + 1))}
+
+
+def mark_duplicates(paragraphs: list[Paragraph]) -> None:
+    """Marks body paragraphs whose text is (nearly all) contained in one earlier body paragraph."""
+    seen: list[tuple[int, set[str]]] = []
+    for p in paragraphs:
+        if p.kind != BODY:
+            continue
+        sh = _shingles(p.text)
+        need = DUPLICATE_SHARE * len(sh)
+        for seq, earlier in seen:
+            if sh and len(earlier) >= need and len(sh & earlier) >= need:
+                p.is_duplicate, p.duplicate_of = True, seq
+                break
+        else:
+            seen.append((p.seq, sh))

@@ -1,0 +1,254 @@
+"""Keywords: which tokens count as content, and the scores on them (frequencies, TF-IDF, keyness).
+
+The filters and settings come from the lexicon files (stopwords.txt, user_stopwords.txt,
+keywords.json; see lib/lexicon.py). The scores work on plain data: token lists, or a
+DataFrame with a token-list column and a group column.
+
+Keyness is the log-likelihood G2 of Rayson & Garside (2000) for one group against the rest,
+signed (positive = used more in the group), with the log ratio (Hardie 2014) as effect size.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lib.core import rulefiles
+from lib.text.lexicon import compile_lexicon, lexicon_files
+from lib.text.segment import Segmenter
+from lib.text.segment import segmenter as current_segmenter
+
+#: A token made only of digits and the signs numbers carry (1200, 78.02%, 2022—2024).
+RE_NUMBER = re.compile(r"[\d.,，．:：%％‰+\-－—–~～/·]+")
+
+#: A letter, digit or Chinese character (what punctuation and symbols lack).
+RE_ALNUM = re.compile(r"[^\W_]")
+
+FREQUENCY_COLUMNS = ["term", "count", "doc_freq"]
+TFIDF_COLUMNS = ["doc_id", "term", "count", "tf", "idf", "tfidf"]
+KEYNESS_COLUMNS = ["term", "count_target", "count_rest", "g2", "log_ratio", "p_value"]
+
+
+@dataclass(frozen=True)
+class KeywordSettings:
+    stopwords: frozenset[str]
+    terms: frozenset[str]
+    pos_keep: frozenset[str]
+    lexicon_tag: str
+    min_length: int
+    max_length: int
+    topic_words: frozenset[str]
+    log_ratio_smoothing: float
+
+
+def keyword_settings() -> KeywordSettings:
+    """The settings of the current lexicon files, compiled once per content (an edit takes effect)."""
+    return rulefiles.compiled(_compile_settings, *lexicon_files())
+
+
+def _compile_settings(*contents: bytes | None) -> KeywordSettings:
+    lexicon = compile_lexicon(*contents)
+    config = lexicon.settings
+    return KeywordSettings(
+        stopwords=lexicon.stopwords,
+        terms=frozenset(lexicon.terms),
+        pos_keep=frozenset(config["pos_keep"]),
+        lexicon_tag=config["lexicon_tag"],
+        min_length=int(config["min_length"]),
+        max_length=int(config["max_length"]),
+        topic_words=frozenset(config["topic_words"]),
+        log_ratio_smoothing=float(config["log_ratio_smoothing"]),
+    )
+
+
+def is_content_term(word: str, pos: str | None = None, *, pos_keep: Collection[str] | None = None) -> bool:
+    """Whether a token is a keyword: not a stopword, not punctuation, not a bare number, of a
+    kept length and part of speech (when `pos` is known). Lexicon terms (by tag or by the
+    lexicon files) pass the number, length and POS tests: 1145 is a name, not a number."""
+    s = keyword_settings()
+    return _is_content(word, pos, s, s.pos_keep if pos_keep is None else pos_keep)
+
+
+def content_terms(
+    tokens: Iterable[str | tuple[str, str]], *, pos_keep: Collection[str] | None = None
+) -> list[str]:
+    """The keywords among tokens, in order. Tokens are words (`tokenize`) or (word, POS) pairs
+    (`tag`); the POS filter (keywords.json's pos_keep unless given) applies to pairs only."""
+    s = keyword_settings()
+    keep = s.pos_keep if pos_keep is None else pos_keep
+    out = []
+    for token in tokens:
+        word, pos = (token, None) if isinstance(token, str) else token
+        word = word.strip()
+        if _is_content(word, pos, s, keep):
+            out.append(word)
+    return out
+
+
+def _is_content(word: str, pos: str | None, s: KeywordSettings, pos_keep: Collection[str]) -> bool:
+    if word in s.stopwords or not RE_ALNUM.search(word):
+        return False
+    if pos == s.lexicon_tag or word in s.terms:
+        return True
+    if RE_NUMBER.fullmatch(word) or not s.min_length <= len(word) <= s.max_length:
+        return False
+    return pos is None or pos in pos_keep
+
+
+def extract_terms(
+    text: str,
+    *,
+    extra_words: Iterable[str] = (),
+    settings: KeywordSettings | None = None,
+    segmenter: Segmenter | None = None,
+) -> list[str]:
+    """The keywords of a text: segmented with the lexicon and these extra words, then filtered. A caller
+    looping over many texts passes `settings` and `segmenter` (loaded once) for speed."""
+    s = settings or keyword_settings()
+    tagged = (segmenter or current_segmenter()).tag(text, extra_words=extra_words)
+    return [w for w, pos in ((w.strip(), pos) for w, pos in tagged) if _is_content(w, pos, s, s.pos_keep)]
+
+
+def term_frequencies(docs: Iterable[Iterable[str]]) -> pd.DataFrame:
+    """[term, count, doc_freq] over token lists (a list of lists, or a DataFrame's tokens
+    column), most frequent first."""
+    counts: Counter[str] = Counter()
+    doc_freq: Counter[str] = Counter()
+    for tokens in docs:
+        tokens = _as_list(tokens)
+        counts.update(tokens)
+        doc_freq.update(set(tokens))
+    table = pd.DataFrame(
+        {"term": list(counts), "count": list(counts.values()), "doc_freq": [doc_freq[t] for t in counts]},
+        columns=FREQUENCY_COLUMNS,
+    ).astype({"term": object, "count": "int64", "doc_freq": "int64"})
+    return table.sort_values(["count", "doc_freq", "term"], ascending=[False, False, True], ignore_index=True)
+
+
+def top_terms(
+    docs: Iterable[Iterable[str]],
+    *,
+    n: int = 20,
+    exclude: Iterable[str] = (),
+    include_topic_words: bool = False,
+) -> pd.DataFrame:
+    """The n most frequent terms ([term, count, doc_freq]), without keywords.json's topic words
+    (unless asked) and without `exclude` (e.g. the zone's own name)."""
+    table = term_frequencies(docs)
+    dropped = set(exclude) | (set() if include_topic_words else keyword_settings().topic_words)
+    return table[~table["term"].isin(dropped)].head(n).reset_index(drop=True)
+
+
+def cloud_frequencies(
+    docs: Iterable[Iterable[str]], *, max_words: int = 150, exclude: Iterable[str] = ()
+) -> dict[str, int]:
+    """{term: count} for a word cloud: `top_terms` without topic words."""
+    table = top_terms(docs, n=max_words, exclude=exclude)
+    return dict(zip(table["term"], table["count"].astype(int), strict=True))
+
+
+def tfidf(docs_by_id: Mapping[Hashable, Iterable[str]]) -> pd.DataFrame:
+    """[doc_id, term, count, tf, idf, tfidf], one row per term of each document, best first
+    within a document. tf = count / document length; idf = ln((1 + N) / (1 + doc_freq)) + 1
+    (smoothed, so a term in every document keeps a small weight)."""
+    docs = {doc_id: Counter(_as_list(tokens)) for doc_id, tokens in docs_by_id.items()}
+    doc_freq: Counter[str] = Counter()
+    for counts in docs.values():
+        doc_freq.update(counts.keys())
+    rows = []
+    for doc_id, counts in docs.items():
+        length = sum(counts.values())
+        for term, count in counts.items():
+            idf = math.log((1 + len(docs)) / (1 + doc_freq[term])) + 1
+            rows.append((doc_id, term, count, count / length, idf, count / length * idf))
+    table = pd.DataFrame(rows, columns=TFIDF_COLUMNS)
+    if table.empty:
+        return table
+    order = {doc_id: i for i, doc_id in enumerate(docs)}
+    table["_order"] = table["doc_id"].map(order)
+    table = table.sort_values(["_order", "tfidf", "term"], ascending=[True, False, True], ignore_index=True)
+    return table.drop(columns="_order")
+
+
+def keyness(
+    df: pd.DataFrame, group_col: str, target: Hashable, *, tokens_col: str = "tokens", min_count: int = 1
+) -> pd.DataFrame:
+    """Keyness of every term of one group against all the other rows: [term, count_target,
+    count_rest, g2, log_ratio, p_value], most over-used first. Terms seen fewer than min_count
+    times in all are left out; empty when either side has no tokens."""
+    counts = _group_counts(df, group_col, tokens_col)
+    if target not in counts:
+        raise ValueError(f"no rows with {group_col} == {target!r}")
+    total = sum(counts.values(), Counter())
+    return keyness_table(counts[target], total - counts[target], min_count=min_count)
+
+
+def keyness_all(
+    df: pd.DataFrame, group_col: str, *, tokens_col: str = "tokens", min_count: int = 1
+) -> pd.DataFrame:
+    """`keyness` of each group against the rest, stacked: [group, term, count_target, …],
+    groups in sorted order. Empty with fewer than two groups."""
+    counts = _group_counts(df, group_col, tokens_col)
+    total = sum(counts.values(), Counter())
+    tables = [
+        keyness_table(counts[g], total - counts[g], min_count=min_count).assign(group=g)
+        for g in sorted(counts, key=str)
+    ]
+    columns = ["group", *KEYNESS_COLUMNS]
+    tables = [t for t in tables if not t.empty]
+    return pd.concat(tables, ignore_index=True)[columns] if tables else pd.DataFrame(columns=columns)
+
+
+def keyness_table(target: Counter[str], rest: Counter[str], *, min_count: int = 1) -> pd.DataFrame:
+    """Signed G2, log ratio and p-value of each term from its counts in a target corpus and a
+    reference corpus. With a, b the term's counts and c, d the corpora's sizes:
+    E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G2 = 2(a ln(a/E1) + b ln(b/E2)) (0 ln 0 = 0), negative
+    when a/c < b/d; log ratio = log2(((a+k)/c) / ((b+k)/d)) with k = keywords.json's
+    log_ratio_smoothing; p from the chi-square distribution with one degree of freedom."""
+    c, d = sum(target.values()), sum(rest.values())
+    terms = sorted(t for t in target.keys() | rest.keys() if target[t] + rest[t] >= min_count)
+    if not c or not d or not terms:
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    a = np.array([target[t] for t in terms], dtype=float)
+    b = np.array([rest[t] for t in terms], dtype=float)
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 2 * (np.where(a > 0, a * np.log(a / e1), 0) + np.where(b > 0, b * np.log(b / e2), 0))
+    g2 = np.where(a / c < b / d, -g2, g2)
+    k = keyword_settings().log_ratio_smoothing
+    table = pd.DataFrame(
+        {
+            "term": terms,
+            "count_target": a.astype("int64"),
+            "count_rest": b.astype("int64"),
+            "g2": g2,
+            "log_ratio": np.log2(((a + k) / c) / ((b + k) / d)),
+            "p_value": [math.erfc(math.sqrt(abs(x) / 2)) for x in g2],
+        }
+    )
+    return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
+
+
+def _group_counts(df: pd.DataFrame, group_col: str, tokens_col: str) -> dict[Hashable, Counter[str]]:
+    counts: dict[Hashable, Counter[str]] = {}
+    for group, tokens in zip(df[group_col], df[tokens_col], strict=True):
+        if group is None or (isinstance(group, float) and math.isnan(group)):
+            continue
+        counts.setdefault(group, Counter()).update(_as_list(tokens))
+    return counts
+
+
+def _as_list(tokens: Iterable[str] | None) -> list[str]:
+    """A token list from what a DataFrame cell may hold: a list, a NumPy array (from Parquet),
+    a space-separated string (from CSV), or nothing (None / NaN)."""
+    if tokens is None or isinstance(tokens, float):
+        return []
+    if isinstance(tokens, str):
+        return tokens.split()
+    return [str(t) for t in tokens]

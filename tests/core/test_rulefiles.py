@@ -1,0 +1,67 @@
+"""Rule and lexicon files: one parser per format, and values compiled once per content."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.core import rulefiles
+from lib.core.errors import RuleFileError
+
+
+def test_entries_skip_comments_blanks_duplicates_and_extra_fields():
+    text = "\ufeff# header\n\n两新组织\n  党建联建  \n两新组织\n# 注释\n红色管家\tnz\n"
+    assert rulefiles.entries(text.encode("utf-8")) == ["两新组织", "党建联建", "红色管家"]
+    assert rulefiles.entries(None) == []
+
+
+def test_enterprise_lines():
+    text = (
+        "# comment = not a name\n沪士电子 = 沪士电子股份有限公司\n丘钛科技, 丘钛微电子，丘钛 = 昆山丘钛微电子科技股份有限公司\n"
+        "乐美包装\n= 、 =\n迈胜质子 | 迈胜\n"
+    )
+    assert rulefiles.enterprise_lines(text.encode("utf-8")) == [
+        (("沪士电子",), "沪士电子股份有限公司"),
+        (("丘钛科技", "丘钛微电子", "丘钛"), "昆山丘钛微电子科技股份有限公司"),
+        (("乐美包装",), None),
+        (("迈胜质子", "迈胜"), None),
+    ]
+
+
+def test_a_value_is_compiled_once_per_content_and_again_after_an_edit(tmp_path):
+    path = tmp_path / "words.txt"
+    path.write_text("甲\n乙\n", encoding="utf-8")
+    calls = []
+
+    def build(content):
+        calls.append(content)
+        return tuple(rulefiles.entries(content))
+
+    assert rulefiles.compiled(build, path) == ("甲", "乙")
+    assert rulefiles.compiled(build, path) == ("甲", "乙")
+    assert len(calls) == 1
+    path.write_text("丙\n", encoding="utf-8")  # same size, same second: only the content tells
+    assert rulefiles.compiled(build, path) == ("丙",)
+    path.unlink()
+    assert rulefiles.compiled(build, path) == ()
+
+
+def test_pinned_reads_each_file_once(tmp_path):
+    path = tmp_path / "words.txt"
+    path.write_text("甲\n", encoding="utf-8")
+    with rulefiles.pinned():
+        assert rulefiles.read_bytes(path) == "甲\n".encode()
+        path.write_text("乙\n", encoding="utf-8")
+        assert rulefiles.read_bytes(path) == "甲\n".encode()  # the whole build sees one version
+    assert rulefiles.read_bytes(path) == "乙\n".encode()
+
+
+@pytest.mark.parametrize("content", [None, b"{", b"[1, 2]", b"\xff\xfe"])
+def test_bad_json_rules_name_the_file(content):
+    with pytest.raises(RuleFileError, match="zones.json"):
+        rulefiles.json_rules(content, name="zones.json")
+
+
+def test_longest_first_and_alternation():
+    assert rulefiles.longest_first(["区", "高新区", "区"]) == ("高新区", "区")
+    assert rulefiles.alternation(["a.b", "a"]) == r"a\.b|a"
+    assert rulefiles.alternation([]) == "(?!)"

@@ -1,0 +1,316 @@
+"""The dataset built from the real corpus, its cache, and bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from lib import config
+from lib.dataset import build, build_dataset, load_dataset, store
+from lib.extract.dates import article_year
+from lib.extract.initiatives import initiative_link_key
+
+
+def _opt(value):
+    return None if pd.isna(value) else value
+
+
+def _one(df, **where):
+    for k, v in where.items():
+        df = df[df[k] == v]
+    return df
+
+
+# ------------------------------------------------------------------ articles and zones
+
+
+def test_articles_split_titles_zones_and_authors(corpus_dataset):
+    arts = corpus_dataset.articles.set_index("article_id")
+    assert list(arts.index) == [
+        "000_89191b667374e912-1",
+        "001_f84711c4c248f56c-1",
+        "001_f84711c4c248f56c-2",
+        "002_51af4ef26a27885e-1",
+        "003_be278a403aade171-1",
+        "004_ce8cd6b3ed56d33b-1",
+    ]
+    assert arts["zone"].tolist() == [
+        "昆山高新区",
+        "昆山高新区",
+        "贵阳高新区",
+        "昆山高新区",
+        "苏州工业园区",
+        "嘉兴高新区",
+    ]
+    assert (arts["zone_method"] == "gazetteer").all()
+    assert arts.loc["001_f84711c4c248f56c-2", "title"] == "贵阳高新区建强党建“链”激活发展“链”"
+    assert arts.loc["001_f84711c4c248f56c-2", "authors"] == ["杨婷"]
+    assert arts.loc["000_89191b667374e912-1", "authors"] == ["李争粉", "魏志强", "沈丹萍"]
+    assert arts.loc["004_ce8cd6b3ed56d33b-1", "authors"] == ["匡蓉", "钱玉泽"]
+    assert arts.loc["002_51af4ef26a27885e-1", "year"] == 2021
+    assert arts.loc["003_be278a403aade171-1", "year"] == 2022  # the plan (2022—2024) doesn't make it 2024
+
+
+def test_duplicates_are_marked_and_never_counted(corpus_dataset):
+    paras = corpus_dataset.paragraphs
+    dups = paras[paras["is_duplicate"]]
+    assert len(dups) == 13 and set(dups["article_id"]) == {"002_51af4ef26a27885e-1"}
+    assert (dups["tokens"].map(len) == 0).all()
+    assert set(dups["duplicate_of"]) <= set(paras["paragraph_id"])
+    metrics_from_copies = corpus_dataset.metrics["paragraph_id"].isin(dups["paragraph_id"])
+    assert not metrics_from_copies.any()
+    m = corpus_dataset.metrics
+    assert (
+        len(_one(m, zone="昆山高新区", label="一般公共预算收入", value=100.41)) == 1
+    )  # printed twice, counted once
+
+
+def test_captions_and_credits_are_not_body(corpus_dataset):
+    paras = corpus_dataset.paragraphs.set_index("text")
+    assert paras.loc["昆山高新区供图", "kind"] == "credit"
+    assert paras.loc["嘉兴高新区管委会", "kind"] == "caption"
+
+
+# ------------------------------------------------------------------ metrics pinned from the issue
+
+
+@pytest.mark.parametrize(
+    ("zone", "label", "value", "unit", "qualifier", "year"),
+    [
+        (
+            "昆山高新区",
+            "规模以上工业总产值",
+            1828,
+            "亿元",
+            None,
+            2025,
+        ),  # “…2025年站稳1200亿元台阶，…达1828亿元”
+        ("昆山高新区", "党组织覆盖率", 78.02, "%", None, None),
+        ("苏州工业园区", "地区生产总值", 1607, "亿元", None, None),
+        (
+            "苏州工业园区",
+            "规模以上工业总产值",
+            3016.7,
+            "亿元",
+            None,
+            None,
+        ),  # written 规上工业总产值: one indicator
+        ("嘉兴高新区", "走访企业", 4000, "家次", "近", 2025),
+    ],
+)
+def test_pinned_metrics(corpus_dataset, zone, label, value, unit, qualifier, year):
+    rows = _one(corpus_dataset.metrics, zone=zone, label=label, unit=unit)
+    rows = rows[rows["value"] == value]
+    assert len(rows) == 1, rows
+    row = rows.iloc[0]
+    assert _opt(row["qualifier"]) == qualifier
+    assert _opt(row["year"]) == year
+    assert row["raw"] in row["sentence"] and f"{value:g}" in row["raw"]
+
+
+def test_metric_base_values(corpus_dataset):
+    row = _one(corpus_dataset.metrics, label="规模以上工业总产值", zone="昆山高新区").iloc[0]
+    assert (row["base_value"], row["base_unit"]) == (1.828e11, "元")
+
+
+# ------------------------------------------------------------------ initiatives pinned from the issue
+
+
+def _initiative(ds, zone, name):
+    rows = _one(ds.initiatives, zone=zone, name=name)
+    assert len(rows) == 1, f"{zone} {name}: {len(rows)} rows"
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("zone", "name", "components"),
+    [
+        ("昆山高新区", "五个一", ["一处专窗", "一个专班", "一位专员", "一条专线", "一套机制"]),
+        ("昆山高新区", "1145", ["一个核心", "一套班子", "四项工程", "五联机制"]),
+        (
+            "嘉兴高新区",
+            "六联工作法",
+            ["组织联建", "资源联享", "技术联攻", "人才联育", "市场联拓", "治理联抓"],
+        ),
+    ],
+)
+def test_pinned_initiative_components(corpus_dataset, zone, name, components):
+    assert list(_initiative(corpus_dataset, zone, name)["components"]) == components
+
+
+def test_one_plus_four_plus_n_has_its_four_stations(corpus_dataset):
+    row = _initiative(corpus_dataset, "昆山高新区", "1+4+N")
+    assert row["full_name"] == "“1+4+N”党建工作矩阵"
+    assert {"新城北", "阳科园", "吴淞江", "社会组织"} <= set(row["components"])
+
+
+def test_same_name_in_two_zones_is_two_entries(corpus_dataset):
+    ks = _initiative(corpus_dataset, "昆山高新区", "五个一")
+    gy = _initiative(corpus_dataset, "贵阳高新区", "五个一")
+    assert list(ks["components"]) != list(gy["components"])
+    assert len(gy["components"]) == 5 and gy["components"][1] == "建好一支队伍"
+    assert {"昆山高新区", "贵阳高新区"} <= set(ks["shared_zones"])
+
+
+def test_brand_shared_by_two_zones_is_linked(corpus_dataset):
+    shared = corpus_dataset.initiatives[corpus_dataset.initiatives["shared_zones"].map(len) > 1]
+    keys = shared["name"].map(initiative_link_key)
+    assert "高新事高兴办" in set(keys)
+    assert set(shared[keys == "高新事高兴办"]["zone"]) == {"昆山高新区", "嘉兴高新区"}
+
+
+# ------------------------------------------------------------------ small texts of our own
+
+
+def _write(tmp_path, name, text, encoding="utf-8"):
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return p
+
+
+def test_article_with_no_zone_and_with_zone_outside_gazetteer(tmp_path):
+    paths = [
+        _write(tmp_path, "a.txt", "# 党建工作综述\n\n各地持续推进党建工作，取得新成效。\n"),
+        _write(
+            tmp_path,
+            "b.txt",
+            "# 成都高新区党建引领发展\n\n成都高新区党工委推进产业链党建，成都高新区企业党组织覆盖率达95%。\n",
+        ),
+    ]
+    ds = build_dataset(paths)
+    assert ds.articles["zone"].tolist() == ["", "成都高新区"]
+    assert ds.articles["zone_method"].tolist() == ["none", "pattern"]
+    assert _one(ds.metrics, zone="成都高新区")["unit"].tolist() == ["%"]
+
+
+def test_bad_files_are_skipped_with_reasons_and_the_rest_built(tmp_path, corpus_files):
+    good = _write(tmp_path, "good.txt", corpus_files[4].read_bytes())
+    bad = [
+        _write(tmp_path, "empty.txt", b""),
+        _write(tmp_path, "binary.txt", bytes(range(256)) * 40),
+        _write(tmp_path, "only-caption.txt", "# 标题\n"),
+    ]
+    ds = build_dataset([*bad, good, tmp_path / "missing.txt"])
+    assert ds.articles["source_file"].tolist() == ["good.txt"]
+    reasons = dict(ds.skipped)
+    assert set(reasons) == {"empty.txt", "binary.txt", "only-caption.txt", "missing.txt"}
+    assert all(reasons.values())
+
+
+def test_gb18030_file_reads_like_utf8(tmp_path, corpus_files):
+    text = corpus_files[4].read_text(encoding="utf-8")
+    a = build_dataset([_write(tmp_path, "u.txt", text)])
+    b = build_dataset([_write(tmp_path, "u.txt", text, encoding="gb18030")])
+    assert a.metrics["label"].tolist() == b.metrics["label"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2025年累计走访企业", 2025),
+        ("《三年行动计划（2022—2024）》，2022年", 2022),
+        ("没有年份", None),
+        ("2019年以来，2021年", 2021),
+    ],
+)
+def test_article_year(text, year):
+    assert article_year(text) == year
+
+
+# ------------------------------------------------------------------ the cache
+
+
+@pytest.fixture
+def isolated(tmp_path, monkeypatch, corpus_files):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for p in corpus_files:
+        (corpus / p.name).write_bytes(p.read_bytes())
+    monkeypatch.setattr(config, "ARTICLES_DIR", corpus)
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(config, "LIBRARY_DIR", tmp_path / "library")
+    return corpus
+
+
+def test_cache_serves_unchanged_and_rebuilds_only_the_edited_article(isolated, monkeypatch):
+    first = load_dataset()
+    calls = []
+    original = build.process_file
+    monkeypatch.setattr(
+        build, "process_file", lambda *a, **kw: calls.append(kw["name"]) or original(*a, **kw)
+    )
+    again = load_dataset()
+    assert calls == [] and again.key == first.key
+    victim = isolated / "004_ce8cd6b3ed56d33b.txt"
+    victim.write_text(
+        victim.read_text(encoding="utf-8") + "\n\n嘉兴高新区新增党员服务站12个。\n", encoding="utf-8"
+    )
+    edited = load_dataset()
+    assert calls == ["004_ce8cd6b3ed56d33b.txt"]
+    assert edited.key != first.key
+    assert len(edited.metrics) == len(first.metrics) + 1
+
+
+def test_editing_a_rule_file_rebuilds_everything(isolated, monkeypatch, tmp_path):
+    load_dataset()
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "extra.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(
+        config, "rule_files", lambda: [*config.RULES_DIR.glob("*.json"), rules / "extra.json"]
+    )
+    calls = []
+    original = build.process_file
+    monkeypatch.setattr(
+        build, "process_file", lambda *a, **kw: calls.append(kw["name"]) or original(*a, **kw)
+    )
+    load_dataset()
+    assert len(calls) == 5
+
+
+def test_build_dataset_does_not_touch_the_cache(isolated):
+    build_dataset(sorted(isolated.glob("*.txt")))
+    assert not (config.CACHE_DIR).exists()
+
+
+def test_worker_processes_give_the_same_dataset(tmp_path, corpus_files, monkeypatch):
+    """The process pool (used by the command line for large builds) changes nothing in the result."""
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"")
+    paths = [*corpus_files, broken]
+    alone = build_dataset(paths)
+    monkeypatch.setattr(build, "PARALLEL_MIN_BYTES", 1)
+    monkeypatch.setattr(build, "_can_fork", lambda: True)
+    pooled = build_dataset(paths, cache_dir=tmp_path / "cache")
+    for table in ("articles", "paragraphs", "metrics", "initiatives", "entities"):
+        pd.testing.assert_frame_equal(alone.table(table), pooled.table(table))
+    assert pooled.skipped == alone.skipped == [("broken.txt", "空文件")]
+    assert len(list((tmp_path / "cache" / "files").glob("*.pkl"))) == len(corpus_files)
+
+
+def test_a_rule_file_edit_takes_effect_in_the_running_process(isolated, monkeypatch, tmp_path):
+    """Rules are read by content: an edit made while the app runs is used by the very next build, and the
+    dataset cached under the new key is the one built with the new rules."""
+    rules = tmp_path / "rules"
+    shutil.copytree(config.RULES_DIR, rules)
+    monkeypatch.setattr(config, "RULES_DIR", rules)
+    before = load_dataset()
+    assert "六联工作法" in set(before.initiatives["name"])
+    spec = json.loads((rules / "initiatives.json").read_text(encoding="utf-8"))
+    spec["stoplist"].append("六联工作法")
+    (rules / "initiatives.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    zones = json.loads((rules / "zones.json").read_text(encoding="utf-8"))
+    zones["zones"].append(
+        {"name": "秀洲高新区", "province": "浙江", "city": "嘉兴", "aliases": ["嘉兴高新区"]}
+    )
+    (rules / "zones.json").write_text(json.dumps(zones, ensure_ascii=False), encoding="utf-8")
+    after = load_dataset()
+    assert after.key != before.key
+    assert "六联工作法" not in set(after.initiatives["name"])
+    assert "秀洲高新区" in set(after.articles["zone"])
+    assert store.is_built(store.current_key())
+    reloaded = load_dataset()  # from the cache, under the new rules' key
+    assert "六联工作法" not in set(reloaded.initiatives["name"]) and reloaded.key == after.key

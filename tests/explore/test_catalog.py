@@ -1,0 +1,200 @@
+"""The initiative catalogue's helpers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.explore.catalog import (
+    count_note,
+    filter_initiatives,
+    initiative_labels,
+    initiative_table,
+    namesakes,
+    shared_names,
+)
+
+ARTICLES = pd.DataFrame(
+    {
+        "article_id": ["a-1", "k-1", "g-1"],
+        "title": [
+            "嘉兴高新区“新领秀”党建赋能高质量发展",
+            "昆山高新区党建赋能产业科创与基层治理跃升",
+            "贵阳高新区建强党建“链”激活发展“链”",
+        ],
+    }
+)
+
+# Real initiatives of the corpus, as the extractor gives them.
+INITIATIVES = pd.DataFrame(
+    [
+        (
+            "k-1-i001",
+            "k-1",
+            "k-1-p003",
+            "昆山高新区",
+            "1+4+N",
+            "“1+4+N”党建工作矩阵",
+            "formula",
+            ["新城北", "阳科园", "吴淞江", "社会组织"],
+            3,
+            4,
+            "组织建设",
+        ),
+        (
+            "k-1-i002",
+            "k-1",
+            "k-1-p010",
+            "昆山高新区",
+            "五个一",
+            "“五个一”集成服务体系",
+            "counted",
+            ["一处专窗", "一个专班", "一位专员", "一条专线", "一套机制"],
+            5,
+            5,
+            "营商服务",
+        ),
+        (
+            "k-1-i003",
+            "k-1",
+            "k-1-p012",
+            "昆山高新区",
+            "高新事·高兴办",
+            "“高新事·高兴办”营商服务党建品牌",
+            "brand",
+            [],
+            None,
+            0,
+            "营商服务",
+        ),
+        (
+            "g-1-i001",
+            "g-1",
+            "g-1-p001",
+            "贵阳高新区",
+            "五个一",
+            "“五个一”行动",
+            "counted",
+            [
+                "配强一个党委/党总支/党支部书记",
+                "建好一支队伍",
+                "打造一个阵地",
+                "健全一个机制",
+                "找准一条路子",
+            ],
+            5,
+            5,
+            "",
+        ),
+        (
+            "a-1-i003",
+            "a-1",
+            "a-1-p005",
+            "嘉兴高新区",
+            "六联工作法",
+            "“六联工作法”",
+            "counted",
+            ["组织联建", "资源联享", "技术联攻", "人才联育", "市场联拓", "治理联抓"],
+            6,
+            6,
+            "产业链与科创",
+        ),
+        (
+            "a-1-i005",
+            "a-1",
+            "a-1-p009",
+            "嘉兴高新区",
+            "高新事、高兴办",
+            "“高新事、高兴办”特色服务品牌",
+            "brand",
+            [],
+            None,
+            0,
+            "营商服务",
+        ),
+    ],
+    columns=[
+        "initiative_id",
+        "article_id",
+        "paragraph_id",
+        "zone",
+        "name",
+        "full_name",
+        "kind",
+        "components",
+        "expected_count",
+        "found_count",
+        "theme",
+    ],
+).assign(
+    expected_count=lambda d: d["expected_count"].astype("Int64"),
+    found_count=lambda d: d["found_count"].astype("Int64"),
+    sentence="原句。",
+    shared_zones=[[]] * 6,
+)
+
+
+def test_initiative_table_names_kinds_in_chinese_and_adds_titles():
+    table = initiative_table(INITIATIVES, ARTICLES)
+    assert table["kind"].tolist() == ["数字公式", "计数短语", "品牌", "计数短语", "计数短语", "品牌"]
+    assert table.loc[table["name"] == "六联工作法", "title"].item().startswith("嘉兴高新区")
+
+
+def test_initiative_labels_are_unique_and_readable():
+    table = initiative_table(INITIATIVES, ARTICLES)
+    labels = initiative_labels(table)
+    assert labels["g-1-i001"] == "贵阳高新区 · “五个一”行动"
+    twice = initiative_table(
+        pd.concat([INITIATIVES.iloc[[1]], INITIATIVES.iloc[[1]].assign(initiative_id="k-1-i009")]), ARTICLES
+    )
+    twice_labels = initiative_labels(twice)
+    assert len(set(twice_labels.values())) == 2
+    assert all(label.startswith("昆山高新区 · “五个一”集成服务体系 · 《") for label in twice_labels.values())
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({}, ["k-1-i001", "k-1-i002", "k-1-i003", "g-1-i001", "a-1-i003", "a-1-i005"]),
+        ({"kinds": ["formula"]}, ["k-1-i001"]),
+        ({"kinds": ["counted", "brand"], "themes": ["营商服务"]}, ["k-1-i002", "k-1-i003", "a-1-i005"]),
+        ({"with_components": True, "themes": ["营商服务"]}, ["k-1-i002"]),
+        ({"with_components": True}, ["k-1-i001", "k-1-i002", "g-1-i001", "a-1-i003"]),
+        ({"kinds": ["unknown"]}, []),
+    ],
+)
+def test_filter_initiatives(options, expected):
+    assert filter_initiatives(INITIATIVES, **options)["initiative_id"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected", "found", "note", "mismatch"),
+    [
+        ("formula", 3, 4, "公式应有 3 项，文中找到 4 项（数量不一致，请核对原文）", True),
+        ("counted", 6, 6, "名称应有 6 项，文中找到 6 项", False),
+        ("counted", 5, pd.NA, "名称应有 5 项，文中找到 0 项（数量不一致，请核对原文）", True),
+        ("brand", pd.NA, 0, "名称不含项数，文中未列出组成部分", False),
+        ("brand", None, 2, "名称不含项数，文中列出 2 项组成部分", False),
+    ],
+)
+def test_count_note(kind, expected, found, note, mismatch):
+    assert count_note(kind, expected, found) == (note, mismatch)
+
+
+def test_namesakes_put_each_zones_parts_side_by_side():
+    same = namesakes(INITIATIVES, "五个一")
+    assert same["zone"].tolist() == ["昆山高新区", "贵阳高新区"]
+    assert same["components"].map(len).tolist() == [5, 5]
+    assert namesakes(INITIATIVES, "高新事、高兴办")["zone"].tolist() == ["嘉兴高新区", "昆山高新区"]
+    assert namesakes(pd.concat([INITIATIVES, INITIATIVES]), "五个一")["zone"].tolist() == [
+        "昆山高新区",
+        "贵阳高新区",
+    ]
+    assert namesakes(INITIATIVES, "六联工作法")["zone"].tolist() == ["嘉兴高新区"]
+
+
+def test_shared_names_lists_names_used_by_several_zones():
+    shared = shared_names(INITIATIVES)
+    assert shared["name"].tolist() == ["五个一", "高新事·高兴办"]
+    assert shared["zones"].tolist() == [["昆山高新区", "贵阳高新区"], ["嘉兴高新区", "昆山高新区"]]
+    assert shared_names(INITIATIVES.iloc[0:0]).columns.tolist() == ["name", "zones"]

@@ -1,0 +1,130 @@
+"""Charts: picking indicators, grouping by comparable unit over years, reading chart selections."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib.explore.charts import (
+    dated_groups,
+    indicator_options,
+    metric_bar,
+    metric_over_years,
+    selected_metric_ids,
+)
+
+
+def _metrics(rows: list[tuple]) -> pd.DataFrame:
+    """Metric rows from (metric_id, zone, label, value, unit, base_unit, year)."""
+    df = pd.DataFrame(rows, columns=["metric_id", "zone", "label", "value", "unit", "base_unit", "year"])
+    factor = {"亿元": 1e8, "万元": 1e4}
+    return df.assign(
+        base_value=[v * factor.get(u, 1) for v, u in zip(df["value"], df["unit"], strict=True)],
+        year=df["year"].astype("Int64"),
+        qualifier="",
+        qualifier_kind="",
+        raw=df["value"].astype(str) + df["unit"],
+        sentence="原句。",
+        theme="产业链与科创",
+    )
+
+
+# Real indicators of the corpus: 一般公共预算收入 is stated by 昆山高新区 (2020, 2025) and 苏州工业园区.
+CORPUS_LIKE = _metrics(
+    [
+        ("a-m1", "昆山高新区", "一般公共预算收入", 100.41, "亿元", "元", 2020),
+        ("a-m2", "昆山高新区", "一般公共预算收入", 100.0, "亿元", "元", 2025),
+        ("b-m1", "苏州工业园区", "一般公共预算收入", 192.2, "亿元", "元", None),
+        ("a-m3", "昆山高新区", "可支配收入", 16593.44, "万元", "元", 2016),
+        ("a-m4", "昆山高新区", "可支配收入", 23997.37, "万元", "元", 2020),
+        ("a-m5", "昆山高新区", "党组织", 42.0, "个", "个", None),
+        ("a-m6", "昆山高新区", "党组织", 43.0, "个", "个", None),
+        ("b-m2", "苏州工业园区", "党组织", 260.0, "家", "家", 2022),
+        ("c-m1", "嘉兴高新区", "走访企业", 4000.0, "家次", "家次", 2025),
+        ("d-m1", "", "未识别区域的指标", 1.0, "个", "个", None),
+    ]
+)
+
+
+def test_indicator_options_rank_by_zones_then_mentions_then_name():
+    assert indicator_options(CORPUS_LIKE) == [
+        "一般公共预算收入",
+        "党组织",
+        "可支配收入",
+        "走访企业",
+        "未识别区域的指标",
+    ]
+
+
+def test_indicator_options_empty():
+    assert indicator_options(CORPUS_LIKE.iloc[0:0]) == []
+
+
+def test_dated_groups_keep_indicators_with_two_years_in_one_unit():
+    groups = dated_groups(CORPUS_LIKE)
+    assert list(groups) == [("一般公共预算收入", "元"), ("可支配收入", "元")]
+    assert groups[("一般公共预算收入", "元")]["metric_id"].tolist() == ["a-m1", "a-m2", "b-m1"]
+
+
+@pytest.mark.parametrize(("min_years", "expected"), [(1, 4), (2, 2), (3, 0)])
+def test_dated_groups_min_years(min_years, expected):
+    assert len(dated_groups(CORPUS_LIKE, min_years=min_years)) == expected
+
+
+def test_dated_group_draws_one_line_per_zone_with_dated_rows_only():
+    fig = metric_over_years(dated_groups(CORPUS_LIKE)[("一般公共预算收入", "元")])
+    points, line = fig.data
+    assert (points.name, points.mode) == ("昆山高新区", "markers") and list(points.x) == [2020, 2025]
+    assert (line.name, line.mode, list(line.x)) == ("昆山高新区", "lines", [2020, 2025])
+    assert fig.layout.xaxis.title.text == "年份（年）"
+
+
+def test_two_values_in_one_year_are_two_points_and_the_line_takes_the_larger():
+    rows = CORPUS_LIKE[CORPUS_LIKE["label"] == "一般公共预算收入"].dropna(subset=["year"])
+    twice = pd.concat(
+        [
+            rows,
+            rows.assign(
+                metric_id=rows["metric_id"] + "x", value=rows["value"] / 2, base_value=rows["base_value"] / 2
+            ),
+        ]
+    )
+    points, line = metric_over_years(twice).data
+    assert len(points.x) == 2 * len(rows)
+    assert list(line.y) == rows.sort_values("year")["value"].tolist()  # the larger of each year's two values
+
+
+def test_mentions_with_the_same_zone_and_year_get_bars_of_their_own():
+    rows = CORPUS_LIKE[CORPUS_LIKE["label"] == "一般公共预算收入"].head(1)
+    fig = metric_bar(
+        pd.concat([rows, rows.assign(metric_id="other", raw="超100亿元", value=100.0, base_value=1e10)])
+    )
+    assert len(set(fig.data[0].x)) == 2
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        ([{"curve_number": 0, "point_index": 1, "customdata": ["a-m2", "hover", "", "2025"]}], ["a-m2"]),
+        ([{"customdata": ["a-m1"]}, {"customdata": ["b-m1"]}, {"customdata": ["a-m1"]}], ["a-m1", "b-m1"]),
+        ([{"x": 1, "y": 2}], []),
+        ([{"customdata": []}, {"customdata": [3.5]}, {"customdata": None}, "junk"], []),
+        ([], []),
+        (None, []),
+    ],
+)
+def test_selected_metric_ids(points, expected):
+    assert selected_metric_ids(points) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(st.text(max_size=10), st.one_of(st.none(), st.text(), st.lists(st.text()))),
+        max_size=5,
+    )
+)
+def test_selected_metric_ids_never_raises(points):
+    assert all(isinstance(i, str) for i in selected_metric_ids(points))

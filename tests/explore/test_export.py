@@ -1,0 +1,80 @@
+"""Exports: Excel-safe CSV (BOM, no formulas) and XLSX with Chinese intact."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from lib.explore.export import export_filename, neutralise_formulas, to_csv_bytes, to_xlsx_bytes
+
+ROWS = pd.DataFrame(
+    {
+        "label": [
+            "规模以上工业总产值",
+            '=HYPERLINK("http://x","点我")',
+            "+1+2",
+            "-3",
+            "@SUM(A1)",
+            "正常文本",
+        ],
+        "value": [1828.0, 1.0, 2.0, -3.0, 4.0, 5.0],
+        "components": [["一处专窗", "一个专班"], [], [], [], [], []],
+    }
+)
+
+
+@pytest.mark.parametrize("bad", ["=1+1", "+1", "-1", "@A1", "\t=1", "＝1"])
+def test_formula_cells_are_neutralised(bad):
+    out = neutralise_formulas(pd.DataFrame({"c": [bad]}))
+    assert out["c"][0] == "'" + bad
+
+
+def test_numbers_stay_numbers_and_lists_are_joined():
+    out = neutralise_formulas(ROWS)
+    assert out["value"].tolist() == [1828.0, 1.0, 2.0, -3.0, 4.0, 5.0]
+    assert out["components"][0] == "一处专窗、一个专班"
+
+
+def test_csv_has_bom_and_chinese_headers():
+    data = to_csv_bytes(ROWS)
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0] == "指标,数值,组成部分"
+    assert "规模以上工业总产值" in text
+    assert "\n=" not in text and ",=" not in text
+
+
+def test_xlsx_round_trip_keeps_chinese_and_has_no_formulas():
+    wb = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(ROWS, sheet="指标")))
+    ws = wb["指标"]
+    assert [c.value for c in ws[1]] == ["指标", "数值", "组成部分"]
+    assert ws["A2"].value == "规模以上工业总产值"
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+    assert ws["A3"].value.startswith("'=HYPERLINK")
+
+
+def test_empty_table_exports():
+    assert to_csv_bytes(ROWS.iloc[:0]).decode("utf-8-sig").strip() == "指标,数值,组成部分"
+    assert openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(ROWS.iloc[:0]))).active.max_row == 1
+
+
+@pytest.mark.parametrize(
+    ("what", "desc", "name"),
+    [
+        ("指标", "昆山高新区", "ZoneLens_指标_昆山高新区_2026-11-22.xlsx"),
+        (
+            "举措",
+            "当前筛选：区域为 昆山高新区 或 嘉兴高新区。",
+            "ZoneLens_举措_当前筛选-区域为-昆山高新区-或-嘉兴高新区_2026-11-22.xlsx",
+        ),
+        ("文章", "../../etc/passwd", "ZoneLens_文章_..-..-etc-passwd_2026-11-22.xlsx"),
+    ],
+)
+def test_export_filename_says_what_and_is_safe(what, desc, name):
+    got = export_filename(what, desc, ext="xlsx", today=date(2026, 11, 22))
+    assert got == name
+    assert "/" not in got and "\\" not in got

@@ -1,0 +1,64 @@
+"""Filters: applied the same way to every table and described in words."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.explore.filters import Filters, apply_filters
+
+PARAS = pd.DataFrame(
+    {
+        "article_id": ["a-1", "a-1", "b-1", "c-1"],
+        "zone": ["昆山高新区", "昆山高新区", "嘉兴高新区", ""],
+        "year": pd.array([2025, 2025, 2025, None], dtype="Int64"),
+        "themes": [["组织建设"], ["人才", "民生服务"], ["组织建设"], []],
+        "text": ["党组织覆盖率达78.02%", "人才公寓", "“六联工作法”", "=cmd|' /C calc'!A0"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected_rows"),
+    [
+        (Filters(), [0, 1, 2, 3]),
+        (Filters(zones=("昆山高新区",)), [0, 1]),
+        (Filters(zones=("昆山高新区", "嘉兴高新区"), themes=("组织建设",)), [0, 2]),
+        (Filters(themes=("民生服务",)), [1]),
+        (Filters(articles=("b-1",)), [2]),
+        (Filters(years=(2025,)), [0, 1, 2]),
+        (Filters(query="六联"), [2]),
+        (Filters(query="CMD"), [3]),  # case-insensitive
+        (Filters(query="(.*"), []),  # literal, not a pattern
+        (Filters(zones=("贵阳高新区",)), []),
+    ],
+)
+def test_apply_filters(filters, expected_rows):
+    assert list(apply_filters(PARAS, filters, text_columns=("text",)).index) == expected_rows
+
+
+def test_theme_filter_on_single_theme_column():
+    metrics = pd.DataFrame({"theme": ["人才", "组织建设", ""]})
+    assert list(apply_filters(metrics, Filters(themes=("人才",))).index) == [0]
+
+
+def test_filter_on_missing_column_is_ignored():
+    df = pd.DataFrame({"x": [1, 2]})
+    assert len(apply_filters(df, Filters(zones=("昆山高新区",), query="x"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("filters", "sentence"),
+    [
+        (Filters(), "未设筛选：显示全部语料。"),
+        (
+            Filters(zones=("昆山高新区", "嘉兴高新区"), themes=("人才",)),
+            "当前筛选：区域为 昆山高新区 或 嘉兴高新区，主题为 人才。",
+        ),
+        (Filters(years=(2025, 2021), query="党建"), "当前筛选：年份为 2021 年 或 2025 年，包含“党建”。"),
+        (Filters(articles=("a-1",)), "当前筛选：文章为 《标题甲》。"),
+    ],
+)
+def test_describe(filters, sentence):
+    assert filters.describe(titles={"a-1": "标题甲"}) == sentence
+    assert filters.active == (sentence != "未设筛选：显示全部语料。")

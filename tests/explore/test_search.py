@@ -1,0 +1,102 @@
+"""Passage search: keyword in context, paging and the look-ups of a row's source."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.explore.search import kwic, kwic_table, page_count, page_of, paragraph_context, with_titles
+
+PARAS = pd.DataFrame(
+    {
+        "paragraph_id": ["a-p000", "a-p001", "a-p002"],
+        "article_id": ["a-1"] * 3,
+        "zone": ["嘉兴高新区"] * 3,
+        "section": ["红链聚力产业发展"] * 3,
+        "kind": ["body", "body", "caption"],
+        "is_duplicate": [False, True, False],
+        "counted": [True, False, False],
+        "text": [
+            "依托党委牵头建立“六联工作法”，实现组织联建、资源联享。六联工作法成效明显。",
+            "“六联工作法”重复段",
+            "六联图片说明",
+        ],
+    }
+)
+
+
+def test_kwic_finds_every_hit_with_context_and_skips_copies_and_captions():
+    hits = kwic(PARAS, "六联工作法", context=4)
+    assert hits["paragraph_id"].tolist() == ["a-p000", "a-p000"]
+    assert hits.iloc[0][["left", "hit", "right"]].tolist() == ["头建立“", "六联工作法", "”，实现"]
+    assert hits["section"].unique().tolist() == ["红链聚力产业发展"]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "不存在的词"])
+def test_kwic_empty(query):
+    assert kwic(PARAS, query).empty
+
+
+def test_kwic_query_is_literal():
+    assert kwic(PARAS, "(.*").empty
+
+
+# ---------------------------------------------------------------- lookups the pages use
+
+ARTICLES = pd.DataFrame(
+    {
+        "article_id": ["a-1", "k-1", "g-1"],
+        "title": [
+            "嘉兴高新区“新领秀”党建赋能高质量发展",
+            "昆山高新区党建赋能产业科创与基层治理跃升",
+            "贵阳高新区建强党建“链”激活发展“链”",
+        ],
+    }
+)
+
+
+def test_with_titles_adds_the_article_title_and_keeps_rows():
+    out = with_titles(PARAS, ARTICLES)
+    assert out["title"].unique().tolist() == ["嘉兴高新区“新领秀”党建赋能高质量发展"]
+    assert out.index.tolist() == PARAS.index.tolist()
+    assert with_titles(PARAS.assign(article_id="unknown"), ARTICLES)["title"].eq("").all()
+
+
+def test_kwic_table_orders_columns_for_reading():
+    table = kwic_table(kwic(PARAS, "六联工作法"), ARTICLES)
+    assert table.columns.tolist() == [
+        "paragraph_id",
+        "article_id",
+        "zone",
+        "title",
+        "section",
+        "left",
+        "hit",
+        "right",
+    ]
+    assert len(table) == 2 and table["title"].iloc[0].startswith("嘉兴高新区")
+    assert kwic_table(kwic(PARAS, ""), ARTICLES).empty
+
+
+@pytest.mark.parametrize(("page", "expected"), [(1, [0, 1]), (2, [2, 3]), (3, [4]), (9, [4]), (0, [0, 1])])
+def test_page_of(page, expected):
+    assert page_of(pd.DataFrame({"x": range(5)}), page, size=2)["x"].tolist() == expected
+
+
+@pytest.mark.parametrize(("n_rows", "expected"), [(0, 1), (1, 1), (100, 1), (101, 2), (1000, 10)])
+def test_page_count(n_rows, expected):
+    assert page_count(n_rows, size=100) == expected
+
+
+def test_page_of_empty():
+    assert page_of(pd.DataFrame({"x": []}), 1, size=10).empty
+
+
+def test_paragraph_context_finds_text_section_and_title():
+    ctx = paragraph_context(PARAS, ARTICLES, "a-p000")
+    assert (
+        ctx["section"] == "红链聚力产业发展"
+        and ctx["title"].startswith("嘉兴高新区")
+        and "六联工作法" in ctx["text"]
+    )
+    assert paragraph_context(PARAS, ARTICLES, "no-such-paragraph") is None

@@ -1,0 +1,429 @@
+"""Initiatives: named, numbered programmes and their parts, on the real corpus and on small texts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib import config
+from lib.extract.initiative_names import formula_terms, initiative_kind, load_initiative_rules
+from lib.extract.initiatives import extract_initiatives
+from lib.reading.articles import read_articles
+
+KEYS = {
+    "name",
+    "full_name",
+    "kind",
+    "components",
+    "expected_count",
+    "found_count",
+    "paragraph_index",
+    "sentence",
+}
+
+
+def by_name(paragraphs: list[str]) -> dict[str, dict]:
+    return {e["name"]: e for e in extract_initiatives(paragraphs)}
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_files):
+    """Initiatives per article of the real corpus, repaired by the pipeline: {(file prefix, part): {name: entry}}."""
+    out = {}
+    for path in corpus_files:
+        for art in read_articles(path.read_text(encoding="utf-8"), source_file=path.name):
+            out[(path.name[:3], art.part)] = by_name([p.text for p in art.body])
+    return out
+
+
+# --- the real corpus -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "name", "full_name", "kind", "expected", "components"),
+    [
+        (
+            ("000", 1),
+            "1+4+N",
+            "“1+4+N”党建工作矩阵",
+            "formula",
+            3,
+            ["新城北", "阳科园", "吴淞江", "社会组织"],
+        ),
+        (
+            ("000", 1),
+            "五个一",
+            "“五个一”集成服务体系",
+            "counted",
+            5,
+            ["一处专窗", "一个专班", "一位专员", "一条专线", "一套机制"],
+        ),
+        (("000", 1), "六个一", "“六个一”暖心行动", "counted", 6, []),
+        (
+            ("001", 1),
+            "1145",
+            "“1145”产业集群党建工作",
+            "formula",
+            4,
+            ["一个核心", "一套班子", "四项工程", "五联机制"],
+        ),
+        (
+            ("001", 2),
+            "五个一",
+            "“五个一”行动",
+            "counted",
+            5,
+            [
+                "配强一个党委/党总支/党支部书记",
+                "建好一支队伍",
+                "打造一个阵地",
+                "健全一个机制",
+                "找准一条路子",
+            ],
+        ),
+        (
+            ("002", 1),
+            "1+1+10+N",
+            "“1+1+10+N”七一系列活动",
+            "formula",
+            4,
+            [
+                "召开庆祝中国共产党成立100周年专题座谈会",
+                "开展党史学习教育",
+                "开展“优化政治生态、护航一流发展环境”活动、推进大型原创话剧《烈火中永生》、开展“两新”优秀青年书记见习等10项主题活动",
+                "全区各基层党组织立足自身开展特色纪念活动并与区级联动同向联动",
+            ],
+        ),
+        (
+            ("003", 1),
+            "四带机制",
+            "“四带机制”",
+            "counted",
+            4,
+            ["机关带行业", "党建带群建", "国企带两新", "楼宇带商圈"],
+        ),
+        (
+            ("003", 1),
+            "四专",
+            "“四专”工作机制",
+            "counted",
+            4,
+            ["有专业党委牵头", "有专门机构指导", "有专职人员负责", "有专项经费保障"],
+        ),
+        (
+            ("003", 1),
+            "三个哪里",
+            "“三个哪里”党建工作思路",
+            "counted",
+            3,
+            [
+                "园区建设到哪里，党的工作就开展到哪里",
+                "中心聚焦到哪里，党组织作用就发挥到哪里",
+                "群众需求在哪里，党的服务就延伸到哪里",
+            ],
+        ),
+        (("003", 1), "1+19", "“1+19”书记项目分级长效工作机制", "formula", 2, []),
+        (("003", 1), "一长八员", "“一长八员”先锋楼长服务机制", "counted", 9, []),
+        (
+            ("004", 1),
+            "六联工作法",
+            "“六联工作法”",
+            "counted",
+            6,
+            ["组织联建", "资源联享", "技术联攻", "人才联育", "市场联拓", "治理联抓"],
+        ),
+    ],
+)
+def test_numbered_initiatives_in_corpus(corpus, article, name, full_name, kind, expected, components):
+    e = corpus[article][name]
+    assert (e["full_name"], e["kind"], e["expected_count"]) == (full_name, kind, expected)
+    assert e["components"] == components
+    assert e["found_count"] == len(components)
+
+
+@pytest.mark.parametrize(
+    ("article", "name", "full_name"),
+    [
+        (("000", 1), "海棠红·幸福里", "“海棠红·幸福里”党建品牌"),
+        (("000", 1), "下午三点·与光同行", "“下午三点·与光同行”新就业群体党建服务品牌"),
+        (("001", 1), "高新事·高兴办", "“高新事·高兴办”营商服务党建品牌"),
+        (("001", 1), "核酸青甜", "“核酸青甜”"),
+        (("002", 1), "红富士", "“红富士”党建品牌"),
+        (("002", 1), "民心党建", "“民心党建”工程"),
+        (("003", 1), "红色管家", "“红色管家”工作方法"),
+        (("004", 1), "新领秀", "“新领秀”全域党建品牌"),
+        (("004", 1), "五光十色", "“五光十色”特色产业链党建品牌"),
+        (("004", 1), "高新事、高兴办", "“高新事、高兴办”特色服务品牌"),
+        (("004", 1), "满天星", "“满天星”红色志愿服务"),
+        (("004", 1), "寓见微光", "“寓见微光”人才公寓治理模式"),
+        (("004", 1), "5F党建", "“5F党建”"),
+        (("004", 1), "五美党建", "“五美党建”"),
+    ],
+)
+def test_brands_in_corpus(corpus, article, name, full_name):
+    e = corpus[article][name]
+    assert (e["full_name"], e["kind"], e["expected_count"], e["components"]) == (full_name, "brand", None, [])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "两张皮",
+        "小巨人",
+        "卡脖子",
+        "红色引擎",
+        "98后",
+        "保姆",
+        "红领专员",
+        "楼宇党建",
+        "书记项目",
+        "十四五",
+        "39AI全科医生",
+        "花野营地",
+        "一次开挖、同步整治、一体提升",
+        "五联机制",
+        "四项工程",
+        "两新",
+        "十带头",
+        "星",
+    ],
+)
+def test_generic_quoted_terms_are_not_initiatives(corpus, name):
+    assert all(name not in entries for entries in corpus.values())
+
+
+def test_every_entry_has_the_documented_keys(corpus):
+    entries = [e for article in corpus.values() for e in article.values()]
+    assert len(entries) >= 30
+    for e in entries:
+        assert set(e) == KEYS
+        assert e["found_count"] == len(e["components"])
+        assert e["kind"] in {"formula", "counted", "brand"}
+
+
+def test_sentence_and_paragraph_are_where_the_name_is_first_given(corpus):
+    e = corpus[("001", 1)]["1145"]
+    assert e["sentence"] == (
+        "根据产业布局，昆山高新区把党组织建到“链”上，坚持把集群作为创新的最佳组织形态，推进以建强“一个核心”、"
+        "组建“一套班子”、实施“四项工程”、做优“五联机制”为内容的“1145”产业集群党建工作。"
+    )
+    gy = corpus[("001", 2)]["五个一"]
+    assert (gy["paragraph_index"], gy["sentence"]) == (
+        1,
+        "贵阳高新区以“五个一”行动为总揽，不断夯实基层党建基础。",
+    )
+    brand = corpus[("004", 1)]["新领秀"]  # named again in a later paragraph: one entry, the first place kept
+    assert "深耕“新领秀”全域党建品牌" in brand["sentence"]
+    assert brand["paragraph_index"] < corpus[("004", 1)]["五美党建"]["paragraph_index"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "components"),
+    [
+        (
+            "该高新区首创红色专属服务专窗，构建一处专窗、一个专班、一位专员、一条专线、一套机制“五个一”集成服务体系。",
+            "五个一",
+            ["一处专窗", "一个专班", "一位专员", "一条专线", "一套机制"],
+        ),
+        (
+            "“昆山高新区深化‘1+4+N’党建工作矩阵，依托新城北、阳科园、吴淞江和社会组织4个区域党建工作站，"
+            "对高新区836家规模以上企业开展地毯式摸排。”",
+            "1+4+N",
+            ["新城北", "阳科园", "吴淞江", "社会组织"],
+        ),
+        (
+            "作为嘉兴高新区核心支柱产业，光伏新能源产业链依托党委牵头建立“六联工作法”，实现组织联建、资源联享、技术联攻、"
+            "人才联育、市场联拓、治理联抓全方位联动，全域覆盖37家链上核心企业。",
+            "六联工作法",
+            ["组织联建", "资源联享", "技术联攻", "人才联育", "市场联拓", "治理联抓"],
+        ),
+        (
+            "苏州工业园区以省级试点为契机，建立“有专业党委牵头、有专门机构指导、有专职人员负责、有专项经费保障”的外卖行业党建“四专”工作机制。",
+            "四专",
+            ["有专业党委牵头", "有专门机构指导", "有专职人员负责", "有专项经费保障"],
+        ),
+    ],
+)
+def test_components_of_real_sentences(sentence, name, components):
+    assert by_name([sentence])[name]["components"] == components
+
+
+# --- small texts of our own ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "kind", "expected", "components"),
+    [
+        # the list is in the next paragraph
+        (
+            ["某区推行“三联工作法”。", "即组织联建、活动联办、服务联做，成效明显。"],
+            "三联工作法",
+            "counted",
+            3,
+            ["组织联建", "活动联办", "服务联做"],
+        ),
+        # the list is in the next sentence
+        (
+            ["某区推行“三联工作法”。具体包括组织联建、活动联办、服务联做。"],
+            "三联工作法",
+            "counted",
+            3,
+            ["组织联建", "活动联办", "服务联做"],
+        ),
+        # a formula whose parts are not given
+        (["该区实施“2+3+N”工作机制，推动发展。"], "2+3+N", "formula", 3, []),
+        # a count mismatch: three announced, two listed
+        (["打造“三个一”服务体系：一个中心、一支队伍。"], "三个一", "counted", 3, ["一个中心", "一支队伍"]),
+        # Arabic and Chinese numerals count the same
+        (
+            ["推行“3联”工作法，实现党建联抓、人才联育、市场联拓。"],
+            "3联",
+            "counted",
+            3,
+            ["党建联抓", "人才联育", "市场联拓"],
+        ),
+        (
+            ["推行“三联”工作法，实现党建联抓、人才联育、市场联拓。"],
+            "三联",
+            "counted",
+            3,
+            ["党建联抓", "人才联育", "市场联拓"],
+        ),
+        # a quoted name nested in a quotation
+        (
+            ["他说：“我们推行‘两带机制’，即推进‘机关带行业’，推进‘国企带两新’。”"],
+            "两带机制",
+            "counted",
+            2,
+            ["机关带行业", "国企带两新"],
+        ),
+        # a digit code spelled out one term per digit
+        (
+            ["推进以建强“一个核心”、实施“两项工程”、做优“三联机制”为内容的“123”党建工作。"],
+            "123",
+            "formula",
+            3,
+            ["一个核心", "两项工程", "三联机制"],
+        ),
+        # lead sentences of the following paragraphs
+        (
+            [
+                "该区以“三个一”行动为总揽。",
+                "建强一个支部。选好书记。",
+                "带好一支队伍。",
+                "办好一件实事。",
+                "其余工作照常开展，效果很好。",
+            ],
+            "三个一",
+            "counted",
+            3,
+            ["建强一个支部", "带好一支队伍", "办好一件实事"],
+        ),
+        # a brand: no parts, no count
+        (["深耕“红色引擎”党建品牌，成效明显。"], "红色引擎", "brand", None, []),
+        # a brand verb with nothing after the quote
+        (["擦亮“金钥匙”，服务企业。"], "金钥匙", "brand", None, []),
+        # one-only numerals are a slogan-brand, not a count
+        (["实施“一企一策”机制。"], "一企一策", "brand", None, []),
+    ],
+)
+def test_small_texts(paragraphs, name, kind, expected, components):
+    e = by_name(paragraphs)[name]
+    assert (e["kind"], e["expected_count"], e["components"], e["found_count"]) == (
+        kind,
+        expected,
+        components,
+        len(components),
+    )
+
+
+def test_nested_quote_name_is_written_with_double_quotes():
+    e = by_name(["他说：“我们推行‘两带机制’，即推进‘机关带行业’，推进‘国企带两新’。”"])["两带机制"]
+    assert e["full_name"] == "“两带机制”"
+    assert e["sentence"].startswith("他说：")
+
+
+def test_same_name_twice_is_one_entry_with_merged_components():
+    entries = extract_initiatives(
+        [
+            "推行“三联工作法”，实现组织联建、活动联办、服务联做。",
+            "截至目前，“三联工作法”覆盖全区。",
+        ]
+    )
+    assert [e["name"] for e in entries] == ["三联工作法"]
+    assert (entries[0]["paragraph_index"], entries[0]["found_count"]) == (0, 3)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [],
+        [""],
+        ["破解党建与业务“两张皮”难题，培育“小巨人”企业，攻克“卡脖子”技术。"],
+        ["推行“一次开挖、同步整治、一体提升”工作法。"],  # a slogan without a brand head
+        ["“十四五”开局之年，“98后”骑手长期扎根社区服务。"],
+        ["强化“红领专员”“保姆”式挂钩服务机制。"],
+        ["实施“3年成长”计划"],  # a duration, kept as a brand, never as a count of 3
+    ],
+)
+def test_texts_without_numbered_initiatives(paragraphs):
+    assert [e for e in extract_initiatives(paragraphs) if e["kind"] != "brand"] == []
+
+
+def test_duration_is_not_a_count():
+    assert by_name(["实施“3年成长”培育工程。"])["3年成长"]["kind"] == "brand"
+
+
+@pytest.mark.parametrize(
+    ("name", "descriptor", "kind"),
+    [
+        ("1+4+N", "党建工作矩阵", "formula"),
+        ("1145", "产业集群党建工作", "formula"),
+        ("2024", "行动计划", "brand"),  # a year, not a code
+        ("五个一", "集成服务体系", "counted"),
+        ("一长八员", "先锋楼长服务机制", "counted"),
+        ("五光十色", "特色产业链党建品牌", "brand"),
+        ("五美党建", "", "brand"),
+        ("新领秀", "全域党建品牌", "brand"),
+    ],
+)
+def test_initiative_kind(name, descriptor, kind):
+    assert initiative_kind(name, descriptor=descriptor) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "terms"),
+    [("1+4+N", ("1", "4", "N")), ("1145", ("1", "1", "4", "5")), ("1+1+10+N", ("1", "1", "10", "N"))],
+)
+def test_formula_terms(name, terms):
+    assert formula_terms(name) == terms
+
+
+def test_rules_are_the_data_file(tmp_path):
+    spec = json.loads(config.rule_file("initiatives.json").read_text(encoding="utf-8"))
+    assert "_about" in spec and set(spec["_help"]) <= set(spec)
+    spec["stoplist"].append("红色管家")
+    path = tmp_path / "initiatives.json"
+    path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    text = ["推出“红色管家”工作方法。"]
+    assert [e["name"] for e in extract_initiatives(text)] == ["红色管家"]
+    assert extract_initiatives(text, rules=load_initiative_rules(path)) == []
+
+
+# --- never raises ------------------------------------------------------------------------------
+
+NOISY = st.text(
+    alphabet=st.sampled_from(list("“”‘’、，。；：一二三五十个联带专+N14党建品牌机制工作法等的和指代表两 \n")),
+    max_size=60,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=80), NOISY), max_size=4))
+def test_never_raises(paragraphs):
+    for e in extract_initiatives(paragraphs):
+        assert set(e) == KEYS
+        assert e["found_count"] == len(e["components"])

@@ -1,0 +1,44 @@
+"""关键词云 page through app.py: cloud, top terms, comparison and the lexicon editor."""
+
+from __future__ import annotations
+
+import pagetest
+import pytest
+
+from lib.text import lexicon
+
+PAGE = "views/keywords.py"
+
+
+def test_cloud_and_top_terms_without_stopwords_or_zone_names(downloads):
+    at = pagetest.open_page(PAGE)
+    images = at.get("image")
+    assert len(images) == 3  # the cloud, and one per side of the default comparison
+    terms = pagetest.table(at)["词语"].tolist()
+    assert terms and not set(terms) & {"坚持", "推动", "持续", "昆山高新区", "，"}
+    assert any("字体：" in c.value for c in at.caption)
+
+
+def test_zone_filter_changes_the_terms(downloads):
+    at = pagetest.open_page(PAGE, {"zone": "嘉兴高新区"})
+    assert "光伏" in pagetest.table(at)["词语"].head(10).tolist()
+    csv = pagetest.download_csv(at, downloads, "kw-dl-csv")
+    assert csv["词语"].tolist() == pagetest.table(at)["词语"].tolist()
+
+
+@pytest.mark.parametrize(("score", "column"), [("tfidf", "TF-IDF"), ("g2", "对数似然 G2")])
+def test_other_scores(downloads, score, column):
+    at = pagetest.open_page(PAGE, {"zone": "苏州工业园区"})
+    at.selectbox(key="kw_score").set_value(score).run()
+    assert column in pagetest.table(at).columns
+
+
+def test_adding_a_stopword_takes_it_out_of_the_terms(downloads, user_lexicon):
+    at = pagetest.open_page(PAGE, {"zone": "嘉兴高新区"})
+    top = pagetest.table(at)["词语"].iloc[0]
+    next(t for t in at.text_input if "停用词" in t.label).input(top)
+    next(b for b in at.get("form_submit_button") if b.label == "加入停用词").click().run()
+    assert top in (user_lexicon / lexicon.USER_STOPWORDS).read_text(encoding="utf-8")
+    at.run()  # the dataset is rebuilt with the new stopword (the lexicon files are part of its key)
+    assert top not in pagetest.table(at)["词语"].tolist()
+    assert top in next(c.value for c in at.caption if c.value.startswith("用户停用词"))

@@ -1,0 +1,115 @@
+"""原文检索 page, run through app.py (so the sidebar exists) on the real corpus with an isolated cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pagetest
+from streamlit.testing.v1 import AppTest
+
+from lib import config
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "views/search.py"
+
+
+def open_page(query: dict | None = None) -> AppTest:
+    return pagetest.open_page(PAGE, query)
+
+
+def test_keyword_in_context_on_the_real_corpus(downloads):
+    at = open_page({"kw": "六联工作法"})
+    hits = pagetest.table(at)
+    assert len(hits) >= 1 and set(hits["hit"]) == {"六联工作法"}
+    assert set(hits["title"]) == {"嘉兴高新区“新领秀”党建赋能高质量发展"}
+    assert hits["left"].iloc[0].endswith("建立“") and hits["right"].iloc[0].startswith("”，实现组织联建")
+    assert any(f"共 {len(hits)} 处" in c.value and "1 篇文章" in c.value for c in at.caption)
+
+
+def test_sidebar_text_query_is_the_default_search(downloads):
+    at = open_page({"q": "五个一"})
+    hits = pagetest.table(at)
+    assert set(hits["hit"]) == {"五个一"} and set(hits["zone"]) == {"昆山高新区", "贵阳高新区"}
+
+
+def test_sidebar_zone_filter_narrows_hits_and_download(downloads):
+    at = open_page({"kw": "五个一"})
+    at.multiselect(key="zone").select("贵阳高新区").run()
+    hits = pagetest.table(at)
+    assert len(hits) > 0 and set(hits["zone"]) == {"贵阳高新区"}
+    csv = pagetest.download_csv(at, downloads, "search-csv")
+    assert csv["段落编号"].tolist() == hits["paragraph_id"].tolist()
+    assert csv["命中"].tolist() == hits["hit"].tolist()
+
+
+def test_copies_are_left_out_unless_asked_for(downloads):
+    at = open_page({"kw": "推窗见绿"})  # 002 prints this paragraph four times
+    assert len(pagetest.table(at)) == 1
+    at.toggle(key="copies").set_value(True).run()
+    assert len(pagetest.table(at)) == 4
+
+
+def test_many_hits_are_paged_and_the_download_holds_all(downloads):
+    at = open_page({"kw": "党建"})
+    total = len(pagetest.download_csv(at, downloads, "search-csv"))
+    assert total > 100 and len(pagetest.table(at)) == 100
+    at.pagination[0].select(2).run()
+    assert len(pagetest.table(at)) == min(100, total - 100)
+
+
+def test_hits_are_capped_with_a_note(downloads, tmp_path, monkeypatch):
+    body = "".join(f"嘉兴高新区第{i}条红链聚力发展。" for i in range(1100))
+    (tmp_path / "901_many.txt").write_text(
+        f"嘉兴高新区红链报道\n\n▶ 本报记者 张三\n\n{body}\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(config, "ARTICLES_DIR", tmp_path)
+    at = open_page({"kw": "红链"})
+    assert any("共 1100 处" in c.value and "下面列出前 1000 处" in c.value for c in at.caption)
+    assert len(pagetest.download_csv(at, downloads, "search-csv")) == 1000
+    at.pagination[0].select(10).run()
+    assert len(pagetest.table(at)) == 100
+
+
+def test_choosing_a_hit_opens_its_paragraph(downloads):
+    at = open_page({"kw": "六联工作法"})
+    pagetest.select_row(at, 0)
+    shown = pagetest.html(at)
+    assert "<mark>六联工作法</mark>" in shown and "治理联抓" in shown
+    assert "《嘉兴高新区“新领秀”党建赋能高质量发展》" in shown
+
+
+def test_no_hit_and_empty_filter(downloads):
+    at = open_page({"kw": "语料里没有这段文字"})
+    assert not at.dataframe and any("正文中没有找到" in i.value for i in at.info)
+    at = open_page({"kw": "六联工作法", "zone": "贵阳高新区"})
+    assert any("当前筛选条件下没有" in i.value for i in at.info)
+    assert at.button(key="widen-“六联工作法”的命中")
+
+
+def test_empty_dataset(downloads, tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "ARTICLES_DIR", tmp_path)
+    at = open_page({"kw": "党建"})
+    assert not at.dataframe
+
+
+def test_hostile_article_text_and_query_are_shown_as_text(downloads, tmp_path, monkeypatch):
+    (tmp_path / "900_hostile.txt").write_text(pagetest.HOSTILE, encoding="utf-8")
+    monkeypatch.setattr(config, "ARTICLES_DIR", tmp_path)
+    at = open_page({"kw": "alert"})
+    pagetest.select_row(at, 0)
+    shown = pagetest.html(at)
+    assert "&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;" in shown and "<script>" not in shown
+    assert "《嘉兴高新区&lt;b&gt;粗体&lt;/b&gt;党建报道》" in shown
+    at = open_page({"kw": "HYPERLINK"})
+    csv = pagetest.download_csv(at, downloads, "search-csv")
+    assert csv["左文"].tolist() == ["'="]
+    at = open_page({"kw": "[点此](http://evil.example)"})
+    assert any(r"\[点此\]\(http\:\/\/evil\.example\)" in i.value for i in at.info)
+
+
+def test_empty_search_offers_initiative_names_that_start_a_search(downloads):
+    at = open_page()
+    assert "五个一" in at.pills(key="kw_try").options
+    at.pills(key="kw_try").set_value("五个一").run()
+    assert at.text_input(key="kw").value == "五个一"
+    assert set(pagetest.table(at)["hit"]) == {"五个一"}

@@ -1,0 +1,141 @@
+"""Reading and repair on the real corpus, and on small texts written for the purpose."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib.reading.articles import classify_lines, read_articles
+from lib.reading.repair import repair_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "昆山高新区在工业和信息 化部近日公布的2024年国家高 新区综合评价结果中位列第31 名",
+            "昆山高新区在工业和信息化部近日公布的2024年国家高新区综合评价结果中位列第31名",
+        ),
+        ('实现"八连升";在2024中小 城市', "实现“八连升”；在2024中小城市"),
+        ("为87家企业提供授信额度13.7 亿元", "为87家企业提供授信额度13.7亿元"),
+        ("提升专业能力 and 综合素养", "提升专业能力 and 综合素养"),  # spaces next to Latin words stay
+        ("依托“AI昆玉·幸福里”智慧治理平台", "依托“AI昆玉·幸福里”智慧治理平台"),
+        ("年产值1,200亿元,同比增长", "年产值1,200亿元，同比增长"),  # digits keep their comma
+        ("", ""),
+    ],
+)
+def test_repair_text(raw, expected):
+    assert repair_text(raw) == expected
+
+
+def _articles(raw_text, name="x.txt"):
+    return read_articles(raw_text, source_file=name)
+
+
+def test_file_001_holds_two_reports_with_their_own_titles_and_bylines(raw):
+    arts = _articles(raw("001"))
+    assert [a.title for a in arts] == [
+        "昆山高新区“链”出科创发展红色动能",
+        "贵阳高新区建强党建“链”激活发展“链”",
+    ]
+    assert arts[0].byline == "▶ 本报记者 叶伟"
+    assert arts[1].byline == "▶ 杨 婷"
+    assert arts[1].body[0].text.startswith("党建强则发展强")
+    assert not any("贵阳" in p.text for p in arts[0].body)
+
+
+def test_001_repairs_column_spaces_and_straight_quotes(raw):
+    text = _articles(raw("001"))[0].text
+    assert "工业和信息化部" in text and "位列第31名" in text
+    assert '"' not in text
+    assert "“1145”产业集群党建工作" in text
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "kicker"),
+    [
+        ("000", "昆山高新区党建赋能产业科创与基层治理跃升", "红脉铸高新 实干启新程"),
+        ("002", "昆山高新区：凝聚奋进伟力开新局 踏上新征程再创辉煌", ""),
+        ("004", "嘉兴高新区“新领秀”党建赋能高质量发展", "红船启航地 潮起高新风"),  # no '#' headings at all
+        (
+            "003",
+            "苏州工业园区将党建与发展深度融合 为世界一流高科技园区注入“红色动能”",
+            "苏州 / 奋进新时代 苏 写新篇章",
+        ),
+    ],
+)
+def test_titles_and_kickers(raw, prefix, title, kicker):
+    (art,) = _articles(raw(prefix))
+    assert (art.title, art.kicker) == (title, kicker)
+
+
+def test_002_paragraphs_printed_twice_are_kept_once_and_marked(raw):
+    (art,) = _articles(raw("002"))
+    body = [p.text for p in art.body]
+    assert len(body) == len(set(body))
+    dups = [p for p in art.paragraphs if p.is_duplicate]
+    assert len(dups) == 13
+    first = {p.seq: p for p in art.paragraphs}
+    for d in dups:  # every copy points at an earlier paragraph that holds (nearly) its text
+        assert d.duplicate_of < d.seq and not first[d.duplicate_of].is_duplicate
+    assert sum("推窗见绿，出门见园" in t for t in body) == 1
+    # a copy that adds a few words in front ("一直以来，") is still a copy
+    assert any(d.text.startswith("一直以来，昆山高新区高度重视党的建设") for d in dups)
+
+
+def test_captions_and_credits_are_marked_and_broken_sentences_joined(raw):
+    (art,) = _articles(raw("000"))
+    kinds = {p.text: p.kind for p in art.paragraphs}
+    assert kinds["昆山高新区供图"] == "credit"
+    assert kinds["昆山高新区“万名普通党员进党校”第一期示范培训班会合影"] == "caption"
+    assert kinds["昆山高新区帮助企业开展用工招聘。"] == "caption"
+    text = art.text
+    assert "近2年发展两新领域党员约150名" in text  # sentence broken by a photo caption
+    assert "承载超73万常住人口" in text  # broken across a section heading-less column
+    assert "合影" not in text
+
+
+def test_caption_split_over_two_lines_is_one_caption_and_body_is_rejoined(raw):
+    art = _articles(raw("001"))[0]
+    captions = [p.text for p in art.paragraphs if p.kind == "caption"]
+    assert "▲昆山高新区推行党员“红色实验室”等务实管用做法。" in captions
+    assert "苏州和合医学检验有限公司董事长贾继明" in art.text
+
+
+def test_fragment_behind_a_heading_marker_joins_its_sentence(raw):
+    (art,) = _articles(raw("003"))
+    assert "党员中心户（楼栋长）—党员群众”的组织体系架构" in art.text
+    assert art.byline == "本版撰稿 王俊杰"
+    assert any(p.kind == "credit" and p.text.startswith("本版供图") for p in art.paragraphs)
+
+
+def test_lead_sentence_paragraph_is_not_glued_to_a_truncated_one(raw):
+    art = _articles(raw("001"))[1]
+    assert any(p.text.startswith("找准一条路子。") for p in art.body)
+
+
+def test_file_opening_with_blank_lines_and_no_heading():
+    arts = _articles(
+        "\n\n\n作为本地唯一的国家高新区,合肥高新区始终坚持党建引领。\n\n第二段内容,继续介绍情况。\n"
+    )
+    assert len(arts) == 1
+    assert arts[0].title.startswith("作为本地唯一的国家高新区")
+    assert [p.text for p in arts[0].body][1] == "第二段内容，继续介绍情况。"
+
+
+@pytest.mark.parametrize("raw_text", ["", "\n\n\n", "   ", "# 只有标题"])
+def test_empty_or_title_only_input_gives_no_body(raw_text):
+    assert all(not a.body for a in _articles(raw_text))
+
+
+def test_classify_lines_reads_bylines():
+    kinds = [b.kind for b in classify_lines("# 标题\n\n▶ 本报记者 张三\n\n正文第一段，有内容。")]
+    assert kinds == ["heading", "byline", "body"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_read_articles_never_raises(text):
+    for art in _articles(text):
+        assert isinstance(art.title, str)

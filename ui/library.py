@@ -1,0 +1,140 @@
+"""The corpus page's actions: adding uploads and pasted text, correcting and removing articles, each a
+button callback that leaves one notice for the page to show.
+
+Callbacks run before `app.py` loads the dataset in the same run, so a change is on disk by then: the
+content-keyed loader (`ui.state.get_dataset`) rebuilds (only the changed file is processed again) and the
+sidebar and every page see the new corpus. No cache needs clearing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from lib.core.safety import display_name
+from lib.dataset.store import rules_fingerprint
+from lib.explore import preview
+from lib.reading import library
+from lib.reading.library import IngestError, LibraryError
+from ui.state import memo
+
+#: What the last change did, shown until the next one (a `Notice`).
+NOTICE = "library-notice"
+#: Bumped after adding, so the file uploader starts empty again.
+UPLOADER_ROUND = "library-uploader-round"
+#: The library id waiting for the user to confirm its removal.
+CONFIRM_REMOVE = "library-confirm-remove"
+CHOSEN = "library-chosen"
+PASTE_TITLE, PASTE_TEXT = "library-paste-title", "library-paste-text"
+
+
+@dataclass(frozen=True)
+class Notice:
+    added: list[str] = field(default_factory=list)  # library ids
+    info: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def notice() -> Notice | None:
+    return st.session_state.get(NOTICE)
+
+
+def _notify(**kw) -> None:
+    st.session_state[NOTICE] = Notice(**kw)
+
+
+def dismiss() -> None:
+    st.session_state.pop(NOTICE, None)
+
+
+def _preview(name: str, data: bytes, rules: str) -> preview.UploadPreview:
+    return preview.preview_upload(name, data)
+
+
+def preview_upload(name: str, data: bytes) -> preview.UploadPreview:
+    """What the pipeline makes of an upload, kept per file content and rule version (no rerun redoes it)."""
+    return memo(_preview, name, data, rules_fingerprint())
+
+
+def uploader_key() -> str:
+    return f"library-upload-{st.session_state.get(UPLOADER_ROUND, 0)}"
+
+
+def add_uploads() -> None:
+    added, info, errors = [], [], []
+    for f in st.session_state.get(uploader_key()) or []:
+        data = f.getvalue()
+        if not preview_upload(f.name, data).ok:
+            continue  # refused in the preview already, with its reason
+        try:
+            result = library.add_file(f.name, data)
+        except (IngestError, LibraryError) as err:
+            errors.append(str(err))
+            continue
+        if result.status == "added":
+            added.append(result.id)
+        else:
+            info.append(f"文件 {display_name(f.name)} 与语料库中已有的文章内容相同，没有重复加入。")
+    _notify(added=added, info=info, errors=errors)
+    if added:
+        st.session_state[CHOSEN] = added[0]  # ready to be corrected
+    st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
+
+
+def add_pasted() -> None:
+    try:
+        result = library.add_text(st.session_state[PASTE_TITLE], st.session_state[PASTE_TEXT])
+    except (IngestError, LibraryError) as err:
+        _notify(errors=[str(err)])
+        return
+    if result.status == "added":
+        _notify(added=[result.id])
+        st.session_state[CHOSEN] = result.id
+    else:
+        _notify(info=["这段文字与语料库中已有的文章内容相同，没有重复加入。"])
+    st.session_state[PASTE_TITLE] = st.session_state[PASTE_TEXT] = ""
+
+
+def save_correction(library_id: str, old_title: str, old_zone: str) -> None:
+    title = (st.session_state[f"fix-title-{library_id}"] or "").strip()
+    zone = (st.session_state[f"fix-zone-{library_id}"] or "").strip()
+    try:
+        library.set_override(
+            library_id,
+            title=title if title != old_title else None,
+            zone=zone if zone and zone != old_zone else None,
+        )
+    except LibraryError as err:
+        _notify(errors=[str(err)])
+        return
+    _forget_fields(library_id)
+    _notify(info=["已保存更正，重新构建数据集时也会保留。"])
+
+
+def reset_correction(library_id: str) -> None:
+    library.set_override(library_id, title="", zone="")
+    _forget_fields(library_id)
+    _notify(info=["已恢复自动识别的标题和区域。"])
+
+
+def _forget_fields(library_id: str) -> None:
+    """Drops the correction form's values, so it shows the article as the rebuilt dataset has it."""
+    for key in (f"fix-title-{library_id}", f"fix-zone-{library_id}"):
+        st.session_state.pop(key, None)
+
+
+def ask_remove(library_id: str) -> None:
+    st.session_state[CONFIRM_REMOVE] = library_id
+
+
+def cancel_remove() -> None:
+    st.session_state.pop(CONFIRM_REMOVE, None)
+
+
+def remove_article(library_id: str, label: str) -> None:
+    st.session_state.pop(CONFIRM_REMOVE, None)
+    if not library.remove(library_id):
+        _notify(errors=[f"语料库中已没有 {label}。"])
+        return
+    _notify(info=[f"已从语料库删除 {label}。"])
