@@ -118,6 +118,21 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Scores the extraction on the annotated evaluation reports (docs/EVAL.md)."""
+    from lib.dataset.evaluation import evaluate, report_text
+
+    folder = Path(args.dir)
+    if not any(folder.glob("*.json")):
+        print(f"文件夹 {folder} 中没有标注文件（*.json）", file=sys.stderr)
+        return 1
+    scores = evaluate(folder, split=args.split)
+    if args.report:
+        scores = [s for s in scores if s.id in args.report]
+    print(report_text(scores, show=args.show))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lib", description="ZoneLens 数据集与语料库命令")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -132,5 +147,16 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("remove", help="从用户语料库删除一篇文章")
     r.add_argument("id", metavar="ID")
     r.set_defaults(func=cmd_remove)
+    e = sub.add_parser("eval", help="用人工标注的真实报道评估抽取效果（精确率、召回率）")
+    e.add_argument("--dir", default=str(config.DATA_DIR / "eval" / "reports"), metavar="DIR")
+    e.add_argument(
+        "--split",
+        choices=("dev", "test", "all"),
+        default="all",
+        help="dev：编写规则时查看的报道；test：留作检验、不看细节的报道",
+    )
+    e.add_argument("--report", nargs="*", metavar="ID", help="只显示这些报道")
+    e.add_argument("--show", action="store_true", help="列出每一处漏识与误识及其原句")
+    e.set_defaults(func=cmd_eval)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 #: Paragraph kinds.
 BODY, HEADING, CAPTION, CREDIT, BYLINE = "body", "heading", "caption", "credit", "byline"
+#: Kinds of line that never become paragraphs: web-page metadata (dates, sources) and clutter (menus …).
+META, CLUTTER = "meta", "clutter"
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Article:
     title: str
     kicker: str = ""
     byline: str = ""
+    #: The publication date its page gives (YYYY-MM-DD), else None.
+    date: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
 
     @property

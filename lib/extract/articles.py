@@ -3,9 +3,10 @@ and year), set first."""
 
 from __future__ import annotations
 
-from lib.extract import dates, zones
+from lib.extract import zones
 from lib.extract.context import ArticleContext
 from lib.extract.registry import ARTICLE_ID, YEAR, ZONE, Column, Extractor, register
+from lib.reading import dates
 from lib.reading.bylines import authors
 
 
@@ -25,6 +26,7 @@ class Articles(Extractor):
         Column("zone_method", "str", "区域识别方式"),
         Column("zones_mentioned", "list", "提及区域"),
         YEAR,
+        Column("date", "str", "发布日期"),
         Column("n_chars", "int", "字数"),
         Column("n_paragraphs", "int", "段落数"),
         Column("n_duplicates", "int", "重复段落数"),
@@ -39,7 +41,7 @@ class Articles(Extractor):
     def extract(self, ctx: ArticleContext) -> list[dict]:
         art = ctx.article
         zone, method, mentioned = zones.detect_zone(art.title, ctx.body_text)
-        year = dates.article_year(ctx.body_text)
+        year = int(art.date[:4]) if art.date else dates.article_year(ctx.body_text)
         ctx.facts.update(zone=zone, zone_method=method, zones_mentioned=mentioned, year=year)
         return [
             {
@@ -54,6 +56,7 @@ class Articles(Extractor):
                 "zone_method": method,
                 "zones_mentioned": mentioned,
                 "year": year,
+                "date": art.date,
                 "n_chars": len(ctx.body_text),
                 "n_paragraphs": len(ctx.body),
                 "n_duplicates": sum(p.is_duplicate for p in art.paragraphs),

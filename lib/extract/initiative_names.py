@@ -29,7 +29,7 @@ from pathlib import Path
 from lib import config
 from lib.core import rulefiles
 from lib.core.chars import CJK
-from lib.extract import dates
+from lib.reading import dates
 
 FORMULA, COUNTED, BRAND = "formula", "counted", "brand"
 

@@ -31,7 +31,6 @@ import jieba.posseg
 
 from lib.core import rulefiles
 from lib.core.chars import RE_CJK, split_sentences
-from lib.extract import dates
 from lib.extract.context import ArticleContext
 from lib.extract.quantities import (
     MetricRules,
@@ -44,6 +43,7 @@ from lib.extract.quantities import (
     protected_spans,
 )
 from lib.extract.registry import KIND, SENTENCE, SOURCE, THEME, YEAR, Column, Extractor, register
+from lib.reading import dates
 
 METRIC_KEYS = (
     "label",

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from lib import config
 from lib.core import rulefiles
-from lib.extract.dates import DateRules
-from lib.extract.dates import compile_rules as compile_dates
+from lib.reading.dates import DateRules
+from lib.reading.dates import compile_rules as compile_dates
 
 #: Full-width digits and signs become ASCII, one character for one, so offsets stay valid.
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％～－", "0123456789.%~-")

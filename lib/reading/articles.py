@@ -1,20 +1,28 @@
-"""Reading a file's text into reports: classify its lines, split it where a new report starts, repair
-each report and mark its printed copies.
+"""Reading a file's text into reports: classify its lines, split it where a new report starts, find the
+headline, repair each report and mark its printed copies.
 
-1. `classify_lines`: each non-blank line becomes a block (heading, body, caption, credit, byline),
-   using layout cues (`#` depth, length, sentence punctuation, blank-line isolation, ▲/◀ markers).
+1. `classify_lines`: each non-blank line becomes a block (heading, body, caption, credit, byline, and for
+   text copied from a web page: meta for date and source lines, clutter for menus, breadcrumbs and
+   buttons), using layout cues (`#` depth, length, sentence punctuation, blank-line isolation, ▲/◀
+   markers) and the page patterns of lib.reading.pages.
 2. `split_articles`: a file holds several reports when a headline followed by a byline appears
    after body text (001 holds a 昆山高新区 and a 贵阳高新区 report).
-3. `read_articles`: each report's broken sentences joined, its text repaired and its copies marked
-   (see lib.reading.repair), its title, kicker and byline read from the lines above the body.
+3. `mark_headline`: in text without `#` headings (a web page, a pasted report), the headline is the last
+   headline-like line before the first date, source or byline line (else the last one before the first
+   sentence of the body); the headline-like line right above it is the kicker; other headline-like lines
+   above the body are page chrome.
+4. `read_articles`: each report's broken sentences joined, its text repaired and its copies marked
+   (see lib.reading.repair), its title, kicker, byline and publication date read from the lines above
+   the body.
 """
 
 from __future__ import annotations
 
 import re
 
-from lib.core.chars import squash_spaces
-from lib.core.model import BODY, BYLINE, CAPTION, CREDIT, HEADING, Article, Paragraph
+from lib.core.chars import RE_CJK, squash_spaces
+from lib.core.model import BODY, BYLINE, CAPTION, CLUTTER, CREDIT, HEADING, META, Article, Paragraph
+from lib.reading import pages
 from lib.reading.bylines import BylineRules, is_byline, load_rules
 from lib.reading.repair import RE_SENTENCE_END, Block, curl_quotes, join_broken, mark_duplicates, repair_text
 
@@ -29,19 +37,34 @@ BARE_HEADING_MAX = 24
 HEADING_MAX = 40
 #: A line isolated by blank lines and this short is a photo caption.
 CAPTION_MAX = 40
+#: A headline is this long (in characters) and holds this many Chinese characters at least.
+HEADLINE_CHARS = (5, 80)
+HEADLINE_MIN_CJK = 4
+#: Where a page's headline is looked for: the blocks above the body, at most this many.
+HEAD_MAX_BLOCKS = 30
+#: A body block this long is body text even without a final full stop.
+LEAD_BODY_CHARS = 100
+#: A subtitle (副题) line: ——西安高新区非公企业党建调查.
+RE_SUBTITLE = re.compile(r"^[—–-]{1,2}")
+RE_SENTENCE_FINAL = re.compile(r"[。！？!?；;…]$|[。！？!?][”’」』）)]$")
 
 
 def classify_lines(raw: str) -> list[Block]:
     """Turns raw text into typed blocks, one per non-blank line."""
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     marked = any(RE_HEADING.match(line.strip()) for line in lines)
-    byline_rules = load_rules()
+    byline_rules, page_rules = load_rules(), pages.load_rules()
     blocks: list[Block] = []
     blank = 0
     for line in lines:
         line = line.strip()
         if not line:
             blank += 1
+            continue
+        kind = None if RE_HEADING.match(line) else pages.line_kind(line, page_rules=page_rules)
+        if kind:
+            blocks.append(Block(line, kind, blank_before=blank))
+            blank = 0
             continue
         block = _classify(line, blank, blocks, bare_headings=not marked, byline_rules=byline_rules)
         if (
@@ -98,7 +121,7 @@ def split_articles(blocks: list[Block]) -> list[list[Block]]:
             b.kind == HEADING
             and i + 1 < len(blocks)
             and blocks[i + 1].kind == BYLINE
-            and any(x.kind == BODY for x in parts[-1])
+            and any(_is_paragraph(x) for x in parts[-1])
         )
         if starts_new:
             parts.append([])
@@ -107,15 +130,79 @@ def split_articles(blocks: list[Block]) -> list[list[Block]]:
 
 
 def read_articles(raw: str, *, source_file: str) -> list[Article]:
-    """Splits and repairs one file's text into articles (title, kicker, byline, paragraphs)."""
+    """Splits and repairs one file's text into articles (title, kicker, byline, date, paragraphs)."""
     articles = []
-    for part, blocks in enumerate(split_articles(classify_lines(raw)), start=1):
-        articles.append(_build_article(join_broken(blocks), source_file=source_file, part=part))
+    blocks = classify_lines(raw)
+    bare = not any(b.level for b in blocks if b.kind == HEADING) and not any(b.fragment for b in blocks)
+    for part, report in enumerate(split_articles(blocks), start=1):
+        if bare:
+            mark_headline(report)
+        articles.append(_build_article(join_broken(report), source_file=source_file, part=part))
     return [a for a in articles if a.body or a.title]
+
+
+def mark_headline(blocks: list[Block]) -> None:
+    """Marks the headline (role title) and kicker (role kicker) of a report without `#` headings, and
+    turns the other headline-like lines above its body into clutter (menus, site names, slogans)."""
+    head = blocks[: _lead_body(blocks)]
+    candidates = [i for i, b in enumerate(head) if _headline_like(b)]
+    if not candidates:
+        return
+    anchor = next((i for i, b in enumerate(head) if b.kind in (META, BYLINE)), None)
+    titles = [i for i in candidates if not RE_SUBTITLE.match(blocks[i].text)] or candidates
+    before = [i for i in titles if anchor is None or i < anchor]
+    title_at = before[-1] if before else titles[0]
+    if (
+        anchor is None
+        and title_at - 1 in candidates
+        and len(blocks[title_at - 1].text) > len(blocks[title_at].text)
+    ):
+        title_at -= 1  # no byline or date to go by: of a headline and the line next to it, the longer
+    kicker_at = next(
+        (
+            i
+            for i in (title_at - 1, title_at + 1)
+            if i in candidates and blocks[i].text != blocks[title_at].text
+        ),
+        None,
+    )
+    for i in candidates:
+        if i == title_at or i == kicker_at:
+            blocks[i].kind, blocks[i].role = HEADING, "title" if i == title_at else "kicker"
+        elif i < title_at:
+            blocks[i].kind = CLUTTER
+
+
+def _lead_body(blocks: list[Block]) -> int:
+    """Where the body starts: the first body block that ends a sentence or is long."""
+    for i, b in enumerate(blocks[:HEAD_MAX_BLOCKS]):
+        if _is_paragraph(b):
+            return i
+    return min(len(blocks), HEAD_MAX_BLOCKS)
+
+
+def _is_paragraph(block: Block) -> bool:
+    """A body block that reads as a paragraph (it ends a sentence, or is long), not a headline-like line."""
+    return block.kind == BODY and bool(
+        RE_SENTENCE_FINAL.search(block.text) or len(block.text) >= LEAD_BODY_CHARS
+    )
+
+
+def _headline_like(block: Block) -> bool:
+    text = block.text
+    return (
+        block.kind in (HEADING, BODY)
+        and HEADLINE_CHARS[0] <= len(text) <= HEADLINE_CHARS[1]
+        and len(RE_CJK.findall(text)) >= HEADLINE_MIN_CJK
+        and not RE_SENTENCE_FINAL.search(text)
+    )
 
 
 def _headline(head: list[Block]) -> tuple[str, list[str], str]:
     """(title, kicker lines, the section opened above the body) from the blocks before the body."""
+    titled = [b.text for b in head if b.role == "title"]
+    if titled:
+        return titled[0], [b.text for b in head if b.role == "kicker"], ""
     headings = [b for b in head if b.kind == HEADING]
     byline_at = next((i for i, b in enumerate(head) if b.kind == BYLINE), None)
     if byline_at is not None:  # headline block above the byline; the last line is the title
@@ -133,15 +220,22 @@ def _headline(head: list[Block]) -> tuple[str, list[str], str]:
 def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Article:
     first_body = next((i for i, b in enumerate(blocks) if b.kind == BODY), len(blocks))
     title, kicker_lines, section = _headline(blocks[:first_body])
+    dated = (META, BYLINE)  # 作者：张三 来源：枣庄新闻网 2022-06-22 is a byline with the date in it
+    meta = [b.text for b in blocks[:first_body] if b.kind in dated] or [
+        b.text for b in blocks if b.kind == META
+    ]
     art = Article(
         source_file=source_file,
         part=part,
         title=_clean_heading(title),
         kicker=" / ".join(_clean_heading(k) for k in kicker_lines),
         byline=" ".join(b.text for b in blocks if b.kind == BYLINE),
+        date=pages.publication_date(meta),
     )
     seq = 0
     for b in blocks[first_body:]:
+        if b.kind in (META, CLUTTER):
+            continue
         if b.kind == HEADING:
             section = _clean_heading(b.text)
             continue

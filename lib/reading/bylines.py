@@ -22,6 +22,7 @@ RE_CLAUSE_PUNCT = re.compile(r"[，。；！？,;!?]")
 class BylineRules:
     re_line: re.Pattern  # a byline line: an optional marker, then a cue word
     re_named_line: re.Pattern  # a marker and a bare name: ▶ 杨 婷
+    re_reporter_line: re.Pattern  # a short line with a reporter word and names: □苏报驻相城区首席记者 袁雪
     roles: tuple[str, ...]  # longest first
     markers: str
     max_chars: int
@@ -37,6 +38,10 @@ def _compile(content: bytes | None) -> BylineRules:
     return BylineRules(
         re_line=re.compile(f"^[{name_markers}]?\\s*(?:{rulefiles.alternation(spec['line_cues'])})"),
         re_named_line=re.compile(f"^[{name_markers}]\\s*[{CJK}](?:\\s?[{CJK}]){{1,3}}$"),
+        re_reporter_line=re.compile(
+            f"^[{name_markers}]?\\s*[^，。；：,;:\\s]{{0,14}}(?:{rulefiles.alternation(spec['reporter_words'])})"
+            f"\\s*[{CJK}]{{2,4}}(?:\\s+[{CJK}]{{2,4}})*$"
+        ),
         roles=rulefiles.longest_first(spec["roles"]),
         markers=spec["markers"],
         max_chars=int(spec["max_chars"]),
@@ -46,7 +51,9 @@ def _compile(content: bytes | None) -> BylineRules:
 def is_byline(line: str, *, byline_rules: BylineRules | None = None) -> bool:
     """Whether a layout line is an author line (本报记者 李争粉 …, ▶ 杨 婷)."""
     r = byline_rules or load_rules()
-    return bool(r.re_line.match(line) or r.re_named_line.match(line))
+    if len(line) > r.max_chars or RE_CLAUSE_PUNCT.search(line):
+        return False
+    return bool(r.re_line.match(line) or r.re_named_line.match(line) or r.re_reporter_line.match(line))
 
 
 def extract_bylines(line: str, *, byline_rules: BylineRules | None = None) -> list[tuple[str, str]]:

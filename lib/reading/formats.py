@@ -8,10 +8,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from lib import config
-from lib.core import rulefiles
-from lib.core.chars import CJK, RE_CJK, squash_spaces
+from lib.core.chars import RE_CJK, squash_spaces
 from lib.core.errors import ReadError
+from lib.reading import pages
 from lib.reading.decode import RE_NEWLINE, decode_bytes
 
 #: Extensions extract_text understands.
@@ -50,7 +49,6 @@ HTML_BLOCKS = (
 BLOCK_MARK = "\ue000"
 
 RE_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-RE_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 RE_HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 
 
@@ -81,7 +79,7 @@ def _html_text(html: str) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    for selector in _clutter_rules()[1]:
+    for selector in pages.load_rules().selectors:
         for tag in soup.select(selector):
             tag.decompose()
     title = soup.title.get_text() if soup.title and not soup.find("h1") else ""
@@ -167,21 +165,7 @@ def _pdf_text(data: bytes, *, name: str) -> str:
 
 
 def strip_web_clutter(text: str) -> str:
-    """Drops whole lines that are web-page chrome (menus, breadcrumbs, dates, counters, share and print
-    buttons, prev/next links, editor credits, WeChat chrome); patterns in data/rules/web_clutter.json."""
-    patterns = _clutter_rules()[0]
-    kept = [line for line in text.split("\n") if not any(p.fullmatch(line.strip()) for p in patterns)]
-    return RE_BLANK_RUN.sub("\n\n", "\n".join(kept))
-
-
-def _clutter_rules() -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
-    return rulefiles.compiled(_compile_clutter, config.rule_file("web_clutter.json"))
-
-
-def _compile_clutter(content: bytes | None) -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
-    spec = rulefiles.json_rules(content, name="web_clutter.json")
-    patterns = tuple(
-        rulefiles.compile_pattern(rule["re"].replace("{CJK}", CJK), name="web_clutter.json")
-        for rule in spec["line_patterns"]
-    )
-    return patterns, tuple(spec["html_drop_selectors"])
+    """The text without web-page clutter lines (menus, breadcrumbs, counters, share and print buttons,
+    prev/next links, editor credits, WeChat chrome); date and source lines stay for the reader, which
+    takes the publication date from them (lib.reading.pages)."""
+    return pages.strip_clutter(text)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from lib.core.chars import CJK
-from lib.core.model import BODY, CAPTION, CREDIT, HEADING, Paragraph
+from lib.core.model import BODY, CAPTION, CLUTTER, CREDIT, HEADING, META, Paragraph
 
 #: Chinese punctuation that may touch a CJK character without a space.
 PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』"
@@ -45,6 +45,7 @@ class Block:
     level: int = 0  # heading depth; 0 for bare headings
     blank_before: int = 0
     fragment: bool = False  # a heading marker on what is really a piece of body text
+    role: str = ""  # "title" or "kicker" for the headline lines of a web page
 
 
 def repair_text(text: str) -> str:
@@ -104,7 +105,7 @@ def _continuation(blocks: list[Block], i: int) -> int | None:
         kind = blocks[j].kind
         if kind == BODY:
             return None if RE_LEAD_SENTENCE.match(blocks[j].text) else j
-        if kind not in (CAPTION, CREDIT):
+        if kind not in (CAPTION, CREDIT, META, CLUTTER):
             return None
     return None
 

@@ -10,8 +10,8 @@ import pytest
 
 from lib import config
 from lib.dataset import build, build_dataset, load_dataset, store
-from lib.extract.dates import article_year
 from lib.extract.initiatives import initiative_link_key
+from lib.reading.dates import article_year
 
 
 def _opt(value):

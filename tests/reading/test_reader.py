@@ -23,6 +23,7 @@ from samples import (
 from lib import config
 from lib.core.errors import ReadError
 from lib.core.safety import display_name
+from lib.reading import pages
 from lib.reading.decode import decode_bytes, is_traditional, to_simplified
 from lib.reading.formats import extract_text, strip_web_clutter
 
@@ -132,13 +133,17 @@ CLUTTERED_PAGE = f"""<!DOCTYPE html>
 
 def test_extract_text_html_keeps_body_and_drops_clutter():
     text = extract_text(CLUTTERED_PAGE.encode("gb18030"), name="page.html")
-    assert text.split("\n\n") == [
-        f"# {TITLE}",
-        "来源：中国高新技术产业导报",
-        PARA_1[:40] + " " + PARA_1[40:],
-        f"#### {HEADING}",
-        PARA_2,
-    ]
+    assert (
+        text.split("\n\n")
+        == [
+            f"# {TITLE}",
+            "发布日期：2024-05-31 10:23 来源：中国高新技术产业导报 浏览次数：1234",  # metadata stays for the date
+            "来源：中国高新技术产业导报",
+            PARA_1[:40] + " " + PARA_1[40:],
+            f"#### {HEADING}",
+            PARA_2,
+        ]
+    )
 
 
 def test_extract_text_html_without_h1_uses_the_page_title():
@@ -213,11 +218,6 @@ def test_extract_text_raises_only_read_error(suffix, data):
         "您的位置: 首页 > 党建工作",
         "首页 新闻中心 政务公开 办事服务 互动交流",
         "首页 | 新闻中心 | 政务公开 | 办事服务",
-        "发布日期：2024-05-31",
-        "发布时间：2024-05-31 10:23:45 来源：新华网 浏览次数：3021",
-        "时间：2024年05月31日 来源：苏州日报",
-        "2024-05-31 10:23",
-        "2024年05月31日 来源：中国高新网",
         "浏览次数：1234",
         "阅读量：10万+",
         "【字体：大 中 小】 浏览次数：",
@@ -238,7 +238,61 @@ def test_extract_text_raises_only_read_error(suffix, data):
     ],
 )
 def test_strip_web_clutter_drops_chrome_lines(line):
+    assert pages.line_kind(line) == "clutter"
     assert strip_web_clutter(f"{PARA_1}\n{line}\n{PARA_2}") == f"{PARA_1}\n{PARA_2}"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("发布日期：2024-05-31", "2024-05-31"),
+        ("发布时间：2024-05-31 10:23:45 来源：新华网 浏览次数：3021", "2024-05-31"),
+        ("时间：2024年05月31日 来源：苏州日报", "2024-05-31"),
+        ("2024-05-31 10:23", "2024-05-31"),
+        ("2024年05月31日 来源：中国高新网", "2024-05-31"),
+        ("扬眼 2024-07-02 16:41:10", "2024-07-02"),
+        ("2023-06-09| 互联网| 查看: 5| 评论: 0", "2023-06-09"),
+        ("来源:大众日报 2018-12-14 10:01   https://www.yybnet.net/", "2018-12-14"),
+        ("2020年05月28日10:55  来源:人民网-广西频道", "2020-05-28"),
+        ("来源：威海高新区 作者：单大伟", None),
+    ],
+)
+def test_metadata_lines_stay_for_their_date(line, date):
+    assert pages.line_kind(line) == "meta"
+    assert strip_web_clutter(line) == line
+    assert pages.publication_date([line]) == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "今天是：2025年12月04日 星期四",
+        "地方网 > 山东 > 泰安市 > 泰安新闻 > 正文",
+        "泰安新闻 新泰新闻 肥城新闻 宁阳新闻 东平新闻",
+        "  • 首页",
+        "澎湃Logo",
+        "47",
+        "01:09",
+        "原标题：某区召开党建工作会议",
+        "浏览量 30182",
+        "搜索热词：",
+    ],
+)
+def test_page_chrome_of_real_pages_is_clutter(line):
+    assert pages.line_kind(line) == "clutter"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "泰安高新区创新党建工作模式 “红色家园”引领园区转型发展",
+        "学党史 悟思想 办实事 开新局",
+        "2024年，园区新建党组织36个，党组织覆盖率达到98%。",
+        "本报记者 李争粉 特约通讯员 魏志强 沈丹萍",
+    ],
+)
+def test_headlines_and_sentences_are_not_page_chrome(line):
+    assert pages.line_kind(line) != "clutter"
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,8 @@ class DateRules:
     last_year: int
     span_marks: str
     period_openers: tuple[str, ...]
+    re_dates: tuple[re.Pattern, ...]  # how a date is written, each with groups y, m, d
+    anniversaries: tuple[tuple[re.Pattern, int], ...]  # (N周年 pattern with group n, base year)
 
     def is_year(self, value: int) -> bool:
         return self.first_year <= value <= self.last_year
@@ -35,13 +37,20 @@ def compile_rules(content: bytes | None) -> DateRules:
         last_year=int(spec["last_year"]),
         span_marks=spec["span_marks"],
         period_openers=rulefiles.longest_first(spec["period_openers"]),
+        re_dates=tuple(rulefiles.compile_pattern(p, name="dates.json") for p in spec["date_patterns"]),
+        anniversaries=tuple(
+            (rulefiles.compile_pattern(a["re"], name="dates.json"), int(a["base"]))
+            for a in spec["anniversaries"]
+        ),
     )
 
 
 def article_year(text: str, *, date_rules: DateRules | None = None) -> int | None:
-    """The year a report is written in: the latest year it names (not the end of a span like 2022—2024)."""
+    """The year a report is written in, when its page gives no date: the latest year it names (not the end
+    of a span like 2022—2024), or the year of an anniversary it celebrates (建党101周年 → 2022)."""
     r = date_rules or load_rules()
-    years = [
+    years = [base + int(m.group("n")) for pattern, base in r.anniversaries for m in pattern.finditer(text)]
+    years += [
         int(m.group(1))
         for m in RE_YEAR_WORD.finditer(text)
         if r.is_year(int(m.group(1))) and not (m.start() and text[m.start() - 1] in r.span_marks)
@@ -58,6 +67,18 @@ def stated_years(text: str, *, date_rules: DateRules | None = None) -> list[tupl
         for m in RE_YEAR_WORD.finditer(text)
         if r.is_year(int(m.group(1))) and not text.startswith(r.period_openers, m.end())
     ]
+
+
+def written_dates(line: str, *, date_rules: DateRules | None = None) -> list[str]:
+    """The plausible dates written in a line, as YYYY-MM-DD, in order."""
+    r = date_rules or load_rules()
+    found = []
+    for pattern in r.re_dates:
+        for m in pattern.finditer(line):
+            year, month, day = (int(m.group(g)) for g in ("y", "m", "d"))
+            if r.is_year(year) and 1 <= month <= 12 and 1 <= day <= 31:
+                found.append((m.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+    return [d for _, d in sorted(found)]
 
 
 def is_year_code(code: str, *, date_rules: DateRules | None = None) -> bool:

@@ -1,0 +1,67 @@
+"""Web-page chrome in a report's text: which lines are page metadata (dates, sources, authors) and which
+are clutter (menus, breadcrumbs, counters, buttons), and the publication date the metadata gives.
+
+Rules in data/rules/web_clutter.json (a pattern a line must match entirely, with its kind) and
+data/rules/dates.json (how a date is written, which years are plausible).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lib import config
+from lib.core import rulefiles
+from lib.core.chars import CJK
+from lib.reading.bylines import is_byline
+from lib.reading.dates import DateRules, written_dates
+
+META, CLUTTER = "meta", "clutter"
+RE_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
+
+
+@dataclass(frozen=True)
+class PageRules:
+    patterns: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, kind)
+    selectors: tuple[str, ...]  # HTML elements dropped before the text is taken
+
+
+def load_rules() -> PageRules:
+    return rulefiles.compiled(_compile, config.rule_file("web_clutter.json"))
+
+
+def _compile(content: bytes | None) -> PageRules:
+    spec = rulefiles.json_rules(content, name="web_clutter.json")
+    patterns = tuple(
+        (
+            rulefiles.compile_pattern(rule["re"].replace("{CJK}", CJK), name="web_clutter.json"),
+            rule.get("kind", CLUTTER),
+        )
+        for rule in spec["line_patterns"]
+    )
+    return PageRules(patterns=patterns, selectors=tuple(spec["html_drop_selectors"]))
+
+
+def line_kind(line: str, *, page_rules: PageRules | None = None) -> str | None:
+    """`meta` (a date, source or author line), `clutter` (menus, breadcrumbs, counters, buttons) or None
+    (text of the report, bylines included)."""
+    stripped = line.strip()
+    if not stripped or is_byline(stripped):  # 本报记者 李争粉 特约通讯员 魏志强 looks like a menu
+        return None
+    for pattern, kind in (page_rules or load_rules()).patterns:
+        if pattern.fullmatch(stripped):
+            return kind
+    return None
+
+
+def strip_clutter(text: str) -> str:
+    """The text without its clutter lines (metadata lines stay: the reader takes the date from them)."""
+    rules = load_rules()
+    kept = [line for line in text.split("\n") if line_kind(line, page_rules=rules) != CLUTTER]
+    return RE_BLANK_RUN.sub("\n\n", "\n".join(kept))
+
+
+def publication_date(lines: Iterable[str], *, date_rules: DateRules | None = None) -> str | None:
+    """The first plausible date (YYYY-MM-DD) written in the metadata lines, or None."""
+    return next((found[0] for line in lines if (found := written_dates(line, date_rules=date_rules))), None)

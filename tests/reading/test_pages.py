@@ -1,0 +1,116 @@
+"""Reports copied from web pages: the headline told apart from breadcrumbs, menus, kickers and subtitles,
+and the publication date read from the page's metadata. The pages are made up, each of a pattern seen on
+real news and government sites."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.reading.articles import read_articles
+from lib.reading.dates import article_year
+
+
+def one(text: str):
+    articles = read_articles(text, source_file="page.txt")
+    assert len(articles) == 1
+    return articles[0]
+
+
+BODY = "近年来，某某高新区坚持党建引领，推动非公企业党组织应建尽建，新建党组织12个，覆盖率达到95%。"
+
+PAGES = [
+    (
+        "breadcrumb, menu, title, date and source",
+        "首页 新闻中心 政务公开 办事服务 互动交流\n当前位置：首页 > 基层党建 > 正文\n\n某某高新区：党建引领园区高质量发展\n\n"
+        "发布时间：2023年08月15日 10:20 来源：某某日报 浏览次数：321\n\n" + BODY,
+        "某某高新区：党建引领园区高质量发展",
+        "",
+        "2023-08-15",
+    ),
+    (
+        "kicker with commas above the title, byline with a box",
+        "弱冠之年再出发，某某经开区亮出党建新品牌，全力打造一流园区\n红领经开引领建设新征程\n□某报驻某区首席记者 王明\n"
+        + BODY,
+        "红领经开引领建设新征程",
+        "弱冠之年再出发，某某经开区亮出党建新品牌，全力打造一流园区",
+        None,
+    ),
+    (
+        "title then a shorter subtitle, nothing else to go by",
+        "某某保税区2025年非公企业党组织组建工作成效显著\n\n党建引领聚合力 强基增效促发展\n\n" + BODY,
+        "某某保税区2025年非公企业党组织组建工作成效显著",
+        "党建引领聚合力 强基增效促发展",
+        None,
+    ),
+    (
+        "title then an advert line",
+        "某某经开区：以高质量党建赋能园区高质量发展\n\n区块链专栏\n\n" + BODY,
+        "某某经开区：以高质量党建赋能园区高质量发展",
+        "区块链专栏",
+        None,
+    ),
+    (
+        "a dashed subtitle between the title and the date",
+        "澎湃的红色动力 激荡的经济活力\n——某某高新区非公企业党建调查\n2023-06-09| 互联网| 查看: 5| 评论: 0\n"
+        + BODY,
+        "澎湃的红色动力 激荡的经济活力",
+        "——某某高新区非公企业党建调查",
+        "2023-06-09",
+    ),
+    (
+        "title printed twice, date and site on one line, original-title line",
+        "某某经开区成立产业园党建联盟\n\n某某经开区成立产业园党建联盟\n2021年12月26日 19:23 某某新闻\n\n原标题：某某经开区成立产业园党建联盟\n\n"
+        + BODY,
+        "某某经开区成立产业园党建联盟",
+        "",
+        "2021-12-26",
+    ),
+    (
+        "author, source and date on the byline",
+        "某某经济开发区：“三生融合”赋能非公企业党建\n\n作者:张明 李华 来源:某某新闻网 2022-06-22 12:32:59\n\n"
+        + BODY,
+        "某某经济开发区：“三生融合”赋能非公企业党建",
+        "",
+        "2022-06-22",
+    ),
+    (
+        "a site's today widget is not the date",
+        "今天是：2025年12月04日 星期四\n国家级某某经济技术开发区\n聚焦党建新赛道，某某经开区开启“赛马”新模式\n\n"
+        + BODY,
+        "聚焦党建新赛道，某某经开区开启“赛马”新模式",
+        "国家级某某经济技术开发区",
+        None,
+    ),
+    (
+        "a date written day.month.year",
+        "省委组织部调研新区非公经济党建工作\n\n17.06.2015  11:35\n\n" + BODY,
+        "省委组织部调研新区非公经济党建工作",
+        "",
+        "2015-06-17",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "title", "kicker", "date"), PAGES, ids=[p[0] for p in PAGES])
+def test_web_page_headline_and_date(case, text, title, kicker, date):
+    art = one(text)
+    assert (art.title, art.kicker, art.date) == (title, kicker, date)
+    assert art.body[0].text.startswith("近年来") and len(art.body) == 1  # no chrome left in the body
+
+
+def test_a_page_without_a_headline_starts_with_its_body():
+    art = one(BODY + "\n\n" + BODY.replace("12", "15"))
+    assert art.title == BODY[:30] and len(art.body) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("今日，某区召开庆祝中国共产党成立101周年表彰大会。", 2022),
+        ("在建党100周年之际，某区表彰优秀党员。", 2021),
+        ("2019年以来，某区新建党组织20个；2020年制定2022—2024年计划。", 2020),
+        ("没有年份。", None),
+    ],
+)
+def test_article_year_without_a_date(text, year):
+    assert article_year(text) == year
