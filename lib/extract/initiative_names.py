@@ -1,22 +1,16 @@
-"""Initiative names: which quoted terms of a sentence name a programme (“1+4+N”党建工作矩阵,
-“五个一”集成服务体系, “新领秀”全域党建品牌), of which kind, and how many parts the name implies.
-
-Word lists live in `data/rules/initiatives.json`. Only quoted terms (“…”, or ‘…’ inside a quotation)
-are candidates; one becomes an initiative when
-1. the words right after its closing quote end with a descriptor head: “五个一”集成服务体系;
-2. it ends with a head itself: “六联工作法”, “五美党建”;
-3. a brand verb stands right before it and no words follow it: 打响“核酸青甜”等; or
-4. it is a plus formula: “1+4+N”.
-Slogans (terms with 、 or ，) pass only with a brand head after them (“高新事、高兴办”特色服务品牌);
-stoplisted terms (“两张皮”) never pass.
+"""Initiative names: the rules (data/rules/initiatives.json), the kinds of name and the count a name implies.
+Where names occur in a sentence is lib.extract.initiative_mentions; their parts, lib.extract.initiative_parts.
 
 Kinds, and the count each one implies (`expected_count`):
-- formula: digits or a letter joined by + (1+4+N) or a 3–5 digit code (1145). Expected count = the
-  number of terms (1+4+N → 3, 1145 → 4, 1+1+10+N → 4), because reports spell formulas out one term at a
-  time (一个核心、一套班子、四项工程、五联机制). A list may instead expand one term: 1+4+N's four
-  stations are the "4", so there found 4 ≠ expected 3.
-- counted: a numeral phrase. Expected = the numeral before a measure word (五个一 → 5, 三个哪里 → 3),
-  else the sum of its numerals (六联工作法 → 6, 一长八员 → 9). Phrases of 一 only (一人一策) are brands.
+- formula: digits or a letter joined by + (1+4+N) or a 3–5 digit code (1145), or terms joined by + or a
+  dash (党建+网格, 采集—研判—处置). Expected count = the number of terms (1+4+N → 3, 1145 → 4,
+  1+1+10+N → 4), because reports spell formulas out one term at a time (一个核心、一套班子、四项工程、
+  五联机制). A list may instead expand one term: 1+4+N's four stations are the "4", so there found 4 ≠
+  expected 3. The parts of a term chain are its terms.
+- counted: a numeral phrase. Expected = the numeral before a measure word (五个一 → 5, 三个哪里 → 3);
+  for parallel names the numeral when the numerals are equal (七联七带 → 7, its parts being pairs), else
+  their sum (一长八员 → 9, 四服务一提升 → 5); a single numeral counts itself (六联工作法 → 6). Phrases of
+  一 only (一人一策) are brands.
 - brand: everything else, and any term with a brand head (“五光十色”…党建品牌, “五美党建”). No count.
 """
 
@@ -40,7 +34,11 @@ RE_RUN = re.compile(f"[{CJK}A-Za-z0-9]+")
 #: Digits or a letter joined by plus signs: 1+4+N, 1+1+10+N (at least one digit is checked apart).
 RE_PLUS_FORMULA = re.compile(r"(?:\d+|[A-Za-z])(?:[+＋](?:\d+|[A-Za-z]))+")
 RE_CODE_FORMULA = re.compile(r"\d{3,5}")
+#: Terms joined by + or by dashes: 党建+网格, 工业社区+产业+企业, 采集—研判—处置, 部门-社区-企业.
+RE_TERM_CHAIN = re.compile(f"[{CJK}A-Za-z0-9]{{1,12}}(?:(?:[+＋]|[—－\\-]{{1,2}})[{CJK}A-Za-z0-9]{{1,12}})+")
+RE_CHAIN_LINK = re.compile(r"[+＋]|[—－\-]{1,2}")
 RE_SLOGAN = re.compile(r"[、，,；;]")
+RE_CJK_CHAR = re.compile(f"[{CJK}]")
 RE_DIGITS = re.compile(r"\d")
 
 
@@ -51,22 +49,42 @@ class InitiativeRules:
     numbered_heads: tuple[str, ...]
     brand_heads: tuple[str, ...]
     self_heads: tuple[str, ...]
+    programme_verbs: tuple[str, ...]
     brand_verbs: tuple[str, ...]
+    launch_verbs: tuple[str, ...]
+    max_verb_gap: int
+    list_links: tuple[str, ...]
     descriptor_stops: str
     descriptor_bad_starts: str
-    max_descriptor_chars: int
+    descriptor_bad_start_words: tuple[str, ...]
+    max_descriptor_chars: int  # after a plain name
+    max_numbered_descriptor_chars: int  # after a formula, counted name or slogan
     min_name_chars: int
     max_name_chars: int
     stoplist: frozenset[str]
+    contrast_frames: tuple[tuple[str, str], ...]
+    problem_words: tuple[str, ...]
+    award_before: tuple[str, ...]
+    award_after: tuple[str, ...]
+    superlative_prefixes: tuple[str, ...]
+    question_words: tuple[str, ...]
+    unquoted_heads: tuple[str, ...]
+    formula_heads: tuple[str, ...]
+    unquoted_chars: tuple[int, int]
+    parallel_half_chars: tuple[int, int]
+    idiom_tags: tuple[str, ...]
     numerals: dict[str, int]
     non_count_units: tuple[str, ...]
     max_count: int
     lead_verbs: tuple[str, ...]
     max_lead_chars: int
+    ordinal_markers: tuple[tuple[str, ...], ...]
+    type_suffix: str
+    max_follow_paragraphs: int
     #: numeral, optional measure word, the character counted: 五|个|一…, 六||联工作法.
     re_counted: re.Pattern
     re_numeral: re.Pattern
-    #: “两个1”指…, “N”代表….
+    #: Where a formula term is explained: “两个1”指…, “N”代表…, “1”是….
     re_explain: re.Pattern
     #: "两个" in front of a formula term in an explanation.
     re_multiple: re.Pattern
@@ -87,6 +105,11 @@ class Mention:
     terms: tuple[str, ...]  # a formula's terms: ("1", "4", "N")
     start: int  # offset of the opening quote in the sentence
     end: int  # offset after the descriptor
+    parts: tuple[str, ...] = ()  # parts the name itself gives: the quoted list of “A”“B”“C”等三大工程
+    #: A counted name with nothing else for it: kept only if the text lists exactly its count of parts.
+    tentative: bool = False
+    #: For repeated numerals (三亮三比), the count of single items (6) beside the count of pairs (3).
+    pair_total: int | None = None
 
 
 def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
@@ -105,117 +128,90 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
     joiners = "|".join(map(re.escape, rulefiles.longest_first(spec["enumeration_joiners"])))
     return InitiativeRules(
         date_rules=dates.compile_rules(date_content),
-        descriptor_heads=tuple(spec["descriptor_heads"]),
-        numbered_heads=tuple(spec["numbered_heads"]),
+        descriptor_heads=rulefiles.longest_first(spec["descriptor_heads"]),
+        numbered_heads=rulefiles.longest_first(spec["numbered_heads"]),
         brand_heads=tuple(spec["brand_heads"]),
-        self_heads=tuple(spec["self_heads"]),
-        brand_verbs=tuple(spec["brand_verbs"]),
+        self_heads=rulefiles.longest_first(spec["self_heads"]),
+        programme_verbs=rulefiles.longest_first(spec["programme_verbs"]),
+        brand_verbs=rulefiles.longest_first(spec["brand_verbs"]),
+        launch_verbs=rulefiles.longest_first(spec["launch_verbs"]),
+        max_verb_gap=int(spec["max_verb_gap"]),
+        list_links=rulefiles.longest_first(spec["list_links"]),
         descriptor_stops=spec["descriptor_stops"],
         descriptor_bad_starts=spec["descriptor_bad_starts"],
-        max_descriptor_chars=int(spec["max_descriptor_chars"]),
+        descriptor_bad_start_words=tuple(spec["descriptor_bad_start_words"]),
+        max_descriptor_chars=int(spec["max_descriptor_chars"]["named"]),
+        max_numbered_descriptor_chars=int(spec["max_descriptor_chars"]["numbered"]),
         min_name_chars=int(spec["name_chars"]["min"]),
         max_name_chars=int(spec["name_chars"]["max"]),
         stoplist=frozenset(spec["stoplist"]),
+        contrast_frames=tuple((a, b) for a, b in spec["contrast_frames"]),
+        problem_words=tuple(spec["problem_words"]),
+        award_before=tuple(spec["award_before"]),
+        award_after=tuple(spec["award_after"]),
+        superlative_prefixes=tuple(spec["superlative_prefixes"]),
+        question_words=tuple(spec["question_words"]),
+        unquoted_heads=rulefiles.longest_first(spec["unquoted_heads"]),
+        formula_heads=rulefiles.longest_first(spec["formula_heads"]),
+        unquoted_chars=tuple(spec["name_chars"]["unquoted"]),
+        parallel_half_chars=tuple(spec["parallel_names"]["half_chars"]),
+        idiom_tags=tuple(spec["parallel_names"]["idiom_tags"]),
         numerals=numerals,
         non_count_units=tuple(spec["non_count_units"]),
         max_count=int(spec["max_count"]),
         lead_verbs=rulefiles.longest_first(spec["lead_verbs"]),
         max_lead_chars=int(spec["max_lead_chars"]),
+        ordinal_markers=tuple(tuple(series) for series in spec["ordinal_markers"]),
+        type_suffix=spec["type_suffix"],
+        max_follow_paragraphs=int(spec["max_follow_paragraphs"]),
         re_counted=re.compile(f"({num})({measure})?(?=[{CJK}])"),
         re_numeral=re.compile(num),
-        re_explain=re.compile(f"“([^“”]{{1,8}})”(?:{explain})([^；;。“”]*(?:“[^“”]*”[^；;。“”]*)*)"),
+        re_explain=re.compile(f"“([^“”]{{1,8}})”(?:{explain})"),
         re_multiple=re.compile(f"({num}){measure}(.+)"),
         re_joiner=re.compile(f"{joiners}|、"),
-        re_tail=re.compile(f"等.*$|(?<=.)\\d+{measure}.*$"),
+        re_tail=re.compile(f"等.*$|(?<=.){num}{measure}.*$"),
     )
-
-
-def find_initiative_mentions(sentence: str, *, rules: InitiativeRules | None = None) -> list[Mention]:
-    """The quoted terms of one sentence that name an initiative (see the module docstring)."""
-    rules = rules or load_initiative_rules()
-    out = []
-    for m in RE_TERM.finditer(sentence):
-        name = (m.group(1) or m.group(2)).strip()
-        if not rules.min_name_chars <= len(name) <= rules.max_name_chars or name in rules.stoplist:
-            continue
-        run = _descriptor_run(sentence, m.end(), rules)
-        numbered = _is_formula(name, rules) or _count_of(name, rules)[0] is not None
-        descriptor = run if _is_descriptor(run, numbered=numbered, rules=rules) else ""
-        if not _is_initiative(name, run, descriptor, sentence[: m.start()], rules):
-            continue
-        kind = initiative_kind(name, descriptor=descriptor, rules=rules)
-        expected, key = _count_of(name, rules) if kind == COUNTED else (None, None)
-        terms = formula_terms(name) if kind == FORMULA else ()
-        out.append(
-            Mention(
-                name=name,
-                full_name=f"“{name}”{descriptor}",
-                kind=kind,
-                expected_count=len(terms) if kind == FORMULA else expected,
-                key=key,
-                terms=terms,
-                start=m.start(),
-                end=m.end() + len(descriptor),
-            )
-        )
-    return out
 
 
 def initiative_kind(name: str, *, descriptor: str = "", rules: InitiativeRules | None = None) -> str:
-    """'formula' (1+4+N, 1145), 'counted' (五个一, 六联工作法) or 'brand' (新领秀, and anything
+    """'formula' (1+4+N, 1145, 党建+网格), 'counted' (五个一, 六联工作法) or 'brand' (新领秀, and anything
     carrying a brand head: “五光十色”…党建品牌)."""
     rules = rules or load_initiative_rules()
-    if _is_formula(name, rules):
+    if is_formula(name, rules) or is_term_chain(name):
         return FORMULA
     if (descriptor or name).endswith(rules.brand_heads):
         return BRAND
-    return COUNTED if _count_of(name, rules)[0] is not None else BRAND
+    return COUNTED if count_of(name, rules)[0] is not None else BRAND
 
 
 def formula_terms(name: str) -> tuple[str, ...]:
-    """1+4+N → ("1", "4", "N"); a digit code names one term per digit: 1145 → ("1", "1", "4", "5")."""
+    """1+4+N → ("1", "4", "N"); a digit code names one term per digit: 1145 → ("1", "1", "4", "5");
+    a chain names its terms: 采集—研判—处置 → ("采集", "研判", "处置")."""
     if RE_CODE_FORMULA.fullmatch(name):
         return tuple(name)
-    return tuple(re.split(r"[+＋]", name))
+    return tuple(t for t in RE_CHAIN_LINK.split(name) if t)
 
 
-def _descriptor_run(sentence: str, at: int, rules: InitiativeRules) -> str:
-    """The words after a closing quote, up to punctuation or a stop character."""
-    m = RE_RUN.match(sentence, at)
-    run = m.group(0) if m else ""
-    return next((run[:i] for i, ch in enumerate(run) if ch in rules.descriptor_stops), run)
-
-
-def _is_descriptor(run: str, *, numbered: bool, rules: InitiativeRules) -> bool:
-    heads = rules.descriptor_heads + (rules.numbered_heads if numbered else ())
+def is_term_chain(name: str) -> bool:
+    """Words joined by + or dashes (党建+网格, 采集—研判—处置), not digits only (those are formulas)."""
     return (
-        0 < len(run) <= rules.max_descriptor_chars
-        and run[0] not in rules.descriptor_bad_starts
-        and run.endswith(heads)
+        bool(RE_TERM_CHAIN.fullmatch(name))
+        and bool(RE_CJK_CHAR.search(name))
+        and not RE_PLUS_FORMULA.fullmatch(name)
     )
 
 
-def _is_initiative(name: str, run: str, descriptor: str, before: str, rules: InitiativeRules) -> bool:
-    if RE_SLOGAN.search(name):
-        return bool(descriptor) and descriptor.endswith(rules.brand_heads)
-    if descriptor:
-        return True
-    self_named = any(name.endswith(h) and len(name) > len(h) for h in rules.self_heads)
-    branded = not run and before.removesuffix("了").endswith(rules.brand_verbs)
-    bare_formula = not run and _is_formula(name, rules) and bool(RE_PLUS_FORMULA.fullmatch(name))
-    return self_named or branded or bare_formula
-
-
-def _is_formula(name: str, rules: InitiativeRules) -> bool:
+def is_formula(name: str, rules: InitiativeRules) -> bool:
     if RE_PLUS_FORMULA.fullmatch(name):
         return bool(RE_DIGITS.search(name))
     return bool(RE_CODE_FORMULA.fullmatch(name)) and not dates.is_year_code(name, date_rules=rules.date_rules)
 
 
-def _count_of(name: str, rules: InitiativeRules) -> tuple[int | None, str | None]:
+def count_of(name: str, rules: InitiativeRules) -> tuple[int | None, str | None]:
     """(expected count, key character) of a counted name; (None, None) when it is not one.
 
-    五个一 → (5, 一); 三个哪里 → (3, 哪); 六联工作法 → (6, 联); 一长八员 → (9, None); 一人一策 → (None, None)."""
+    五个一 → (5, 一); 三个哪里 → (3, 哪); 六联工作法 → (6, 联); 七联七带 → (7, None); 一长八员 → (9, None);
+    一人一策 → (None, None)."""
     m = rules.re_counted.match(name)
     count = numeral_value(m.group(1), rules) if m else None
     rest = name[m.end() :] if m else ""
@@ -223,8 +219,11 @@ def _count_of(name: str, rules: InitiativeRules) -> tuple[int | None, str | None
         return None, None
     key: str | None = rest[0]
     values = [numeral_value(g, rules) or 0 for g in rules.re_numeral.findall(name)]
-    if not m.group(2) and len(values) > 1:  # 一长八员 counts 1 + 8; 一人一策 counts nothing
-        count, key = (sum(values), None) if max(values) > 1 else (0, None)
+    if not m.group(2) and len(values) > 1:  # 七联七带 counts 7 pairs; 一长八员 counts 1 + 8; 一人一策 nothing
+        if max(values) < 2:
+            count, key = 0, None
+        else:
+            count, key = (values[0], None) if len(set(values)) == 1 else (sum(values), None)
     return (count, key) if 2 <= count <= rules.max_count else (None, None)
 
 

@@ -23,12 +23,20 @@ from lib.extract.initiative_names import (
     RE_TERM,
     InitiativeRules,
     Mention,
+    count_of,
+    is_term_chain,
     load_initiative_rules,
     numeral_value,
 )
 
 #: Where a clause ends (read on text whose quoted terms are masked, so their commas do not count).
 RE_CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")
+#: A bracket right after a name, and what it holds.
+RE_BRACKET = re.compile(r"^\s*[（(]([^（）()]{2,120})[）)]")
+#: Where an explanation of a formula term ends when no other follows it.
+RE_EXPLANATION_END = re.compile(r"[；;。）)]")
+#: An item that explains a formula term (“1”是…), not a part of a list.
+RE_EXPLAINED = re.compile(r"^“[^”]{1,6}”(?:是|指|为)")
 #: Stands in for the characters inside a quoted term when clauses and lists are split.
 MASK = "○"
 
@@ -43,8 +51,25 @@ def initiative_components(
 ) -> list[str]:
     """The parts the text lists for a mention, in text order ([] for brands or when none fit)."""
     rules = rules or load_initiative_rules()
+    if mention.parts:
+        return list(mention.parts)
+    if mention.kind == FORMULA and is_term_chain(mention.name):  # 采集—研判—处置
+        return list(mention.terms)
+    if RE_SLOGAN.search(mention.name):  # “网格联企、社区吹哨、部门报道”的方式: the name lists its parts
+        branded = mention.full_name.endswith(rules.brand_heads)  # “高新事、高兴办”特色服务品牌 is one slogan
+        return [] if branded else [p.strip() for p in RE_SLOGAN.split(mention.name) if p.strip()]
     if mention.kind == BRAND:
-        return []
+        counted = counted_reading(mention, rules)  # “五力聚能”非公党建品牌 may still list its five parts
+        if counted is None:
+            return []
+        found = initiative_components(
+            counted,
+            paragraphs=paragraphs,
+            paragraph_index=paragraph_index,
+            sentence_index=sentence_index,
+            rules=rules,
+        )
+        return found if len(found) == counted.expected_count else []
     sentences = split_sentences(paragraphs[paragraph_index] or "")
     sentence = sentences[sentence_index]
     masked = _mask_terms(sentence)
@@ -57,12 +82,36 @@ def initiative_components(
         *_clauses(sentence, masked, mention.end),
         *_clauses(following, _mask_terms(following), 0),
     ]
-    for text, mask in clauses:
+    earlier = list(reversed(_clauses(sentence[:clause_start], masked[:clause_start], 0)))
+    if mention.kind == FORMULA:  # “1+2+N”（“1”是…，“2”是…，“N”是…）: the explanations name the parts
+        explained = _explained_terms(mention, [sentence[mention.end :], *later], rules)
+        if len(explained) >= 2:
+            return explained
+    bracketed = _bracketed_items(sentence[mention.end :], rules)
+    if _fits(
+        bracketed, mention, quoted=False
+    ):  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）
+        return bracketed
+    for text, mask in [*clauses, *earlier]:
         items, quoted = _enumeration(text, mask, key=mention.key, rules=rules)
         if _fits(items, mention, quoted=quoted):
             return items
+    after = [
+        sentence[mention.end :],
+        *later,
+        *paragraphs[paragraph_index + 1 :][: rules.max_follow_paragraphs],
+    ]
+    walked = _walk_groups(mention, _clauses(sentence, masked, mention.end), rules)
+    if walked:
+        return walked
+    for found in (_ordinal_items(after, rules), _typed_items(after, rules)):
+        if _fits(found, mention, quoted=True) or (mention.expected_count is None and len(found) >= 2):
+            return found
     if mention.kind == FORMULA:
-        return _explained_terms(mention, later, rules)
+        return _explained_terms(mention, [sentence[mention.end :], *later], rules)
+    headed = _headed_terms(mention, after, rules)  # “四项工程” … 实施“强基工程” … “灵魂工程” …
+    if headed:
+        return headed
     if mention.key and not rules.re_numeral.fullmatch(mention.key):
         keyed = _keyed_terms(mention, [sentence[mention.end :], *later])
         if keyed:
@@ -70,6 +119,87 @@ def initiative_components(
     if mention.key and not later:
         return _lead_sentences(mention, paragraphs[paragraph_index + 1 :], rules)
     return []
+
+
+def counted_reading(mention: Mention, rules: InitiativeRules) -> Mention | None:
+    """A brand-headed name read as counted (五力聚能 → 5 parts), or None when it counts nothing."""
+    count, key = count_of(mention.name, rules)
+    if count is None:
+        return None
+    return Mention(**{**mention.__dict__, "kind": COUNTED, "expected_count": count, "key": key})
+
+
+def _bracketed_items(text: str, rules: InitiativeRules) -> list[str]:
+    """The items of a bracket right after a name: （亮目标、亮身份，比进度） → 亮目标, 亮身份, 比进度."""
+    m = RE_BRACKET.match(text)
+    if not m:
+        return []
+    items = [x.strip() for x in re.split(r"[、，,；;]", m.group(1)) if x.strip()]
+    return items if len(items) >= 2 and not any(RE_EXPLAINED.match(x) for x in items) else []
+
+
+def _headed_terms(mention: Mention, texts: list[str], rules: InitiativeRules) -> list[str]:
+    """For a count with a measure word and a head (四项工程), the quoted terms after it ending with that
+    head (“强基工程”, “灵魂工程” …), up to the count."""
+    m = rules.re_counted.match(mention.name)
+    head = mention.name[m.end() :] if m and m.group(2) else ""
+    if len(head) < 2 or not mention.expected_count:
+        return []
+    out: list[str] = []
+    for text in texts:
+        for t in RE_TERM.finditer(text):
+            term = _inner(t)
+            if term.endswith(head) and len(term) > len(head) and term not in out:
+                out.append(term)
+    return out[: mention.expected_count] if len(out) >= min(2, mention.expected_count) else []
+
+
+def _walk_groups(mention: Mention, clauses: list[tuple[str, str]], rules: InitiativeRules) -> list[str]:
+    """Parts of a name with several numerals, one group per clause after it: “四服务一提升”，即服务党员、
+    服务职工、服务人才、服务企业，提升基层党组织创造力 → 4 parts, then 1."""
+    values = [numeral_value(g, rules) or 0 for g in rules.re_numeral.findall(mention.name)]
+    if mention.kind != COUNTED or len(values) < 2 or len(clauses) < len(values):
+        return []
+    for start in range(len(clauses) - len(values) + 1):  # the list may start after a clause: …的体系，即…
+        out: list[str] = []
+        for value, (text, mask) in zip(values, clauses[start:], strict=False):
+            items = _enumeration(text, mask, key=None, rules=rules)[0] if value > 1 else [text.strip()]
+            if len(items) != value:
+                break
+            out += items
+        else:
+            return out
+    return []
+
+
+def _ordinal_items(texts: list[str], rules: InitiativeRules) -> list[str]:
+    """一是…，二是…: the words after each numbered marker, up to the clause's end, while the numbers run on."""
+    joined = "\n".join(texts)
+    for series in rules.ordinal_markers:
+        out, at = [], 0
+        for marker in series:
+            found = joined.find(marker, at)
+            if found < 0 or (out and joined.find(series[0], at) >= 0 and joined.find(series[0], at) < found):
+                break
+            end = RE_CLAUSE_END.search(joined, found + len(marker))
+            item = joined[found + len(marker) : end.start() if end else len(joined)].strip("：:，, ")
+            if not item:
+                break
+            out.append(item)
+            at = found + len(marker)
+        if len(out) >= 2:
+            return out
+    return []
+
+
+def _typed_items(texts: list[str], rules: InitiativeRules) -> list[str]:
+    """“结对帮扶”型共建；…“资源共享”型共建: the quoted terms followed by the type suffix."""
+    out: list[str] = []
+    for text in texts:
+        for m in RE_TERM.finditer(text):
+            if text.startswith(rules.type_suffix, m.end()) and _inner(m) not in out:
+                out.append(_inner(m))
+    return out
 
 
 def _first_sentence(paragraphs: list[str], index: int) -> str:
@@ -124,20 +254,27 @@ def _inner(m: re.Match) -> str:
 
 def _clean_items(items: list[str], *, key: str | None, rules: InitiativeRules) -> list[str]:
     """Trims the verb before the first item and the words after the last one."""
-    items = [x.strip() for x in items]
+    items = [x.strip().strip("（）()") for x in items]
     aligned = _align_on_key(items, key) if key else None
     if aligned:
         items = aligned
     else:
-        verb = next(
-            (v for v in rules.lead_verbs if items[0].startswith(v) and len(items[0]) - len(v) >= 2), ""
-        )
-        items[0] = items[0][len(verb) :]
+        items[0] = _after_lead_verb(items[0], rules)
         head, *joined = rules.re_joiner.split(items[-1], maxsplit=1)
         if joined and head and joined[0]:
             items[-1:] = [head, joined[0]]
     items[-1] = rules.re_tail.sub("", items[-1])
     return [x for x in items if x]
+
+
+def _after_lead_verb(item: str, rules: InitiativeRules) -> str:
+    """The first item of a list without the words up to its verb: 构建一处专窗 → 一处专窗, 园区聚焦思想 → 思想."""
+    best = None
+    for verb in rules.lead_verbs:
+        at = item.rfind(verb)
+        if at >= 0 and len(item) - at - len(verb) >= 2 and (best is None or at + len(verb) > best):
+            best = at + len(verb)
+    return item[best:] if best is not None else item
 
 
 def _align_on_key(items: list[str], key: str) -> list[str] | None:
@@ -165,17 +302,25 @@ def _fits(items: list[str], mention: Mention, *, quoted: bool) -> bool:
     if n < 2:
         return False
     if mention.kind == COUNTED:
-        return n == mention.expected_count or bool(mention.key and all(mention.key in x for x in items))
+        totals = {mention.expected_count, mention.pair_total}  # 三亮三比: 3 pairs or 6 items
+        return n in totals or bool(mention.key and all(mention.key in x for x in items))
     values = {int(t) for t in mention.terms if t.isascii() and t.isdigit()}
-    return (quoted and n == len(mention.terms)) or n in values
+    counted_out = n == len(mention.terms) and all(
+        x.startswith(t) for x, t in zip(items, mention.terms, strict=False)
+    )
+    return (quoted and n == len(mention.terms)) or counted_out or n in values
 
 
 def _explained_terms(mention: Mention, sentences: list[str], rules: InitiativeRules) -> list[str]:
-    """Parts of a formula explained term by term: “两个1”指A和B；“10”指C；“N”代表D → [A, B, C, D]."""
+    """Parts of a formula explained term by term: “两个1”指A和B；“10”指C；“N”代表D → [A, B, C, D]. Each
+    explanation runs to the next one, or to the end of its clause group (；。)."""
     out = []
     for sentence in sentences:
-        for m in rules.re_explain.finditer(sentence):
-            label, text = m.group(1), m.group(2).strip()
+        starts = list(rules.re_explain.finditer(sentence))
+        for m, nxt in zip(starts, [*starts[1:], None][: len(starts)], strict=True):
+            end = nxt.start() if nxt else len(sentence)
+            stop = RE_EXPLANATION_END.search(sentence, m.end(), end)
+            label, text = m.group(1), sentence[m.end() : stop.start() if stop else end].strip(" ，,、（）()")
             if not text:
                 continue
             times = 1

@@ -10,21 +10,21 @@ import pandas as pd
 
 from lib.core.chars import split_sentences
 from lib.extract.context import ArticleContext
-from lib.extract.initiative_names import (
-    InitiativeRules,
-    Mention,
-    find_initiative_mentions,
-    load_initiative_rules,
-)
+from lib.extract.initiative_mentions import find_initiative_mentions
+from lib.extract.initiative_names import InitiativeRules, Mention, load_initiative_rules
 from lib.extract.initiative_parts import initiative_components
 from lib.extract.registry import KIND, SENTENCE, SOURCE, THEME, Column, Extractor, register
 
 
-def extract_initiatives(paragraphs: list[str], *, rules: InitiativeRules | None = None) -> list[dict]:
-    """The initiatives of one article (its body paragraphs in order), one entry per name, in the
-    order they are first named. Each entry: name, full_name, kind, components, expected_count,
-    found_count, paragraph_index, sentence."""
+def extract_initiatives(
+    paragraphs: list[str], *, rules: InitiativeRules | None = None, owners: list[int] | None = None
+) -> list[dict]:
+    """The initiatives of one article (its texts in order: body paragraphs, and headings when `owners`
+    maps each text to the body paragraph it belongs to), one entry per name, in the order they are first
+    named. Each entry: name, full_name, kind, components, expected_count, found_count, paragraph_index
+    (a body paragraph), sentence."""
     rules = rules or load_initiative_rules()
+    owners = owners or list(range(len(paragraphs)))
     entries: dict[str, dict] = {}
     for pi, paragraph in enumerate(paragraphs):
         sentences = split_sentences(paragraph or "")
@@ -33,7 +33,9 @@ def extract_initiatives(paragraphs: list[str], *, rules: InitiativeRules | None 
                 parts = initiative_components(
                     mention, paragraphs=paragraphs, paragraph_index=pi, sentence_index=si, rules=rules
                 )
-                entry = entries.setdefault(mention.name, _new_entry(mention, pi, sentence))
+                if mention.tentative and len(parts) not in (mention.expected_count, mention.pair_total):
+                    continue  # “四种赋能” counts only with its four parts listed
+                entry = entries.setdefault(mention.name, _new_entry(mention, owners[pi], sentence))
                 entry["components"] += [p for p in parts if p not in entry["components"]]
     named_parts = {p for e in entries.values() for p in e["components"]}
     out = [e for e in entries.values() if e["components"] or e["name"] not in named_parts]
@@ -53,6 +55,23 @@ def _new_entry(mention: Mention, paragraph_index: int, sentence: str) -> dict:
         "paragraph_index": paragraph_index,
         "sentence": sentence,
     }
+
+
+def headed_texts(ctx: ArticleContext) -> tuple[list[str], list[int]]:
+    """The report's title, its section headings and its body paragraphs in reading order, each with the
+    body paragraph it belongs to (a name may stand only in a heading: “四个服务”构建党建新机制)."""
+    texts, owners, section = [], [], None
+    if ctx.article.title and ctx.body:
+        texts.append(ctx.article.title)
+        owners.append(0)
+    for index, paragraph in enumerate(ctx.body):
+        if paragraph.section and paragraph.section != section:
+            texts.append(paragraph.section)
+            owners.append(index)
+        section = paragraph.section
+        texts.append(paragraph.text)
+        owners.append(index)
+    return texts, owners
 
 
 def initiative_link_key(name: str) -> str:
@@ -84,8 +103,9 @@ class Initiatives(Extractor):
         load_initiative_rules()
 
     def extract(self, ctx: ArticleContext) -> list[dict]:
+        texts, owners = headed_texts(ctx)
         rows = []
-        for it in extract_initiatives(ctx.body_texts):
+        for it in extract_initiatives(texts, owners=owners):
             index = it.pop("paragraph_index")
             rows.append(
                 {

@@ -1,0 +1,301 @@
+"""Where a sentence names an initiative. Rules in data/rules/initiatives.json (see its _help).
+
+Quoted terms (“…”, or ‘…’ inside a quotation) are read with what stands around them. A term is an
+initiative when
+1. the words after it (or after the list of adjacent quoted terms it stands in, past 等 and the like) end
+   with a head: “五个一”集成服务体系, “议事早餐会”“雨企同行”等系列品牌活动, “红心领航、连心强基”三大行动;
+2. it ends with a head itself: “六联工作法”, “红色讲堂”;
+3. a programme verb stands right before it (or before its list): 建立“红色家园”, 打响“核酸青甜”;
+4. it is a formula or a chain of terms: “1+4+N”, “党建+网格”, “采集—研判—处置”;
+unless it is stoplisted (national programmes and common metaphors: “两个覆盖”), a contrast (变“各自为战”为…),
+a problem (“两张皮”问题), an honour (授予“…”称号), a prize category (“最具潜力”) or a question (“怎么建”).
+Slogans (terms with 、 or ，) need a head after them.
+
+Unquoted names are candidates too: formulas with a head after them (实施135工作法, 1+5+X党组织覆盖网络),
+term chains starting with 党建+ (党建+工作生态链), parallel numeral names that are not idioms (三横三纵,
+双培双争, 一组织一品牌), and a short name between a programme verb and a head (亮出红领经开党建品牌).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lib.core.chars import CJK
+from lib.extract.entity_rules import dictionary_entry
+from lib.extract.initiative_names import (
+    BRAND,
+    COUNTED,
+    FORMULA,
+    RE_RUN,
+    RE_SLOGAN,
+    RE_TERM,
+    InitiativeRules,
+    Mention,
+    count_of,
+    formula_terms,
+    initiative_kind,
+    is_formula,
+    is_term_chain,
+    load_initiative_rules,
+    numeral_value,
+)
+
+#: Between adjacent quoted terms of one list: nothing, or a 、 or a comma.
+RE_LIST_GAP = re.compile(r"[、，,]?")
+#: An unquoted formula: 1+5+X, 2+3+X, 1+4+N, or a 3–4 digit code such as 135.
+RE_BARE_FORMULA = re.compile(r"(?<![A-Za-z0-9.+＋\-])(?:\d+(?:[+＋](?:\d+|[A-Za-z]))+|\d{3,4})(?![0-9.%％])")
+#: An unquoted chain that starts with 党建+: 党建+工作生态链, 党建+网格.
+RE_BARE_CHAIN = re.compile(f"党建[+＋][{CJK}]{{2,8}}")
+#: A count of major parts and their head: 三大行动, 五大工程.
+RE_MAJOR = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)大[\u4e00-\u9fff]{1,6}$")
+#: A half of a parallel name starting with one of these counts something (一个又一个, 三次两次).
+COUNT_WORDS = set("个项次条批届年月日天周轮代位名家件分")
+#: Numerals a parallel name is built of.
+NUMERALS = "一二两三四五六七八九十双"
+
+
+def find_initiative_mentions(sentence: str, *, rules: InitiativeRules | None = None) -> list[Mention]:
+    """The initiatives one sentence names, in text order (see the module docstring)."""
+    rules = rules or load_initiative_rules()
+    quoted = [m for group in quoted_groups(sentence) for m in _group_mentions(sentence, group, rules)]
+    covered = [(m.start, m.end) for m in quoted] + [t.span() for t in RE_TERM.finditer(sentence)]
+    unquoted = [m for m in _unquoted_mentions(sentence, rules) if not _overlaps((m.start, m.end), covered)]
+    return sorted(quoted + unquoted, key=lambda m: m.start)
+
+
+def quoted_groups(sentence: str) -> list[list[re.Match]]:
+    """The quoted terms of a sentence, grouped where they stand next to each other (“A”“B”、“C”)."""
+    groups: list[list[re.Match]] = []
+    for m in RE_TERM.finditer(sentence):
+        if groups and RE_LIST_GAP.fullmatch(sentence[groups[-1][-1].end() : m.start()]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _group_mentions(sentence: str, group: list[re.Match], rules: InitiativeRules) -> list[Mention]:
+    head_at = group[-1].end()
+    for link in rules.list_links:  # “A”“B”等系列品牌活动
+        if sentence.startswith(link, head_at):
+            head_at += len(link)
+            break
+    run = descriptor_run(sentence, head_at, rules)
+    verb_before = _verb_before(sentence[: group[0].start()], rules)
+    major = _major_count(run, group, rules)
+    if major:
+        return [major_mention(sentence, group, run, rules)]
+    out = []
+    for m in group:
+        mention = _quoted_mention(sentence, m, (m.group(1) or m.group(2)).strip(), run, verb_before, rules)
+        if mention:
+            out.append(mention)
+    return out
+
+
+def _major_count(run: str, group: list[re.Match], rules: InitiativeRules) -> bool:
+    """Whether a list of quoted terms is the parts of a counted whole: “铸魂工程”…“合力工程”等五大工程,
+    “红心领航、连心强基、匠心赋能”三大行动."""
+    m = RE_MAJOR.match(run)
+    members = [(g.group(1) or g.group(2)) for g in group]
+    many = len(members) > 1 or bool(RE_SLOGAN.search(members[0]))
+    return bool(m) and many and is_descriptor(run, numbered=True, rules=rules)
+
+
+def major_mention(sentence: str, group: list[re.Match], run: str, rules: InitiativeRules) -> Mention:
+    members = [(g.group(1) or g.group(2)).strip() for g in group]
+    parts = members if len(members) > 1 else [p for p in RE_SLOGAN.split(members[0]) if p]
+    end = sentence.find(run, group[-1].end()) + len(run)
+    mention = make_mention(run, sentence[group[0].start() : end], group[0].start(), end, rules)
+    return Mention(**{**mention.__dict__, "parts": tuple(parts)})
+
+
+def descriptor_run(sentence: str, at: int, rules: InitiativeRules) -> str:
+    """The words at `at` (after a closing quote), up to punctuation, a stop character or a number."""
+    m = RE_RUN.match(sentence, at)
+    run = m.group(0) if m else ""
+    return next(
+        (run[:i] for i, ch in enumerate(run) if ch in rules.descriptor_stops or (i and ch.isdigit())), run
+    )
+
+
+def _quoted_mention(
+    sentence: str, m: re.Match, name: str, run: str, verb_before: bool, rules: InitiativeRules
+) -> Mention | None:
+    if not rules.min_name_chars <= len(name) <= rules.max_name_chars or _rejected(sentence, m, name, rules):
+        return None
+    numbered = is_formula(name, rules) or is_term_chain(name) or count_of(name, rules)[0] is not None
+    slogan = bool(RE_SLOGAN.search(name))
+    # “加速器”, “示范园”: a common word, unless a head or a brand verb (擦亮“金钥匙”) names it
+    common_word = dictionary_entry(name) is not None and not _verb_before(
+        sentence[: m.start()], rules, rules.brand_verbs
+    )
+    # a verb's name may take a weaker head: 创新实施“红色产业链”建设
+    descriptor = head_of(run, numbered=(numbered or verb_before) and not slogan, rules=rules)
+    self_named = any(name.endswith(h) and len(name) > len(h) for h in rules.self_heads)
+    launched = run.startswith(rules.launch_verbs)
+    chain = is_formula(name, rules) or is_term_chain(name)
+    bare = not descriptor_run(sentence, m.end(), rules)
+    if slogan:
+        accepted = bool(descriptor)
+    else:  # a verb introduces a name that ends its phrase: 建立“红色家园”, not 打造“花野营地”休闲空间
+        accepted = (
+            bool(descriptor) or self_named or chain or launched or (verb_before and bare and not common_word)
+        )
+    if not accepted and not numbered:
+        return None
+    at = sentence.find(descriptor, m.end()) if descriptor else m.end()
+    mention = make_mention(
+        name, f"“{name}”{descriptor}", m.start(), at + len(descriptor), rules, descriptor=descriptor
+    )
+    return mention if accepted else Mention(**{**mention.__dict__, "tentative": True})
+
+
+def head_of(run: str, *, numbered: bool, rules: InitiativeRules) -> str:
+    """The descriptor a run gives a name: the whole run when it ends with a head, else the longest part
+    of it that ends with a head and is followed by a launch verb (“智造先锋”…四家党建联盟单位授牌)."""
+    if is_descriptor(run, numbered=numbered, rules=rules):
+        return run
+    for end in range(len(run) - 1, 0, -1):
+        if run.startswith(rules.launch_verbs, end) and is_descriptor(
+            run[:end], numbered=numbered, rules=rules
+        ):
+            return run[:end]
+    return ""
+
+
+def is_descriptor(run: str, *, numbered: bool, rules: InitiativeRules) -> bool:
+    heads = rules.descriptor_heads + (rules.numbered_heads if numbered else ())
+    longest = rules.max_numbered_descriptor_chars if numbered else rules.max_descriptor_chars
+    return (
+        0 < len(run) <= longest
+        and run[0] not in rules.descriptor_bad_starts
+        and not run.startswith(rules.descriptor_bad_start_words)
+        and run.endswith(heads)
+    )
+
+
+def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> bool:
+    """A stoplisted term, a contrast, a problem, an honour, a prize category or a question."""
+    before, after = sentence[: m.start()], sentence[m.end() :]
+    clause = re.split(r"[，,；;。：:]", before)[-1]
+    return (
+        name in rules.stoplist
+        or name.startswith(rules.superlative_prefixes)
+        or any(w in name for w in rules.question_words)
+        or after.startswith(rules.problem_words)
+        or after.startswith(rules.award_after)
+        or name.endswith(rules.award_after)
+        or any(w in clause for w in rules.award_before)
+        or any(
+            (clause.endswith(a) and after.startswith(b)) or (clause.endswith(b) and a in clause[: -len(b)])
+            for a, b in rules.contrast_frames
+        )
+    )
+
+
+def _verb_before(before: str, rules: InitiativeRules, verbs: tuple[str, ...] = ()) -> bool:
+    """A programme verb right before a quoted term, or a few characters before it in the same clause
+    (打造高质量发展“红色引擎”)."""
+    clause = re.split(r"[，,；;。：:、“”]", before)[-1].removesuffix("了").removesuffix("起")
+    tail = clause[-(rules.max_verb_gap + 4) :]
+    return any(
+        (i := tail.rfind(v)) >= 0 and len(tail) - i - len(v) <= rules.max_verb_gap
+        for v in verbs or rules.programme_verbs
+    )
+
+
+def make_mention(
+    name: str, full_name: str, start: int, end: int, rules: InitiativeRules, *, descriptor: str = ""
+) -> Mention:
+    kind = initiative_kind(name, descriptor=descriptor, rules=rules)
+    expected, key = count_of(name, rules) if kind == COUNTED else (None, None)
+    terms = formula_terms(name) if kind == FORMULA else ()
+    numerals = (
+        [numeral_value(g, rules) or 0 for g in rules.re_numeral.findall(name)] if kind == COUNTED else []
+    )
+    return Mention(
+        pair_total=sum(numerals) if len(set(numerals)) == 1 and len(numerals) > 1 else None,
+        name=name,
+        full_name=full_name,
+        kind=kind,
+        expected_count=len(terms) if kind == FORMULA else expected,
+        key=key,
+        terms=terms,
+        start=start,
+        end=end,
+    )
+
+
+# --- unquoted names -------------------------------------------------------------------------------
+
+
+def _unquoted_mentions(sentence: str, rules: InitiativeRules) -> list[Mention]:
+    return [
+        *_bare_formulas(sentence, rules),
+        *_parallel_names(sentence, rules),
+        *_verb_head_names(sentence, rules),
+    ]
+
+
+def _bare_formulas(sentence: str, rules: InitiativeRules) -> list[Mention]:
+    out = []
+    for m in RE_BARE_FORMULA.finditer(sentence):
+        name = m.group(0)
+        if name.isdigit() and not is_formula(name, rules):
+            continue
+        run = descriptor_run(sentence, m.end(), rules)
+        head = next((h for h in rules.formula_heads if run.endswith(h) or run.startswith(h)), None)
+        if head and len(run) <= rules.max_numbered_descriptor_chars:
+            descriptor = run if run.endswith(head) else head
+            out.append(make_mention(name, name + descriptor, m.start(), m.end() + len(descriptor), rules))
+    for m in RE_BARE_CHAIN.finditer(sentence):
+        out.append(make_mention(m.group(0), m.group(0), m.start(), m.end(), rules))
+    return out
+
+
+def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
+    """三横三纵, 双培双争, 一组织一品牌: a numeral and 1–2 characters, twice, the halves of one length."""
+    low, high = rules.parallel_half_chars
+    out = []
+    for size in range(high, low - 1, -1):
+        pattern = re.compile(f"(?=([{NUMERALS}][{CJK}]{{{size}}}[{NUMERALS}][{CJK}]{{{size}}}))")
+        for m in pattern.finditer(sentence):
+            name = m.group(1)
+            start, end = m.start(1), m.start(1) + len(name)
+            if any(c in NUMERALS for c in (name[1 : 1 + size] + name[2 + size :])):
+                continue  # 一二三四: digits, not a name
+            if start and sentence[start - 1] in NUMERALS or name in rules.stoplist:
+                continue  # 二十届三中: part of a longer number
+            if any(half[0] in COUNT_WORDS for half in (name[1 : 1 + size], name[2 + size :])):
+                continue  # 一个又一个: counting, not a name
+            if _is_idiom(name, rules) or _overlaps((start, end), [(x.start, x.end) for x in out]):
+                continue
+            out.append(make_mention(name, name, start, end, rules))  # 一组织一品牌 is a brand: no count
+    return out
+
+
+def _is_idiom(word: str, rules: InitiativeRules) -> bool:
+    entry = dictionary_entry(word)
+    return entry is not None and entry[1].startswith(rules.idiom_tags)
+
+
+def _verb_head_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
+    """亮出红领经开党建品牌, 创新实施红客计划: a short name between a programme verb and a head."""
+    low, high = rules.unquoted_chars
+    verbs = "|".join(map(re.escape, rules.programme_verbs))
+    heads = "|".join(map(re.escape, rules.unquoted_heads))
+    out = []
+    for m in re.finditer(f"(?:{verbs})([{CJK}]{{{low},{high}}}?)(?:{heads})(?![{CJK}])", sentence):
+        name = m.group(1)
+        if name in rules.stoplist or dictionary_entry(name) or name.startswith(("党建", "特色", "品牌")):
+            continue  # a common word (党建品牌, 人才计划) is no name
+        out.append(make_mention(name, m.group(0)[m.start(1) - m.start() :], m.start(1), m.end(), rules))
+    return out
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+__all__ = ["BRAND", "COUNTED", "FORMULA", "descriptor_run", "find_initiative_mentions", "quoted_groups"]

@@ -1,0 +1,100 @@
+"""Initiatives in made-up sentences, one per pattern seen in real reports of other zones (data/eval/): the
+rules are written against patterns, never against one report's sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.initiatives import extract_initiatives
+
+
+def found(*paragraphs: str) -> dict[str, dict]:
+    return {e["name"]: e for e in extract_initiatives(list(paragraphs))}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("园区推出“红帆讲堂”“先锋夜话”等系列品牌活动。", {"红帆讲堂", "先锋夜话"}),
+        ("园区“红链先锋”启动仪式在管委会举行。", {"红链先锋"}),
+        ("园区为“甲乙先锋”“丙丁未来”两家党建联盟单位授牌。", {"甲乙先锋", "丙丁未来"}),
+        ("园区着力打造高质量发展“红色磁场”。", {"红色磁场"}),
+        ("园区为职工建立“暖心港湾”。", {"暖心港湾"}),
+        ("园区开设“红色书房”，方便党员学习。", {"红色书房"}),
+        ("园区建设“红心”驿站12个。", {"红心"}),
+        ("园区打造“一站三中心”的服务矩阵。", {"一站三中心"}),
+        ("园区推出“先锋领航”等三大举措。", {"先锋领航"}),
+        ("园区创新实施红客计划，吸引青年人才。", {"红客"}),
+        ("园区通过双培双带助推企业发展。", {"双培双带"}),
+        ("园区实施246工作机制，即2个平台、4支队伍、6项制度。", {"246"}),
+        ("园区建立健全1+5+X党组织覆盖网络。", {"1+5+X"}),
+        ("园区全面打造党建+服务生态链。", {"党建+服务生态链"}),
+        ("园区擦亮“加油站”品牌，服务企业。", {"加油站"}),
+    ],
+)
+def test_named_programmes_are_found(text, names):
+    assert set(found(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "园区点燃企业发展的“红色磁场”。",  # a metaphor, not introduced as a programme
+        "园区变“分散作战”为“协同攻坚”。",  # a before-and-after contrast
+        "园区党建由“条块分割”向“条块结合”转变。",
+        "园区着力破解“融合难”问题。",  # a problem
+        "该中心被授予“全国先进集体”称号。",  # an honour
+        "2个支部被命名为市级“五星级”示范党支部。",
+        "解决组织“怎么建”、党建“怎么强”等问题。",  # questions
+        "表彰“最具活力”企业党支部。",  # a prize category
+        "园区打造暖心聚力“加油站”。",  # a common word with only a verb before it
+        "园区精心打造“花开营地”休闲空间。",  # the verb's object is the space, not a programme
+        "园区学习贯彻党的二十届三中全会精神。",  # numbers of a session, not a name
+        "园区企业四面八方汇聚人才。",  # an idiom
+        "园区实施人才计划，引进博士20名。",  # a common word before a head
+        "党员占了五分之一还要多。",
+        "园区深入推进“两企三新”党建工作。",  # national programmes are stoplisted
+    ],
+)
+def test_what_is_not_a_programme(text):
+    assert found(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "kind", "expected", "parts"),
+    [
+        (["园区实施“强链工程”“聚才工程”“惠企工程”等三大工程。"], "三大工程", "counted", 3,
+         ["强链工程", "聚才工程", "惠企工程"]),
+        (["园区探索“甲心领航、乙心强基、丙心赋能”三大行动。"], "三大行动", "counted", 3, ["甲心领航", "乙心强基", "丙心赋能"]),
+        (["园区推行“一窗受理、一站办结”服务机制。"], "一窗受理、一站办结", "brand", None, ["一窗受理", "一站办结"]),
+        (["园区构建“组织+网格+物业”三方协同机制。"], "组织+网格+物业", "formula", 3, ["组织", "网格", "物业"]),
+        (["园区建立“采集—研判—处置”闭环机制。"], "采集—研判—处置", "formula", 3, ["采集", "研判", "处置"]),
+        (["园区实施246工作机制，即2个平台、4支队伍、6项制度。"], "246", "formula", 3, ["2个平台", "4支队伍", "6项制度"]),
+        (["依托生物医药、集成电路、人工智能三大产业集群，园区打造“三链融合”党建矩阵。"], "三链融合", "counted", 3,
+         ["生物医药", "集成电路", "人工智能"]),
+        (["园区推行“三型共建”。对A类企业开展“结对帮扶”型共建；对B类企业推行“资源共享”型共建；对C类企业实行“项目合作”型共建。"],
+         "三型共建", "counted", 3, ["结对帮扶", "资源共享", "项目合作"]),
+        (["园区推出“两项举措”。一是建强组织，夯实基础；二是优化服务，提升效能。"], "两项举措", "counted", 2,
+         ["建强组织", "优化服务"]),
+        (["园区通过“三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）发挥党员作用。"], "三亮三比", "counted", 3,
+         ["亮目标", "亮身份", "亮承诺", "比进度", "比技能", "比业绩"]),
+        (["园区构建“1+2+N”组织架构（“1”是综合党委，“2”是两个行业协会，“N”是N个企业党支部）。"], "1+2+N", "formula", 3,
+         ["综合党委", "两个行业协会", "N个企业党支部"]),
+        (["园区创立“三服务一提升”体系，即服务党员、服务职工、服务企业，提升组织力。"], "三服务一提升", "counted", 4,
+         ["服务党员", "服务职工", "服务企业", "提升组织力"]),
+        (["园区推行“七联七带”工作法。"], "七联七带", "counted", 7, []),
+    ],
+)
+def test_kinds_counts_and_parts(paragraphs, name, kind, expected, parts):
+    e = found(*paragraphs)[name]
+    assert (e["kind"], e["expected_count"], e["components"]) == (kind, expected, parts)
+
+
+def test_a_counted_brand_keeps_its_parts_when_the_text_lists_them_all():
+    e = found("园区打造“三力聚能”党建品牌，着力建构“引领力、支撑力、凝聚力”内生机制。")["三力聚能"]
+    assert e["components"] == ["引领力", "支撑力", "凝聚力"]
+
+
+def test_a_counted_name_with_no_evidence_but_its_listed_parts():
+    assert found("园区聚焦思想、人才、服务“三种赋能”。")["三种赋能"]["components"] == ["思想", "人才", "服务"]
+    assert found("园区坚持“三种赋能”。") == {}  # a count with nothing listed and nothing naming it
