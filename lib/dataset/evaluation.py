@@ -43,9 +43,8 @@ GENERIC_ZONE_NAMES = {
     "全区",
     "我区",
 }
-#: Reports whose ids start with this are held out: annotated after the rules were written against the
-#: others, scored, never read while rules are written.
-HELD_OUT_PREFIX = "h"
+#: The file naming the held-out reports (the test split); every other report is dev.
+SPLITS_FILE = "splits.json"
 
 
 def norm(text) -> str:
@@ -86,19 +85,29 @@ class Tally:
 @dataclass
 class ReportScore:
     id: str
+    split: str = "dev"
     fields: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     problems: list[str] = field(default_factory=list)  # misses and false hits, with their sentences
 
 
-def split_of(report_id: str) -> str:
-    return "test" if report_id.startswith(HELD_OUT_PREFIX) else "dev"
+def held_out(folder: Path) -> frozenset[str]:
+    """Ids of the held-out reports, listed in splits.json beside the reports' folder."""
+    path = folder.parent / SPLITS_FILE
+    if not path.exists():
+        return frozenset()
+    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("test", []))
+
+
+def split_of(report_id: str, test_ids: frozenset[str]) -> str:
+    return "test" if report_id in test_ids else "dev"
 
 
 def load_annotations(folder: Path, *, split: str = "all") -> dict[str, dict]:
     out = {}
+    test_ids = held_out(folder)
     for path in sorted(folder.glob("*.json")):
         spec = json.loads(path.read_text(encoding="utf-8"))
-        if split == "all" or split_of(path.stem) == split:
+        if split == "all" or split_of(path.stem, test_ids) == split:
             out[path.stem] = spec
     return out
 
@@ -107,7 +116,11 @@ def evaluate(folder: Path, *, split: str = "all") -> list[ReportScore]:
     """Scores of every annotated report of the folder (its .txt beside its .json)."""
     gold = load_annotations(folder, split=split)
     ds = build_dataset([folder / f"{rid}.txt" for rid in gold])
-    return [score_report(rid, spec, ds) for rid, spec in gold.items()]
+    scores = [score_report(rid, spec, ds) for rid, spec in gold.items()]
+    test_ids = held_out(folder)
+    for s in scores:
+        s.split = split_of(s.id, test_ids)
+    return scores
 
 
 def _main_article(ds: Dataset, rid: str) -> pd.Series | None:
@@ -285,7 +298,7 @@ def report_text(scores: list[ReportScore], *, show: bool = False) -> str:
         cells = " ".join(
             f"{n}={_pct(t.accuracy if t.scored else t.recall).strip()}" for n, t in sorted(s.fields.items())
         )
-        lines.append(f"{s.id} [{split_of(s.id)}] {cells}")
+        lines.append(f"{s.id} [{s.split}] {cells}")
         if show:
             lines += [f"    {p}" for p in s.problems]
     return "\n".join(lines)

@@ -1,18 +1,18 @@
-"""Initiative parts: the components a report lists for a named initiative (see lib.extract.initiative_names).
+"""Initiative parts: the components a report lists for a named initiative (lib.extract.initiative_mentions).
 
-Components, from the first of these that yields a list fitting the count:
-a. an enumeration in the clause before the name (一处专窗、…一套机制“五个一”; 建强“一个核心”、…“1145”);
-b. an enumeration in the later clauses of the sentence (“六联工作法”，实现组织联建、…), or in the next
-   sentence (the next paragraph's first one when the name ends its paragraph);
-c. for formulas, explanations later in the paragraph (“两个1”指…；“10”指…；“N”代表…);
-d. quoted terms sharing the counted key later in the paragraph (“机关带行业”… for “四带机制”);
-e. when the name ends its paragraph, the short lead sentences of the next paragraphs
-   (配强一个…书记。建好一支队伍。… for “五个一”).
+A name may give its parts itself (“采集—研判—处置”, “网格联企、社区吹哨”, “A”“B”等三大工程). Otherwise, from
+the surest pattern to the loosest, the first list that fits the count the name implies: a formula's
+explanations (“1”是…，“2”是…); a bracket after the name; an enumeration in the clause before it, the later
+clauses, the next sentence or the earlier clauses (即…、…、…); one group per clause for names of several
+numerals (四服务一提升); numbered items (一是…二是…) or typed items (“…”型) after it; quoted terms sharing
+the head of a count (四项工程 → “强基工程”…) or its key (四带机制 → “机关带行业”…); the short lead sentences
+of the next paragraphs (配强一个…书记。建好一支队伍。).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lib.core.chars import split_sentences
 from lib.extract.initiative_names import (
@@ -51,6 +51,23 @@ def initiative_components(
 ) -> list[str]:
     """The parts the text lists for a mention, in text order ([] for brands or when none fit)."""
     rules = rules or load_initiative_rules()
+    own = _parts_in_name(mention, rules)
+    if own is not None:
+        return own
+    if mention.kind == BRAND:
+        counted = counted_reading(mention, rules)  # “五力聚能”非公党建品牌 may still list its five parts
+        if counted is None:
+            return []
+        where = dict(paragraphs=paragraphs, paragraph_index=paragraph_index, sentence_index=sentence_index)
+        found = initiative_components(counted, **where, rules=rules)
+        return found if len(found) == counted.expected_count else []
+    return _parts_in_text(
+        mention, _Surroundings.of(mention, paragraphs, paragraph_index, sentence_index, rules), rules
+    )
+
+
+def _parts_in_name(mention: Mention, rules: InitiativeRules) -> list[str] | None:
+    """Parts the name gives itself, or None when it gives none."""
     if mention.parts:
         return list(mention.parts)
     if mention.kind == FORMULA and is_term_chain(mention.name):  # 采集—研判—处置
@@ -58,66 +75,79 @@ def initiative_components(
     if RE_SLOGAN.search(mention.name):  # “网格联企、社区吹哨、部门报道”的方式: the name lists its parts
         branded = mention.full_name.endswith(rules.brand_heads)  # “高新事、高兴办”特色服务品牌 is one slogan
         return [] if branded else [p.strip() for p in RE_SLOGAN.split(mention.name) if p.strip()]
-    if mention.kind == BRAND:
-        counted = counted_reading(mention, rules)  # “五力聚能”非公党建品牌 may still list its five parts
-        if counted is None:
-            return []
-        found = initiative_components(
-            counted,
-            paragraphs=paragraphs,
-            paragraph_index=paragraph_index,
-            sentence_index=sentence_index,
-            rules=rules,
+    return None
+
+
+@dataclass
+class _Surroundings:
+    """Where a mention stands: its sentence (and the sentence with quoted terms masked), the clauses
+    around it, the sentences after it in its paragraph, and the texts after it."""
+
+    sentence: str
+    masked: str
+    later: list[str]
+    clauses: list[tuple[str, str]]  # the clause before the name, the later ones, the next sentence's
+    earlier: list[tuple[str, str]]  # the earlier clauses of the sentence, nearest first
+    after: list[str]  # the rest of the sentence, the paragraph and the next paragraphs
+    following_paragraphs: list[str]
+
+    @classmethod
+    def of(
+        cls, mention: Mention, paragraphs: list[str], index: int, sentence_index: int, rules: InitiativeRules
+    ):
+        sentences = split_sentences(paragraphs[index] or "")
+        sentence = sentences[sentence_index]
+        masked = _mask_terms(sentence)
+        clause_start = max((c.end() for c in RE_CLAUSE_END.finditer(masked, 0, mention.start)), default=0)
+        before = (sentence[clause_start : mention.start], masked[clause_start : mention.start])
+        later = sentences[sentence_index + 1 :]
+        following = later[0] if later else _first_sentence(paragraphs, index + 1)
+        clauses = [
+            before,
+            *_clauses(sentence, masked, mention.end),
+            *_clauses(following, _mask_terms(following), 0),
+        ]
+        nxt = paragraphs[index + 1 :]
+        return cls(
+            sentence=sentence,
+            masked=masked,
+            later=later,
+            clauses=clauses,
+            earlier=list(reversed(_clauses(sentence[:clause_start], masked[:clause_start], 0))),
+            after=[sentence[mention.end :], *later, *nxt[: rules.max_follow_paragraphs]],
+            following_paragraphs=nxt,
         )
-        return found if len(found) == counted.expected_count else []
-    sentences = split_sentences(paragraphs[paragraph_index] or "")
-    sentence = sentences[sentence_index]
-    masked = _mask_terms(sentence)
-    clause_start = max((c.end() for c in RE_CLAUSE_END.finditer(masked, 0, mention.start)), default=0)
-    before = (sentence[clause_start : mention.start], masked[clause_start : mention.start])
-    later = sentences[sentence_index + 1 :]
-    following = later[0] if later else _first_sentence(paragraphs, paragraph_index + 1)
-    clauses = [
-        before,
-        *_clauses(sentence, masked, mention.end),
-        *_clauses(following, _mask_terms(following), 0),
-    ]
-    earlier = list(reversed(_clauses(sentence[:clause_start], masked[:clause_start], 0)))
+
+
+def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) -> list[str]:
+    """Parts the text lists for a counted name or a formula, from the surest pattern to the loosest."""
+    rest = at.sentence[mention.end :]
     if mention.kind == FORMULA:  # “1+2+N”（“1”是…，“2”是…，“N”是…）: the explanations name the parts
-        explained = _explained_terms(mention, [sentence[mention.end :], *later], rules)
+        explained = _explained_terms(mention, [rest, *at.later], rules)
         if len(explained) >= 2:
             return explained
-    bracketed = _bracketed_items(sentence[mention.end :], rules)
-    if _fits(
-        bracketed, mention, quoted=False
-    ):  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）
+    bracketed = _bracketed_items(rest, rules)  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）
+    if _fits(bracketed, mention, quoted=False):
         return bracketed
-    for text, mask in [*clauses, *earlier]:
+    for text, mask in [*at.clauses, *at.earlier]:
         items, quoted = _enumeration(text, mask, key=mention.key, rules=rules)
         if _fits(items, mention, quoted=quoted):
             return items
-    after = [
-        sentence[mention.end :],
-        *later,
-        *paragraphs[paragraph_index + 1 :][: rules.max_follow_paragraphs],
-    ]
-    walked = _walk_groups(mention, _clauses(sentence, masked, mention.end), rules)
+    walked = _walk_groups(mention, _clauses(at.sentence, at.masked, mention.end), rules)
     if walked:
         return walked
-    for found in (_ordinal_items(after, rules), _typed_items(after, rules)):
+    for found in (_ordinal_items(at.after, rules), _typed_items(at.after, rules)):
         if _fits(found, mention, quoted=True) or (mention.expected_count is None and len(found) >= 2):
             return found
-    if mention.kind == FORMULA:
-        return _explained_terms(mention, [sentence[mention.end :], *later], rules)
-    headed = _headed_terms(mention, after, rules)  # “四项工程” … 实施“强基工程” … “灵魂工程” …
+    headed = _headed_terms(mention, at.after, rules)  # “四项工程” … 实施“强基工程” … “灵魂工程” …
     if headed:
         return headed
     if mention.key and not rules.re_numeral.fullmatch(mention.key):
-        keyed = _keyed_terms(mention, [sentence[mention.end :], *later])
+        keyed = _keyed_terms(mention, [rest, *at.later])
         if keyed:
             return keyed
-    if mention.key and not later:
-        return _lead_sentences(mention, paragraphs[paragraph_index + 1 :], rules)
+    if mention.key and not at.later:
+        return _lead_sentences(mention, at.following_paragraphs, rules)
     return []
 
 
