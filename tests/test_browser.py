@@ -137,7 +137,13 @@ def test_every_page_renders_without_errors(page, app_url, path, screenshot_dir):
 def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, screenshot_dir):
     _open(page, f"{app_url}/", PAGES[""])
     sidebar = page.locator("[data-testid=stSidebar]")
-    sidebar.locator("[data-testid=stMultiSelect]").first.click()
+    sidebar.locator("[data-testid=stMultiSelect]").filter(has_text="省份").click()
+    page.get_by_role("option", name="浙江省").click()
+    page.keyboard.press("Escape")
+    page.wait_for_url("**province=*", timeout=30_000)
+    _wait_idle(page)
+    sidebar.locator("[data-testid=stMultiSelect]").filter(has_text="区域").click()
+    assert page.get_by_role("option").all_inner_texts() == ["嘉兴高新区"]  # the province narrows the zones
     page.get_by_role("option", name="嘉兴高新区").click()
     page.keyboard.press("Escape")
     page.wait_for_url("**zone=*", timeout=30_000)
@@ -145,7 +151,7 @@ def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, sc
     assert "%E5%98%89%E5%85%B4" in page.url or "嘉兴" in page.url
     main = page.locator("[data-testid=stMain]")
     main.get_by_text("1 篇").first.wait_for(timeout=30_000)
-    assert "区域为 嘉兴高新区" in sidebar.inner_text()
+    assert "省份为 浙江省，区域为 嘉兴高新区" in sidebar.inner_text()
     page.screenshot(path=str(screenshot_dir / "filter_嘉兴高新区.png"), full_page=True)
 
     with page.expect_download() as info:

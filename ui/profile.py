@@ -33,8 +33,10 @@ def render(ds: Dataset, zone: str, narrow: Filters) -> None:
     if p.articles.empty:
         empty_result(f"{zone}的文章")
         return
+    facts = profiles.zone_facts(p.articles)
     st.caption(
-        f"{len(p.articles)} 篇报道 · {len(p.paragraphs)} 段正文 · {len(p.metrics)} 条指标 · {len(p.initiatives)} 项举措"
+        (escape_markdown(facts) + "  \n" if facts else "")
+        + f"{len(p.articles)} 篇报道 · {len(p.paragraphs)} 段正文 · {len(p.metrics)} 条指标 · {len(p.initiatives)} 项举措"
     )
     st.subheader("报道与来源")
     show_table(

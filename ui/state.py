@@ -17,8 +17,8 @@ from lib.explore.filters import Filters
 from lib.extract.themes import load_taxonomy
 
 #: Query-string keys of the shared filters (also their session_state keys).
-ZONE, THEME, ARTICLE, YEAR, QUERY = "zone", "theme", "article", "year", "q"
-FILTER_KEYS = (ZONE, THEME, ARTICLE, YEAR, QUERY)
+PROVINCE, ZONE, THEME, ARTICLE, YEAR, QUERY = "province", "zone", "theme", "article", "year", "q"
+FILTER_KEYS = (PROVINCE, ZONE, THEME, ARTICLE, YEAR, QUERY)
 #: Where app.py leaves the dataset it loaded, so the page in the same run doesn't hash the corpus again.
 RUN_DATASET = "_zonelens_dataset"
 
@@ -83,7 +83,8 @@ def draw_sidebar(ds: Dataset) -> Filters:
     titles = dict(zip(ds.articles["article_id"], ds.articles["title"], strict=False))
     with st.sidebar:
         st.header("筛选")
-        st.multiselect("区域", ds.zones, key=ZONE, bind="query-params", placeholder="全部区域")
+        st.multiselect("省份", ds.provinces, key=PROVINCE, bind="query-params", placeholder="全部省份")
+        st.multiselect("区域", _zone_options(ds), key=ZONE, bind="query-params", placeholder="全部区域")
         st.multiselect("主题", load_taxonomy().names, key=THEME, bind="query-params", placeholder="全部主题")
         st.multiselect(
             "文章",
@@ -114,9 +115,18 @@ def draw_sidebar(ds: Dataset) -> Filters:
     return filters
 
 
+def _zone_options(ds: Dataset) -> list[str]:
+    """The zones to choose from: those of the chosen provinces (all when none), plus any already chosen."""
+    chosen = st.session_state.get(PROVINCE) or ()
+    arts = ds.articles
+    zones = arts.loc[arts["province"].isin(chosen), "zone"] if chosen else arts["zone"]
+    return sorted({*(z for z in zones if z), *(st.session_state.get(ZONE) or ())})
+
+
 def current_filters() -> Filters:
     s = st.session_state
     return Filters(
+        provinces=tuple(s.get(PROVINCE) or ()),
         zones=tuple(s.get(ZONE) or ()),
         themes=tuple(s.get(THEME) or ()),
         articles=tuple(s.get(ARTICLE) or ()),

@@ -26,6 +26,7 @@ from lib.core.chars import has_cjk
 from lib.core.errors import ReadError
 from lib.dataset import store
 from lib.dataset.schema import Dataset
+from lib.extract import zones
 from lib.extract.context import ArticleContext
 from lib.extract.registry import Extractor, extractors
 from lib.reading import decode
@@ -37,6 +38,8 @@ Rows = dict[str, list[dict]]
 #: Files not in the cache are analysed by worker processes (one per CPU) when they add up to at least
 #: this many bytes; for less, starting the workers costs more than they save.
 PARALLEL_MIN_BYTES = 128 * 1024
+#: The articles columns a hand-corrected zone sets (the zone and what is known of it).
+ZONE_FACTS = ["zone", "zone_full", "zone_level", "zone_type", "province", "city"]
 
 
 # ---------------------------------------------------------------- one file
@@ -194,7 +197,10 @@ def apply_overrides(ds: Dataset, overrides: dict[str, dict]) -> None:
         if fix.get("title"):
             articles.loc[hit & (articles["part"] == 1), "title"] = fix["title"]
         if fix.get("zone"):
-            articles.loc[hit, ["zone", "zone_method"]] = [fix["zone"], "manual"]
+            z = zones.zone_named(fix["zone"])
+            level = zones.LEVEL_LABELS.get(z.level, z.level)
+            facts = [fix["zone"], z.full_name, level, z.type, z.province, z.city, "manual"]
+            articles.loc[hit, [*ZONE_FACTS, "zone_method"]] = facts
             ids = set(articles.loc[hit, "article_id"])
             for name, df in ds.tables.items():
                 if name != "articles" and "zone" in df:

@@ -28,6 +28,7 @@ import pandas as pd
 
 from lib.dataset.build import build_dataset
 from lib.dataset.schema import Dataset
+from lib.extract.zones import zone_key
 
 RE_NOT_WORD = re.compile(r"[\W_]+")
 #: Generic names a report uses for its own zone, which say nothing about which zone it is.
@@ -134,10 +135,8 @@ def score_report(rid: str, spec: dict, ds: Dataset) -> ReportScore:
     ids = set(ds.articles.loc[ds.articles["source_file"] == f"{rid}.txt", "article_id"])
     _score_zone(score, spec, art)
     for name in ("province", "city"):
-        if spec.get(name) and "zone_" + name in (art.index if art is not None else ()):
-            _right(
-                score, name, norm(art["zone_" + name]) == norm(spec[name]), spec[name], art["zone_" + name]
-            )
+        if spec.get(name) and art is not None and name in art.index:
+            _right(score, name, norm(art[name]) == norm(spec[name]), spec[name], art[name])
     if spec.get("title"):
         got = art["title"] if art is not None else ""
         _right(score, "title", norm(got) == norm(spec["title"]), spec["title"], got)
@@ -159,12 +158,15 @@ def _right(score: ReportScore, name: str, ok: bool, want, got) -> None:
 
 def _score_zone(score: ReportScore, spec: dict, art: pd.Series | None) -> None:
     got = art["zone"] if art is not None else ""
-    names = {spec.get("zone", ""), spec.get("zone_short", ""), *spec.get("zone_names_in_text", [])}
-    accepted = {norm(n) for n in names if n and n not in GENERIC_ZONE_NAMES}
     if not spec.get("zone"):
         _right(score, "zone", not got, "", got)
-    else:
-        _right(score, "zone", norm(got) in accepted, spec["zone"], got)
+        return
+    names = {spec["zone"], spec.get("zone_short", ""), *spec.get("zone_names_in_text", [])}
+    accepted = {
+        form for n in names if n and n not in GENERIC_ZONE_NAMES for form in (norm(n), norm(zone_key(n)))
+    }
+    forms = {norm(got), norm(zone_key(got)), norm(art["zone_full"]) if "zone_full" in art.index else ""}
+    _right(score, "zone", bool(got) and bool(forms & accepted), spec["zone"], got)
 
 
 def names_match(predicted: str, annotated: str) -> bool:

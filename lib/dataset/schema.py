@@ -103,5 +103,9 @@ class Dataset:
         return sorted(z for z in self.tables["articles"]["zone"].unique() if z)
 
     @property
+    def provinces(self) -> list[str]:
+        return sorted(p for p in self.tables["articles"]["province"].unique() if p)
+
+    @property
     def years(self) -> list[int]:
         return sorted(int(y) for y in self.tables["articles"]["year"].dropna().unique())

@@ -12,6 +12,7 @@ from lib.dataset.schema import Dataset, counted_paragraphs, text_columns
 
 @dataclass(frozen=True)
 class Filters:
+    provinces: tuple[str, ...] = ()
     zones: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
@@ -25,6 +26,8 @@ class Filters:
     def describe(self, *, titles: dict[str, str] | None = None) -> str:
         """The active filters as one Chinese sentence, e.g. “区域为 昆山高新区 或 嘉兴高新区，主题为 人才”。"""
         parts = []
+        if self.provinces:
+            parts.append("省份为 " + " 或 ".join(self.provinces))
         if self.zones:
             parts.append("区域为 " + " 或 ".join(self.zones))
         if self.themes:
@@ -50,9 +53,11 @@ def _has_theme(values, wanted: set[str]) -> bool:
 
 def apply_filters(df: pd.DataFrame, filters: Filters, *, text_columns: tuple[str, ...] = ()) -> pd.DataFrame:
     """Rows of `df` that pass every active filter. A filter applies only where the table has its column:
-    zone → `zone`; theme → `themes` (list) or `theme`; article → `article_id`; year → `year`;
+    province → `province`; zone → `zone`; theme → `themes` (list) or `theme`; article → `article_id`; year → `year`;
     query → any of `text_columns` contains it (case-insensitive, literal, not a pattern)."""
     mask = pd.Series(True, index=df.index)
+    if filters.provinces and "province" in df:
+        mask &= df["province"].isin(filters.provinces)
     if filters.zones and "zone" in df:
         mask &= df["zone"].isin(filters.zones)
     if filters.themes:
@@ -77,13 +82,14 @@ def apply_filters(df: pd.DataFrame, filters: Filters, *, text_columns: tuple[str
 def filter_table(ds: Dataset, table: str, filters: Filters) -> pd.DataFrame:
     """Rows of a dataset table under the sidebar's filters, the one way every page and module filters.
 
-    Zone, article and year are those of the report a row comes from (so the year filter means the report's
+    Province, zone, article and year are those of the report a row comes from (so the year filter means the report's
     year, never a metric's own year); theme and text apply to the row itself, text searched in the table's
     `schema.text_columns`. A report (the articles table) passes theme and text when one of its counted
     paragraphs does."""
-    reports = apply_filters(
-        ds.articles, Filters(zones=filters.zones, articles=filters.articles, years=filters.years)
+    where = Filters(
+        provinces=filters.provinces, zones=filters.zones, articles=filters.articles, years=filters.years
     )
+    reports = apply_filters(ds.articles, where)
     content = Filters(themes=filters.themes, query=filters.query)
     if table == "articles":
         if content.active:
@@ -91,9 +97,5 @@ def filter_table(ds: Dataset, table: str, filters: Filters) -> pd.DataFrame:
             reports = reports[reports["article_id"].isin(paragraphs["article_id"])]
         return reports
     df = ds.table(table)
-    rows = (
-        df[df["article_id"].isin(reports["article_id"])]
-        if filters.zones or filters.articles or filters.years
-        else df
-    )
+    rows = df[df["article_id"].isin(reports["article_id"])] if where.active else df
     return apply_filters(rows, content, text_columns=text_columns(table))

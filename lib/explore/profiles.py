@@ -31,6 +31,23 @@ class ZoneProfile:
     distinctive_terms: pd.DataFrame
 
 
+def zone_facts(articles: pd.DataFrame) -> str:
+    """One line on where and what a zone is, from its reports' rows (全称 · 级别 · 类型 · 省份城市);
+    "" when nothing is known."""
+    if articles.empty:
+        return ""
+    row = articles.iloc[0]
+    place = row.get("province", "") + (row.get("city", "") if row.get("city") != row.get("province") else "")
+    level = row.get("zone_level", "")
+    parts = [
+        row.get("zone_full", ""),
+        level if level and level != "未知" else "",
+        row.get("zone_type", ""),
+        place,
+    ]
+    return " · ".join(p for p in parts if p)
+
+
 def load_industries() -> tuple[str, ...]:
     """The industries a profile looks for (data/lexicon/industries.txt)."""
     return tuple(rulefiles.entries(rulefiles.read_bytes(config.lexicon_file("industries.txt"))))

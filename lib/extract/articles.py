@@ -23,6 +23,11 @@ class Articles(Extractor):
         Column("authors", "list", "作者"),
         Column("byline", "str", "署名"),
         ZONE,
+        Column("zone_full", "str", "区域全称"),
+        Column("zone_level", "str", "区域级别"),
+        Column("zone_type", "str", "区域类型"),
+        Column("province", "str", "省份"),
+        Column("city", "str", "城市"),
         Column("zone_method", "str", "区域识别方式"),
         Column("zones_mentioned", "list", "提及区域"),
         YEAR,
@@ -40,7 +45,8 @@ class Articles(Extractor):
 
     def extract(self, ctx: ArticleContext) -> list[dict]:
         art = ctx.article
-        zone, method, mentioned = zones.detect_zone(art.title, ctx.body_text)
+        found = zones.detect_zone(art.title, ctx.body_text)
+        zone, method, mentioned = found.zone.name, found.method, found.mentioned
         year = int(art.date[:4]) if art.date else dates.article_year(ctx.body_text)
         ctx.facts.update(zone=zone, zone_method=method, zones_mentioned=mentioned, year=year)
         return [
@@ -53,6 +59,11 @@ class Articles(Extractor):
                 "authors": authors(art.byline),
                 "byline": art.byline,
                 "zone": zone,
+                "zone_full": found.zone.full_name,
+                "zone_level": zones.LEVEL_LABELS.get(found.zone.level, found.zone.level) if zone else "",
+                "zone_type": found.zone.type,
+                "province": found.zone.province,
+                "city": found.zone.city,
                 "zone_method": method,
                 "zones_mentioned": mentioned,
                 "year": year,

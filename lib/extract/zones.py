@@ -1,118 +1,374 @@
 """Zones: which development zone an article is about.
 
-Known zones and their aliases come from the gazetteer `data/rules/zones.json`; zones nobody listed
-are still recognised by generic suffixes (…高新区, …国家高新区, …经开区, …经济技术开发区, …工业园区,
-…科技园) after a place name.
+Known zones come from the gazetteer `data/rules/zones.csv` (the national 高新区, 经开区 and 新区 with full
+name, level, type, province, city and aliases; a user adds rows for any other zone); the rules are in
+`data/rules/zones.json`. Zones nobody listed are still recognised: a zone suffix (…高新区, …经济开发区,
+…工业园, …新片区) after a place name, read word by word (place words, or names of lib.extract.places),
+so 马鞍山雨山经济开发区 and 大亚湾经济技术开发区 are found whole and 推进高新区 is not. Names are compared
+by their key (province dropped, 市/县 dropped, suffix shortened: 四川省广安经济技术开发区 → 广安经开区).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lib import config
 from lib.core import rulefiles
 from lib.core.chars import CJK
+from lib.extract.places import CITY, Places, load_places, locate
+from lib.text import segment
 
-RE_CJK_CHAR = re.compile(f"[{CJK}]")
+GAZETTEER, PATTERN, NONE = "gazetteer", "pattern", "none"
+RE_CJK_RUN_END = re.compile(f"[{CJK}]+$")
+LEVEL_LABELS = {"national": "国家级", "provincial": "省级", "other": "其他", "": "未知"}
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str  # the short name shown everywhere (昆山高新区)
+    full_name: str = ""  # 昆山高新技术产业开发区
+    level: str = ""  # national, provincial or other ("" when unknown)
+    type: str = ""  # 高新区, 经开区, 新区 …
+    province: str = ""
+    city: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suffix:
+    text: str  # as written: 国家高新技术产业开发区
+    canonical: str  # as shortened in names: 高新区
+    type: str
+    descriptive: bool  # may follow a descriptive word after the place (新县先进制造业开发区)
+
+    @property
+    def national(self) -> bool:
+        return "国家" in self.text
 
 
 @dataclass(frozen=True)
 class Gazetteer:
-    alias_to_zone: dict[str, str]
-    re_alias: re.Pattern
+    zones: dict[str, Zone]  # by name
+    suffixes: dict[str, Suffix]
     re_suffix: re.Pattern
-    canonical_suffix: dict[str, str]
+    re_suffix_end: re.Pattern
     not_place: tuple[str, ...]
+    place_tags: frozenset[str]
+    descriptor_tags: frozenset[str]
+    max_place_chars: int
+    max_descriptor_chars: int
+    bare_suffixes: frozenset[str]  # a bare 高新区 (在高新区召开) may mean the article's own zone
+    any_kind_suffixes: frozenset[str]  # 开发区: 荆州开发区 is the one listed zone of 荆州, of any kind
+    local_prefixes: tuple[str, ...]  # 市高新区, 县经开区: the place's own zone
+    county_prefixes: tuple[str, ...]  # 县经开区 is the county's zone, not the city's
+    home_mentions: int  # how often an article must name a city before a bare 高新区 is taken as its
     title_weight: int
+    places: Places
+    alias_to_zone: dict[str, str] = field(default_factory=dict)  # aliases and their keys → name
+    by_place: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key's place → names
+    by_city: dict[str, tuple[str, ...]] = field(default_factory=dict)  # city (short) → names
+    re_alias: re.Pattern = re.compile("(?!)")
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    """The gazetteer of data/rules/zones.json (or another file), compiled once per content."""
-    return rulefiles.compiled(_compile, path or config.rule_file("zones.json"))
+def load_gazetteer(rules: Path | None = None, table: Path | None = None) -> Gazetteer:
+    """The gazetteer of data/rules/zones.json and zones.csv, compiled once per content."""
+    rules, table = rules or config.rule_file("zones.json"), table or config.rule_file("zones.csv")
+    return rulefiles.compiled(_compile, rules, table)
 
 
-def _compile(content: bytes | None) -> Gazetteer:
-    spec = rulefiles.json_rules(content, name="zones.json")
-    alias_to_zone: dict[str, str] = {}
-    for z in spec["zones"]:
-        for alias in [z["name"], *z.get("aliases", [])]:
-            alias_to_zone[alias] = z["name"]
-    suffixes = sorted(spec["generic_suffixes"], key=lambda s: len(s["suffix"]), reverse=True)
-    return Gazetteer(
-        alias_to_zone=alias_to_zone,
-        re_alias=re.compile(rulefiles.alternation(alias_to_zone)),
-        re_suffix=re.compile(f"({rulefiles.alternation(s['suffix'] for s in suffixes)})"),
-        canonical_suffix={s["suffix"]: s["canonical"] for s in suffixes},
+def _compile(rules: bytes | None, table: bytes | None) -> Gazetteer:
+    spec = rulefiles.json_rules(rules, name="zones.json")
+    suffixes = {
+        s["suffix"]: Suffix(
+            s["suffix"], s["canonical"], s.get("type", s["canonical"]), s.get("descriptive", False)
+        )
+        for s in spec["generic_suffixes"]
+    }
+    alternation = rulefiles.alternation(suffixes)
+    listed = [*_table_zones(table), *(_zone_of(z) for z in spec.get("zones", []))]
+    gz = Gazetteer(
+        zones={z.name: z for z in listed},
+        suffixes=suffixes,
+        re_suffix=re.compile(alternation),
+        re_suffix_end=re.compile(f"(?:{alternation})$"),
         not_place=rulefiles.longest_first(spec.get("not_place_prefixes", [])),
+        place_tags=frozenset(spec.get("place_tags", [])),
+        descriptor_tags=frozenset(spec.get("descriptor_tags", [])),
+        max_place_chars=int(spec.get("max_place_chars", 10)),
+        max_descriptor_chars=int(spec.get("max_descriptor_chars", 6)),
+        bare_suffixes=frozenset(spec.get("bare_suffixes", [])),
+        any_kind_suffixes=frozenset(spec.get("any_kind_suffixes", [])),
+        local_prefixes=tuple(spec.get("local_prefixes", ["市", "县", "盟", "州"])),
+        county_prefixes=tuple(spec.get("county_prefixes", ["县"])),
+        home_mentions=int(spec.get("home_mentions", 2)),
         title_weight=int(spec.get("title_weight", 5)),
+        places=load_places(),
     )
+    aliases = {a: z.name for z in listed for a in (z.name, z.full_name, *z.aliases) if a}
+    for alias, name in list(aliases.items()):
+        aliases.setdefault(zone_key(alias, gz), name)
+    by_place: dict[str, list[str]] = {}
+    by_city: dict[str, list[str]] = {}
+    for z in listed:
+        place, suffix = _split(zone_key(z.name, gz), gz)
+        if suffix:
+            by_place.setdefault(place, []).append(z.name)
+        if z.city:
+            by_city.setdefault(gz.places.shorts.get(z.city, z.city), []).append(z.name)
+    return replace(
+        gz,
+        alias_to_zone=aliases,
+        by_place={p: tuple(dict.fromkeys(ns)) for p, ns in by_place.items()},
+        by_city={p: tuple(dict.fromkeys(ns)) for p, ns in by_city.items()},
+        re_alias=re.compile(rulefiles.alternation(a for a in aliases if len(a) >= 2)),
+    )
+
+
+def _zone_of(row: dict) -> Zone:
+    aliases = row.get("aliases") or ()
+    if isinstance(aliases, str):
+        aliases = [a.strip() for a in aliases.split("|")]
+    fields = ("full_name", "level", "type", "province", "city")
+    return Zone(
+        row["name"].strip(), *(str(row.get(f) or "").strip() for f in fields), tuple(filter(None, aliases))
+    )
+
+
+def _table_zones(content: bytes | None) -> list[Zone]:
+    if content is None:
+        return []
+    rows = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
+    return [_zone_of(r) for r in rows if (r.get("name") or "").strip()]
+
+
+def _split(name: str, gz: Gazetteer) -> tuple[str, Suffix | None]:
+    """A name's place and suffix (嘉兴高新技术产业开发区 → 嘉兴, 高新区), or (name, None)."""
+    m = gz.re_suffix_end.search(name)
+    return (name[: m.start()], gz.suffixes[m.group(0)]) if m else (name, None)
+
+
+def zone_key(name: str, gz: Gazetteer | None = None, *, drop_city: bool = True) -> str:
+    """The form names are compared by: NFKC, no spaces, the province dropped before another place, a
+    city's 市 dropped, a city dropped before one of its counties, the suffix shortened
+    (四川省广安市经济技术开发区 → 广安经开区, 榆林榆阳产业园区 → 榆阳产业园). Without `drop_city`, the
+    name a zone nobody listed is shown by (榆林榆阳产业园)."""
+    gz = gz or load_gazetteer()
+    name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
+    place, suffix = _split(name, gz)
+    if suffix is None:
+        return name
+    for n in range(len(place) - 2, 1, -1):
+        if gz.places.is_province(place[:n]):
+            place = place[n:]
+            break
+    for n in range(len(place), 1, -1):  # 马鞍山市雨山 → 马鞍山雨山
+        short = gz.places.shorts.get(place[:n])
+        if short and short != place[:n]:
+            place = short + place[n:]
+            break
+    if drop_city:
+        place = _drop_city(place, gz.places)
+    return place + suffix.canonical
+
+
+def _drop_city(place: str, places: Places) -> str:
+    """马鞍山雨山 → 雨山: a city name followed by the name of one of its counties."""
+    for n in range(len(place) - 2, 1, -1):
+        cities = {p.city for p in places.find(place[:n]) if p.level == CITY}
+        rest = place[n:]
+        if cities and any(p.city in cities for p in places.find(rest)):
+            return rest
+    return place
+
+
+def zone_named(name: str, gz: Gazetteer | None = None) -> Zone:
+    """What is known of a zone by its name (a hand correction): the listed zone with that name, alias or
+    key, else a zone of that name whose type and place are read from it."""
+    gz = gz or load_gazetteer()
+    listed = gz.alias_to_zone.get(name) or gz.alias_to_zone.get(zone_key(name, gz))
+    if listed:
+        return gz.zones[listed]
+    place, suffix = _split(re.sub(r"\s+", "", name), gz)
+    province, city = locate([w for w, _ in segment.tag(place)], gz.places) if place else ("", "")
+    return Zone(name, name, "", suffix.type if suffix else "", province, city)
+
+
+@dataclass
+class Mentions:
+    """The zones a text names: counts by name, and what is known of each."""
+
+    counts: Counter = field(default_factory=Counter)
+    zones: dict[str, Zone] = field(default_factory=dict)
+    bare: Counter = field(
+        default_factory=Counter
+    )  # bare suffixes (在高新区召开), by (canonical suffix, level)
+
+    def add(self, zone: Zone, n: int = 1) -> None:
+        self.counts[zone.name] += n
+        known = self.zones.get(zone.name)
+        if known is None or len(zone.full_name) > len(known.full_name):
+            self.zones[zone.name] = zone
 
 
 def zone_mentions(text: str, *, gazetteer: Gazetteer | None = None) -> Counter:
-    """Counts the zones a text names, by canonical name: gazetteer aliases first, then generic names."""
-    gz = gazetteer or load_gazetteer()
-    counts: Counter = Counter()
-    covered = [False] * len(text)
+    """Counts the zones a text names, by name: gazetteer aliases first, then generic names."""
+    return find_mentions(text, gazetteer or load_gazetteer()).counts
+
+
+def find_mentions(text: str, gz: Gazetteer) -> Mentions:
+    found = Mentions()
+    covered = bytearray(len(text))
     for m in gz.re_alias.finditer(text):
-        counts[gz.alias_to_zone[m.group(0)]] += 1
-        covered[m.start() : m.end()] = [True] * (m.end() - m.start())
-    for name, start in _generic_names(text, gz):
-        if not covered[start]:
-            counts[gz.alias_to_zone.get(name, name)] += 1
-    return counts
-
-
-def _generic_names(text: str, gz: Gazetteer) -> list[tuple[str, int]]:
-    """Generic zone names: the place name before a suffix, trimmed at words that are not place names.
-    A mention right after punctuation fixes how long the place name is; the others follow it."""
-    found: list[tuple[str, str, int]] = []  # (place, suffix, where the suffix starts)
-    seen_ends: set[int] = set()
+        found.add(gz.zones[gz.alias_to_zone[m.group(0)]])
+        covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in gz.re_suffix.finditer(text):
-        end = m.start()
-        if end in seen_ends:
-            continue
-        seen_ends.add(end)
-        left = text[max(0, end - 4) : end]
-        k = len(left)
-        while k > 0 and RE_CJK_CHAR.match(left[k - 1]):
-            k -= 1
-        place = _trim_place(left[k:], gz)
-        if len(place) >= 2:
-            found.append((place, m.group(1), end))
-    bounded = Counter(
-        p for p, _, end in found if end == len(p) or not RE_CJK_CHAR.match(text[end - len(p) - 1])
+        if not covered[m.start()] and not (m.start() and covered[m.start() - 1]):  # 大亚湾|经济技术开发区
+            zone = _generic_zone(text, m, gz)
+            if isinstance(zone, Zone):
+                found.add(zone)
+            elif zone:
+                found.bare[zone] += 1
+    return found
+
+
+def _generic_zone(text: str, m: re.Match, gz: Gazetteer) -> Zone | tuple[str, str] | None:
+    """The zone a suffix match names with the place words before it; for a bare suffix (在高新区召开,
+    县经开区) its canonical suffix and the local prefix before it (县, 市, or "") when the article's own
+    zone may be meant; else None."""
+    suffix = gz.suffixes[m.group(0)]
+    words = _place_words(_run_before(text, m.start(), gz), suffix, gz)
+    if sum(map(len, words)) < 2:
+        if m.start() and text[m.start() - 1] in "(（":  # 株洲市天元区（高新区）: the zone of that place
+            hosts = _place_words(_run_before(text, m.start() - 1, gz), suffix, gz)
+            return _listed_at(_city_short(locate(hosts, gz.places)[1], gz), suffix, gz) if hosts else None
+        before = segment.tag(_run_before(text, m.start(), gz)[-4:] or " ")[-1][0]
+        if suffix.canonical not in gz.bare_suffixes or _blocked(before, gz):
+            return None
+        return suffix.canonical, before[-1] if before.endswith(gz.local_prefixes) else ""
+    surface = "".join(words) + suffix.text
+    key = zone_key(surface, gz)
+    listed = gz.zones.get(gz.alias_to_zone.get(key, "")) or _listed_at(
+        key[: -len(suffix.canonical)], suffix, gz
     )
-    out = []
-    for place, suffix, end in found:
-        exact = next((b for b, _ in bounded.most_common() if place.endswith(b)), None)
-        place = exact or place[-2:]
-        out.append((place + gz.canonical_suffix[suffix], end - len(place)))
-    return out
+    if listed is not None:
+        return listed
+    province, city = locate(words, gz.places)
+    level = "national" if suffix.national else ""
+    return Zone(zone_key(surface, gz, drop_city=False), surface, level, suffix.type, province, city)
 
 
-def _trim_place(place: str, gz: Gazetteer) -> str:
-    """Drops everything up to the last word that cannot be part of a place name."""
-    for i in range(len(place)):
-        tail = place[i:]
-        if not any(tail.startswith(w) for w in gz.not_place):
-            if not any(w in tail for w in gz.not_place):
-                return tail
-    return ""
+def _run_before(text: str, end: int, gz: Gazetteer) -> str:
+    """The Chinese characters right before `end`, as many as a place and a descriptive word may take."""
+    run = RE_CJK_RUN_END.search(text[max(0, end - gz.max_place_chars - gz.max_descriptor_chars) : end])
+    return run.group(0) if run else ""
 
 
-def detect_zone(title: str, body: str, *, gazetteer: Gazetteer | None = None) -> tuple[str, str, list[str]]:
-    """Chooses an article's zone: the zone named most, a title mention counting `title_weight` times.
-    Returns (zone, method, zones mentioned) where method is 'gazetteer', 'pattern' or 'none'."""
+def _city_short(place: str, gz: Gazetteer) -> str:
+    return gz.places.shorts.get(place, place)
+
+
+def _listed_at(place: str, suffix: Suffix | str, gz: Gazetteer) -> Zone | None:
+    """The one listed zone of a place with the suffix's kind (named after the place, else in it as a
+    city); for a bare 开发区, of any kind."""
+    canonical = suffix if isinstance(suffix, str) else suffix.canonical
+    for index in (gz.by_place, gz.by_city):
+        names = index.get(place, ()) if place else ()
+        kind = [n for n in names if zone_key(n, gz).endswith(canonical)]
+        names = kind or (names if canonical in gz.any_kind_suffixes else ())
+        if names:
+            return gz.zones[names[0]] if len(names) == 1 else None
+    return None
+
+
+def _place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
+    """The words of the place name that ends the run (and of a descriptive word after it when the
+    suffix allows one and a known place precedes it), in text order."""
+    tagged = segment.tag(run) if run else []
+    words = _walk(tagged, lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
+    if words or not suffix.descriptive:
+        return words
+    described = _walk(
+        tagged, lambda w, t: t in gz.descriptor_tags and not _blocked(w, gz), gz.max_descriptor_chars
+    )
+    if not described:
+        return []
+    place = _walk(tagged[: -len(described)], lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
+    return [*place, *described] if any(gz.places.is_place(w) for w in place) else []
+
+
+def _walk(tagged: list[tuple[str, str]], ok, limit: int) -> list[str]:
+    """The longest run of words at the end of `tagged` that satisfy ok(word, tag), within limit chars."""
+    out: list[str] = []
+    size = 0
+    for word, tag in reversed(tagged):
+        if not ok(word, tag) or size + len(word) > limit:
+            break
+        out.append(word)
+        size += len(word)
+    return out[::-1]
+
+
+def _blocked(word: str, gz: Gazetteer) -> bool:
+    return word.startswith(gz.not_place)
+
+
+def _is_place_word(word: str, tag: str, gz: Gazetteer) -> bool:
+    return not _blocked(word, gz) and (tag in gz.place_tags or gz.places.is_place(word))
+
+
+def _count_bare(found: Mentions, text: str, gz: Gazetteer) -> None:
+    """Counts bare mentions for the zone of their kind the text names most; else for the listed zone
+    of the city (or, after 县, the county) the text names most; else, when the text names no zone at
+    all, for a zone named after that place if a prefix says so (县经开区) or the text names the place
+    at least `home_mentions` times (a local paper's 高新区)."""
+    nothing_named = not found.counts
+    home = None
+    for (canonical, prefix), n in found.bare.items():
+        named = [z for z, _ in found.counts.most_common() if zone_key(z, gz).endswith(canonical)]
+        if named:
+            found.counts[named[0]] += n
+            continue
+        home = home or gz.places.home(text)
+        place = _city_short(home.county if prefix in gz.county_prefixes else home.city, gz)
+        zone = _listed_at(place, canonical, gz) if place else None
+        if zone is None and place and nothing_named and (prefix or home.mentions >= gz.home_mentions):
+            zone = Zone(place + canonical, "", "", canonical, home.province, home.city)
+        if zone is not None:
+            found.add(zone, n)
+
+
+@dataclass(frozen=True)
+class ZoneFinding:
+    zone: Zone
+    method: str  # gazetteer, pattern or none
+    mentioned: list[str]
+
+
+def detect_zone(title: str, body: str, *, gazetteer: Gazetteer | None = None) -> ZoneFinding:
+    """An article's zone: the zone named most, a title mention counting `title_weight` times; ties go
+    to the zone named first. Bare mentions (在高新区召开) count for the zone of their kind named most,
+    or, when none is named, for the listed zone of the city the article names most."""
     gz = gazetteer or load_gazetteer()
-    score: Counter = Counter()
-    for zone, n in zone_mentions(title, gazetteer=gz).items():
-        score[zone] += n * gz.title_weight
-    score.update(zone_mentions(body, gazetteer=gz))
-    if not score:
-        return "", "none", []
-    zone = max(score, key=lambda z: (score[z], -list(score).index(z)))
-    method = "gazetteer" if zone in gz.alias_to_zone.values() else "pattern"
-    return zone, method, [z for z, _ in score.most_common()]
+    found = Mentions()
+    for text, weight in ((title, gz.title_weight), (body, 1)):
+        part = find_mentions(text, gz)
+        for zone_name, n in part.counts.items():
+            found.add(part.zones[zone_name], n * weight)
+        found.bare.update({k: n * weight for k, n in part.bare.items()})
+    _count_bare(found, f"{title}\n{body}", gz)
+    if not found.counts:
+        return ZoneFinding(Zone(""), NONE, [])
+    order = list(found.counts)
+    best = max(order, key=lambda z: (found.counts[z], -order.index(z)))
+    method = GAZETTEER if best in gz.zones else PATTERN
+    zone = found.zones[best]
+    if not zone.province:  # 张江科学城: no place in the name, so the place the article names most
+        home = gz.places.home(f"{title}\n{body}")
+        zone = replace(zone, province=home.province, city=home.city)
+    return ZoneFinding(zone, method, [z for z, _ in found.counts.most_common()])

@@ -177,13 +177,14 @@ def test_article_with_no_zone_and_with_zone_outside_gazetteer(tmp_path):
         _write(
             tmp_path,
             "b.txt",
-            "# 成都高新区党建引领发展\n\n成都高新区党工委推进产业链党建，成都高新区企业党组织覆盖率达95%。\n",
+            "# 桐庐经济开发区党建引领发展\n\n桐庐经济开发区党工委推进产业链党建，桐庐经开区企业党组织覆盖率达95%。\n",
         ),
     ]
     ds = build_dataset(paths)
-    assert ds.articles["zone"].tolist() == ["", "成都高新区"]
+    assert ds.articles["zone"].tolist() == ["", "桐庐经开区"]
     assert ds.articles["zone_method"].tolist() == ["none", "pattern"]
-    assert _one(ds.metrics, zone="成都高新区")["unit"].tolist() == ["%"]
+    assert ds.articles[["province", "city"]].iloc[1].tolist() == ["浙江省", "杭州市"]
+    assert _one(ds.metrics, zone="桐庐经开区")["unit"].tolist() == ["%"]
 
 
 def test_bad_files_are_skipped_with_reasons_and_the_rest_built(tmp_path, corpus_files):

@@ -62,3 +62,14 @@ def test_filter_on_missing_column_is_ignored():
 def test_describe(filters, sentence):
     assert filters.describe(titles={"a-1": "标题甲"}) == sentence
     assert filters.active == (sentence != "未设筛选：显示全部语料。")
+
+
+def test_province_filter_reaches_every_table_through_the_reports(corpus_dataset):
+    dataset = corpus_dataset
+    from lib.explore.filters import filter_table
+
+    zhejiang = Filters(provinces=("浙江省",))
+    assert set(filter_table(dataset, "articles", zhejiang)["zone"]) == {"嘉兴高新区"}
+    assert set(filter_table(dataset, "metrics", zhejiang)["zone"]) == {"嘉兴高新区"}
+    assert filter_table(dataset, "paragraphs", Filters(provinces=("西藏自治区",))).empty
+    assert zhejiang.describe() == "当前筛选：省份为 浙江省。"

@@ -101,3 +101,12 @@ def test_organisations_named_in_several_reports_are_one_row():
         ["中科可控信息产业有限公司", "中科可控", "enterprise", 5, 2],
         ["浙江大学", "", "institution", 1, 1],
     ]
+
+
+def test_zone_facts_line(corpus_dataset):
+    dataset = corpus_dataset
+    from lib.explore.profiles import zone_facts
+
+    arts = dataset.articles[dataset.articles["zone"] == "嘉兴高新区"]
+    assert zone_facts(arts) == "嘉兴高新技术产业开发区 · 国家级 · 高新区 · 浙江省嘉兴市"
+    assert zone_facts(arts.iloc[0:0]) == ""

@@ -77,6 +77,8 @@ def test_a_zone_correction_reaches_every_table_with_a_zone(quotes_registered, tm
     ds = build_dataset([copy], overrides={"abcdef0123456789": {"zone": "合肥高新区"}})
     for name in ("articles", "paragraphs", "metrics", "initiatives", "entities", "quotes"):
         assert set(ds.table(name)["zone"]) == {"合肥高新区"}, name
+    facts = ds.articles[["zone_full", "province", "city", "zone_method"]].iloc[0].tolist()
+    assert facts == ["合肥高新技术产业开发区", "安徽省", "合肥市", "manual"]  # from the gazetteer
 
 
 def test_columns_must_have_a_known_type():

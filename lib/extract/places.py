@@ -1,0 +1,179 @@
+"""Places: China's provinces, cities and counties, with their short names (苏州市 → 苏州, 广西壮族自治区 →
+广西, 阜新蒙古族自治县 → 阜新), from the administrative-division table the `cpca` package ships
+(adcodes.csv, 3,500 divisions; its 56_nations.csv lists the ethnic names dropped from autonomous areas).
+
+`data/rules/places.json` adds or overrides places (a new county, a renamed district) without code.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+from lib import config
+from lib.core import rulefiles
+
+PROVINCE, CITY, COUNTY = "province", "city", "county"
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # 苏州市
+    level: str  # province, city or county
+    province: str  # 江苏省
+    city: str  # 苏州市 (the province for a municipality's districts; "" for a province)
+
+
+@dataclass(frozen=True)
+class Places:
+    by_name: dict[str, tuple[Place, ...]]  # full and short names → places, provinces first
+    shorts: dict[str, str]  # full name → short name (苏州市 → 苏州)
+    automaton: ahocorasick.Automaton  # names a text is searched for: word → the places it may mean
+
+    def find(self, word: str) -> tuple[Place, ...]:
+        return self.by_name.get(word, ())
+
+    def is_place(self, word: str) -> bool:
+        return word in self.by_name
+
+    def is_province(self, word: str) -> bool:
+        return any(p.level == PROVINCE for p in self.find(word))
+
+    def home(self, text: str) -> Home:
+        """Where the text is: the province it names most (a city or county counts for its province; an
+        ambiguous name such as 兴安, a 盟 in 内蒙古 and a county in 广西, counts for the province the
+        unambiguous names point to), then its city and county named most. Counties count by full name
+        only (同安区, not 同安 inside 共同安全), and common words (合作, 东方) not at all."""
+        named = [ps for _, ps in self.automaton.iter_long(text)]
+        provinces = Counter(ps[0].province for ps in named if len({p.province for p in ps}) == 1)
+        cities: Counter = Counter()
+        counties: Counter = Counter()
+        for ps in named:
+            if len({p.province for p in ps}) > 1:
+                ps = tuple(p for p in ps if p.province == _top(provinces)) or ()
+                provinces.update({ps[0].province} if ps else ())
+            if ps and len({p.city for p in ps}) == 1 and ps[0].city:
+                cities[(ps[0].province, ps[0].city)] += 1
+                if len(ps) == 1 and ps[0].level == COUNTY:
+                    counties[(ps[0].province, ps[0].city, ps[0].name)] += 1
+        province = _top(provinces)
+        in_province = Counter({c: n for (p, c), n in cities.items() if p == province})
+        city = _top(in_province) or _municipality(province)
+        county = _top(Counter({c: n for (p, ct, c), n in counties.items() if (p, ct) == (province, city)}))
+        return Home(province, city, county, in_province.get(city, provinces.get(province, 0)))
+
+
+@dataclass(frozen=True)
+class Home:
+    """Where a text is, and how many of its place names point to that city."""
+
+    province: str = ""
+    city: str = ""
+    county: str = ""
+    mentions: int = 0
+
+
+def _municipality(province: str) -> str:
+    """The city of a province-level city (上海市 → 上海市), "" for a province."""
+    return province if province.endswith("市") else ""
+
+
+def _top(counts: Counter) -> str:
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _package_file(package: str, name: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / name
+
+
+def load_places() -> Places:
+    """The places of cpca's table and data/rules/places.json, compiled once per content."""
+    return rulefiles.compiled(
+        _compile,
+        _package_file("cpca", "adcodes.csv"),
+        _package_file("cpca", "56_nations.csv"),
+        config.rule_file("places.json"),
+    )
+
+
+def _compile(adcodes: bytes | None, nations: bytes | None, extra: bytes | None) -> Places:
+    if adcodes is None:
+        raise rulefiles.RuleFileError("找不到行政区划表（cpca 包的 adcodes.csv）：请重新安装依赖")
+    spec = rulefiles.json_rules(extra, name="places.json") if extra is not None else {}
+    suffixes = rulefiles.longest_first(spec.get("suffixes", ["省", "市", "县", "区", "盟", "旗", "地区"]))
+    ethnic = rulefiles.entries(nations)  # 维吾尔族, and 维吾尔 as in 新疆维吾尔自治区
+    re_ethnic = re.compile(
+        f"(?:{rulefiles.alternation([*ethnic, *(e.removesuffix('族') for e in ethnic)])})+$"
+    )
+    rows = list(csv.DictReader(io.StringIO(adcodes.decode("utf-8-sig"))))
+    names = {r["adcode"]: r["name"] for r in rows}
+    placeholders = set(spec.get("placeholder_cities", ["市辖区", "县", "省直辖县级行政区划"]))
+    places: list[Place] = []
+    for r in rows:
+        code, name = r["adcode"], r["name"]
+        province = names.get(code[:2] + "0" * 10, "")
+        if code[2:] == "0" * 10:
+            places.append(Place(name, PROVINCE, name, ""))
+        elif code[4:] == "0" * 8:
+            if name in placeholders:
+                continue
+            places.append(Place(name, CITY, province, name))
+        else:
+            city = names.get(code[:4] + "0" * 8, province)
+            places.append(Place(name, COUNTY, province, province if city in placeholders else city))
+    places += [Place(p["name"], p["level"], p["province"], p.get("city", "")) for p in spec.get("places", [])]
+    by_name: dict[str, list[Place]] = {}
+    shorts = {p.name: short_name(p.name, suffixes, re_ethnic) for p in places}
+    for place in places:
+        for word in {place.name, shorts[place.name]}:
+            if len(word) >= 2:
+                by_name.setdefault(word, []).append(place)
+    order = {PROVINCE: 0, CITY: 1, COUNTY: 2}
+    automaton = ahocorasick.Automaton()
+    common = set(spec.get("common_words", []))
+    for word, ps in by_name.items():
+        searched = tuple(p for p in ps if p.level != COUNTY or p.name == word)
+        if searched and word not in common:
+            automaton.add_word(word, tuple(sorted(searched, key=lambda p: order[p.level])))
+    automaton.make_automaton()
+    by_name_sorted = {w: tuple(sorted(ps, key=lambda p: order[p.level])) for w, ps in by_name.items()}
+    return Places(by_name_sorted, shorts, automaton)
+
+
+def short_name(name: str, suffixes: tuple[str, ...], re_ethnic: re.Pattern) -> str:
+    """The name without its administrative suffix and ethnic names (黔东南苗族侗族自治州 → 黔东南)."""
+    if name.endswith(("自治区", "自治州", "自治县", "自治旗", "特别行政区")):
+        name = name[: -5 if name.endswith("特别行政区") else -3]
+        stripped = re_ethnic.sub("", name)
+        return stripped if len(stripped) >= 2 else name
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def locate(words: list[str], places: Places | None = None) -> tuple[str, str]:
+    """(province, city) of a place name given as its words (张家口 宣化 → 河北省, 张家口市): the most specific
+    word that is a place, read within the province or city the earlier words name; ("", "") if none."""
+    places = places or load_places()
+    province = city = ""
+    for word in words:
+        found = places.find(word)
+        if province:
+            found = tuple(p for p in found if p.province == province) or ()
+        if city:
+            found = tuple(p for p in found if p.city in (city, "")) or found
+        if not found:
+            continue
+        if len({(p.province, p.city) for p in found}) > 1 and not province:
+            continue  # an ambiguous short name (朝阳) says nothing on its own
+        province, city = found[0].province, found[0].city or city
+    return province, city or _municipality(province)

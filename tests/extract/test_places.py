@@ -1,0 +1,58 @@
+"""Places: administrative divisions, their short names, and where a text is."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.places import load_places, locate
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("苏州", "苏州市"),
+        ("广西", "广西壮族自治区"),
+        ("新疆", "新疆维吾尔自治区"),
+        ("内蒙古", "内蒙古自治区"),
+        ("黔东南", "黔东南苗族侗族自治州"),
+        ("宣化", "宣化区"),
+        ("泸县", "泸县"),  # 泸 alone is too short to be a name
+    ],
+)
+def test_short_names(word, name):
+    assert name in {p.name for p in load_places().find(word)}
+
+
+def test_municipality_districts_belong_to_the_municipality():
+    (place,) = load_places().find("海淀")
+    assert (place.province, place.city) == ("北京市", "北京市")
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["张家口", "宣化"], ("河北省", "张家口市")),
+        (["四川", "广安"], ("四川省", "广安市")),
+        (["北京", "朝阳"], ("北京市", "北京市")),
+        (["朝阳"], ("", "")),  # a city in 辽宁 and districts elsewhere: says nothing alone
+        (["大亚湾"], ("", "")),
+    ],
+)
+def test_locate(words, expected):
+    assert locate(words) == expected
+
+
+def test_home_resolves_an_ambiguous_name_by_the_province_named():
+    text = "兴安盟召开会议。内蒙古自治区有关部门出席。兴安的企业代表发言，兴安各旗县参加。乌兰县也派人参加。"
+    home = load_places().home(text)
+    assert (home.province, home.city) == ("内蒙古自治区", "兴安盟")
+
+
+def test_home_ignores_common_words_and_county_short_names_inside_words():
+    # 合作 is 合作市 and 同安 is 同安区, but here they are ordinary words
+    home = load_places().home("加强合作，维护共同安全。宁波市召开会议，宁波市有关负责人出席。")
+    assert (home.province, home.city, home.mentions) == ("浙江省", "宁波市", 2)
+
+
+def test_home_of_a_text_without_places():
+    assert load_places().home("党建引领发展").province == ""
