@@ -29,6 +29,7 @@ import pandas as pd
 from lib.dataset.build import build_dataset
 from lib.dataset.schema import Dataset
 from lib.extract.zones import zone_key
+from lib.reading.decode import to_simplified
 
 RE_NOT_WORD = re.compile(r"[\W_]+")
 #: Generic names a report uses for its own zone, which say nothing about which zone it is.
@@ -49,10 +50,11 @@ SPLITS_FILE = "splits.json"
 
 
 def norm(text) -> str:
-    """Text reduced for comparison: NFKC (full-width → ASCII), no spaces or punctuation, lower case."""
+    """Text reduced for comparison: Simplified (a Traditional report is read in Simplified, its annotation
+    is not), NFKC (full-width → ASCII), no spaces or punctuation, lower case."""
     if text is None or (isinstance(text, float) and pd.isna(text)):
         return ""
-    return RE_NOT_WORD.sub("", unicodedata.normalize("NFKC", str(text))).lower()
+    return RE_NOT_WORD.sub("", unicodedata.normalize("NFKC", to_simplified(str(text)))).lower()
 
 
 @dataclass
