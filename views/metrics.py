@@ -1,10 +1,13 @@
 """指标图表: the numbers the reports state, as charts: one indicator across zones, a zone's numbers by
 theme, an indicator over the years; every bar, point and table row opens its source passage."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from lib.explore import charts, search
 from lib.explore.filters import filter_table
+from lib.extract.metric_context import SCOPE_LABELS, ZONE
 from ui.html import metric_passages
 from ui.state import cached, page_setup
 from ui.tables import download_buttons, empty_result, rows_key, show_table
@@ -18,6 +21,18 @@ st.caption(
     "报道中给出的数字：同一指标在各区域的数值、各主题下的指标数量、历年变化。悬停可见原句，点击可看原文段落。"
 )
 
+scopes = st.pills(
+    "数字归属",
+    list(SCOPE_LABELS),
+    selection_mode="multi",
+    default=[ZONE],
+    format_func=SCOPE_LABELS.get,
+    key="scope",
+    bind="query-params",
+    help="园区：园区及其企业整体的数字；企业/组织：某一家企业或组织的数字；个人：某个人的；更大范围：全市、全省、全国的。"
+    "默认只看园区自己的数字，免得一家企业的专利数和一个园区的产值并列比较。",
+)
+filters = replace(filters, scopes=tuple(scopes or ()))
 metrics = filter_table(ds, "metrics", filters)
 if metrics.empty:
     empty_result("指标")
@@ -80,6 +95,9 @@ table = search.with_titles(metrics, ds.articles)[
         "value_high",
         "unit",
         "qualifier",
+        "period",
+        "scope",
+        "scope_name",
         "year",
         "theme",
         "title",
@@ -91,10 +109,24 @@ table = search.with_titles(metrics, ds.articles)[
 st.caption(f"共 {len(table)} 条指标，来自 {table['article_id'].nunique()} 篇文章。选中一行查看原文段落。")
 event = show_table(
     table,
-    ["zone", "label", "raw", "value", "unit", "qualifier", "year", "theme", "title", "sentence"],
+    [
+        "zone",
+        "label",
+        "raw",
+        "value",
+        "unit",
+        "qualifier",
+        "period",
+        "scope",
+        "scope_name",
+        "year",
+        "title",
+        "sentence",
+    ],
     key=rows_key("metrics-table", table["metric_id"]),
     _select={"on_select": "rerun", "selection_mode": "single-row"},
     value=st.column_config.NumberColumn("数值", format="%g"),
+    scope=st.column_config.SelectboxColumn("归属", options=list(SCOPE_LABELS), format_func=SCOPE_LABELS.get),
     year=st.column_config.NumberColumn("年份", format="%d"),
     title=st.column_config.TextColumn("文章", width="medium"),
     sentence=st.column_config.TextColumn("原句", width="large"),

@@ -262,12 +262,15 @@ def _score_metrics(score: ReportScore, annotated: list[dict], predicted: pd.Data
             score.problems.append(
                 f"指标名不具体：{row['label']}（应含 {gold.get('label_any')}）{gold['raw']}｜{gold['sentence']}"
             )
-        if "period" in row.index:
-            periods.scored += 1
-            periods.right += norm(row["period"]) == norm(gold.get("period", ""))
-        if "scope" in row.index:
-            scopes.scored += 1
-            scopes.right += norm(row["scope"]) == norm(gold.get("scope", ""))
+        for name, facet in (("period", periods), ("scope", scopes)):
+            if name in row.index:
+                facet.scored += 1
+                ok = norm(row[name]) == norm(gold.get(name, ""))
+                facet.right += ok
+                if not ok:
+                    score.problems.append(
+                        f"指标{name}：应为 {gold.get(name, '')!r}，得到 {row[name]!r}｜{gold['raw']}｜{gold['sentence']}"
+                    )
     tally.matched_predicted += len(used)
     for i, row in predicted.iterrows():
         if i not in used:

@@ -15,6 +15,8 @@ import plotly.graph_objects as go
 
 from lib.dataset.schema import Dataset, counted_paragraphs
 from lib.explore.filters import Filters, filter_table
+from lib.extract.metric_context import SCOPE_LABELS
+from lib.extract.metric_context import ZONE as ZONE_SCOPE
 
 FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
 #: How a qualifier kind is marked next to a value in a chart.
@@ -88,11 +90,21 @@ def _display_values(metrics: pd.DataFrame) -> tuple[pd.Series, str]:
 
 
 def _qualifier_note(metrics: pd.DataFrame) -> pd.Series:
-    """“限定：超（下限）<br>” for a qualified value, empty otherwise (for hover boxes)."""
+    """“限定：超（下限）<br>” for a qualified value, “时段：上半年<br>” for a period, “归属：企业/组织（…）<br>” for
+    a number that is not the zone's own; empty otherwise (for hover boxes)."""
     kinds = {"approx": "约数", "lower_bound": "下限", "upper_bound": "上限"}
     q = metrics["qualifier"].fillna("").astype(str)
     k = metrics["qualifier_kind"].map(kinds).fillna("")
-    return ("限定：" + q.map(html.escape) + "（" + k + "）<br>").where(q != "", "")
+    note = ("限定：" + q.map(html.escape) + "（" + k + "）<br>").where(q != "", "")
+    if "period" in metrics:  # 时段 and, for a number not the zone's own, whose it is
+        period = metrics["period"].fillna("").astype(str)
+        note += ("时段：" + period.map(html.escape) + "<br>").where(period != "", "")
+    if "scope" in metrics:
+        whose = metrics["scope"].map(SCOPE_LABELS).fillna("") + metrics["scope_name"].fillna("").map(
+            lambda n: f"（{html.escape(n)}）" if n else ""
+        )
+        note += ("归属：" + whose + "<br>").where(metrics["scope"].fillna(ZONE_SCOPE) != ZONE_SCOPE, "")
+    return note
 
 
 def metric_bar(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> go.Figure:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from lib.dataset.schema import Dataset, counted_paragraphs, text_columns
+from lib.extract.metric_context import SCOPE_LABELS
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class Filters:
     articles: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     query: str = ""
+    #: Whose numbers (metric `scope`: zone, enterprise, person, other); set by the metric page, not the sidebar.
+    scopes: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:
@@ -39,6 +42,8 @@ class Filters:
             parts.append("年份为 " + " 或 ".join(f"{y} 年" for y in sorted(self.years)))
         if self.query:
             parts.append(f"包含“{self.query}”")
+        if self.scopes:
+            parts.append("数字归属为 " + " 或 ".join(SCOPE_LABELS.get(s, s) for s in self.scopes))
         return ("当前筛选：" + "，".join(parts) + "。") if parts else "未设筛选：显示全部语料。"
 
 
@@ -69,6 +74,8 @@ def apply_filters(df: pd.DataFrame, filters: Filters, *, text_columns: tuple[str
         mask &= df["article_id"].isin(filters.articles)
     if filters.years and "year" in df:
         mask &= df["year"].isin(list(filters.years))
+    if filters.scopes and "scope" in df:
+        mask &= df["scope"].isin(filters.scopes)
     if filters.query:
         cols = [c for c in text_columns if c in df]
         if cols:
@@ -90,9 +97,9 @@ def filter_table(ds: Dataset, table: str, filters: Filters) -> pd.DataFrame:
         provinces=filters.provinces, zones=filters.zones, articles=filters.articles, years=filters.years
     )
     reports = apply_filters(ds.articles, where)
-    content = Filters(themes=filters.themes, query=filters.query)
+    content = Filters(themes=filters.themes, query=filters.query, scopes=filters.scopes)
     if table == "articles":
-        if content.active:
+        if content.themes or content.query:
             paragraphs = counted_paragraphs(filter_table(ds, "paragraphs", content))
             reports = reports[reports["article_id"].isin(paragraphs["article_id"])]
         return reports

@@ -62,14 +62,16 @@ def _parse_profile_rules(content: bytes | None) -> dict:
 
 
 def headline_metrics(metrics: pd.DataFrame, *, n: int | None = None) -> pd.DataFrame:
-    """The zone's headline figures: one per indicator, money and rates first, largest first (units and
-    count from data/rules/profiles.json)."""
+    """The zone's headline figures: the zone's own numbers (scope zone: never one enterprise's or the
+    city's), one per indicator, money and rates first, largest first (units and count from
+    data/rules/profiles.json)."""
     if metrics.empty:
         return metrics
     spec = _profile_rules()
     n = spec["headline_count"] if n is None else n
     rank = {u: i for i, u in enumerate(spec["headline_units"])}
-    df = metrics[metrics["unit"].isin(rank) & (metrics["kind"] != "rank")].copy()
+    own = metrics["scope"] == "zone" if "scope" in metrics else True
+    df = metrics[metrics["unit"].isin(rank) & (metrics["kind"] != "rank") & own].copy()
     df["_rank"] = df["unit"].map(rank)
     df = df.sort_values(["_rank", "base_value", "value"], ascending=[True, False, False])
     return df.drop_duplicates("label").head(n).drop(columns="_rank")

@@ -31,7 +31,9 @@ import jieba.posseg
 
 from lib.core import rulefiles
 from lib.core.chars import RE_CJK, split_sentences
+from lib.extract import metric_context
 from lib.extract.context import ArticleContext
+from lib.extract.entity_rules import ENTERPRISE, PERSON
 from lib.extract.quantities import (
     MetricRules,
     Quantity,
@@ -329,7 +331,7 @@ def _boundaries(text: str) -> frozenset[int]:
 class Metrics(Extractor):
     table = "metrics"
     id_prefix = "m"
-    order = 10
+    order = 35  # after the entities, whose names tell an enterprise's numbers from the zone's
     columns = (
         Column("metric_id", "str", "指标编号"),
         *SOURCE,
@@ -343,6 +345,9 @@ class Metrics(Extractor):
         Column("qualifier_kind", "str", "限定类型"),
         KIND,
         YEAR,
+        Column("period", "str", "时段"),
+        Column("scope", "str", "范围"),
+        Column("scope_name", "str", "所属主体", text=True),
         THEME,
         Column("raw", "str", "原文数量"),
         SENTENCE,
@@ -353,16 +358,41 @@ class Metrics(Extractor):
         load_tagger()
 
     def extract(self, ctx: ArticleContext) -> list[dict]:
-        rules = load_rules()
+        rules, context = load_rules(), metric_context.load_context_rules()
+        own = [ctx.facts.get("zone", ""), *ctx.facts.get("zones_mentioned", [])]
+        names = _entity_names(ctx.found.get("entities", []), [z for z in own if z])
         rows = []
         for index, text in enumerate(ctx.body_texts):
+            carried = ""  # a year opening the paragraph (2018年，…) holds for its later sentences
             for m in extract_metrics_from_text(text, metric_rules=rules):
                 row = {k: m[k] for k in METRIC_KEYS if k not in ("start", "end")}
+                sentence = normalise(m["sentence"])
+                scope, scope_name = metric_context.scope_of(
+                    sentence, m["start"], enterprises=names[ENTERPRISE], people=names[PERSON], rules=context
+                )
+                period = metric_context.period_of(sentence, m["start"], context, year=ctx.facts.get("year"))
+                if period and text.startswith(sentence[: m["start"]].split("，")[0].split(",")[0] + ","):
+                    carried = period
                 row.update(
                     label=canonical_label(m["label"], aliases=rules.aliases),
                     sentence=m["sentence"],
                     paragraph_index=index,
                     theme=ctx.theme_of(m["sentence"], index),
+                    period=period or carried,
+                    scope=scope,
+                    scope_name=scope_name,
                 )
                 rows.append(row)
         return rows
+
+
+def _entity_names(entities: list[dict], zones: list[str]) -> dict[str, list[str]]:
+    """Names (and short names) of the article's enterprises and people, the zone's own names left out
+    (张江科学城 is the zone, not an enterprise in it)."""
+    out: dict[str, list[str]] = {ENTERPRISE: [], PERSON: []}
+    for e in entities:
+        if e["type"] in out:
+            for name in (e["name"], e.get("short_name")):
+                if name and not any(z in name or name in z for z in zones):
+                    out[e["type"]].append(name)
+    return out

@@ -54,6 +54,6 @@ def test_one_label_per_column_name():
 
 def test_text_columns_are_what_the_text_filter_searches():
     assert text_columns("paragraphs") == ("text",)
-    assert text_columns("metrics") == ("label", "sentence")
+    assert text_columns("metrics") == ("label", "scope_name", "sentence")
     assert text_columns("initiatives") == ("name", "full_name", "sentence")
     assert set(tables()) == {"articles", "paragraphs", "metrics", "initiatives", "entities"}

@@ -1,0 +1,106 @@
+"""What a metric's number belongs to: its period (全年, 上半年, 截至2024年底, 累计, 年均, a year the
+sentence ties it to) and its scope: the zone, one named enterprise or organisation, one person, or a
+wider area (全市, 全省, 全国). So an enterprise's patents never stand beside a zone's GDP as if they
+were the same kind of number.
+
+Both are read from the sentence before the number, with the cues of `data/rules/metric_context.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lib import config
+from lib.core import rulefiles
+
+ZONE, ENTERPRISE, PERSON, OTHER = "zone", "enterprise", "person", "other"
+#: How the scopes are shown.
+SCOPE_LABELS = {ZONE: "园区", ENTERPRISE: "企业/组织", PERSON: "个人", OTHER: "更大范围"}
+RE_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+@dataclass(frozen=True)
+class ContextRules:
+    re_period: re.Pattern  # every period phrase; the nearest before the number wins
+    re_other: re.Pattern  # a wider area in the number's clause or the sentence's subject (全市 …)
+    enterprise_words: tuple[str, ...]  # words that stand for an enterprise named before (公司, 集团 …)
+    person_words: tuple[str, ...]  # words that stand for a person (他, 她)
+    zone_words: tuple[str, ...]  # words that put a number back on the zone (全区, 园区)
+    re_speech: re.Pattern  # a person who only speaks (李伟说) is not whose number it is
+    relative_years: dict[str, int]  # 今年 → 0, 去年 → -1: years counted from the report's
+    list_mark: str  # 等: an enterprise before it is one of those counted (A、B等12家), not their owner
+
+
+def load_context_rules() -> ContextRules:
+    return rulefiles.compiled(_compile, config.rule_file("metric_context.json"))
+
+
+def _compile(content: bytes | None) -> ContextRules:
+    spec = rulefiles.json_rules(content, name="metric_context.json")
+    periods = "|".join(f"(?:{p})" for p in spec["period_patterns"])
+    return ContextRules(
+        re_period=rulefiles.compile_pattern(periods, name="metric_context.json"),
+        re_other=rulefiles.compile_pattern("|".join(spec["other_patterns"]), name="metric_context.json"),
+        enterprise_words=rulefiles.longest_first(spec["enterprise_words"]),
+        person_words=rulefiles.longest_first(spec["person_words"]),
+        zone_words=rulefiles.longest_first(spec["zone_words"]),
+        list_mark=spec.get("list_mark", "等"),
+        relative_years={k: int(v) for k, v in spec.get("relative_years", {}).items()},
+        re_speech=rulefiles.compile_pattern(
+            "^(?:" + "|".join(spec["speech_words"]) + ")", name="metric_context.json"
+        ),
+    )
+
+
+def period_of(
+    sentence: str, start: int, rules: ContextRules | None = None, *, year: int | None = None
+) -> str:
+    """The period phrase nearest before position `start` of the sentence, as printed ("" when none); 今年
+    and 去年 as the report's `year` when it is known (今年 → 2020年)."""
+    rules = rules or load_context_rules()
+    found = [m.group(0) for m in rules.re_period.finditer(sentence, 0, start)]
+    if not found:
+        return ""
+    relative = rules.relative_years.get(found[-1])
+    if relative is not None:
+        return f"{year + relative}年" if year else ""
+    return found[-1]
+
+
+def clauses_before(sentence: str, start: int) -> list[str]:
+    """The clauses of the sentence up to the number, nearest first (the number's own clause cut at it)."""
+    ends = [m.end() for m in RE_CLAUSE_END.finditer(sentence, 0, start)]
+    bounds = [0, *ends, start]
+    return [sentence[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a][::-1]
+
+
+def scope_of(
+    sentence: str,
+    start: int,
+    *,
+    enterprises: list[str] = (),
+    people: list[str] = (),
+    rules: ContextRules | None = None,
+) -> tuple[str, str]:
+    """(scope, name): whose number it is, from the first clause that says, walking back from the number
+    to the start of the sentence. `enterprises` and `people` are names the article's entities table
+    found (the zone's own names left out)."""
+    rules = rules or load_context_rules()
+    for text in clauses_before(sentence, start):
+        named = [e for e in enterprises if e and e in text and rules.list_mark not in text[text.rfind(e) :]]
+        if named:
+            return ENTERPRISE, max(named, key=text.rfind)
+        if rules.re_other.search(text):
+            return OTHER, ""
+        if any(w in text for w in rules.zone_words):
+            return ZONE, ""
+        who = [
+            p for p in people if p and p in text and not rules.re_speech.search(text, text.find(p) + len(p))
+        ]
+        if who or any(w in text for w in rules.person_words):
+            return PERSON, who[-1] if who else ""
+        if any(w in text for w in rules.enterprise_words):
+            before = [e for e in enterprises if e and e in sentence[:start]]
+            return ENTERPRISE, before[-1] if before else ""
+    return ZONE, ""

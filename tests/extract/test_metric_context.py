@@ -1,0 +1,73 @@
+"""Period and scope of a metric: made-up sentences, one per pattern; the shipped reports pinned."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.metric_context import ENTERPRISE, OTHER, PERSON, ZONE, period_of, scope_of
+
+
+def _at(sentence: str, number: str) -> int:
+    return sentence.index(number)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "period"),
+    [
+        ("全年新增市场主体1200家。", "1200", "全年"),
+        ("上半年完成投资35亿元。", "35", "上半年"),
+        ("前三季度实现营收80亿元。", "80", "前三季度"),
+        ("1—8月新增企业党组织12个。", "12", "1—8月"),
+        ("截至2024年底，累计建成党群服务站点30个。", "30", "累计"),  # the nearer phrase wins
+        ("截至2024年底，已建成党群服务站点30个。", "30", "截至2024年底"),
+        ("截至6月，新建党支部8个。", "8", "截至6月"),
+        ("今年以来，走访企业500余家次。", "500", "今年以来"),
+        ("5年来，培养党员发展对象60名。", "60", "5年来"),
+        ("年均增长15%。", "15", "年均"),
+        ("2023年，园区实现产值300亿元。", "300", "2023年"),
+        ("高新技术企业从2019年的31家提高到80家。", "80", ""),  # a baseline year is not the period
+        ("走访企业200家。", "200", ""),
+    ],
+)
+def test_period(sentence, number, period):
+    assert period_of(sentence, _at(sentence, number)) == period
+
+
+def test_this_year_is_the_reports_year():
+    sentence = "今年，园区新建党组织9个。"
+    assert period_of(sentence, _at(sentence, "9"), year=2021) == "2021年"
+    assert period_of("去年，新建党组织9个。", 8, year=2021) == "2020年"
+    assert period_of(sentence, _at(sentence, "9")) == ""  # no report year: nothing to say
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "scope", "name"),
+    [
+        ("园区新增规上企业45家。", "45", ZONE, ""),
+        ("全市共有非公企业党组织1200个，园区占三成。", "1200", OTHER, ""),
+        ("在全国218个国家级开发区中位列第20。", "218", OTHER, ""),
+        ("云帆科技有限公司党支部现有党员36名。", "36", ENTERPRISE, "云帆科技有限公司"),
+        ("云帆科技成立于2012年，公司现有员工800人。", "800", ENTERPRISE, "云帆科技"),
+        ("园区组织云帆科技、星河材料等12家企业结对共建。", "12", ZONE, ""),  # examples of the counted set
+        ("从业20年来，他带领团队获得专利9项。", "9", PERSON, ""),
+        ("王建国说，园区已建成党群服务中心3个。", "3", ZONE, ""),  # a speaker owns nothing
+    ],
+)
+def test_scope(sentence, number, scope, name):
+    found = scope_of(
+        sentence,
+        _at(sentence, number),
+        enterprises=["云帆科技有限公司", "云帆科技", "星河材料"],
+        people=["王建国"],
+    )
+    assert found == (scope, name)
+
+
+def test_shipped_reports_keep_the_zones_numbers_on_the_zone(corpus_dataset):
+    m = corpus_dataset.metrics
+    gdp = m[(m["zone"] == "苏州工业园区") & (m["label"] == "地区生产总值")].iloc[0]
+    assert gdp["scope"] == ZONE
+    coverage = m[m["label"] == "党组织覆盖率"].iloc[0]
+    assert (coverage["zone"], coverage["scope"]) == ("昆山高新区", ZONE)
+    assert set(m["scope"]) <= {ZONE, ENTERPRISE, PERSON, OTHER}
+    assert (m["period"] != "").any()
