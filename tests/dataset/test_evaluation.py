@@ -1,0 +1,137 @@
+"""lib/dataset/evaluation.py: the scoring itself on a made-up report, and the regression floor on the real
+evaluation set (data/eval/)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lib import config
+from lib.dataset.evaluation import evaluate, names_match, norm, report_text, totals
+
+EVAL = config.DATA_DIR / "eval"
+FLOOR = json.loads((EVAL / "floor.json").read_text(encoding="utf-8"))
+
+REPORT = """桐庐经济开发区“三联三促”激活非公党建
+
+发布时间：2024年05月06日
+
+桐庐经济开发区党工委推行“三联三促”工作法，即联组织、联服务、联发展。今年以来，开发区新建非公企业党组织12个，全年走访企业300余家次。
+"""
+
+
+def _annotation(**changes) -> dict:
+    spec = {
+        "id": "x01",
+        "zone": "桐庐经济开发区",
+        "zone_short": "桐庐经开区",
+        "zone_names_in_text": ["桐庐经济开发区", "开发区"],
+        "province": "浙江省",
+        "city": "杭州市",
+        "title": "桐庐经济开发区“三联三促”激活非公党建",
+        "year": 2024,
+        "initiatives": [
+            {
+                "name": "三联三促",
+                "kind": "counted",
+                "expected_count": 3,
+                "parts": ["联组织", "联服务", "联发展"],
+            }
+        ],
+        "metrics": [
+            {
+                "label": "新建非公企业党组织",
+                "label_any": ["党组织"],
+                "value": 12,
+                "unit": "个",
+                "raw": "12个",
+                "period": "今年以来",
+                "scope": "zone",
+                "sentence": "今年以来，开发区新建非公企业党组织12个，全年走访企业300余家次。",
+            },
+        ],
+    }
+    spec.update(changes)
+    return spec
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "x01.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "splits.json").write_text(json.dumps({"test": ["x01"]}), encoding="utf-8")
+    return reports
+
+
+def _write(folder: Path, spec: dict) -> None:
+    (folder / "x01.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_right_annotation_scores_full_marks(folder):
+    _write(folder, _annotation())
+    (score,) = evaluate(folder)
+    assert score.split == "test"
+    fields = score.fields
+    for name in (
+        "zone",
+        "province",
+        "city",
+        "title",
+        "year",
+        "metric_labels",
+        "metric_period",
+        "metric_scope",
+    ):
+        assert fields[name].accuracy == 1.0, (name, score.problems)
+    assert fields["initiatives"].recall == 1.0 and fields["components"].accuracy == 1.0
+    assert fields["metrics"].recall == 1.0
+    assert fields["metrics"].precision == 0.5  # 300余家次 is a metric the annotation leaves out
+    assert any("指标误识" in p and "300" in p for p in score.problems)
+
+
+def test_wrong_annotations_are_counted_and_listed(folder):
+    _write(folder, _annotation(zone="富阳经济技术开发区", zone_short="", zone_names_in_text=[], year=2019))
+    (score,) = evaluate(folder)
+    assert score.fields["zone"].accuracy == 0.0 and score.fields["year"].accuracy == 0.0
+    assert any(p.startswith("zone:") for p in score.problems)
+    text = report_text([score], show=True)
+    assert "x01 [test]" in text and "富阳经济技术开发区" in text
+
+
+def test_splits_come_from_the_splits_file(folder):
+    _write(folder, _annotation())
+    assert [s.id for s in evaluate(folder, split="test")] == ["x01"]
+    assert evaluate(folder, split="dev") == []
+
+
+def test_norm_compares_across_scripts_and_widths():
+    assert norm("黨建“五個一”，１２個") == norm("党建五个一,12个")
+    assert norm(None) == "" and norm(float("nan")) == ""
+
+
+@pytest.mark.parametrize(
+    ("predicted", "annotated", "same"),
+    [
+        ("三联三促", "三联三促", True),
+        ("“三联三促”工作法", "三联三促工作法", True),
+        ("三联", "三联三促工作法", False),
+    ],
+)
+def test_names_match(predicted, annotated, same):
+    assert names_match(predicted, annotated) == same
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_scores_stay_above_the_floor(split):
+    """The regression floor: no change may lower a score on the real evaluation set (data/eval/floor.json)."""
+    reached = totals(evaluate(EVAL / "reports", split=split))
+    below = {}
+    for key, floor in FLOOR[split].items():
+        name, kind = key.split(".")
+        value = getattr(reached[name], kind)
+        if value is None or 100 * value < floor:
+            below[key] = (None if value is None else round(100 * value, 1), floor)
+    assert not below, f"scores below their floor (got, floor): {below}"
