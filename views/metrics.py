@@ -85,44 +85,28 @@ else:
     metric_passages(ds, charts.selected_metric_ids(event.selection.points))
 
 st.subheader("指标明细")
+#: The columns shown; the download also has the ids, the upper bound of a range and the theme.
+SHOWN = [
+    "zone",
+    "label",
+    "raw",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "scope",
+    "scope_name",
+    "year",
+    "title",
+    "sentence",
+]
 table = search.with_titles(metrics, ds.articles)[
-    [
-        "metric_id",
-        "zone",
-        "label",
-        "raw",
-        "value",
-        "value_high",
-        "unit",
-        "qualifier",
-        "period",
-        "scope",
-        "scope_name",
-        "year",
-        "theme",
-        "title",
-        "sentence",
-        "article_id",
-        "paragraph_id",
-    ]
+    ["metric_id", *SHOWN[:5], "value_high", *SHOWN[5:], "theme", "article_id", "paragraph_id"]
 ]
 st.caption(f"共 {len(table)} 条指标，来自 {table['article_id'].nunique()} 篇文章。选中一行查看原文段落。")
 event = show_table(
     table,
-    [
-        "zone",
-        "label",
-        "raw",
-        "value",
-        "unit",
-        "qualifier",
-        "period",
-        "scope",
-        "scope_name",
-        "year",
-        "title",
-        "sentence",
-    ],
+    SHOWN,
     key=rows_key("metrics-table", table["metric_id"]),
     _select={"on_select": "rerun", "selection_mode": "single-row"},
     value=st.column_config.NumberColumn("数值", format="%g"),
