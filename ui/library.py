@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from lib.core.chars import squash_spaces
 from lib.core.safety import display_name
 from lib.dataset.store import rules_fingerprint
 from lib.explore import preview
@@ -97,13 +98,13 @@ def add_pasted() -> None:
 
 
 def save_correction(library_id: str, old_title: str, old_zone: str) -> None:
-    title = (st.session_state[f"fix-title-{library_id}"] or "").strip()
-    zone = (st.session_state[f"fix-zone-{library_id}"] or "").strip()
-    try:
+    title = squash_spaces(st.session_state[f"fix-title-{library_id}"] or "")
+    zone = squash_spaces(st.session_state[f"fix-zone-{library_id}"] or "")
+    try:  # a value equal to the shown one but for spaces is no correction
         library.set_override(
             library_id,
-            title=title if title != old_title else None,
-            zone=zone if zone and zone != old_zone else None,
+            title=title if title != squash_spaces(old_title) else None,
+            zone=zone if zone and zone != squash_spaces(old_zone) else None,
         )
     except LibraryError as err:
         _notify(errors=[str(err)])

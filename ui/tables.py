@@ -60,7 +60,7 @@ def download_buttons(df: pd.DataFrame, *, what: str, description: str = "", key:
     )
     c2.download_button(
         "下载 Excel",
-        lambda: export.to_xlsx_bytes(df, sheet=what),
+        lambda: export.xlsx_or_error(df, sheet=what),
         export.export_filename(what, description, ext="xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}-xlsx",

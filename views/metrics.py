@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from lib.core.safety import escape_markdown
 from lib.explore import charts, search
 from lib.explore.filters import filter_table
 from lib.extract.metric_context import SCOPE_LABELS, ZONE
@@ -58,7 +59,9 @@ metric_passages(ds, picked)
 
 st.subheader("各主题下的指标")
 zones = sorted(z for z in metrics["zone"].unique() if z)
-zone = st.pills("区域", zones, key="mzone", bind="query-params", help="不选则显示全部区域")
+zone = st.pills(
+    "区域", zones, key="mzone", bind="query-params", format_func=escape_markdown, help="不选则显示全部区域"
+)
 st.plotly_chart(cached(charts.theme_counts, ds, filters, zone), key="by-theme")
 
 st.subheader("历年变化")

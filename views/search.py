@@ -40,6 +40,7 @@ if not term:
     st.pills(
         "试试",
         suggestions,
+        format_func=escape_markdown,  # names come from articles: no links or colours from them
         key="kw_try",
         on_change=lambda: st.session_state.update(kw=st.session_state.kw_try),
     )

@@ -11,6 +11,12 @@ RE_CJK = re.compile(f"[{CJK}]")
 RE_SENTENCE = re.compile(r"[^。！？!?；;…]*(?:[。！？!?；;]+|…+|$)[”’」』）)]*")
 #: Runs of whitespace.
 RE_SPACES = re.compile(r"\s+")
+#: Page and line breaks of other tools (form feed from PDF-to-text, vertical tab, NEL, line and
+#: paragraph separators): read as line breaks.
+RE_BREAK_CONTROL = re.compile(r"[\f\v\x85\u2028\u2029]")
+#: Every other C0/C1 control character but tab and newline: never part of a report's text, and one
+#: of them in a cell makes a spreadsheet file invalid.
+RE_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def has_cjk(text: str) -> bool:
@@ -25,6 +31,13 @@ def split_sentences(text: str) -> list[str]:
     """
     out = [m.group(0).strip() for m in RE_SENTENCE.finditer(text or "")]
     return [s for s in out if s]
+
+
+def clean_controls(text: str) -> str:
+    """Text without control characters: page breaks as newlines, carriage returns as newlines, the rest
+    (NUL, escape, C1 …) removed. Every reader passes its text through this."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return RE_STRAY_CONTROL.sub("", RE_BREAK_CONTROL.sub("\n", text))
 
 
 def squash_spaces(text: str) -> str:

@@ -1,7 +1,8 @@
 """Export: tables as CSV that opens in Excel with Chinese intact (UTF-8 with BOM) and as XLSX.
 
 Cells a spreadsheet would run as a formula (starting with =, +, -, @, or a tab/CR) are neutralised
-with a leading apostrophe, so nothing in an article can become a formula in the user's spreadsheet.
+with a leading apostrophe, so nothing in an article can become a formula in the user's spreadsheet;
+control characters are removed (the readers already do; this is the second line of defence).
 Numbers stay numbers."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 
 import pandas as pd
 
+from lib.core.chars import clean_controls
 from lib.dataset.schema import labels
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
@@ -21,8 +23,10 @@ RE_UNSAFE_NAME = re.compile(r"[^\w\u4e00-\u9fff.-]+")
 def _cell(value):
     if isinstance(value, (list, tuple, set)):
         value = "、".join(str(v) for v in value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = clean_controls(value)  # again here: one control character makes the whole .xlsx invalid
+        if value.startswith(FORMULA_START):
+            return "'" + value
     return value
 
 
@@ -59,6 +63,18 @@ def to_xlsx_bytes(df: pd.DataFrame, *, sheet: str = "数据") -> bytes:
             )
             ws.column_dimensions[ws.cell(1, i).column_letter].width = width
     return buf.getvalue()
+
+
+def xlsx_or_error(df: pd.DataFrame, *, sheet: str = "数据") -> bytes:
+    """`to_xlsx_bytes`, or, if the table can't be written, a workbook that says why (a download that
+    silently gives nothing is worse than one that explains)."""
+    try:
+        return to_xlsx_bytes(df, sheet=sheet)
+    except Exception as err:  # noqa: BLE001 - any failure must reach the user as a file, not vanish
+        note = pd.DataFrame(
+            {"导出失败": [f"这张表无法写成 Excel 文件：{type(err).__name__}: {err}", "请改用“下载 CSV”。"]}
+        )
+        return to_xlsx_bytes(note, sheet="导出失败")
 
 
 def export_filename(what: str, description: str = "", *, ext: str, today: date | None = None) -> str:

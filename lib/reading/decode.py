@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from lib.core.chars import RE_CJK
+from lib.core.chars import RE_CJK, clean_controls
 from lib.core.errors import ReadError
 
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
@@ -52,9 +52,10 @@ def decode_bytes(data: bytes, *, name: str) -> str:
         text = _decode_utf8(data)
     if text is None:
         text = _decode_legacy(data, name=name)
+    text = clean_controls(RE_NEWLINE.sub("\n", text))
     if not text.strip():
         raise ReadError(name, "空文件")
-    return RE_NEWLINE.sub("\n", text)
+    return text
 
 
 def _decode_with_bom(data: bytes, *, name: str) -> str | None:

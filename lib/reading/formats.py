@@ -8,7 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from lib.core.chars import RE_CJK, squash_spaces
+from lib.core.chars import RE_CJK, clean_controls, squash_spaces
 from lib.core.errors import ReadError
 from lib.reading import pages
 from lib.reading.decode import RE_NEWLINE, decode_bytes
@@ -69,7 +69,7 @@ def extract_text(data: bytes, *, name: str) -> str:
         raise ReadError(
             name, f"不支持的文件类型“{suffix or '无扩展名'}”（支持 {' '.join(SUPPORTED_SUFFIXES)}）"
         )
-    text = strip_web_clutter(text).strip()
+    text = strip_web_clutter(clean_controls(text)).strip()
     if not text:
         raise ReadError(name, "没有可读取的文字")
     return text

@@ -253,8 +253,28 @@ def set_override(article_id: str, *, title: str | None = None, zone: str | None 
             raise LibraryError(f"资料库中没有编号为 {article_id} 的文章")
         for key, value in (("title", title), ("zone", zone)):
             if value is not None:
-                entry[key] = squash_spaces(value) or None
+                entry[key] = check_correction(key, value) or None
         _write_manifest(root, manifest)
+
+
+#: The longest title and zone name a correction may set, in characters.
+MAX_CORRECTION_CHARS = {"title": 200, "zone": 40}
+#: Characters a corrected zone name may not hold: markup, links, math and formula starts.
+RE_BAD_ZONE_CHAR = re.compile(r"[\[\]()<>{}$`*_~|\\:=@#!^]")
+
+
+def check_correction(key: str, value: str) -> str:
+    """A title or zone correction with its spaces squashed, or LibraryError when it is too long or holds
+    control characters (both) or markup characters (a zone: 昆山[点此](https://…) is not a zone name)."""
+    value = squash_spaces(value)
+    what = "标题" if key == "title" else "区域名称"
+    if len(value) > MAX_CORRECTION_CHARS[key]:
+        raise LibraryError(f"{what}太长（{len(value)} 字，最多 {MAX_CORRECTION_CHARS[key]} 字）")
+    if RE_UNSAFE_NAME_CHAR.search(value):
+        raise LibraryError(f"{what}含有控制字符或不可见的方向控制字符")
+    if key == "zone" and RE_BAD_ZONE_CHAR.search(value):
+        raise LibraryError("区域名称只能含文字、数字和常见标点，不能含 [ ] ( ) < > $ : 等符号")
+    return value
 
 
 def overrides() -> dict[str, dict[str, str]]:

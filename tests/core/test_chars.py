@@ -35,3 +35,12 @@ def test_has_cjk(text, expected):
 def test_split_sentences_keeps_every_non_space_character(text):
     assert "".join("".join(split_sentences(text)).split()) == "".join(text.split())
     assert all(s.strip() for s in split_sentences(text))
+
+
+def test_clean_controls_keeps_text_and_breaks_and_drops_the_rest():
+    from lib.core.chars import clean_controls
+
+    assert clean_controls("第一页\f第二页") == "第一页\n第二页"
+    assert clean_controls("a\r\nb\rc\u2028d") == "a\nb\nc\nd"
+    assert clean_controls("党\x00建\x1b[31m\x9b引领\t发展") == "党建[31m引领\t发展"
+    assert clean_controls("正常的文字。") == "正常的文字。"

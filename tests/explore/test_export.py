@@ -78,3 +78,26 @@ def test_export_filename_says_what_and_is_safe(what, desc, name):
     got = export_filename(what, desc, ext="xlsx", today=date(2026, 11, 22))
     assert got == name
     assert "/" not in got and "\\" not in got
+
+
+def test_control_characters_never_reach_a_spreadsheet():
+    import openpyxl
+
+    df = pd.DataFrame({"sentence": ["党建\f引领\x00发展\x1b", "=1+1\x07"], "value": [1.0, 2.0]})
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(df)))
+    cells = [c.value for c in book.active["A"]][1:]
+    assert cells == ["党建\n引领发展", "'=1+1"]
+
+
+def test_a_table_that_cannot_be_written_gives_a_workbook_that_says_why():
+    import openpyxl
+
+    from lib.explore.export import xlsx_or_error
+
+    class Unprintable:
+        def __str__(self):
+            raise ValueError("坏单元格")
+
+    data = xlsx_or_error(pd.DataFrame({"x": [Unprintable()]}))
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert sheet.title == "导出失败" and "下载 CSV" in sheet["A3"].value

@@ -215,3 +215,13 @@ def test_removal_asks_for_confirmation(lib_dir):
     assert any("还没有加入自己的文章" in i.value for i in at.info)
     assert [m.value for m in at.metric] == ["6 篇", "0 篇", "6 篇"]
     assert "合肥高新区" not in sidebar_zones()
+
+
+def test_a_zone_correction_does_not_save_the_title_again_for_a_space(lib_dir):
+    added = library.add_text(HEFEI_TITLE, HEFEI)
+    at = open_page()
+    at.text_input(key=f"fix-title-{added.id}").input(HEFEI_TITLE + " ")  # only a trailing space
+    at.selectbox(key=f"fix-zone-{added.id}").set_value("贵阳高新区")
+    at.button[[b.label for b in at.button].index("保存更正")].click().run()
+    assert not at.exception
+    assert library.overrides() == {added.id: {"zone": "贵阳高新区"}}

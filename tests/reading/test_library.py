@@ -284,6 +284,25 @@ def test_overrides_are_kept_until_cleared(lib_dir):
     assert library.overrides() == {first.id: {"zone": "昆山高新区"}, second.id: {"title": "新标题"}}
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("zone", "昆山[点此领取补贴](https://evil.example/phish)", "不能含"),
+        ("zone", ":red[昆山高新区]", "不能含"),
+        ("zone", "$$x$$", "不能含"),
+        ("zone", "高新区" * 20, "太长"),
+        ("title", "标题\u202e反转", "控制字符"),
+        ("title", "长" * 201, "太长"),
+    ],
+)
+def test_corrections_that_could_inject_markup_are_refused(lib_dir, key, value, message):
+    added = library.add_file("a.txt", ARTICLE.encode())
+    before = tree_digest(lib_dir)
+    with pytest.raises(LibraryError, match=message):
+        library.set_override(added.id, **{key: value})
+    assert tree_digest(lib_dir) == before  # nothing saved
+
+
 def test_set_override_on_unknown_id_is_an_error(lib_dir):
     with pytest.raises(LibraryError, match="没有编号为 0123456789abcdef 的文章"):
         library.set_override("0123456789abcdef", title="x")

@@ -368,3 +368,30 @@ def test_text_helpers_never_raise(text):
     assert isinstance(strip_web_clutter(text), str)
     assert isinstance(is_traditional(text), bool)
     assert isinstance(to_simplified(text), str)
+
+
+def test_a_few_nul_bytes_and_form_feeds_are_cleaned_at_the_door(tmp_path):
+    from lib.reading.decode import decode_bytes
+    from lib.reading.formats import extract_text
+
+    filler = "嘉兴高新区坚持党建引领，推动企业发展。" * 20  # a few NULs in a real report, under 1 %
+    data = f"嘉兴高新区党建报道\n\n{filler}\n\n全年走访企业近4000家次，\f\x00形成“六联工作法”。\n".encode()
+    for text in (decode_bytes(data, name="a.txt"), extract_text(data, name="a.txt")):
+        assert "\x00" not in text and "\f" not in text
+        assert "全年走访企业近4000家次，\n形成“六联工作法”。" in text
+
+
+def test_a_form_feed_in_an_added_report_does_not_break_the_excel_export(tmp_path, corpus_files):
+    import io
+
+    import openpyxl
+
+    from lib.dataset.build import build_dataset
+    from lib.explore.export import to_xlsx_bytes
+
+    text = corpus_files[4].read_text(encoding="utf-8")
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text(text[:400] + "\f\x0b\x01" + text[400:], encoding="utf-8")
+    ds = build_dataset([damaged])
+    for table in (ds.metrics, ds.initiatives, ds.paragraphs):
+        assert openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(table))).active.max_row == len(table) + 1
