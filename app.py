@@ -35,5 +35,7 @@ if dataset.skipped:
             ),
             icon=":material/warning:",
         )
+for notice in dataset.notices:
+    st.toast(escape_markdown(notice), icon=":material/build:")
 draw_sidebar(dataset)
 page.run()

@@ -83,11 +83,13 @@ def counted_paragraphs(paragraphs: pd.DataFrame, *, with_copies: bool = False) -
 @dataclass
 class Dataset:
     """The built tables, by name (`ds.articles`, `ds.table("metrics")`), the files skipped with their
-    reasons, and the key of the inputs it was built from."""
+    reasons, the key of the inputs it was built from, and what the user should be told about how it was
+    loaded (a damaged cache rebuilt)."""
 
     tables: dict[str, pd.DataFrame]
     skipped: list[tuple[str, str]] = field(default_factory=list)
     key: str = ""
+    notices: list[str] = field(default_factory=list)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         frames = self.__dict__.get("tables")

@@ -5,12 +5,21 @@ Each file's rows are cached under a key made of its bytes, every rule and lexico
 code, so an edit to one article re-processes that article only, an edit to a rule file rebuilds everything,
 and nothing stale is ever served. `load_dataset()` returns the dataset of the shipped articles plus the
 user's library, built only when its key is not in the cache.
+
+Nothing in the cache can run code when loaded (no pickle): a file's rows are JSON, the dataset is one
+Parquet file per table plus a JSON manifest, in a folder renamed into place when complete. Whatever is
+damaged is set aside (renamed `*.damaged`) and rebuilt, and the rebuilt dataset says so in `notices`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
+import math
+import os
+import shutil
+import time
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +33,11 @@ if TYPE_CHECKING:
     from lib.dataset.schema import Dataset
 
 #: Bump when the shape of cached rows changes in a way the code fingerprint would not catch.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
+#: Where the dataset of a key lives in the cache folder: `dataset-<key>/` with `<table>.parquet` files.
+DATASET_PREFIX = "dataset-"
+#: Said on the page when a damaged cache had to be set aside and rebuilt.
+DAMAGED_CACHE = "缓存的数据集已损坏（{reason}），已移到一旁（{name}）并重新构建；你的文章没有受影响。"
 
 
 def digest(*parts: bytes | str) -> str:
@@ -64,15 +77,40 @@ def read_article(path: Path, *, origin: str, fingerprint: str) -> tuple[bytes, s
 
 
 def rows_path(cache_dir: Path, key: str) -> Path:
-    return cache_dir / "files" / f"{key}.pkl"
+    return cache_dir / "files" / f"{key}.json"
 
 
-def cached_rows(cache_dir: Path, key: str):
-    return _load(rows_path(cache_dir, key))
+def cached_rows(cache_dir: Path, key: str) -> dict[str, list[dict]] | None:
+    """One file's cached rows, or None when absent or damaged (a damaged entry is set aside)."""
+    path = rows_path(cache_dir, key)
+    try:
+        rows = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        _set_aside(path)
+        return None
+    ok = isinstance(rows, dict) and all(
+        isinstance(t, str) and isinstance(rs, list) and all(isinstance(r, dict) for r in rs)
+        for t, rs in rows.items()
+    )
+    if not ok:
+        _set_aside(path)
+    return rows if ok else None
 
 
-def store_rows(path: Path, rows) -> None:
-    _store(path, rows)
+def store_rows(path: Path, rows: dict[str, list[dict]]) -> None:
+    """Writes one file's rows as JSON, atomically (numpy numbers as Python numbers)."""
+    data = json.dumps(rows, ensure_ascii=False, default=_plain, allow_nan=True).encode("utf-8")
+    write_atomic(path, data, durable=False)
+
+
+def _plain(value):
+    if hasattr(value, "item"):  # a numpy scalar
+        return value.item()
+    if isinstance(value, (set, tuple)):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not a value a row may hold")
 
 
 def current_key() -> str:
@@ -90,12 +128,12 @@ def current_key() -> str:
 
 
 def _dataset_path(key: str) -> Path:
-    return config.CACHE_DIR / f"dataset-{key}.pkl"
+    return config.CACHE_DIR / f"{DATASET_PREFIX}{key}"
 
 
 def is_built(key: str) -> bool:
     """Whether the dataset with this key is in the cache (so loading it needs no build)."""
-    return _dataset_path(key).exists()
+    return (_dataset_path(key) / "manifest.json").is_file()
 
 
 def load_dataset(*, progress: Progress | None = None, key: str | None = None) -> Dataset:
@@ -105,26 +143,133 @@ def load_dataset(*, progress: Progress | None = None, key: str | None = None) ->
     from lib.reading import library
 
     target = _dataset_path(key or current_key())
-    cached = _load(target)
-    if cached is not None:
-        return cached
+    notices: list[str] = []
+    if target.exists():
+        try:
+            return read_dataset(target)
+        except DamagedCache as err:
+            notices.append(DAMAGED_CACHE.format(reason=err, name=_set_aside(target).name))
     ds = build_dataset(
         corpus_paths(), progress=progress, cache_dir=config.CACHE_DIR, overrides=library.overrides()
     )
-    for old in config.CACHE_DIR.glob("dataset-*.pkl"):
-        old.unlink(missing_ok=True)
-    _store(target, ds)
+    ds.notices.extend(notices)
+    write_dataset(target, ds)
+    _remove_old_datasets(keep=target)
     return ds
 
 
-def _load(path: Path):
+def _remove_old_datasets(*, keep: Path) -> None:
+    """Removes the datasets of other keys, and temporary folders of writes that died over an hour ago."""
+    for old in config.CACHE_DIR.glob(f"{DATASET_PREFIX}*"):
+        if old != keep and old.is_dir() and not old.name.endswith(".damaged"):
+            shutil.rmtree(old, ignore_errors=True)
+    for tmp in config.CACHE_DIR.glob(f".tmp-{DATASET_PREFIX}*"):
+        try:
+            if time.time() - tmp.stat().st_mtime > 3600:
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            pass
+
+
+class DamagedCache(Exception):
+    """A cached dataset that cannot be read back as it was written."""
+
+
+def write_dataset(folder: Path, ds: Dataset) -> None:
+    """The dataset as `<table>.parquet` files and a `manifest.json`, written in a fresh folder that is
+    renamed into place whole, so a reader never sees half of it."""
+    # hidden and outside the dataset-* names, so another process cleaning up old datasets leaves it alone
+    tmp = folder.with_name(f".tmp-{folder.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    tmp.mkdir(parents=True)
     try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None
+        _quiet_arrow()
+        for name, df in ds.tables.items():
+            df.to_parquet(tmp / f"{name}.parquet", index=False)
+        sums = {name: _file_digest(tmp / f"{name}.parquet") for name in ds.tables}
+        manifest = {"format": CACHE_FORMAT, "key": ds.key, "tables": sums, "skipped": ds.skipped}
+        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, folder)
+    except OSError:
+        if not (folder / "manifest.json").is_file():  # a concurrent build that finished first is fine
+            raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _store(path: Path, obj) -> None:
-    """Writes atomically: a crash or a concurrent build never leaves a half-written cache file."""
-    write_atomic(path, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+def read_dataset(folder: Path) -> Dataset:
+    """The dataset `write_dataset` wrote, with every column as the registry declares it; DamagedCache when
+    any part is missing, unreadable or not what was written."""
+    from lib.dataset.schema import Dataset, tables
+
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("format") != CACHE_FORMAT or set(manifest["tables"]) != set(tables()):
+            raise DamagedCache("格式或表与当前版本不符")
+        for name, expected in manifest[
+            "tables"
+        ].items():  # Parquet pages carry no checksum: the manifest does
+            if _file_digest(folder / f"{name}.parquet") != expected:
+                raise DamagedCache(f"表 {name} 的文件内容与写入时不同")
+        frames = {name: _read_table(folder / f"{name}.parquet") for name in manifest["tables"]}
+        skipped = [(str(n), str(r)) for n, r in manifest["skipped"]]
+    except DamagedCache:
+        raise
+    except Exception as err:  # noqa: BLE001 - any damage (bytes, JSON, Parquet, types) means rebuild
+        raise DamagedCache(f"{type(err).__name__}") from None
+    for name, columns in tables().items():
+        if list(frames[name].columns) != columns:
+            raise DamagedCache(f"表 {name} 的列与当前版本不符")
+        _restore_lists(name, frames[name])
+    return Dataset(frames, skipped=skipped, key=str(manifest["key"]))
+
+
+def _file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _quiet_arrow() -> None:
+    """Arrow without its own allocator's background threads: the build forks worker processes, and a
+    fork taken while such a thread holds a lock leaves the worker waiting forever."""
+    import pyarrow as pa
+
+    if pa.default_memory_pool().backend_name != "system":
+        pa.set_memory_pool(pa.system_memory_pool())
+
+
+def _read_table(path: Path):
+    """One Parquet file as a DataFrame, read on this thread only (no Arrow thread pool, see above)."""
+    import pyarrow.parquet as pq
+
+    _quiet_arrow()
+    return pq.read_table(path, use_threads=False).to_pandas(use_threads=False)
+
+
+def _restore_lists(table: str, df) -> None:
+    """List columns come back from Parquet as arrays: lists again, as the build made them."""
+    from lib.extract.registry import extractors
+
+    for extractor in extractors():
+        if extractor.table == table:
+            for column in extractor.columns:
+                if column.dtype == "list" and column.name in df:
+                    df[column.name] = [_as_list(v) for v in df[column.name]]
+
+
+def _as_list(value) -> list:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    return list(value)
+
+
+def _set_aside(path: Path) -> Path:
+    """Renames a damaged cache entry out of the way (kept for a look, never read again)."""
+    aside = path.with_name(f"{path.name}.{time.strftime('%Y%m%d%H%M%S')}.damaged")
+    try:
+        os.replace(path, aside)
+    except OSError:
+        shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+    return aside

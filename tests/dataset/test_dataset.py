@@ -289,7 +289,7 @@ def test_worker_processes_give_the_same_dataset(tmp_path, corpus_files, monkeypa
     for table in ("articles", "paragraphs", "metrics", "initiatives", "entities"):
         pd.testing.assert_frame_equal(alone.table(table), pooled.table(table))
     assert pooled.skipped == alone.skipped == [("broken.txt", "空文件")]
-    assert len(list((tmp_path / "cache" / "files").glob("*.pkl"))) == len(corpus_files)
+    assert len(list((tmp_path / "cache" / "files").glob("*.json"))) == len(corpus_files)
 
 
 def test_a_rule_file_edit_takes_effect_in_the_running_process(isolated, monkeypatch, tmp_path):

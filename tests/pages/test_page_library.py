@@ -7,6 +7,7 @@ content, so sharing is safe) and never data/. File uploads are set with `file_up
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -182,8 +183,8 @@ def test_zone_and_title_corrections_are_kept_across_rebuilds(lib_dir, cache_dir)
     ]
     assert at.text_input(key=f"fix-title-{added.id}").value == "合肥高新区党建“三联”见闻"
 
-    for stale in cache_dir.glob("dataset-*.pkl"):  # force a full rebuild from the article files
-        stale.unlink()
+    for stale in cache_dir.glob("dataset-*"):  # force a full rebuild from the article files
+        shutil.rmtree(stale)
     st.cache_resource.clear()
     at = open_page()
     assert table(at, "uploaded")[["title", "zone"]].values.tolist() == [

@@ -1,0 +1,88 @@
+"""lib/dataset/store.py: the cache holds nothing that runs code, reads back exactly what was built, and
+heals when damaged."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib import config
+from lib.dataset import store
+from lib.dataset.build import build_dataset
+
+LIB = Path(__file__).resolve().parents[2] / "lib"
+
+
+@pytest.fixture
+def isolated(tmp_path, monkeypatch, corpus_files):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for p in corpus_files:
+        (corpus / p.name).write_bytes(p.read_bytes())
+    monkeypatch.setattr(config, "ARTICLES_DIR", corpus)
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(config, "LIBRARY_DIR", tmp_path / "library")
+    return tmp_path
+
+
+def test_parquet_reads_back_the_dataset_as_built_types_included(tmp_path, corpus_files):
+    ds = build_dataset(corpus_files)
+    store.write_dataset(tmp_path / "dataset-x", ds)
+    back = store.read_dataset(tmp_path / "dataset-x")
+    assert list(back.tables) == list(ds.tables)
+    for name in ds.tables:
+        pd.testing.assert_frame_equal(back.table(name), ds.table(name))
+    assert back.initiatives["components"].map(type).eq(list).all()  # lists, not arrays
+    assert (back.skipped, back.key) == (ds.skipped, ds.key)
+
+
+def test_nothing_in_lib_loads_a_pickle():
+    for path in LIB.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "import pickle" not in text and "pickle.load" not in text and "read_pickle" not in text, path
+
+
+def _dataset_folder() -> Path:
+    (folder,) = [p for p in config.CACHE_DIR.glob("dataset-*") if p.is_dir()]
+    return folder
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "manifest", "missing"])
+def test_a_damaged_dataset_is_set_aside_and_rebuilt_with_a_notice(isolated, damage):
+    first = store.load_dataset()
+    folder = _dataset_folder()
+    target = folder / "metrics.parquet"
+    if damage == "flip":
+        data = bytearray(target.read_bytes())
+        for i in random.Random(3).sample(range(len(data)), 3):
+            data[i] ^= 0xFF
+        target.write_bytes(bytes(data))
+    elif damage == "truncate":
+        target.write_bytes(target.read_bytes()[:100])
+    elif damage == "manifest":
+        (folder / "manifest.json").write_text('{"format": "3", "tables": [', encoding="utf-8")
+    else:
+        target.unlink()
+    again = store.load_dataset()
+    assert again.notices and "已损坏" in again.notices[0]
+    pd.testing.assert_frame_equal(again.metrics, first.metrics)
+    assert list(config.CACHE_DIR.glob("dataset-*.damaged"))  # kept aside for a look
+    assert not store.load_dataset().notices  # the rebuilt cache is read normally
+
+
+def test_a_damaged_file_entry_is_rebuilt(isolated):
+    store.load_dataset()
+    entries = sorted((config.CACHE_DIR / "files").glob("*.json"))
+    entries[0].write_bytes(b"\x00\xffnot json")
+    entries[1].write_text('{"metrics": "not a list"}', encoding="utf-8")
+    for d in config.CACHE_DIR.glob("dataset-*"):
+        if d.is_dir():
+            import shutil
+
+            shutil.rmtree(d)
+    rebuilt = store.load_dataset()
+    assert len(rebuilt.articles) == 6
+    assert len(list((config.CACHE_DIR / "files").glob("*.damaged"))) == 2
