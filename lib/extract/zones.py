@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import ahocorasick
+
 from lib import config
 from lib.core import rulefiles
 from lib.core.chars import CJK
@@ -73,7 +75,7 @@ class Gazetteer:
     alias_to_zone: dict[str, str] = field(default_factory=dict)  # aliases and their keys → name
     by_place: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key's place → names
     by_city: dict[str, tuple[str, ...]] = field(default_factory=dict)  # city (short) → names
-    re_alias: re.Pattern = re.compile("(?!)")
+    aliases: ahocorasick.Automaton | None = None  # every alias of 2+ characters → its zone's name
 
 
 def load_gazetteer(rules: Path | None = None, table: Path | None = None) -> Gazetteer:
@@ -126,8 +128,18 @@ def _compile(rules: bytes | None, table: bytes | None) -> Gazetteer:
         alias_to_zone=aliases,
         by_place={p: tuple(dict.fromkeys(ns)) for p, ns in by_place.items()},
         by_city={p: tuple(dict.fromkeys(ns)) for p, ns in by_city.items()},
-        re_alias=re.compile(rulefiles.alternation(a for a in aliases if len(a) >= 2)),
+        aliases=_automaton({a: n for a, n in aliases.items() if len(a) >= 2}),
     )
+
+
+def _automaton(words: dict[str, str]) -> ahocorasick.Automaton | None:
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        automaton.add_word(word, (len(word), value))
+    automaton.make_automaton()
+    return automaton
 
 
 def _zone_of(row: dict) -> Zone:
@@ -224,9 +236,9 @@ def zone_mentions(text: str, *, gazetteer: Gazetteer | None = None) -> Counter:
 def find_mentions(text: str, gz: Gazetteer) -> Mentions:
     found = Mentions()
     covered = bytearray(len(text))
-    for m in gz.re_alias.finditer(text):
-        found.add(gz.zones[gz.alias_to_zone[m.group(0)]])
-        covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for end, (length, name) in gz.aliases.iter_long(text) if gz.aliases is not None and text else ():
+        found.add(gz.zones[name])  # leftmost-longest, like a regex alternation tried longest first
+        covered[end - length + 1 : end + 1] = b"\x01" * length
     for m in gz.re_suffix.finditer(text):
         if not covered[m.start()] and not (m.start() and covered[m.start() - 1]):  # 大亚湾|经济技术开发区
             zone = _generic_zone(text, m, gz)
