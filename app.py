@@ -8,6 +8,7 @@ to use another folder name with `st.navigation`)."""
 import streamlit as st
 
 from lib.core.safety import display_name, escape_markdown
+from lib.reading.manifest import take_notices
 from ui.state import draw_sidebar, get_dataset
 
 st.set_page_config(
@@ -35,7 +36,7 @@ if dataset.skipped:
             ),
             icon=":material/warning:",
         )
-for notice in dataset.notices:
+for notice in [*dataset.notices, *take_notices()]:  # a damaged cache or library manifest, healed
     st.toast(escape_markdown(notice), icon=":material/build:")
 draw_sidebar(dataset)
 page.run()

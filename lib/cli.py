@@ -159,4 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--show", action="store_true", help="列出每一处漏识与误识及其原句")
     e.set_defaults(func=cmd_eval)
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    finally:
+        from lib.reading.manifest import take_notices
+
+        for notice in take_notices():  # a damaged library manifest was rebuilt: say so, once
+            print(f"注意：{notice}", file=sys.stderr)

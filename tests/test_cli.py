@@ -59,3 +59,21 @@ def test_ingest_list_remove(isolated, monkeypatch, capsys):
     assert main(["remove", article_id]) == 0
     assert main(["remove", article_id]) == 1
     assert "没有编号为" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("damaged", ['{"version": 1, "articles": {', "[]"])
+def test_a_damaged_manifest_is_healed_and_said_never_a_traceback(isolated, monkeypatch, capsys, damaged):
+    monkeypatch.setattr(config, "ARTICLES_DIR", isolated / "no-shipped")
+    good = isolated / "合肥.txt"
+    good.write_text(
+        "# 合肥高新区推行“三联工作法”\n\n合肥高新区党工委推行“三联工作法”，走访企业1200家次。\n",
+        encoding="utf-8",
+    )
+    assert main(["ingest", str(good)]) == 0
+    (isolated / "library" / "manifest.json").write_text(damaged, encoding="utf-8")
+    capsys.readouterr()
+    for command in (["list"], ["build"]):
+        assert main(command) == 0
+    captured = capsys.readouterr()
+    assert "资料库清单已损坏" in captured.err and "Traceback" not in captured.err + captured.out
+    assert "合肥" in captured.out

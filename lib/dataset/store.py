@@ -141,6 +141,7 @@ def load_dataset(*, progress: Progress | None = None, key: str | None = None) ->
     `key` is `current_key()`, passed by a caller that has just computed it."""
     from lib.dataset.build import build_dataset
     from lib.reading import library
+    from lib.reading.manifest import take_notices as manifest_notices
 
     target = _dataset_path(key or current_key())
     notices: list[str] = []
@@ -152,7 +153,7 @@ def load_dataset(*, progress: Progress | None = None, key: str | None = None) ->
     ds = build_dataset(
         corpus_paths(), progress=progress, cache_dir=config.CACHE_DIR, overrides=library.overrides()
     )
-    ds.notices.extend(notices)
+    ds.notices.extend([*notices, *manifest_notices()])
     write_dataset(target, ds)
     _remove_old_datasets(keep=target)
     return ds

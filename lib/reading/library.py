@@ -34,9 +34,10 @@ from lib.core.chars import has_cjk, squash_spaces
 from lib.core.errors import ReadError
 from lib.core.safety import RE_UNSAFE_NAME_CHAR, check_size
 from lib.core.storage import write_atomic
+from lib.reading import manifest as manifest_file
 from lib.reading.formats import extract_text, strip_web_clutter
 
-MANIFEST_NAME = "manifest.json"
+MANIFEST_NAME = manifest_file.MANIFEST_NAME
 LOCK_NAME = ".manifest.lock"
 ID_LENGTH = 16
 #: Longest file name accepted, in UTF-8 bytes (the usual file-system limit).
@@ -301,16 +302,8 @@ def _locked(root: Path) -> Iterator[None]:
 
 
 def _read_manifest(root: Path) -> dict:
-    path = root / MANIFEST_NAME
-    if not path.is_file():
-        return {"version": 1, "articles": {}}
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(manifest.get("articles"), dict):
-            raise ValueError("no articles")
-    except ValueError as err:
-        raise LibraryError(f"资料库清单 {path} 已损坏，无法读取（{err}）") from None
-    return manifest
+    """The manifest, healed from the stored originals and texts when damaged (lib.reading.manifest)."""
+    return manifest_file.read_manifest(root, guess_title=guess_title, content_key=content_key)
 
 
 def _write_manifest(root: Path, manifest: dict) -> None:

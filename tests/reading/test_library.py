@@ -312,12 +312,44 @@ def test_set_override_on_unknown_id_is_an_error(lib_dir):
         library.set_override("nope", zone="x")
 
 
-def test_damaged_manifest_is_reported_not_overwritten(lib_dir):
-    library.add_file("a.txt", ARTICLE.encode())
-    (lib_dir / "manifest.json").write_text("{broken", encoding="utf-8")
-    with pytest.raises(LibraryError, match="已损坏"):
-        library.add_file("b.txt", article(2).encode())
-    assert (lib_dir / "manifest.json").read_text(encoding="utf-8") == "{broken"
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        "{broken",  # truncated
+        '{"version": 1, "articles": {',
+        "[]",
+        "",
+        '{"version": 1, "articles": {"0123456789abcdef": {"id": "0123456789abcdef"}}}',  # entry missing keys
+    ],
+)
+def test_a_damaged_manifest_is_rebuilt_from_the_originals_and_kept_aside(lib_dir, damaged):
+    from lib.reading import manifest
+
+    first = library.add_file("a.txt", ARTICLE.encode())
+    library.set_override(first.id, zone="昆山高新区")
+    second = library.add_file("b.txt", article(2).encode())
+    manifest.take_notices()
+    (lib_dir / "manifest.json").write_text(damaged, encoding="utf-8")
+    entries = library.list_entries()  # no error: healed
+    assert sorted(e["id"] for e in entries) == sorted([first.id, second.id])
+    assert all((lib_dir / "texts" / f"{e['id']}.txt").is_file() for e in entries)
+    [notice] = manifest.take_notices()
+    assert "已根据保存的原文件重建（2 篇）" in notice
+    (aside,) = lib_dir.glob("manifest.json.*.damaged")
+    assert aside.read_text(encoding="utf-8") == damaged  # the damaged file is kept for a look
+    library.add_file("c.txt", article(3).encode())  # the library works on
+    assert len(library.list_entries()) == 3
+
+
+def test_healing_keeps_what_the_damaged_manifest_still_says(lib_dir):
+    added = library.add_file("a.txt", ARTICLE.encode())
+    library.set_override(added.id, zone="昆山高新区")
+    data = json.loads((lib_dir / "manifest.json").read_text(encoding="utf-8"))
+    del data["articles"][added.id]["size"]  # one key lost
+    (lib_dir / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    [entry] = library.list_entries()
+    assert (entry["name"], entry["zone"]) == ("a.txt", "昆山高新区")
+    assert entry["size"] == (lib_dir / "originals" / f"{added.id}.txt").stat().st_size
 
 
 # --- concurrency ----------------------------------------------------------------------------------
@@ -393,3 +425,24 @@ def test_cmd_remove(lib_dir, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"removed    {result.id}" and f"没有编号为 {result.id} 的文章" in out[1]
     assert library.list_entries() == []
+
+
+def test_random_damage_to_the_manifest_never_raises_and_never_loses_an_original(lib_dir):
+    import random
+
+    ids = {library.add_file(f"f{n}.txt", article(n).encode()).id for n in range(3)}
+    clean = (lib_dir / "manifest.json").read_bytes()
+    rng = random.Random(12)
+    for _ in range(150):
+        data = bytearray(clean)
+        cut = rng.choice(["flip", "truncate", "insert"])
+        at = rng.randrange(len(data))
+        if cut == "flip":
+            data[at] ^= 1 << rng.randrange(8)
+        elif cut == "truncate":
+            del data[at:]
+        else:
+            data[at:at] = rng.choice([b"{", b"]", b'"', b"\x00", b"null,"])
+        (lib_dir / "manifest.json").write_bytes(bytes(data))
+        assert {e["id"] for e in library.list_entries()} == ids
+        assert {p.stem for p in (lib_dir / "originals").iterdir()} == ids
