@@ -34,6 +34,10 @@ RE_NORMALISE = re.compile(f"[^{CJK}0-9A-Za-z]")
 
 #: Share of a paragraph's 4-character shingles found in one earlier paragraph that makes it a copy.
 DUPLICATE_SHARE = 0.9
+#: How many of a paragraph's rarest shingles pick the earlier paragraphs it is compared with.
+PROBE_SHINGLES = 16
+#: The earlier paragraphs a shingle can point to: a shingle in more is too common to pick with.
+MAX_POSTINGS = 64
 
 
 @dataclass
@@ -116,16 +120,26 @@ def _shingles(text: str, n: int = 4) -> set[str]:
 
 
 def mark_duplicates(paragraphs: list[Paragraph]) -> None:
-    """Marks body paragraphs whose text is (nearly all) contained in one earlier body paragraph."""
+    """Marks body paragraphs whose text is (nearly all) contained in one earlier body paragraph.
+
+    Linear in the text: the earlier paragraphs are indexed by their shingles, and a paragraph is compared
+    only with those sharing one of its `PROBE_SHINGLES` rarest shingles (a near-copy shares nearly all of
+    them), never with every earlier paragraph."""
     seen: list[tuple[int, set[str]]] = []
+    postings: dict[str, list[int]] = {}
     for p in paragraphs:
         if p.kind != BODY:
             continue
         sh = _shingles(p.text)
         need = DUPLICATE_SHARE * len(sh)
-        for seq, earlier in seen:
+        probes = sorted(sh, key=lambda g: len(postings.get(g, ())))[:PROBE_SHINGLES]
+        candidates = sorted({i for g in probes for i in postings.get(g, ())[:MAX_POSTINGS]})
+        for i in candidates:
+            seq, earlier = seen[i]
             if sh and len(earlier) >= need and len(sh & earlier) >= need:
                 p.is_duplicate, p.duplicate_of = True, seq
                 break
         else:
+            for g in sh:
+                postings.setdefault(g, []).append(len(seen))
             seen.append((p.seq, sh))
