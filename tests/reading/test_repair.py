@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -139,3 +141,34 @@ def test_classify_lines_reads_bylines():
 def test_read_articles_never_raises(text):
     for art in _articles(text):
         assert isinstance(art.title, str)
+
+
+def test_a_copy_is_found_after_thousands_of_similar_paragraphs():
+    from lib.core.model import BODY, Paragraph
+    from lib.reading.repair import mark_duplicates
+
+    original = (
+        "嘉兴高新区推行“六联工作法”，实现组织联建、资源联享、技术联攻、人才联育、市场联拓、治理联抓，"
+        "全年走访企业近4000家次，协调解决各类企业发展难题80余项。"
+    )
+    rng = random.Random(5)
+    words = (
+        "党建 园区 企业 组织 服务 人才 产业 创新 发展 联建 覆盖 先锋 阵地 治理 品牌 项目 链条 融合".split()
+    )
+    filler = ["".join(rng.choice(words) for _ in range(12)) + "。" for _ in range(3000)]  # all different
+    texts = [original, *filler, "一直以来，" + original, filler[1500]]
+    paragraphs = [Paragraph(seq=i, kind=BODY, text=t) for i, t in enumerate(texts)]
+    mark_duplicates(paragraphs)
+    assert [(p.seq, p.duplicate_of) for p in paragraphs if p.is_duplicate] == [(3001, 0), (3002, 1501)]
+
+
+def test_flat_and_deeply_nested_html_pages_are_read_whole():
+    from lib.reading.formats import extract_text
+
+    nested = (
+        "<html><body>" + "<div>" * 30000 + "园区党建<br>第二行" + "</div>" * 30000 + "</body></html>"
+    ).encode()
+    assert extract_text(nested, name="deep.html") == "园区党建\n\n第二行"
+    flat = "<html><body><h2>小标题</h2>" + "".join(f"<p>第{i}段</p>" for i in range(5000)) + "</body></html>"
+    lines = extract_text(flat.encode(), name="flat.html").split("\n\n")
+    assert lines[:3] == ["## 小标题", "第0段", "第1段"] and len(lines) == 5001
