@@ -395,3 +395,36 @@ def test_a_form_feed_in_an_added_report_does_not_break_the_excel_export(tmp_path
     ds = build_dataset([damaged])
     for table in (ds.metrics, ds.initiatives, ds.paragraphs):
         assert openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(table))).active.max_row == len(table) + 1
+
+
+def test_a_docx_whose_zip_directory_lies_about_a_size_is_refused_before_it_is_inflated():
+    import io
+    import struct
+    import zipfile
+
+    import docx
+
+    from lib.reading.formats import extract_text
+
+    document = docx.Document()
+    document.add_paragraph("园区党建")
+    buf = io.BytesIO()
+    document.save(buf)
+    source, out = zipfile.ZipFile(io.BytesIO(buf.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":  # 20 MB inside
+                data = data.replace(
+                    b"</w:body>", b"<w:p><w:r><w:t>" + b"x" * 20_000_000 + b"</w:t></w:r></w:p></w:body>"
+                )
+            archive.writestr(info.filename, data)
+    raw = bytearray(out.getvalue())
+    at = raw.find(b"PK\x01\x02")
+    while at != -1:  # the central directory claims 50 KB
+        length = struct.unpack("<H", raw[at + 28 : at + 30])[0]
+        if raw[at + 46 : at + 46 + length] == b"word/document.xml":
+            raw[at + 24 : at + 28] = struct.pack("<I", 50_000)
+        at = raw.find(b"PK\x01\x02", at + 4)
+    with pytest.raises(ReadError, match="压缩包的内容与它的目录不符"):
+        extract_text(bytes(raw), name="bomb.docx")
