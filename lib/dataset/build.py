@@ -261,7 +261,12 @@ def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Ite
             yield _analyse(job)
         return
     load_analysers()  # before forking, so that the workers share what it loads
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=mp.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
     try:
         futures = [pool.submit(_analyse, job) for job in jobs]
         for n, (job, future) in enumerate(zip(jobs, futures, strict=True)):
@@ -272,6 +277,20 @@ def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Ite
                 yield _analyse(job)
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: be killed when the process that started the build dies (kill -9 included), instead of
+    waiting forever with its memory (Linux; elsewhere the pool's own shutdown is all there is)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def _can_fork() -> bool:

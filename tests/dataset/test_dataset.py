@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -315,3 +316,49 @@ def test_a_rule_file_edit_takes_effect_in_the_running_process(isolated, monkeypa
     assert store.is_built(store.current_key())
     reloaded = load_dataset()  # from the cache, under the new rules' key
     assert "六联工作法" not in set(reloaded.initiatives["name"]) and reloaded.key == after.key
+
+
+def test_build_workers_die_with_a_killed_build(tmp_path, corpus_files):
+    """kill -9 of a build leaves no worker waiting forever with its memory."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(60):  # enough work for the worker pool and a few seconds of it
+        for p in corpus_files:
+            text = p.read_text(encoding="utf-8").replace("高新区", f"高新区{n}号")
+            (corpus / f"{n:03d}_{p.name}").write_text(text, encoding="utf-8")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "lib", "build", "--corpus", str(corpus)],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def children() -> list[int]:
+        found = []
+        for task in Path(f"/proc/{build.pid}/task").glob("*/children"):
+            found += [int(c) for c in task.read_text().split()]
+        return found
+
+    deadline = time.monotonic() + 60
+    while len(workers := children()) < 2 and time.monotonic() < deadline and build.poll() is None:
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the build never started its workers"
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers):
+        assert time.monotonic() < deadline, "workers outlived the killed build"
+        time.sleep(0.1)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"
