@@ -84,10 +84,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for result in library.ingest_paths([Path(p) for p in args.files]):
         if isinstance(result, library.IngestError):
             refused += 1
-            print(f"refused    {result}")
+            print(f"refused    {result}", flush=True)  # flushed: a killed ingest keeps its lines
         else:
             print(
-                f"{result.status:<10} {result.id}  {result.name}  《{result.title_guess}》 {STATUS_WORDS[result.status]}"
+                f"{result.status:<10} {result.id}  {result.name}  《{result.title_guess}》 {STATUS_WORDS[result.status]}",
+                flush=True,
             )
     if refused == len(args.files):
         return 1

@@ -185,8 +185,11 @@ def _heading_prefix(style: str) -> str:
 
 
 def _pdf_text(data: bytes, *, name: str) -> str:
+    import logging
+
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings print raw bytes of a damaged file
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

@@ -95,8 +95,8 @@ def check_name(name: str) -> None:
         raise IngestError(name, "文件名为空")
     if "/" in name or "\\" in name:
         raise IngestError(name, "文件名不能包含路径分隔符（/ 或 \\）")
-    if ".." in name:
-        raise IngestError(name, "文件名不能包含“..”")
+    if name.strip() in (".", ".."):  # a..b.txt is a plain name: only a name that *is* a path step is refused
+        raise IngestError(name, "文件名不能是“.”或“..”")
     if RE_UNSAFE_NAME_CHAR.search(name):
         raise IngestError(name, "文件名含有控制字符（如 NUL）、不可见的方向控制字符或无效编码")
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
@@ -147,10 +147,21 @@ def ingest_paths(paths: list[Path]) -> list[IngestResult | IngestError]:
     results: list[IngestResult | IngestError] = []
     for path in map(Path, paths):
         try:
+            _not_shipped(path)
             results.append(add_file(path.name, _read_upload(path)))
         except IngestError as err:
             results.append(err)
     return results
+
+
+def _not_shipped(path: Path) -> None:
+    """Refuses a file that is (or links to) one of the shipped reports: they are in the corpus already."""
+    try:
+        real = path.resolve(strict=True)
+    except OSError:
+        return  # _read_upload says what is wrong with it
+    if config.ARTICLES_DIR.resolve() in real.parents:
+        raise IngestError(path.name, "这是随附的文章（或指向它的链接），已在语料库中，无需再加入")
 
 
 def _read_upload(path: Path) -> bytes:

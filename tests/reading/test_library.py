@@ -71,7 +71,7 @@ BAD_UPLOADS = [
     ("../escape.txt", ARTICLE.encode(), "文件名不能包含路径分隔符"),
     ("dir/name.txt", ARTICLE.encode(), "文件名不能包含路径分隔符"),
     ("dir\\name.txt", ARTICLE.encode(), "文件名不能包含路径分隔符"),
-    ("a..b.txt", ARTICLE.encode(), "文件名不能包含“..”"),
+    ("..", ARTICLE.encode(), "文件名不能是“.”或“..”"),
     ("nul\x00.txt", ARTICLE.encode(), "文件名含有控制字符"),
     ("escape\x1b[31m.txt", ARTICLE.encode(), "文件名含有控制字符"),
     ("\u202etxt.exe", ARTICLE.encode(), "文件名含有控制字符"),
@@ -86,7 +86,7 @@ def bad_dir(tmp_path) -> Path:
     folder = tmp_path / "bad"
     folder.mkdir()
     for name, data, _ in BAD_UPLOADS:
-        if name and not any(c in name for c in "/\\\x00") and len(name.encode()) <= 255:
+        if name not in ("", "..") and not any(c in name for c in "/\\\x00") and len(name.encode()) <= 255:
             (folder / name).write_bytes(data)
     return folder
 
@@ -301,6 +301,23 @@ def test_corrections_that_could_inject_markup_are_refused(lib_dir, key, value, m
     with pytest.raises(LibraryError, match=message):
         library.set_override(added.id, **{key: value})
     assert tree_digest(lib_dir) == before  # nothing saved
+
+
+def test_a_name_with_two_dots_inside_is_a_plain_name(lib_dir):
+    added = library.add_file("a..b.txt", ARTICLE.encode())
+    assert [e["name"] for e in library.list_entries()] == ["a..b.txt"] and added.status == "added"
+
+
+def test_a_link_to_a_shipped_report_is_not_added_again(lib_dir, tmp_path, corpus_files, monkeypatch):
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    (shipped / "report.txt").write_bytes(corpus_files[4].read_bytes())
+    monkeypatch.setattr(config, "ARTICLES_DIR", shipped)
+    link = tmp_path / "link.txt"
+    link.symlink_to(shipped / "report.txt")
+    [result] = library.ingest_paths([link])
+    assert isinstance(result, IngestError) and "随附的文章" in result.reason
+    assert library.list_entries() == []
 
 
 def test_set_override_on_unknown_id_is_an_error(lib_dir):
