@@ -71,7 +71,7 @@ if not dated:
         "当前筛选下没有哪个指标在文中给出两个或更多年份的数值，无法画出历年变化。", icon=":material/timeline:"
     )
 else:
-    trend_labels = {f"{label}（{unit}）": (label, unit) for label, unit in dated}
+    trend_labels = dated  # “指标（单位）” in the unit the chart's axis shows
     trend = st.selectbox(
         "指标（单位）",
         list(trend_labels),

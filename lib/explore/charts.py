@@ -6,13 +6,17 @@ Text from articles shown on hover is escaped, so it can't add markup to the char
 
 from __future__ import annotations
 
+import hashlib
 import html
+import math
 import textwrap
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from lib import config
+from lib.core import rulefiles
 from lib.dataset.schema import Dataset, counted_paragraphs
 from lib.explore.filters import Filters, filter_table
 from lib.extract.metric_context import SCOPE_LABELS
@@ -21,27 +25,28 @@ from lib.extract.metric_context import ZONE as ZONE_SCOPE
 FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
 #: How a qualifier kind is marked next to a value in a chart.
 QUALIFIER_MARK = {"approx": "≈", "lower_bound": "≥", "upper_bound": "≤"}
-#: Zone colours, given out in the order of the dataset's zones so a zone keeps its colour on every chart.
-PALETTE = (
-    "#c0392b",
-    "#2471a3",
-    "#d68910",
-    "#1e8449",
-    "#7d3c98",
-    "#117a65",
-    "#a04000",
-    "#5d6d7e",
-    "#b03a2e",
-    "#1a5276",
-)
 UNKNOWN_ZONE = "未识别区域"
 
 
 def zone_colors(zones) -> dict[str, str]:
-    """A fixed colour per zone (pass the dataset's full, sorted zone list so colours don't move with filters)."""
-    colors = {z: PALETTE[i % len(PALETTE)] for i, z in enumerate(zones)}
-    colors[UNKNOWN_ZONE] = "#95a5a6"
+    """A colour per zone that never changes with the other zones: fixed in data/rules/zone_colors.json, or
+    chosen from the palette by the zone's name (a stable hash, not a position in a list)."""
+    spec = _color_rules()
+    fixed = spec["fixed"]
+    palette = [c for c in spec["palette"] if c not in set(fixed.values())] or list(spec["palette"])
+    colors = {
+        z: fixed.get(z) or palette[int(hashlib.sha1(z.encode("utf-8")).hexdigest(), 16) % len(palette)]
+        for z in zones
+    }
+    colors[UNKNOWN_ZONE] = spec["unknown"]
     return colors
+
+
+def _color_rules() -> dict:
+    return rulefiles.compiled(
+        lambda content: rulefiles.json_rules(content, name="zone_colors.json"),
+        config.rule_file("zone_colors.json"),
+    )
 
 
 def _layout(fig: go.Figure, *, title: str, x: str, y: str) -> go.Figure:
@@ -149,16 +154,30 @@ def metric_bar(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> 
     )
 
 
+#: How the value of a point is shown on a chart over time, by qualifier kind: symbol and legend entry.
+VALUE_KINDS = {
+    "": ("circle", "确数"),
+    "lower_bound": ("triangle-up", "下限（超、以上、余）"),
+    "upper_bound": ("triangle-down", "上限（近、以内）"),
+    "approx": ("diamond-open", "约数（约、左右）"),
+}
+
+
 def metric_over_years(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> go.Figure:
-    """One indicator over the years the text gives: every dated mention as a point, and a line per zone
-    through the largest value of each year. Rows without a year are left out."""
+    """One indicator over the years the text gives: every dated mention as a point, its symbol saying
+    whether the value is exact, a bound or an approximation, and a line per zone through the largest exact
+    value of each year (a bound is never joined to a value). The axis starts at zero, so a small change
+    never looks like a fall. Rows without a year are left out."""
     dated = metrics.dropna(subset=["year"])
     values, unit = _display_values(dated) if not dated.empty else (dated["value"], "")
     label = html.escape("、".join(metrics["label"].unique()[:2]))
+    kind = dated["qualifier_kind"].fillna("").where(dated["qualifier_kind"].fillna("").isin(VALUE_KINDS), "")
     df = dated.assign(
         _value=values,
         _hover=dated["sentence"].map(hover_text),
         _note=_qualifier_note(dated),
+        _kind=kind.map(lambda k: VALUE_KINDS[k][1]),
+        _exact=kind == "",
         zone=dated["zone"].replace("", UNKNOWN_ZONE),
     ).sort_values("year")
     fig = px.scatter(
@@ -166,29 +185,34 @@ def metric_over_years(metrics: pd.DataFrame, *, title: str | None = None, zones=
         x="year",
         y="_value",
         color="zone",
+        symbol="_kind",
+        symbol_map={name: symbol for symbol, name in VALUE_KINDS.values()},
         custom_data=["metric_id", "_hover", "_note"],
         color_discrete_map=zone_colors(zones or sorted(df["zone"].unique())),
     )
     fig.update_traces(
-        marker={"size": 10},
+        marker={"size": 11},
         hovertemplate="%{x} 年：%{y:,.10~g} "
         + html.escape(unit)
         + "<br>%{customdata[2]}%{customdata[1]}<extra></extra>",
     )
-    peaks = df.groupby(["zone", "year"], as_index=False)["_value"].max()
+    exact = df[df["_exact"]]
+    peaks = exact.groupby(["zone", "year"], as_index=False)["_value"].max()
     for zone, grp in peaks.groupby("zone", sort=False):
-        color = next(t.marker.color for t in fig.data if t.name == zone)
+        color = next(
+            t.marker.color for t in fig.data if t.legendgroup.startswith(zone) or t.name.startswith(zone)
+        )
         fig.add_scatter(
             x=grp["year"],
             y=grp["_value"],
             mode="lines",
             line={"color": color},
-            name=zone,
             showlegend=False,
             hoverinfo="skip",
         )
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_layout(legend_title_text="区域")
+    fig.update_yaxes(rangemode="tozero")
+    fig.update_layout(legend_title_text="区域 · 数值类型")
     return _layout(
         fig,
         title=title or f"{label}历年变化（单位：{html.escape(unit)}）",
@@ -270,6 +294,9 @@ def articles_by_zone(articles: pd.DataFrame, *, title: str = "各区域文章数
     counts = articles.assign(zone=articles["zone"].replace("", UNKNOWN_ZONE)).groupby("zone").size()
     fig = px.bar(x=counts.index, y=counts.values)
     fig.update_traces(hovertemplate="%{x}：%{y} 篇<extra></extra>", marker_color="#c0392b")
+    fig.update_yaxes(
+        dtick=max(1, math.ceil(counts.max() / 6)) if len(counts) else 1, tickformat="d", rangemode="tozero"
+    )
     return _layout(fig, title=title, x="区域", y="文章数（篇）")
 
 
@@ -329,9 +356,13 @@ def theme_counts(ds: Dataset, filters: Filters, zone: str | None) -> go.Figure:
     )
 
 
-def dated_indicators(ds: Dataset, filters: Filters) -> list[tuple[str, str]]:
-    """(indicator, unit) of the filtered metrics that give at least two years."""
-    return list(dated_groups(filter_table(ds, "metrics", filters)))
+def dated_indicators(ds: Dataset, filters: Filters) -> dict[str, tuple[str, str]]:
+    """The filtered indicators that give at least two years, as “指标（单位）” → (indicator, unit), the unit
+    being the one the chart's axis shows (亿元, not the 元 it is compared in)."""
+    return {
+        f"{label}（{_display_values(group)[1]}）": (label, unit)
+        for (label, unit), group in dated_groups(filter_table(ds, "metrics", filters)).items()
+    }
 
 
 def indicator_trend(ds: Dataset, filters: Filters, key: tuple[str, str]) -> go.Figure:

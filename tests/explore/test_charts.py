@@ -76,9 +76,22 @@ def test_dated_groups_min_years(min_years, expected):
 def test_dated_group_draws_one_line_per_zone_with_dated_rows_only():
     fig = metric_over_years(dated_groups(CORPUS_LIKE)[("一般公共预算收入", "元")])
     points, line = fig.data
-    assert (points.name, points.mode) == ("昆山高新区", "markers") and list(points.x) == [2020, 2025]
-    assert (line.name, line.mode, list(line.x)) == ("昆山高新区", "lines", [2020, 2025])
+    assert (points.name, points.mode) == ("昆山高新区, 确数", "markers") and list(points.x) == [2020, 2025]
+    assert (line.mode, list(line.x)) == ("lines", [2020, 2025])
     assert fig.layout.xaxis.title.text == "年份（年）"
+    assert fig.layout.yaxis.rangemode == "tozero"  # a 0.4 % change does not look like a fall
+
+
+def test_a_lower_bound_is_drawn_differently_and_never_joined_to_a_value():
+    rows = CORPUS_LIKE.copy()
+    rows.loc[rows["metric_id"] == "a-m2", ["qualifier", "qualifier_kind"]] = ["超", "lower_bound"]  # 超百亿元
+    fig = metric_over_years(dated_groups(rows)[("一般公共预算收入", "元")])
+    markers = {t.name: (t.marker.symbol, list(t.x)) for t in fig.data if t.mode == "markers"}
+    assert markers == {
+        "昆山高新区, 确数": ("circle", [2020]),
+        "昆山高新区, 下限（超、以上、余）": ("triangle-up", [2025]),
+    }
+    assert all(list(t.x) == [2020] for t in fig.data if t.mode == "lines")  # no line to the bound
 
 
 def test_two_values_in_one_year_are_two_points_and_the_line_takes_the_larger():
@@ -91,7 +104,7 @@ def test_two_values_in_one_year_are_two_points_and_the_line_takes_the_larger():
             ),
         ]
     )
-    points, line = metric_over_years(twice).data
+    points, line = metric_over_years(twice).data  # all exact values: one marker trace, one line
     assert len(points.x) == 2 * len(rows)
     assert list(line.y) == rows.sort_values("year")["value"].tolist()  # the larger of each year's two values
 
@@ -128,3 +141,28 @@ def test_selected_metric_ids(points, expected):
 )
 def test_selected_metric_ids_never_raises(points):
     assert all(isinstance(i, str) for i in selected_metric_ids(points))
+
+
+def test_a_zone_keeps_its_colour_when_other_zones_are_added():
+    from lib.explore.charts import UNKNOWN_ZONE, zone_colors
+
+    before = zone_colors(["昆山高新区", "嘉兴高新区", "合肥高新区"])
+    after = zone_colors(["东湖高新区", "合肥高新区", "嘉兴高新区", "昆山高新区", "桐庐经开区"])
+    assert {z: after[z] for z in ("昆山高新区", "嘉兴高新区", "合肥高新区")} == {
+        z: before[z] for z in ("昆山高新区", "嘉兴高新区", "合肥高新区")
+    }
+    shipped = [before["昆山高新区"], before["嘉兴高新区"], after["东湖高新区"]]
+    assert len(set(zone_colors(["昆山高新区", "苏州工业园区", "嘉兴高新区", "贵阳高新区"]).values())) == 5
+    assert after["合肥高新区"] not in {
+        before["昆山高新区"],
+        before["嘉兴高新区"],
+    }  # fixed colours are reserved
+    assert before[UNKNOWN_ZONE] not in shipped
+
+
+def test_article_counts_have_whole_number_ticks():
+    from lib.explore.charts import articles_by_zone
+
+    fig = articles_by_zone(pd.DataFrame({"zone": ["昆山高新区"] * 3 + ["嘉兴高新区"]}))
+    assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickformat == "d"
+    assert fig.layout.yaxis.title.text == "文章数（篇）"

@@ -30,7 +30,7 @@ def test_charts_and_table_on_the_real_corpus(downloads):
     assert zones_per_label[options[0]] == zones_per_label.max()  # the indicator most zones state comes first
     assert any(k.startswith(f"bar-{options[0]}-") for k in chart_keys(at))
     assert "by-theme" in chart_keys(at)
-    assert "years-一般公共预算收入（元）" in chart_keys(at)  # 昆山高新区 gives it for 2020 and 2025
+    assert "years-一般公共预算收入（亿元）" in chart_keys(at)  # 昆山高新区 gives it for 2020 and 2025
     assert {"规模以上工业总产值", "走访企业"} <= set(shown["label"])
 
 
@@ -52,9 +52,18 @@ def test_sidebar_zone_filter_narrows_charts_table_and_download(downloads):
 
 
 def test_query_string_restores_the_indicator(downloads):
-    at = open_page({"indicator": "可支配收入", "trend": "可支配收入（元）"})
+    at = open_page({"indicator": "可支配收入", "trend": "可支配收入（万元）"})
     assert at.selectbox(key="indicator").value == "可支配收入"
-    assert "bar-可支配收入-元" in chart_keys(at) and "years-可支配收入（元）" in chart_keys(at)
+    assert "bar-可支配收入-元" in chart_keys(at) and "years-可支配收入（万元）" in chart_keys(at)
+
+
+def test_the_picker_names_the_unit_the_chart_shows(downloads):
+    at = open_page({"trend": "一般公共预算收入（亿元）"})
+    [chart] = [c for c in at.get("plotly_chart") if c.key == "years-一般公共预算收入（亿元）"]
+    import json
+
+    layout = json.loads(chart.proto.spec)["layout"]
+    assert "亿元" in layout["yaxis"]["title"]["text"] and "亿元" in layout["title"]["text"]
 
 
 def test_unknown_query_values_are_ignored(downloads):
