@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -200,3 +201,27 @@ def test_uploaded_article_appears_in_the_catalog(page, app_url, tmp_path, screen
     main.get_by_text("共 1 项举措").first.wait_for(timeout=60_000)
     assert "区域为 合肥高新区" in page.locator("[data-testid=stSidebar]").inner_text()
     page.screenshot(path=str(screenshot_dir / "catalog_after_upload.png"), full_page=True)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
+def test_headline_figures_are_never_cut_off(page, app_url, screenshot_dir, width, height):
+    """Two zones side by side (the narrowest cards on a wide screen) and a phone: every figure and its
+    label show whole (a cut value ends in "…" because its text is wider than its box)."""
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        query = urllib.parse.urlencode({"zone_a": "昆山高新区", "zone_b": "贵阳高新区"})
+        _open(page, f"{app_url}/zones?{query}", PAGES["zones"])
+        main = page.locator("[data-testid=stMain]")
+        main.get_by_text("1,828亿元").first.wait_for(timeout=30_000)
+        cut = page.evaluate(  # any element whose text is wider than its box, or any box wider than the screen
+            """() => [...document.querySelectorAll('[data-testid=stMain] div, [data-testid=stMain] p')]
+                 .filter(e => e.children.length === 0 && e.textContent.trim()
+                         && (e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth + 1))
+                 .map(e => e.textContent.trim())"""
+        )
+        figures = ["1,828亿元", "100.41亿元", "100%", "23家"]
+        assert not [c for c in cut if any(f in c for f in figures)], cut
+        assert all(main.get_by_text(f, exact=True).count() for f in figures)
+        page.screenshot(path=str(screenshot_dir / f"zones_compare_{width}.png"), full_page=True)
+    finally:
+        page.set_viewport_size({"width": 1440, "height": 2200})

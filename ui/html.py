@@ -75,3 +75,17 @@ def metric_passages(ds, metric_ids: list[str], *, limit: int = 5) -> None:
             if ctx:
                 st.html(source_html(ctx["title"], ctx["section"], ctx["zone"]))
             passage(ctx["text"] if ctx else m["sentence"], [m["raw"]])
+
+
+def figure_cards(cards: list[tuple[str, str, str]]) -> None:
+    """Headline figures as cards that wrap: (label, value, source sentence) each, all escaped. A label wraps
+    onto a second line and a card grows to fit its value, so nothing is ever cut off ("1,82…") in a narrow
+    column or on a phone; the source sentence shows on hover."""
+    items = "".join(
+        f'<div title="{html.escape("原句：" + sentence)}" style="flex:1 1 11rem;max-width:16rem;min-width:9rem;'
+        'border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.75rem 1rem">'
+        f'<div style="font-size:.875rem;line-height:1.4;color:rgba(49,51,63,.8)">{html.escape(label)}</div>'
+        f'<div style="font-size:1.9rem;line-height:1.3;white-space:nowrap">{html.escape(value)}</div></div>'
+        for label, value, sentence in cards
+    )
+    st.html(f'<div style="display:flex;flex-wrap:wrap;gap:.75rem">{items}</div>')

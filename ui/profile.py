@@ -8,6 +8,7 @@ from lib.core.safety import escape_markdown
 from lib.dataset import Dataset
 from lib.explore import charts, profiles
 from lib.explore.filters import Filters
+from ui.html import figure_cards
 from ui.state import cached
 from ui.tables import download_buttons, empty_result, show_table
 
@@ -57,14 +58,9 @@ def _headline(p: profiles.ZoneProfile) -> None:
     st.subheader("主要数字")
     if p.headline.empty:
         st.caption("当前筛选下没有可作为主要数字的指标。")
-    cards = st.columns(3)
-    for i, (_, row) in enumerate(p.headline.iterrows()):
-        cards[i % 3].metric(
-            escape_markdown(row["label"]),
-            profiles.format_value(row),
-            help="原句：" + escape_markdown(row["sentence"]),
-            border=True,
-        )
+    figure_cards(
+        [(row["label"], profiles.format_value(row), row["sentence"]) for _, row in p.headline.iterrows()]
+    )
 
 
 def _initiatives(p: profiles.ZoneProfile) -> None:

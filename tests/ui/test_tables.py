@@ -16,3 +16,16 @@ def test_column_config_uses_the_schema_labels_unless_overridden():
     config = column_config(["zone", "label", "term", "unknown"], label="指标名")
     assert config == {"zone": "区域", "label": "指标名", "term": "词语", "unknown": "unknown"}
     assert label("zone") == "区域"
+
+
+def test_figure_cards_escape_everything_from_articles(monkeypatch):
+    import streamlit as st
+
+    from ui.html import figure_cards
+
+    shown = []
+    monkeypatch.setattr(st, "html", shown.append)
+    figure_cards([("<b>标签</b>", '超"100"亿元', "原句<script>alert(1)</script>")])
+    [out] = shown
+    assert "<script>" not in out and "<b>标签</b>" not in out
+    assert "&lt;b&gt;标签&lt;/b&gt;" in out and "超&quot;100&quot;亿元" in out
