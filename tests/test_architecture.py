@@ -108,3 +108,13 @@ def test_the_counted_paragraph_rule_is_stated_once():
         if _rel(p) not in allowed and pattern.search(p.read_text(encoding="utf-8"))
     ]
     assert not offenders
+
+
+def test_every_chart_goes_through_the_one_toolbar():
+    """Pages show charts through ui.plots.show_chart only (one toolbar: reduced, in Chinese, off the title)."""
+    direct = [
+        p
+        for p in [*(ROOT / "views").glob("*.py"), *(ROOT / "ui").glob("*.py")]
+        if "st.plotly_chart(" in p.read_text(encoding="utf-8") and p.name != "plots.py"
+    ]
+    assert direct == []

@@ -225,3 +225,17 @@ def test_headline_figures_are_never_cut_off(page, app_url, screenshot_dir, width
         page.screenshot(path=str(screenshot_dir / f"zones_compare_{width}.png"), full_page=True)
     finally:
         page.set_viewport_size({"width": 1440, "height": 2200})
+
+
+#: English words Streamlit itself draws and lets no app translate (also listed in the README).
+STREAMLIT_ENGLISH = {"Fullscreen"}
+
+
+def test_chart_toolbar_speaks_chinese(page, app_url):
+    _open(page, f"{app_url}/metrics", PAGES["metrics"])
+    page.locator(".modebar-btn").first.wait_for(state="attached", timeout=30_000)
+    titles = set(
+        page.eval_on_selector_all(".modebar-btn", "els => els.map(e => e.getAttribute('data-title'))")
+    )
+    assert "下载图片（PNG）" in titles
+    assert not {t for t in titles if t and t.isascii()} - STREAMLIT_ENGLISH

@@ -9,6 +9,7 @@ from lib.dataset import Dataset
 from lib.explore import charts, profiles
 from lib.explore.filters import Filters
 from ui.html import figure_cards
+from ui.plots import show_chart
 from ui.state import cached
 from ui.tables import download_buttons, empty_result, show_table
 
@@ -108,7 +109,7 @@ def _language(ds: Dataset, p: profiles.ZoneProfile, zone: str, narrow: Filters) 
     if p.paragraphs.empty:
         st.caption("当前筛选下没有正文段落。")
     else:
-        st.plotly_chart(figs["mix"], key=f"mix-{zone}")
+        show_chart(figs["mix"], key=f"mix-{zone}")
     st.subheader("高频词与特色用词")
     t1, t2 = st.columns(2)
     if figs["top"] is not None:

@@ -10,6 +10,7 @@ from lib.explore.clouds import NoCJKFontError, find_cjk_font
 from lib.explore.export import readable
 from ui import lexicon
 from ui.clouds import cloud_png, font_note
+from ui.plots import show_chart
 from ui.state import cached, page_setup
 from ui.tables import download_buttons, empty_result
 
@@ -75,7 +76,7 @@ with tab_cloud:
     if table.empty and score == "g2":
         st.info("当前筛选已包含全部语料，没有可对照的其余部分；请先在左侧缩小筛选。")
     if not table.empty:
-        st.plotly_chart(cached(charts.term_chart, ds, filters, score, top_n, exclude), key="kw-bar")
+        show_chart(cached(charts.term_chart, ds, filters, score, top_n, exclude), key="kw-bar")
         st.dataframe(readable(table), hide_index=True, key="kw-table")
         download_buttons(table, what="关键词", description=compare.SCORES[score][0], key="kw-dl")
 

@@ -10,6 +10,7 @@ from lib.explore import charts, search
 from lib.explore.filters import filter_table
 from lib.extract.metric_context import SCOPE_LABELS, ZONE
 from ui.html import metric_passages
+from ui.plots import show_chart
 from ui.state import cached, page_setup
 from ui.tables import download_buttons, empty_result, rows_key, show_table
 
@@ -52,7 +53,7 @@ bars = cached(charts.indicator_bars, ds, filters, indicator)
 if len(bars) > 1:
     st.caption("该指标以不同单位给出，按单位分图显示（不同单位不放在同一坐标轴上）。")
 for (label, unit), fig in bars:
-    event = st.plotly_chart(fig, key=f"bar-{label}-{unit}", on_select="rerun", selection_mode="points")
+    event = show_chart(fig, key=f"bar-{label}-{unit}", on_select="rerun", selection_mode="points")
     picked += charts.selected_metric_ids(event.selection.points)
 st.caption(SELECT_HINT)
 metric_passages(ds, picked)
@@ -62,7 +63,7 @@ zones = sorted(z for z in metrics["zone"].unique() if z)
 zone = st.pills(
     "区域", zones, key="mzone", bind="query-params", format_func=escape_markdown, help="不选则显示全部区域"
 )
-st.plotly_chart(cached(charts.theme_counts, ds, filters, zone), key="by-theme")
+show_chart(cached(charts.theme_counts, ds, filters, zone), key="by-theme")
 
 st.subheader("历年变化")
 dated = cached(charts.dated_indicators, ds, filters)
@@ -79,7 +80,7 @@ else:
         bind="query-params",
         help="只列出文中给出至少两个年份数值的指标",
     )
-    event = st.plotly_chart(
+    event = show_chart(
         cached(charts.indicator_trend, ds, filters, trend_labels[trend]),
         key=f"years-{trend}",
         on_select="rerun",

@@ -5,6 +5,7 @@ import streamlit as st
 from lib.dataset.schema import counted_paragraphs
 from lib.explore import charts
 from lib.explore.filters import filter_table
+from ui.plots import show_chart
 from ui.state import page_setup
 from ui.tables import download_buttons, empty_result, show_table
 
@@ -35,9 +36,9 @@ with left:
     if body.empty:
         st.info("当前筛选下没有正文段落可统计主题。")
     else:
-        st.plotly_chart(charts.coverage_heatmap(body, title="各区域的主题覆盖（正文段落数）"), key="coverage")
+        show_chart(charts.coverage_heatmap(body, title="各区域的主题覆盖（正文段落数）"), key="coverage")
 with right:
-    st.plotly_chart(charts.articles_by_zone(articles), key="by-zone")
+    show_chart(charts.articles_by_zone(articles), key="by-zone")
 
 st.subheader("文章")
 columns = [

@@ -57,6 +57,7 @@ def _layout(fig: go.Figure, *, title: str, x: str, y: str) -> go.Figure:
         yaxis_title=y,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         hoverlabel={"font": {"family": FONT}},
+        modebar={"orientation": "v"},  # the toolbar upright on the right, never over the title
     )
     return fig
 

@@ -121,3 +121,14 @@ def test_scope_pills_keep_other_numbers_out_until_asked(downloads):
     everything = pagetest.table(at)
     assert len(everything) == len(shown) + (everything["scope"] != "zone").sum()
     assert "enterprise" in set(everything["scope"])  # the shipped reports give enterprises' own numbers
+
+
+def test_charts_carry_the_reduced_chinese_toolbar(downloads):
+    import json
+
+    at = open_page()
+    configs = [json.loads(c.proto.config) for c in at.get("plotly_chart")]
+    assert configs and all(c["locale"] == "zh-CN" and c["displaylogo"] is False for c in configs)
+    assert all("pan2d" in c["modeBarButtonsToRemove"] for c in configs)
+    words = configs[0]["locales"]["zh-CN"]["dictionary"]
+    assert {"Download plot as a png", "Box Select", "Lasso Select", "Reset axes"} <= set(words)
