@@ -51,7 +51,10 @@ indicator = st.selectbox(
 picked: list[str] = []
 bars = cached(charts.indicator_bars, ds, filters, indicator)
 if len(bars) > 1:
-    st.caption("该指标以不同单位给出，按单位分图显示（不同单位不放在同一坐标轴上）。")
+    st.caption(
+        "该指标以不同单位或不同时段给出，按单位和时段分图显示：不同单位不放在同一坐标轴上，"
+        "上半年、累计、截至某月等数字不与全年数字并列比较。"
+    )
 for (label, unit), fig in bars:
     event = show_chart(fig, key=f"bar-{label}-{unit}", on_select="rerun", selection_mode="points")
     picked += charts.selected_metric_ids(event.selection.points)

@@ -6,7 +6,6 @@ Text from articles shown on hover is escaped, so it can't add markup to the char
 
 from __future__ import annotations
 
-import hashlib
 import html
 import math
 import textwrap
@@ -15,9 +14,8 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from lib import config
-from lib.core import rulefiles
 from lib.dataset.schema import Dataset, counted_paragraphs
+from lib.explore.colors import UNKNOWN_ZONE, zone_colors
 from lib.explore.filters import Filters, filter_table
 from lib.extract.metric_context import SCOPE_LABELS
 from lib.extract.metric_context import ZONE as ZONE_SCOPE
@@ -25,28 +23,6 @@ from lib.extract.metric_context import ZONE as ZONE_SCOPE
 FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
 #: How a qualifier kind is marked next to a value in a chart.
 QUALIFIER_MARK = {"approx": "≈", "lower_bound": "≥", "upper_bound": "≤"}
-UNKNOWN_ZONE = "未识别区域"
-
-
-def zone_colors(zones) -> dict[str, str]:
-    """A colour per zone that never changes with the other zones: fixed in data/rules/zone_colors.json, or
-    chosen from the palette by the zone's name (a stable hash, not a position in a list)."""
-    spec = _color_rules()
-    fixed = spec["fixed"]
-    palette = [c for c in spec["palette"] if c not in set(fixed.values())] or list(spec["palette"])
-    colors = {
-        z: fixed.get(z) or palette[int(hashlib.sha1(z.encode("utf-8")).hexdigest(), 16) % len(palette)]
-        for z in zones
-    }
-    colors[UNKNOWN_ZONE] = spec["unknown"]
-    return colors
-
-
-def _color_rules() -> dict:
-    return rulefiles.compiled(
-        lambda content: rulefiles.json_rules(content, name="zone_colors.json"),
-        config.rule_file("zone_colors.json"),
-    )
 
 
 def _layout(fig: go.Figure, *, title: str, x: str, y: str) -> go.Figure:
@@ -113,6 +89,14 @@ def _qualifier_note(metrics: pd.DataFrame) -> pd.Series:
     return note
 
 
+def _report_year_label(metrics: pd.DataFrame) -> pd.Series:
+    """For a figure that gives no year: its report's year, said to be the report's, or 年份未注明."""
+    if "_report_year" not in metrics:
+        return pd.Series("年份未注明", index=metrics.index)
+    years = metrics["_report_year"].astype("string")
+    return (years + "（报道年份）").fillna("年份未注明")
+
+
 def metric_bar(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> go.Figure:
     """One indicator across zones: a bar per mention (two mentions never stack into one bar), hover shows
     the source sentence. Raises ValueError when the rows have more than one comparable unit."""
@@ -124,7 +108,7 @@ def metric_bar(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> 
         + metrics["raw"].fillna("").map(html.escape),
         _hover=metrics["sentence"].map(hover_text),
         _note=_qualifier_note(metrics),
-        _year=metrics["year"].astype("string").fillna("年份未注明"),
+        _year=metrics["year"].astype("string").fillna(_report_year_label(metrics)),
         zone=metrics["zone"].replace("", UNKNOWN_ZONE),
     )
     df["_x"] = df["zone"] + " · " + df["_year"]
@@ -340,11 +324,41 @@ def indicator_choices(ds: Dataset, filters: Filters) -> list[str]:
     return indicator_options(filter_table(ds, "metrics", filters))
 
 
+#: The periods that compare with one another: a year's figure, a full year's, a level as of a date, or one
+#: with no period given.
+ANNUAL = "全年或未注明"
+
+
+def period_class(period: str) -> str:
+    """ANNUAL for 全年, a single year (2024年), a level as of a date (截至2024年底: what a year's figure
+    states too) or none; else the period itself (上半年, 1—8月, 累计, 年均, 今年以来), which compares only
+    with the same period."""
+    period = period or ""
+    yearly = (
+        period in ("", "全年") or (len(period) == 5 and period[:4].isdigit()) or period.startswith("截至")
+    )
+    return ANNUAL if yearly else period
+
+
 def indicator_bars(ds: Dataset, filters: Filters, indicator: str) -> list[tuple[tuple[str, str], go.Figure]]:
-    """One bar chart per comparable unit of the indicator (never two units on one axis)."""
+    """One bar chart per comparable unit and period of the indicator: never two units on one axis, never a
+    half-year figure beside a full year's. A figure with no year of its own is placed at its report's
+    year, marked as such."""
     metrics = filter_table(ds, "metrics", filters)
-    groups = metric_groups(metrics[metrics["label"] == indicator])
-    return [((label, unit), metric_bar(grp, zones=ds.zones)) for (label, unit), grp in groups.items()]
+    rows = metrics[metrics["label"] == indicator]
+    report_year = rows["article_id"].map(ds.articles.set_index("article_id")["year"])
+    rows = rows.assign(_report_year=report_year, _period=rows["period"].fillna("").map(period_class))
+    out = []
+    for (label, unit), grp in metric_groups(rows).items():
+        for period, part in sorted(grp.groupby("_period", sort=False), key=lambda kv: kv[0] != ANNUAL):
+            title = None if period == ANNUAL else f"{html.escape(label)}（{html.escape(period)}）"
+            out.append(
+                (
+                    (label, unit if period == ANNUAL else f"{unit}·{period}"),
+                    metric_bar(part, title=title, zones=ds.zones),
+                )
+            )
+    return out
 
 
 def theme_counts(ds: Dataset, filters: Filters, zone: str | None) -> go.Figure:

@@ -166,3 +166,48 @@ def test_article_counts_have_whole_number_ticks():
     fig = articles_by_zone(pd.DataFrame({"zone": ["昆山高新区"] * 3 + ["嘉兴高新区"]}))
     assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickformat == "d"
     assert fig.layout.yaxis.title.text == "文章数（篇）"
+
+
+@pytest.mark.parametrize(
+    ("period", "kind"),
+    [
+        ("", "全年或未注明"),
+        ("全年", "全年或未注明"),
+        ("2024年", "全年或未注明"),
+        ("上半年", "上半年"),
+        ("累计", "累计"),
+    ],
+)
+def test_period_class(period, kind):
+    from lib.explore.charts import period_class
+
+    assert period_class(period) == kind
+
+
+def test_a_half_year_figure_is_never_a_bar_beside_a_full_year(corpus_dataset):
+    import dataclasses
+
+    from lib.explore.charts import indicator_bars
+    from lib.explore.filters import Filters
+
+    ds = dataclasses.replace(corpus_dataset, tables=dict(corpus_dataset.tables))
+    metrics = ds.tables["metrics"].copy()
+    label = metrics["label"].value_counts().index[0]
+    first = metrics.index[metrics["label"] == label][0]
+    metrics.loc[first, "period"] = "上半年"
+    ds.tables["metrics"] = metrics
+    charts = dict(indicator_bars(ds, Filters(), label))
+    halves = [key for key in charts if key[1].endswith("·上半年")]
+    assert len(halves) == 1 and "（上半年）" in charts[halves[0]].layout.title.text
+    assert all(
+        metrics.loc[first, "metric_id"] not in list(trace.customdata[:, 0])
+        for key, fig in charts.items()
+        if key not in halves
+        for trace in fig.data
+    )
+
+
+def test_gdp_written_two_ways_is_one_indicator():
+    from lib.extract.metrics import canonical_label
+
+    assert canonical_label("生产总值") == canonical_label("GDP") == "地区生产总值"

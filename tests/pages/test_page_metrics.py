@@ -37,7 +37,7 @@ def test_charts_and_table_on_the_real_corpus(downloads):
 def test_different_units_never_share_an_axis(downloads):
     at = open_page({"indicator": "党组织"})  # 苏州工业园区: 党组织 260余家 and 2400余个
     assert {"bar-党组织-家", "bar-党组织-个"} <= set(chart_keys(at))
-    assert any("按单位分图显示" in c.value for c in at.caption)
+    assert any("按单位和时段分图显示" in c.value for c in at.caption)
 
 
 def test_sidebar_zone_filter_narrows_charts_table_and_download(downloads):
