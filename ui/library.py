@@ -58,6 +58,20 @@ def preview_upload(name: str, data: bytes) -> preview.UploadPreview:
     return memo(_preview, name, data, rules_fingerprint())
 
 
+def preview_paste() -> preview.UploadPreview | None:
+    """What the pipeline makes of the pasted text as it will be added, or None while nothing is pasted;
+    kept per text and rule version."""
+    text = st.session_state.get(PASTE_TEXT) or ""
+    if not text.strip():
+        return None
+    title = st.session_state.get(PASTE_TITLE) or ""
+    return memo(_paste_preview, title, text, rules_fingerprint())
+
+
+def _paste_preview(title: str, text: str, rules: str) -> preview.UploadPreview:
+    return preview.preview_paste(title, text)
+
+
 def uploader_key() -> str:
     return f"library-upload-{st.session_state.get(UPLOADER_ROUND, 0)}"
 

@@ -86,8 +86,29 @@ with paste_tab:
     with st.form("library-paste"):
         st.text_input("标题", key=actions.PASTE_TITLE, placeholder="可留空：留空时用正文第一行作标题")
         st.text_area("正文", key=actions.PASTE_TEXT, height=240, placeholder="把报道全文粘贴到这里")
-        st.form_submit_button(
-            "加入语料库", type="primary", on_click=actions.add_pasted, icon=":material/library_add:"
+        st.form_submit_button("预览", icon=":material/preview:", help="先看分析流程能从这段文字中读出什么")
+    pasted = actions.preview_paste()
+    if pasted is not None:
+        if not pasted.ok:
+            st.error(f"无法加入：{esc(pasted.error)}", icon=":material/block:")
+        else:
+            show_table(
+                preview.preview_table([pasted], known_ids=set(mine["id"])),
+                preview.PREVIEW_COLUMNS,
+                key="library-paste-preview",
+                name="文字",
+                size=BYTES,
+                title=st.column_config.TextColumn("识别出的标题", width="large"),
+                n_chars=CHARS,
+                initiatives=st.column_config.ListColumn("举措名称"),
+            )
+        st.button(
+            "加入语料库",
+            type="primary",
+            disabled=not pasted.ok,
+            on_click=actions.add_pasted,
+            key="library-add-paste",
+            icon=":material/library_add:",
         )
 
 st.header(f"我的文章（{len(mine)} 篇）")

@@ -86,16 +86,30 @@ def preview_upload(name: str, data: bytes) -> UploadPreview:
         text = library.validate_upload(name, data)
     except IngestError as err:
         return UploadPreview(name, len(data), error=str(err))
+    return _preview_text(name, len(data), text)
+
+
+def preview_paste(title: str, text: str) -> UploadPreview:
+    """The same for pasted text, as `library.add_text` would store it."""
+    try:
+        name, body, original = library.pasted_text(title, text)
+    except IngestError as err:
+        return UploadPreview(err.name, len((text or "").encode("utf-8", "replace")), error=str(err))
+    return _preview_text(name, len(original), body)
+
+
+def _preview_text(name: str, size: int, text: str) -> UploadPreview:
+    data = text.encode("utf-8")
     library_id = library.content_key(text)[: library.ID_LENGTH]
     try:
-        rows = process_file(text.encode("utf-8"), name=f"{library_id}.txt", origin="library")
+        rows = process_file(data, name=f"{library_id}.txt", origin="library")
     except ReadError as err:
-        return UploadPreview(name, len(data), library_id, error=str(IngestError(name, err.reason)))
+        return UploadPreview(name, size, library_id, error=str(IngestError(name, err.reason)))
     except Exception as err:  # noqa: BLE001 - one odd file must not break the page; the dataset skips it alike
         return UploadPreview(
-            name, len(data), library_id, error=str(IngestError(name, f"处理失败（{type(err).__name__}）"))
+            name, size, library_id, error=str(IngestError(name, f"处理失败（{type(err).__name__}）"))
         )
-    return UploadPreview(name, len(data), library_id, summarize_rows(rows))
+    return UploadPreview(name, size, library_id, summarize_rows(rows))
 
 
 def preview_table(previews: list[UploadPreview], *, known_ids: set[str]) -> pd.DataFrame:

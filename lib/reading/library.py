@@ -30,7 +30,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from lib import config
-from lib.core.chars import has_cjk, squash_spaces
+from lib.core.chars import clean_controls, has_cjk, squash_spaces
 from lib.core.errors import ReadError
 from lib.core.safety import RE_UNSAFE_NAME_CHAR, check_size
 from lib.core.storage import write_atomic
@@ -116,8 +116,10 @@ def add_file(name: str, data: bytes) -> IngestResult:
     )
 
 
-def add_text(title: str, text: str) -> IngestResult:
-    """Adds pasted text; a non-empty title becomes its `# ` first line (unless the text starts with it)."""
+def pasted_text(title: str, text: str) -> tuple[str, str, bytes]:
+    """(name, text as it will be stored, original bytes) of pasted text: a non-empty title becomes its
+    `# ` first line (unless the text starts with it). IngestError when it cannot be added. The one
+    definition of a paste, used to add it and to preview it."""
     title = squash_spaces(RE_UNSAFE_NAME_CHAR.sub("", title or ""))
     name = title or PASTED_NAME
     try:
@@ -125,13 +127,20 @@ def add_text(title: str, text: str) -> IngestResult:
     except UnicodeEncodeError:
         raise IngestError(name, "文字中含有无效字符") from None
     check_size(name, len(original), what="文字", error=IngestError)
-    body = strip_web_clutter(re.sub(r"\r\n?", "\n", text or "")).strip()
+    body = strip_web_clutter(clean_controls(text or "")).strip()
     if not body:
         raise IngestError(name, "空文件")
     if not has_cjk(body):
         raise IngestError(name, "没有中文内容")
     if title and body.split("\n", 1)[0].lstrip("#").strip() != title:
         body = f"# {title}\n\n{body}"
+    return name, body, original
+
+
+def add_text(title: str, text: str) -> IngestResult:
+    """Adds pasted text (see `pasted_text`)."""
+    name, body, original = pasted_text(title, text)
+    title = squash_spaces(RE_UNSAFE_NAME_CHAR.sub("", title or ""))
     return _store(
         name=name,
         ext="txt",

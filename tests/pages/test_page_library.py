@@ -131,7 +131,11 @@ def test_pasted_text_is_added_and_the_whole_app_updates(lib_dir, monkeypatch):
     )
     at.text_input(key="library-paste-title").input(PASTE_TITLE)
     at.text_area(key="library-paste-text").input(HEFEI)
-    at.button[[b.label for b in at.button].index("加入语料库")].click().run()
+    at.button[[b.label for b in at.button].index("预览")].click().run()
+    assert not at.exception and library.list_entries() == []  # a preview adds nothing
+    shown = next(d.value for d in at.dataframe if "initiatives" in d.value.columns)
+    assert shown["title"].tolist() == [PASTE_TITLE] and "三联工作法" in shown["initiatives"].iloc[0]
+    at.button(key="library-add-paste").click().run()
     assert not at.exception
 
     [entry] = library.list_entries()
@@ -159,9 +163,10 @@ def test_refused_paste_says_why_and_leaves_the_library_alone(lib_dir):
     at = open_page()
     at.text_input(key="library-paste-title").input("English only")
     at.text_area(key="library-paste-text").input("Party building in development zones.")
-    at.button[[b.label for b in at.button].index("加入语料库")].click().run()
+    at.button[[b.label for b in at.button].index("预览")].click().run()
     assert not at.exception
-    assert [e.value for e in at.error] == [r"文件 English only：没有中文内容"]
+    assert [e.value for e in at.error] == [r"无法加入：文件 English only：没有中文内容"]
+    assert at.button(key="library-add-paste").disabled
     assert library.list_entries() == []
     assert (
         at.text_area(key="library-paste-text").value == "Party building in development zones."
