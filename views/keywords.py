@@ -90,20 +90,18 @@ with tab_compare:
     if len(groups) < 2:
         st.info(f"当前筛选下只有 {len(groups)} 个{dim}，至少需要两个才能比较。")
     else:
-        a = c2.selectbox(f"{dim} A", groups, index=0, key="cmp_a")
-        b = c3.selectbox(f"{dim} B", [g for g in groups if g != a], index=0, key="cmp_b")
+        a = c2.selectbox(f"{dim} A", groups, index=0, key="cmp_a", bind="query-params")
+        b = c3.selectbox(f"{dim} B", [g for g in groups if g != a], index=0, key="cmp_b", bind="query-params")
         cmp = cached(compare.compare_pair, ds, filters, by, a, b, exclude)
         for col, (name, other, side) in zip(st.columns(2), compare.pair_sides(cmp, a, b), strict=True):
             with col:
                 st.subheader(f"{escape_markdown(name)} 更常用的词")
-                words = dict(zip(side["term"], side["g2"].abs(), strict=True))
+                words = dict(zip(side["term"].head(n_words), side["g2"].head(n_words), strict=True))
                 if font is not None and words:
-                    png, _ = cloud_png(dict(list(words.items())[:n_words]), font)
-                    st.image(png, caption=f"{name}：相对 {other} 的特色词（按 G2 加权）")
-                st.dataframe(
-                    readable(side.head(top_n).assign(g2=side["g2"].abs())), hide_index=True, key=f"cmp-{name}"
-                )
-        download_buttons(cmp, what="两组比较", description=f"{a}-对-{b}", key="cmp-dl")
+                    png, _ = cloud_png(words, font)
+                    st.image(png, caption=f"{name}：相对 {other} 的特色词（字号按表中的关键性 G2）")
+                st.dataframe(readable(side.head(top_n)), hide_index=True, key=f"cmp-{name}")
+        download_buttons(cmp, what="两组比较", description=f"{a}-对-{b}", key="cmp-dl")  # both sides
         st.markdown(f"**各{dim}相对其余全部的特色词**（对数似然 G2 > 0，效应量为对数比）")
         st.dataframe(
             readable(cached(compare.distinctive_groups, ds, filters, by, exclude)),

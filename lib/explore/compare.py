@@ -34,9 +34,17 @@ def group_counts(paragraphs: pd.DataFrame, by: str) -> dict[str, Counter]:
 
 
 def compare_two(paragraphs: pd.DataFrame, by: str, a: str, b: str, *, min_count: int = 2) -> pd.DataFrame:
-    """Keyness of group `a` against group `b` only: positive G2 = more typical of a, negative = of b."""
+    """The words typical of each of two groups against the other, both sides computed the same way:
+    [group, term, count_target, count_rest, g2, log_ratio, p_value] with the rows of `a` (the terms it
+    over-uses against `b`, G2 > 0, its own counts as count_target) then those of `b`, each side sorted
+    by its own G2. Swapping a and b swaps the sides exactly."""
     counts = group_counts(paragraphs, by)
-    return keywords.keyness_table(counts.get(a, Counter()), counts.get(b, Counter()), min_count=min_count)
+    ca, cb = counts.get(a, Counter()), counts.get(b, Counter())
+    sides = []
+    for group, target, rest in ((a, ca, cb), (b, cb, ca)):
+        table = keywords.keyness_table(target, rest, min_count=min_count)
+        sides.append(table[table["g2"] > 0].assign(group=group))
+    return pd.concat(sides, ignore_index=True)[["group", *keywords.KEYNESS_COLUMNS]]
 
 
 def distinctive_by_group(
@@ -103,14 +111,14 @@ def group_names(ds, filters, by: str) -> list[str]:
 
 
 def compare_pair(ds, filters, by: str, a: str, b: str, exclude: tuple[str, ...]) -> pd.DataFrame:
-    """`compare_two` on the filtered paragraphs, without the `exclude` terms."""
+    """`compare_two` on the filtered paragraphs, without the `exclude` terms (both sides: the download)."""
     table = compare_two(filtered_body(ds, filters), by, a, b)
     return table[~table["term"].isin(exclude)].reset_index(drop=True)
 
 
 def pair_sides(table: pd.DataFrame, a: str, b: str) -> list[tuple[str, str, pd.DataFrame]]:
-    """The two sides of a `compare_pair` table: (group, the other group, its rows)."""
-    return [(a, b, table[table["g2"] > 0]), (b, a, table[table["g2"] < 0])]
+    """The two sides of a `compare_pair` table: (group, the other group, its rows, most typical first)."""
+    return [(g, other, table[table["group"] == g].drop(columns="group")) for g, other in ((a, b), (b, a))]
 
 
 def distinctive_groups(ds, filters, by: str, exclude: tuple[str, ...]) -> pd.DataFrame:

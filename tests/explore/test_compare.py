@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from lib.explore.compare import compare_two, distinctive_by_group, group_counts, grouped
 
@@ -24,9 +25,41 @@ def test_a_paragraph_counts_in_every_theme_it_carries():
     assert group_counts(PARAS, "themes")["组织建设"] == {"光伏": 2, "人才": 2, "社区": 1}
 
 
-def test_compare_two_is_signed_towards_each_side():
-    table = compare_two(PARAS, "zone", "甲区", "乙区", min_count=1).set_index("term")
-    assert table.loc["光伏", "g2"] > 0 and table.loc["社区", "g2"] < 0
+def test_compare_two_gives_each_side_its_own_typical_words():
+    table = compare_two(PARAS, "zone", "甲区", "乙区", min_count=1)
+    assert (table["g2"] > 0).all()
+    assert "光伏" in set(table.loc[table["group"] == "甲区", "term"])
+    assert "社区" in set(table.loc[table["group"] == "乙区", "term"])
+    for _, side in table.groupby("group"):
+        assert side["g2"].is_monotonic_decreasing  # each side sorted by its own keyness
+
+
+def test_swapping_the_groups_swaps_the_sides_exactly():
+    ab = compare_two(PARAS, "zone", "甲区", "乙区", min_count=1)
+    ba = compare_two(PARAS, "zone", "乙区", "甲区", min_count=1)
+    for group in ("甲区", "乙区"):
+        left = ab[ab["group"] == group].reset_index(drop=True)
+        right = ba[ba["group"] == group].reset_index(drop=True)
+        pd.testing.assert_frame_equal(left, right)
+
+
+def test_keyness_against_a_hand_computed_table():
+    """a = 10 of c = 100 tokens in the target, b = 2 of d = 200 in the rest: E1 = 100*12/300 = 4,
+    E2 = 8, G2 = 2(10 ln(10/4) + 2 ln(2/8)) = 12.7806..., p = P(chi2_1 > G2) = erfc(sqrt(G2/2))."""
+    import math
+    from collections import Counter
+
+    from lib.text.keywords import keyness_table
+
+    target = Counter({"光伏": 10, "其他": 90})
+    rest = Counter({"光伏": 2, "其他": 198})
+    row = keyness_table(target, rest).set_index("term").loc["光伏"]
+    g2 = 2 * (10 * math.log(10 / 4) + 2 * math.log(2 / 8))
+    assert row["g2"] == pytest.approx(g2) and row["g2"] == pytest.approx(12.7806, abs=1e-4)
+    assert row["p_value"] == pytest.approx(math.erfc(math.sqrt(g2 / 2)))
+    assert row["p_value"] == pytest.approx(0.000350, abs=2e-6)  # chi-square table, 1 d.f.
+    k = 0.5  # keywords.json's log_ratio_smoothing
+    assert row["log_ratio"] == pytest.approx(math.log2(((10 + k) / 100) / ((2 + k) / 200)))
 
 
 def test_distinctive_by_group_for_three_groups():

@@ -42,3 +42,18 @@ def test_adding_a_stopword_takes_it_out_of_the_terms(downloads, user_lexicon):
     at.run()  # the dataset is rebuilt with the new stopword (the lexicon files are part of its key)
     assert top not in pagetest.table(at)["词语"].tolist()
     assert top in next(c.value for c in at.caption if c.value.startswith("用户停用词"))
+
+
+def test_two_group_comparison_is_right_on_both_sides_and_in_the_url(downloads):
+    at = pagetest.open_page(PAGE, {"kw_tab": "两组比较", "cmp_a": "嘉兴高新区", "cmp_b": "昆山高新区"})
+    assert (at.selectbox(key="cmp_a").value, at.selectbox(key="cmp_b").value) == ("嘉兴高新区", "昆山高新区")
+    jiaxing, kunshan = [d.value for d in at.dataframe if "本组频次" in d.value and "组" not in d.value][:2]
+    for side in (jiaxing, kunshan):
+        g2 = side["对数似然 G2"]
+        assert (g2 > 0).all() and g2.is_monotonic_decreasing  # each side's own most typical words first
+        assert (side["对数比（效应量）"] > 0).all()
+    assert "光伏" in jiaxing["词语"].head(5).tolist()
+    assert "党史" in kunshan["词语"].tolist() and "信息" not in kunshan["词语"].head(3).tolist()
+    csv = pagetest.download_csv(at, downloads, "cmp-dl-csv")  # both sides in the download
+    assert set(csv["组"]) == {"嘉兴高新区", "昆山高新区"}
+    assert csv.loc[csv["组"] == "昆山高新区", "词语"].head(len(kunshan)).tolist() == kunshan["词语"].tolist()
