@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from lib.core.chars import split_sentences
+from lib.extract import zones
 from lib.extract.context import ArticleContext
 from lib.extract.initiative_mentions import find_initiative_mentions
 from lib.extract.initiative_names import InitiativeRules, Mention, load_initiative_rules
@@ -80,6 +81,22 @@ def initiative_link_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name).lower()
 
 
+#: Where a clause ends, before an initiative's name.
+RE_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?]")
+
+
+def another_zones(sentence: str, name: str, zone: str) -> bool:
+    """Whether the clause that names an initiative gives it to another zone: a zone other than the
+    report's named right before it (建邺高新区“党建+片区”), and the report's own zone not named there."""
+    at = sentence.find(name)
+    if at < 0 or not zone:
+        return False
+    clause = RE_CLAUSE_BREAK.split(sentence[:at])[-1]
+    named = set(zones.find_mentions(clause, zones.load_gazetteer()).counts)
+    own = zones.zone_key(zone)
+    return bool(named) and all(zones.zone_key(z) != own for z in named)
+
+
 @register
 class Initiatives(Extractor):
     table = "initiatives"
@@ -106,6 +123,8 @@ class Initiatives(Extractor):
         texts, owners = headed_texts(ctx)
         rows = []
         for it in extract_initiatives(texts, owners=owners):
+            if another_zones(it["sentence"], it["name"], ctx.facts.get("zone", "")):
+                continue  # 借鉴建邺高新区“党建+片区”做法: that zone's initiative, not this report's
             index = it.pop("paragraph_index")
             rows.append(
                 {

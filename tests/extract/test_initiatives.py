@@ -425,3 +425,24 @@ def test_never_raises(paragraphs):
     for e in extract_initiatives(paragraphs):
         assert set(e) == KEYS
         assert e["found_count"] == len(e["components"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "zone", "foreign"),
+    [
+        ("学习借鉴建邺高新区“党建+片区”做法，推动工作提质。", "党建+片区", "桐庐经开区", True),
+        ("桐庐经开区创新推出“红色驿站”服务品牌。", "红色驿站", "桐庐经开区", False),
+        (
+            "对标建邺高新区，桐庐经开区推出“红色驿站”服务品牌。",
+            "红色驿站",
+            "桐庐经开区",
+            False,
+        ),  # a later clause
+        ("园区推出“红色驿站”服务品牌。", "红色驿站", "桐庐经开区", False),
+        ("融合雨山经开区“党建+网格”和本区经验。", "党建+网格", "", False),  # no zone known: keep
+    ],
+)
+def test_an_initiative_another_zone_is_named_with_is_not_this_reports(sentence, name, zone, foreign):
+    from lib.extract.initiatives import another_zones
+
+    assert another_zones(sentence, name, zone) is foreign
