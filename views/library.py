@@ -19,6 +19,26 @@ WIDE_TITLE = st.column_config.TextColumn("标题", width="large")
 BYTES = st.column_config.NumberColumn("大小（字节）", format="%d")
 CHARS = st.column_config.NumberColumn("字数", format="%d 字")
 
+
+def show_previews(previews: list[preview.UploadPreview], *, key: str, what: str) -> None:
+    """What the pipeline reads from files or pasted text before they are added, and why any is refused."""
+    for p in previews:
+        if not p.ok:
+            st.error(f"无法加入：{esc(p.error)}", icon=":material/block:")
+    table = preview.preview_table(previews, known_ids=set(mine["id"]))
+    if len(table):
+        show_table(
+            table,
+            preview.PREVIEW_COLUMNS,
+            key=key,
+            name=what,
+            size=BYTES,
+            title=st.column_config.TextColumn("识别出的标题", width="large"),
+            n_chars=CHARS,
+            initiatives=st.column_config.ListColumn("举措名称"),
+        )
+
+
 st.title("语料管理")
 st.caption(
     "加入自己的报道（文件或粘贴文字），先看分析流程能从中读出什么，再加入语料库；加入后所有页面随之更新。"
@@ -58,21 +78,7 @@ with upload_tab:
     )
     if files:
         previews = [actions.preview_upload(f.name, f.getvalue()) for f in files]
-        for p in previews:
-            if not p.ok:
-                st.error(f"无法加入：{esc(p.error)}", icon=":material/block:")
-        table = preview.preview_table(previews, known_ids=set(mine["id"]))
-        if len(table):
-            show_table(
-                table,
-                preview.PREVIEW_COLUMNS,
-                key="library-preview",
-                name="文件",
-                size=BYTES,
-                title=st.column_config.TextColumn("识别出的标题", width="large"),
-                n_chars=CHARS,
-                initiatives=st.column_config.ListColumn("举措名称"),
-            )
+        show_previews(previews, key="library-preview", what="文件")
         n_new = len({p.library_id for p in previews if p.ok} - set(mine["id"]))
         st.button(
             f"加入语料库（{n_new} 个文件）",
@@ -89,19 +95,7 @@ with paste_tab:
         st.form_submit_button("预览", icon=":material/preview:", help="先看分析流程能从这段文字中读出什么")
     pasted = actions.preview_paste()
     if pasted is not None:
-        if not pasted.ok:
-            st.error(f"无法加入：{esc(pasted.error)}", icon=":material/block:")
-        else:
-            show_table(
-                preview.preview_table([pasted], known_ids=set(mine["id"])),
-                preview.PREVIEW_COLUMNS,
-                key="library-paste-preview",
-                name="文字",
-                size=BYTES,
-                title=st.column_config.TextColumn("识别出的标题", width="large"),
-                n_chars=CHARS,
-                initiatives=st.column_config.ListColumn("举措名称"),
-            )
+        show_previews([pasted], key="library-paste-preview", what="文字")
         st.button(
             "加入语料库",
             type="primary",
