@@ -225,18 +225,6 @@ def test_article_year(text, year):
 # ------------------------------------------------------------------ the cache
 
 
-@pytest.fixture
-def isolated(tmp_path, monkeypatch, corpus_files):
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    for p in corpus_files:
-        (corpus / p.name).write_bytes(p.read_bytes())
-    monkeypatch.setattr(config, "ARTICLES_DIR", corpus)
-    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
-    monkeypatch.setattr(config, "LIBRARY_DIR", tmp_path / "library")
-    return corpus
-
-
 def test_cache_serves_unchanged_and_rebuilds_only_the_edited_article(isolated, monkeypatch):
     first = load_dataset()
     calls = []

@@ -16,18 +16,6 @@ from lib.dataset.build import build_dataset
 LIB = Path(__file__).resolve().parents[2] / "lib"
 
 
-@pytest.fixture
-def isolated(tmp_path, monkeypatch, corpus_files):
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    for p in corpus_files:
-        (corpus / p.name).write_bytes(p.read_bytes())
-    monkeypatch.setattr(config, "ARTICLES_DIR", corpus)
-    monkeypatch.setattr(config, "CACHE_DIR", tmp_path / "cache")
-    monkeypatch.setattr(config, "LIBRARY_DIR", tmp_path / "library")
-    return tmp_path
-
-
 def test_parquet_reads_back_the_dataset_as_built_types_included(tmp_path, corpus_files):
     ds = build_dataset(corpus_files)
     store.write_dataset(tmp_path / "dataset-x", ds)
