@@ -74,3 +74,16 @@ def test_a_damaged_file_entry_is_rebuilt(isolated):
     rebuilt = store.load_dataset()
     assert len(rebuilt.articles) == 6
     assert len(list((config.CACHE_DIR / "files").glob("*.damaged"))) == 2
+
+
+def test_the_corpus_key_reads_a_file_again_only_when_it_changed(isolated, monkeypatch):
+    first = store.current_key()
+    reads = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real(self))
+    assert store.current_key() == first
+    assert not [n for n in reads if n.endswith(".txt")]  # a rerun stats the articles, reads none
+    edited = sorted(isolated.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    assert store.current_key() != first
+    assert [n for n in reads if n.endswith(".txt")] == [edited.name]
