@@ -257,10 +257,12 @@ def theme_mix(paragraphs: pd.DataFrame, *, title: str = "主题构成") -> go.Fi
 def term_bar(
     terms: pd.DataFrame, *, value: str = "count", title: str = "高频词", unit: str = "次"
 ) -> go.Figure:
-    """Top terms as horizontal bars (`terms` has a `term` column and the `value` column)."""
+    """Top terms as horizontal bars (`terms` has a `term` column and the `value` column): every bar
+    labelled, the chart as tall as its bars need."""
     fig = px.bar(terms, x=value, y="term", orientation="h")
     fig.update_traces(hovertemplate="%{y}：%{x:,.4~g} " + unit + "<extra></extra>", marker_color="#c0392b")
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", tickmode="linear", dtick=1, automargin=True)
+    fig.update_layout(height=max(360, 22 * len(terms) + 140))
     return _layout(
         fig, title=title, x=f"{value_label(value)}（{unit}）" if unit else value_label(value), y="词语"
     )

@@ -211,3 +211,12 @@ def test_gdp_written_two_ways_is_one_indicator():
     from lib.extract.metrics import canonical_label
 
     assert canonical_label("生产总值") == canonical_label("GDP") == "地区生产总值"
+
+
+def test_every_term_bar_is_labelled():
+    from lib.explore.charts import term_bar
+
+    terms = pd.DataFrame({"term": [f"词{i}" for i in range(30)], "count": range(30, 0, -1)})
+    fig = term_bar(terms)
+    assert (fig.layout.yaxis.tickmode, fig.layout.yaxis.dtick) == ("linear", 1)
+    assert fig.layout.height >= 22 * 30  # room for 30 labels
