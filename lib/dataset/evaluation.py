@@ -212,10 +212,7 @@ def _score_initiatives(score: ReportScore, annotated: list[dict], predicted: pd.
                 score.problems.append(
                     f"组成不全：{gold['name']} 应为 {gold['parts']}，得到 {list(predicted.loc[hit, 'components'])}"
                 )
-    tally.matched_predicted += len(used)
-    for i, row in predicted.iterrows():
-        if i not in used:
-            score.problems.append(f"举措误识：{row['name']}｜{row['sentence']}")
+    _false_hits(score, tally, predicted, used, lambda row: f"举措误识：{row['name']}｜{row['sentence']}")
 
 
 def _same_quantity(row: pd.Series, gold: dict) -> bool:
@@ -271,10 +268,15 @@ def _score_metrics(score: ReportScore, annotated: list[dict], predicted: pd.Data
                     score.problems.append(
                         f"指标{name}：应为 {gold.get(name, '')!r}，得到 {row[name]!r}｜{gold['raw']}｜{gold['sentence']}"
                     )
+    _false_hits(
+        score, tally, predicted, used, lambda row: f"指标误识：{row['label']} {row['raw']}｜{row['sentence']}"
+    )
+
+
+def _false_hits(score: ReportScore, tally: Tally, predicted: pd.DataFrame, used: set, describe) -> None:
+    """Counts the predicted rows matched to an annotation and lists every other one as a false hit."""
     tally.matched_predicted += len(used)
-    for i, row in predicted.iterrows():
-        if i not in used:
-            score.problems.append(f"指标误识：{row['label']} {row['raw']}｜{row['sentence']}")
+    score.problems += [describe(row) for i, row in predicted.iterrows() if i not in used]
 
 
 def totals(scores: list[ReportScore]) -> dict[str, Tally]:

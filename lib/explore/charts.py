@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from lib.dataset.schema import Dataset, counted_paragraphs
 from lib.explore.colors import UNKNOWN_ZONE, zone_colors
 from lib.explore.filters import Filters, filter_table
-from lib.extract.metric_context import SCOPE_LABELS
+from lib.extract.metric_context import ANNUAL, SCOPE_LABELS, period_class
 from lib.extract.metric_context import ZONE as ZONE_SCOPE
 
 FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
@@ -89,6 +89,16 @@ def _qualifier_note(metrics: pd.DataFrame) -> pd.Series:
     return note
 
 
+def _point_columns(metrics: pd.DataFrame) -> dict[str, pd.Series]:
+    """What every metric chart shows of a row: its hover sentence, its note (qualifier, period, whose)
+    and its zone (UNKNOWN_ZONE for none)."""
+    return {
+        "_hover": metrics["sentence"].map(hover_text),
+        "_note": _qualifier_note(metrics),
+        "zone": metrics["zone"].replace("", UNKNOWN_ZONE),
+    }
+
+
 def _report_year_label(metrics: pd.DataFrame) -> pd.Series:
     """For a figure that gives no year: its report's year, said to be the report's, or 年份未注明."""
     if "_report_year" not in metrics:
@@ -106,10 +116,8 @@ def metric_bar(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> 
         _value=values,
         _text=metrics["qualifier_kind"].map(QUALIFIER_MARK).fillna("")
         + metrics["raw"].fillna("").map(html.escape),
-        _hover=metrics["sentence"].map(hover_text),
-        _note=_qualifier_note(metrics),
         _year=metrics["year"].astype("string").fillna(_report_year_label(metrics)),
-        zone=metrics["zone"].replace("", UNKNOWN_ZONE),
+        **_point_columns(metrics),
     )
     df["_x"] = df["zone"] + " · " + df["_year"]
     repeated = df.groupby("_x")["_x"].transform("size") > 1
@@ -159,11 +167,9 @@ def metric_over_years(metrics: pd.DataFrame, *, title: str | None = None, zones=
     kind = dated["qualifier_kind"].fillna("").where(dated["qualifier_kind"].fillna("").isin(VALUE_KINDS), "")
     df = dated.assign(
         _value=values,
-        _hover=dated["sentence"].map(hover_text),
-        _note=_qualifier_note(dated),
         _kind=kind.map(lambda k: VALUE_KINDS[k][1]),
         _exact=kind == "",
-        zone=dated["zone"].replace("", UNKNOWN_ZONE),
+        **_point_columns(dated),
     ).sort_values("year")
     fig = px.scatter(
         df,
@@ -324,22 +330,6 @@ def selected_metric_ids(points: list[dict]) -> list[str]:
 def indicator_choices(ds: Dataset, filters: Filters) -> list[str]:
     """`indicator_options` of the filtered metrics."""
     return indicator_options(filter_table(ds, "metrics", filters))
-
-
-#: The periods that compare with one another: a year's figure, a full year's, a level as of a date, or one
-#: with no period given.
-ANNUAL = "全年或未注明"
-
-
-def period_class(period: str) -> str:
-    """ANNUAL for 全年, a single year (2024年), a level as of a date (截至2024年底: what a year's figure
-    states too) or none; else the period itself (上半年, 1—8月, 累计, 年均, 今年以来), which compares only
-    with the same period."""
-    period = period or ""
-    yearly = (
-        period in ("", "全年") or (len(period) == 5 and period[:4].isdigit()) or period.startswith("截至")
-    )
-    return ANNUAL if yearly else period
 
 
 def indicator_bars(ds: Dataset, filters: Filters, indicator: str) -> list[tuple[tuple[str, str], go.Figure]]:

@@ -104,3 +104,19 @@ def scope_of(
             before = [e for e in enterprises if e and e in sentence[:start]]
             return ENTERPRISE, before[-1] if before else ""
     return ZONE, ""
+
+
+#: The periods that compare with one another: a year's figure, a full year's, a level as of a date, or one
+#: with no period given.
+ANNUAL = "全年或未注明"
+
+
+def period_class(period: str) -> str:
+    """ANNUAL for 全年, a single year (2024年), a level as of a date (截至2024年底: what a year's figure
+    states too) or none; else the period itself (上半年, 1—8月, 累计, 年均, 今年以来), which compares only
+    with the same period."""
+    period = period or ""
+    yearly = (
+        period in ("", "全年") or (len(period) == 5 and period[:4].isdigit()) or period.startswith("截至")
+    )
+    return ANNUAL if yearly else period

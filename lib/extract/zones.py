@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 import ahocorasick
@@ -334,19 +335,18 @@ def _is_place_word(word: str, tag: str, gz: Gazetteer) -> bool:
     return not _blocked(word, gz) and (tag in gz.place_tags or gz.places.is_place(word))
 
 
-def _count_bare(found: Mentions, text: str, gz: Gazetteer) -> None:
+def _count_bare(found: Mentions, home_of_text, gz: Gazetteer) -> None:
     """Counts bare mentions for the zone of their kind the text names most; else for the listed zone
     of the city (or, after 县, the county) the text names most; else, when the text names no zone at
     all, for a zone named after that place if a prefix says so (县经开区) or the text names the place
     at least `home_mentions` times (a local paper's 高新区)."""
     nothing_named = not found.counts
-    home = None
     for (canonical, prefix), n in found.bare.items():
         named = [z for z, _ in found.counts.most_common() if zone_key(z, gz).endswith(canonical)]
         if named:
             found.counts[named[0]] += n
             continue
-        home = home or gz.places.home(text)
+        home = home_of_text()
         place = _city_short(home.county if prefix in gz.county_prefixes else home.city, gz)
         zone = _listed_at(place, canonical, gz) if place else None
         if zone is None and place and nothing_named and (prefix or home.mentions >= gz.home_mentions):
@@ -373,7 +373,8 @@ def detect_zone(title: str, body: str, *, gazetteer: Gazetteer | None = None) ->
         for zone_name, n in part.counts.items():
             found.add(part.zones[zone_name], n * weight)
         found.bare.update({k: n * weight for k, n in part.bare.items()})
-    _count_bare(found, f"{title}\n{body}", gz)
+    home = cache(lambda: gz.places.home(f"{title}\n{body}"))  # read once, when needed
+    _count_bare(found, home, gz)
     if not found.counts:
         return ZoneFinding(Zone(""), NONE, [])
     order = list(found.counts)
@@ -381,6 +382,5 @@ def detect_zone(title: str, body: str, *, gazetteer: Gazetteer | None = None) ->
     method = GAZETTEER if best in gz.zones else PATTERN
     zone = found.zones[best]
     if not zone.province:  # 张江科学城: no place in the name, so the place the article names most
-        home = gz.places.home(f"{title}\n{body}")
-        zone = replace(zone, province=home.province, city=home.city)
+        zone = replace(zone, province=home().province, city=home().city)
     return ZoneFinding(zone, method, [z for z, _ in found.counts.most_common()])

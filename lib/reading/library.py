@@ -213,18 +213,16 @@ def _store(*, name: str, ext: str, original: bytes, text: str, origin: str, titl
             return IngestResult(article_id, "duplicate", known["title_guess"], text_path, name)
         write_atomic(root / "originals" / f"{article_id}.{ext}", original)
         write_atomic(text_path, (text.rstrip() + "\n").encode("utf-8"))
-        manifest["articles"][article_id] = {
-            "id": article_id,
-            "sha256": sha,
-            "name": unicodedata.normalize("NFC", name).strip(),
-            "ext": ext,
-            "size": len(original),
-            "uploaded": datetime.now(UTC).isoformat(timespec="seconds"),
-            "origin": origin,
-            "title_guess": title_guess,
-            "title": None,
-            "zone": None,
-        }
+        manifest["articles"][article_id] = manifest_file.new_entry(
+            article_id,
+            sha256=sha,
+            name=unicodedata.normalize("NFC", name).strip(),
+            ext=ext,
+            size=len(original),
+            uploaded=datetime.now(UTC),
+            origin=origin,
+            title_guess=title_guess,
+        )
         _write_manifest(root, manifest)
     return IngestResult(article_id, "added", title_guess, text_path, name)
 

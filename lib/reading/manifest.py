@@ -35,6 +35,32 @@ ENTRY_TYPES = {
 _notices: list[str] = []
 
 
+def new_entry(
+    article_id: str,
+    *,
+    sha256: str,
+    name: str,
+    ext: str,
+    size: int,
+    uploaded: datetime,
+    origin: str,
+    title_guess: str,
+) -> dict:
+    """A manifest entry (the keys of ENTRY_TYPES), with no corrections yet."""
+    return {
+        "id": article_id,
+        "sha256": sha256,
+        "name": name,
+        "ext": ext,
+        "size": size,
+        "uploaded": uploaded.isoformat(timespec="seconds"),
+        "origin": origin,
+        "title_guess": title_guess,
+        "title": None,
+        "zone": None,
+    }
+
+
 def take_notices() -> list[str]:
     """The messages about healed manifests since the last call (each said once)."""
     out = list(_notices)
@@ -102,18 +128,16 @@ def _entry(article_id: str, text_path: Path, original: Path, old, derive) -> dic
     text = text_path.read_text(encoding="utf-8", errors="replace")
     fallback = f"恢复的文章 {article_id}{original.suffix}"
     stat = original.stat()
-    entry = {
-        "id": article_id,
-        "sha256": content_key(text.rstrip()),
-        "name": fallback,
-        "ext": original.suffix.lstrip("."),
-        "size": stat.st_size,
-        "uploaded": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(timespec="seconds"),
-        "origin": "file",
-        "title_guess": guess_title(text, fallback=fallback),
-        "title": None,
-        "zone": None,
-    }
+    entry = new_entry(
+        article_id,
+        sha256=content_key(text.rstrip()),
+        name=fallback,
+        ext=original.suffix.lstrip("."),
+        size=stat.st_size,
+        uploaded=datetime.fromtimestamp(stat.st_mtime, UTC),
+        origin="file",
+        title_guess=guess_title(text, fallback=fallback),
+    )
     if isinstance(old, dict):
         kept = {k: v for k, v in old.items() if k in ENTRY_TYPES and isinstance(v, ENTRY_TYPES[k])}
         entry.update({k: v for k, v in kept.items() if k not in ("id", "sha256", "ext", "size")})
