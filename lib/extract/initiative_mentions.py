@@ -282,11 +282,8 @@ def _is_idiom(word: str, rules: InitiativeRules) -> bool:
 
 def _verb_head_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
     """亮出红领经开党建品牌, 创新实施红客计划: a short name between a programme verb and a head."""
-    low, high = rules.unquoted_chars
-    verbs = "|".join(map(re.escape, rules.programme_verbs))
-    heads = "|".join(map(re.escape, rules.unquoted_heads))
     out = []
-    for m in re.finditer(f"(?:{verbs})([{CJK}]{{{low},{high}}}?)(?:{heads})(?![{CJK}])", sentence):
+    for m in rules.re_verb_head.finditer(sentence):  # compiled once with the rules, not per sentence
         name = m.group(1)
         if name in rules.stoplist or dictionary_entry(name) or name.startswith(("党建", "特色", "品牌")):
             continue  # a common word (党建品牌, 人才计划) is no name

@@ -91,6 +91,7 @@ class InitiativeRules:
     re_joiner: re.Pattern
     #: What ends the last item of a list: 等…, or a count such as 4个区域党建工作站.
     re_tail: re.Pattern
+    re_verb_head: re.Pattern  # 亮出红领经开党建品牌: a short name between a programme verb and a head
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,11 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         re_multiple=re.compile(f"({num}){measure}(.+)"),
         re_joiner=re.compile(f"{joiners}|、"),
         re_tail=re.compile(f"等.*$|(?<=.){num}{measure}.*$"),
+        re_verb_head=re.compile(
+            f"(?:{rulefiles.alternation(spec['programme_verbs'])})"
+            f"([{CJK}]{{{spec['name_chars']['unquoted'][0]},{spec['name_chars']['unquoted'][1]}}}?)"
+            f"(?:{rulefiles.alternation(spec['unquoted_heads'])})(?![{CJK}])"
+        ),
     )
 
 

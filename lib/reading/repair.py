@@ -34,6 +34,8 @@ RE_NORMALISE = re.compile(f"[^{CJK}0-9A-Za-z]")
 
 #: Share of a paragraph's 4-character shingles found in one earlier paragraph that makes it a copy.
 DUPLICATE_SHARE = 0.9
+#: Up to this many distinct paragraphs, a paragraph is compared with every earlier one.
+EXHAUSTIVE_MAX = 64
 #: How many of a paragraph's rarest shingles pick the earlier paragraphs it is compared with.
 PROBE_SHINGLES = 16
 #: The earlier paragraphs a shingle can point to: a shingle in more is too common to pick with.
@@ -122,24 +124,36 @@ def _shingles(text: str, n: int = 4) -> set[str]:
 def mark_duplicates(paragraphs: list[Paragraph]) -> None:
     """Marks body paragraphs whose text is (nearly all) contained in one earlier body paragraph.
 
-    Linear in the text: the earlier paragraphs are indexed by their shingles, and a paragraph is compared
-    only with those sharing one of its `PROBE_SHINGLES` rarest shingles (a near-copy shares nearly all of
-    them), never with every earlier paragraph."""
+    A report of up to `EXHAUSTIVE_MAX` distinct paragraphs compares each paragraph with every earlier
+    one (cheapest for the usual report). A longer one switches to an index of the earlier paragraphs'
+    shingles: a paragraph is then compared only with those sharing one of its `PROBE_SHINGLES` rarest
+    shingles (a near-copy shares nearly all of them), so the work stays linear in the text."""
     seen: list[tuple[int, set[str]]] = []
-    postings: dict[str, list[int]] = {}
+    postings: dict[str, list[int]] | None = None
     for p in paragraphs:
         if p.kind != BODY:
             continue
         sh = _shingles(p.text)
         need = DUPLICATE_SHARE * len(sh)
-        probes = sorted(sh, key=lambda g: len(postings.get(g, ())))[:PROBE_SHINGLES]
-        candidates = sorted({i for g in probes for i in postings.get(g, ())[:MAX_POSTINGS]})
+        if postings is None and len(seen) > EXHAUSTIVE_MAX:
+            postings = {}
+            for i, (_, earlier) in enumerate(seen):
+                for g in earlier:
+                    postings.setdefault(g, []).append(i)
+        candidates = range(len(seen)) if postings is None else _candidates(sh, postings)
         for i in candidates:
             seq, earlier = seen[i]
             if sh and len(earlier) >= need and len(sh & earlier) >= need:
                 p.is_duplicate, p.duplicate_of = True, seq
                 break
         else:
-            for g in sh:
-                postings.setdefault(g, []).append(len(seen))
+            if postings is not None:
+                for g in sh:
+                    postings.setdefault(g, []).append(len(seen))
             seen.append((p.seq, sh))
+
+
+def _candidates(shingles: set[str], postings: dict[str, list[int]]) -> list[int]:
+    """The earlier paragraphs holding one of the paragraph's rarest shingles, in text order."""
+    probes = sorted(shingles, key=lambda g: len(postings.get(g, ())))[:PROBE_SHINGLES]
+    return sorted({i for g in probes for i in postings.get(g, ())[:MAX_POSTINGS]})
