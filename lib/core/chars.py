@@ -43,3 +43,10 @@ def clean_controls(text: str) -> str:
 def squash_spaces(text: str) -> str:
     """Whitespace runs as one space, ends stripped."""
     return RE_SPACES.sub(" ", text or "").strip()
+
+
+def char_pairs(text: str) -> set[str]:
+    """The pairs of adjacent Chinese characters in a text (punctuation and Latin left out): how much two
+    short Chinese texts share, without segmenting them."""
+    chars = "".join(RE_CJK.findall(text))
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}

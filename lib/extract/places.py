@@ -160,12 +160,23 @@ def short_name(name: str, suffixes: tuple[str, ...], re_ethnic: re.Pattern) -> s
     return name
 
 
+def _joined(words: list[str], places: Places) -> list[str]:
+    """The words, with each run of adjacent words that together make a place name joined, longest first."""
+    out, i = [], 0
+    while i < len(words):
+        j = next((j for j in range(len(words), i + 1, -1) if places.is_place("".join(words[i:j]))), i + 1)
+        out.append("".join(words[i:j]))
+        i = j
+    return out
+
+
 def locate(words: list[str], places: Places | None = None) -> tuple[str, str]:
     """(province, city) of a place name given as its words (张家口 宣化 → 河北省, 张家口市): the most specific
-    word that is a place, read within the province or city the earlier words name; ("", "") if none."""
+    word that is a place, read within the province or city the earlier words name; ("", "") if none.
+    Words the segmenter split inside a place name are read joined (南 谯 → 南谯)."""
     places = places or load_places()
     province = city = ""
-    for word in words:
+    for word in _joined(words, places):
         found = places.find(word)
         if province:
             found = tuple(p for p in found if p.province == province) or ()

@@ -9,8 +9,11 @@ headline, repair each report and mark its printed copies.
    after body text (001 holds a 昆山高新区 and a 贵阳高新区 report).
 3. `mark_headline`: in text without `#` headings (a web page, a pasted report), the headline is the last
    headline-like line before the first date, source or byline line (else the last one before the first
-   sentence of the body); the headline-like line right above it is the kicker; other headline-like lines
-   above the body are page chrome.
+   sentence of the body), unless that line is off the report's topic and another short line above the
+   body shares clearly more of its words with the body's lead (a photo caption sits right above the
+   byline: 座谈会现场); the
+   headline-like line right above it is the kicker; other headline-like lines above the body are page
+   chrome.
 4. `read_articles`: each report's broken sentences joined, its text repaired and its copies marked
    (see lib.reading.repair), its title, kicker, byline and publication date read from the lines above
    the body.
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from lib.core.chars import RE_CJK, squash_spaces
+from lib.core.chars import RE_CJK, char_pairs, squash_spaces
 from lib.core.model import BODY, BYLINE, CAPTION, CLUTTER, CREDIT, HEADING, META, Article, Paragraph
 from lib.reading import pages
 from lib.reading.bylines import BylineRules, is_byline, load_rules
@@ -30,6 +33,10 @@ RE_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 RE_CREDIT = re.compile(r"(?:供图|摄影?|图片来源|本版供图|图[/／])\s*[^。，]{0,20}$|^本版供图")
 RE_CAPTION_MARK = re.compile(r"^[▲◀△▼▽◁►]")
 RE_CLAUSE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
+#: A headline and the page's metadata on one line: 某某党委揭牌成立 | 来源：某某政府网 点击数：58次.
+RE_TITLE_WITH_META = re.compile(
+    r"(?P<title>[^|｜]{5,60}?)\s*[|｜]\s*(?P<meta>(?:来源|发布时间|发布日期|更新时间|作者|时间|日期)\s*[:：].*)"
+)
 
 #: A line with no `#` is read as a heading when it is this short and has no clause punctuation.
 BARE_HEADING_MAX = 24
@@ -44,6 +51,14 @@ HEADLINE_MIN_CJK = 4
 HEAD_MAX_BLOCKS = 30
 #: A body block this long is body text even without a final full stop.
 LEAD_BODY_CHARS = 100
+#: The body's lead a headline shares its words with: its first characters, this many.
+LEAD_CHARS = 1500
+#: Another line replaces the positional headline when that shares at most OVERLAP_OFF_TOPIC of its
+#: character pairs with the lead (0–1: it is not about the report), the other line this much more, and
+#: the other line is at most this long (a headline, not the lead sentence copied above it).
+OVERLAP_OFF_TOPIC = 0.2
+OVERLAP_MARGIN = 0.3
+OVERLAP_MAX_CHARS = 40
 #: A subtitle (副题) line: ——西安高新区非公企业党建调查.
 RE_SUBTITLE = re.compile(r"^[—–-]{1,2}")
 RE_SENTENCE_FINAL = re.compile(r"[。！？!?；;…]$|[。！？!?][”’」』）)]$")
@@ -60,6 +75,10 @@ def classify_lines(raw: str) -> list[Block]:
         line = line.strip()
         if not line:
             blank += 1
+            continue
+        if (both := RE_TITLE_WITH_META.fullmatch(line)) and RE_CJK.search(both["title"]):
+            blocks += [Block(both["title"], HEADING, blank_before=blank), Block(both["meta"], META)]
+            blank = 0
             continue
         kind = None if RE_HEADING.match(line) else pages.line_kind(line, page_rules=page_rules)
         if kind:
@@ -158,6 +177,10 @@ def mark_headline(blocks: list[Block]) -> None:
         and len(blocks[title_at - 1].text) > len(blocks[title_at].text)
     ):
         title_at -= 1  # no byline or date to go by: of a headline and the line next to it, the longer
+    positional, title_at = title_at, _closer_to_lead(blocks, titles, title_at)
+    if title_at != positional:
+        blocks[positional].kind = CLUTTER  # a caption or menu word above the byline, not a kicker
+        candidates.remove(positional)
     kicker_at = next(
         (
             i
@@ -171,6 +194,22 @@ def mark_headline(blocks: list[Block]) -> None:
             blocks[i].kind, blocks[i].role = HEADING, "title" if i == title_at else "kicker"
         elif i < title_at:
             blocks[i].kind = CLUTTER
+
+
+def _closer_to_lead(blocks: list[Block], candidates: list[int], title_at: int) -> int:
+    """The candidate that shares clearly more of its character pairs with the body's lead than an
+    off-topic positional headline does (see OVERLAP_MARGIN), else the positional headline."""
+    first_body = _lead_body(blocks)
+    lead = char_pairs("".join(b.text for b in blocks[first_body:] if b.kind == BODY)[:LEAD_CHARS])
+
+    def shared(i: int) -> float:
+        pairs = char_pairs(blocks[i].text)
+        return len(pairs & lead) / len(pairs) if pairs else 0.0
+
+    short = [i for i in candidates if len(blocks[i].text) <= OVERLAP_MAX_CHARS]
+    best = max(short, key=shared, default=title_at)
+    own = shared(title_at)
+    return best if own <= OVERLAP_OFF_TOPIC and shared(best) > own + OVERLAP_MARGIN else title_at
 
 
 def _lead_body(blocks: list[Block]) -> int:

@@ -36,6 +36,9 @@ def test_municipality_districts_belong_to_the_municipality():
         (["北京", "朝阳"], ("北京市", "北京市")),
         (["朝阳"], ("", "")),  # a city in 辽宁 and districts elsewhere: says nothing alone
         (["大亚湾"], ("", "")),
+        (["南", "谯"], ("安徽省", "滁州市")),  # a county the segmenter cut in two
+        (["江", "宁"], ("江苏省", "南京市")),
+        (["湖南", "岳", "阳"], ("湖南省", "岳阳市")),
     ],
 )
 def test_locate(words, expected):

@@ -69,6 +69,12 @@ def test_zone_nobody_listed_gets_place_from_its_name():
     assert (zone.full_name, zone.province, zone.city) == ("张家口宣化经济开发区", "河北省", "张家口市")
 
 
+def test_zone_named_after_a_county_the_segmenter_cuts_gets_its_place():
+    # 南谯 is cut into 南 / 谯 by the segmenter; the place is read from the joined words
+    found = detect_zone("南谯经开区召开党建工作会议", "今年以来，南谯经开区新建党组织5个。")
+    assert (found.zone.name, found.zone.province, found.zone.city) == ("南谯经开区", "安徽省", "滁州市")
+
+
 def test_listed_zone_carries_gazetteer_facts():
     zone = detect_zone("", "广安经开区党工委召开会议。").zone
     assert (zone.full_name, zone.level, zone.province, zone.city) == (

@@ -82,6 +82,44 @@ PAGES = [
         None,
     ),
     (
+        "an e-paper: page label, page tools and the page's other headlines above the date, then the title",
+        "第A02版：要闻\n本版新闻列表\n某某日报社旗下媒体: 某某网 | 某某日报 | 某某晚报\n"
+        "某某社区为网格员配备便民服务包——~~~\n2024年5月6日 星期一\n上一版1   3下一版\n放大 缩小 默认\n"
+        "红色引擎驱动园区发展\n" + BODY,
+        "红色引擎驱动园区发展",
+        "",
+        "2024-05-06",
+    ),
+    (
+        "a government site's greeting ends with a bang, the title under it",
+        "某某市人民政府门户网站欢迎您!\n\n某某高新区非公企业党建见实效\n\n发布日期:2022-06-20\n\n" + BODY,
+        "某某高新区非公企业党建见实效",
+        "",
+        "2022-06-20",
+    ),
+    (
+        "who posted the page, on a line between the title and the date",
+        "某某经济开发区：党建引领企业发展\n信息发布者:某某网友\n2019-05-18 15:37:11   转载\n" + BODY,
+        "某某经济开发区：党建引领企业发展",
+        "",
+        "2019-05-18",
+    ),
+    (
+        "a photo caption that shares nothing with the report stands between the title and the byline",
+        "某某高新区推进非公企业党组织应建尽建\n\n签约仪式合影留念\n\n本报记者 王明\n\n" + BODY,
+        "某某高新区推进非公企业党组织应建尽建",
+        "",
+        None,
+    ),
+    (
+        "the title and the page's metadata on one line",
+        "|\n|\n某某片区产业链联合党委揭牌成立 | 来源:某某市人民政府 点击数:58次 更新时间:2025/9/7 10:54:53 |\n"
+        + BODY,
+        "某某片区产业链联合党委揭牌成立",
+        "",
+        "2025-09-07",
+    ),
+    (
         "a date written day.month.year",
         "省委组织部调研新区非公经济党建工作\n\n17.06.2015  11:35\n\n" + BODY,
         "省委组织部调研新区非公经济党建工作",

@@ -255,6 +255,8 @@ def test_strip_web_clutter_drops_chrome_lines(line):
         ("来源:大众日报 2018-12-14 10:01   https://www.yybnet.net/", "2018-12-14"),
         ("2020年05月28日10:55  来源:人民网-广西频道", "2020-05-28"),
         ("来源：威海高新区 作者：单大伟", None),
+        ("信息发布者:某某网友", None),
+        ("发布人：党群工作部 2023-04-12", "2023-04-12"),
     ],
 )
 def test_metadata_lines_stay_for_their_date(line, date):
@@ -276,6 +278,18 @@ def test_metadata_lines_stay_for_their_date(line, date):
         "原标题：某区召开党建工作会议",
         "浏览量 30182",
         "搜索热词：",
+        "某某市人民政府门户网站欢迎您！",
+        "欢迎来到某某新闻网!",
+        "第B03版：要闻·综合",
+        "第06版",
+        "第07：园区动态",
+        "本版新闻列表",
+        "版面导航",
+        "上一版2   3下一版",
+        "5 上一篇   下一篇 6",
+        "放大 缩小 默认",
+        "某某园区召开季度党建例会~~~",
+        "某某日报社旗下媒体: 某某网 | 某某日报 | 某某晚报",
     ],
 )
 def test_page_chrome_of_real_pages_is_clutter(line):
@@ -289,6 +303,9 @@ def test_page_chrome_of_real_pages_is_clutter(line):
         "学党史 悟思想 办实事 开新局",
         "2024年，园区新建党组织36个，党组织覆盖率达到98%。",
         "本报记者 李争粉 特约通讯员 魏志强 沈丹萍",
+        "第3名党员志愿者走进企业车间",
+        "第1段",
+        "欢迎企业家回乡创业 某某经开区打造“归雁驿站”",
     ],
 )
 def test_headlines_and_sentences_are_not_page_chrome(line):
