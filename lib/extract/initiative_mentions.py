@@ -13,7 +13,8 @@ Slogans (terms with 、 or ，) need a head after them.
 
 Unquoted names are candidates too: formulas with a head after them (实施135工作法, 1+5+X党组织覆盖网络),
 term chains starting with 党建+ (党建+工作生态链), parallel numeral names that are not idioms (三横三纵,
-双培双争, 一组织一品牌), and a short name between a programme verb and a head (亮出红领经开党建品牌).
+双培双争, 一组织一品牌), a short name between a programme verb and a head (亮出红领经开党建品牌), and a
+counted name right after the list of its parts, as many as it counts (任务、责任、进度、问题四张清单).
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ RE_BARE_CHAIN = re.compile(f"党建[+＋][{CJK}]{{2,8}}")
 RE_MAJOR = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)大[\u4e00-\u9fff]{1,6}$")
 #: A half of a parallel name starting with one of these counts something (一个又一个, 三次两次).
 COUNT_WORDS = set("个项次条批届年月日天周轮代位名家件分")
+#: A counted name after the list of its parts is this short (四张清单, 四维覆盖模式), not a description
+#: (三个产业链党建联盟).
+MAX_COUNTED_LIST_NAME = 6
 #: Numerals a parallel name is built of.
 NUMERALS = "一二两三四五六七八九十双"
 
@@ -95,11 +99,18 @@ def _group_mentions(sentence: str, group: list[re.Match], rules: InitiativeRules
 
 def _major_count(run: str, group: list[re.Match], rules: InitiativeRules) -> bool:
     """Whether a list of quoted terms is the parts of a counted whole: “铸魂工程”…“合力工程”等五大工程,
-    “红心领航、连心强基、匠心赋能”三大行动."""
-    m = RE_MAJOR.match(run)
+    “红心领航、连心强基、匠心赋能”三大行动, “建、联、挂、派”四种方式."""
     members = [(g.group(1) or g.group(2)) for g in group]
     many = len(members) > 1 or bool(RE_SLOGAN.search(members[0]))
-    return bool(m) and many and is_descriptor(run, numbered=True, rules=rules)
+    if not many or not is_descriptor(run, numbered=True, rules=rules):
+        return False
+    if RE_MAJOR.match(run):
+        return True
+    # “单建式、联建式、苗圃式、孵化式”四维覆盖模式: one quoted list, counted with another measure word
+    # (separately quoted names counted so, “A”“B”“C”三个品牌, are each a name of their own)
+    count, _ = count_of(run, rules)
+    items = [p for p in RE_SLOGAN.split(members[0]) if p]
+    return len(members) == 1 and count == len(items) and len(run) <= MAX_COUNTED_LIST_NAME
 
 
 def major_mention(sentence: str, group: list[re.Match], run: str, rules: InitiativeRules) -> Mention:
@@ -235,6 +246,7 @@ def _unquoted_mentions(sentence: str, rules: InitiativeRules) -> list[Mention]:
         *_bare_formulas(sentence, rules),
         *_parallel_names(sentence, rules),
         *_verb_head_names(sentence, rules),
+        *_counted_lists(sentence, rules),
     ]
 
 
@@ -288,6 +300,26 @@ def _verb_head_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
         if name in rules.stoplist or dictionary_entry(name) or name.startswith(("党建", "特色", "品牌")):
             continue  # a common word (党建品牌, 人才计划) is no name
         out.append(make_mention(name, m.group(0)[m.start(1) - m.start() :], m.start(1), m.end(), rules))
+    return out
+
+
+def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
+    """明确任务、责任、进度、问题四张清单: a list of parallel items right before a counted name whose count
+    is the number of items and whose words end with a head; the items are its parts."""
+    out = []
+    for m in rules.re_counted_list.finditer(sentence):
+        items = m.group(1).split("、")
+        widest = max(len(i) for i in items[1:])
+        items[0] = items[0][-widest:]  # 明确任务 → 任务: the first item as wide as the others
+        run = descriptor_run(sentence, m.start(2), rules)  # 四张清单, up to punctuation or 和
+        short = len(run) <= MAX_COUNTED_LIST_NAME
+        name = run if short and is_descriptor(run, numbered=False, rules=rules) else ""
+        count, _ = count_of(name, rules) if name else (None, None)
+        if count != len(items) or name in rules.stoplist:
+            continue
+        start = m.start(1) + len(m.group(1)) - len("、".join(items))
+        mention = make_mention(name, name, start, m.start(2) + len(name), rules)
+        out.append(Mention(**{**mention.__dict__, "parts": tuple(items)}))
     return out
 
 

@@ -92,6 +92,8 @@ class InitiativeRules:
     #: What ends the last item of a list: 等…, or a count such as 4个区域党建工作站.
     re_tail: re.Pattern
     re_verb_head: re.Pattern  # 亮出红领经开党建品牌: a short name between a programme verb and a head
+    #: An unquoted list and the counted name it makes up: 任务、责任、进度、问题四张清单.
+    re_counted_list: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,9 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
             f"(?:{rulefiles.alternation(spec['programme_verbs'])})"
             f"([{CJK}]{{{spec['name_chars']['unquoted'][0]},{spec['name_chars']['unquoted'][1]}}}?)"
             f"(?:{rulefiles.alternation(spec['unquoted_heads'])})(?![{CJK}])"
+        ),
+        re_counted_list=re.compile(
+            f"((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)({num}{measure}[{CJK}]{{1,{spec['max_descriptor_chars']['numbered']}}})"
         ),
     )
 

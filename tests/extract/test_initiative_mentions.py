@@ -30,6 +30,7 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区建立健全1+5+X党组织覆盖网络。", {"1+5+X"}),
         ("园区全面打造党建+服务生态链。", {"党建+服务生态链"}),
         ("园区擦亮“加油站”品牌，服务企业。", {"加油站"}),
+        ("园区发布“甲法惠企”“乙警护企”“丙融助企”三个服务品牌。", {"甲法惠企", "乙警护企", "丙融助企"}),
     ],
 )
 def test_named_programmes_are_found(text, names):
@@ -54,6 +55,9 @@ def test_named_programmes_are_found(text, names):
         "园区实施人才计划，引进博士20名。",  # a common word before a head
         "党员占了五分之一还要多。",
         "园区深入推进“两企三新”党建工作。",  # national programmes are stoplisted
+        "园区聚焦汽车、装备、材料三个产业链党建联盟建设。",  # a long description, not a counted name
+        "园区围绕强化引领、提升组织力、服务发展三项任务开展工作。",  # 任务 is no programme head
+        "党员、群众、企业三方满意。",
     ],
 )
 def test_what_is_not_a_programme(text):
@@ -76,6 +80,21 @@ def test_what_is_not_a_programme(text):
             "counted",
             3,
             ["甲心领航", "乙心强基", "丙心赋能"],
+        ),
+        (
+            ["园区明确目标、责任、时限、标准四张清单，推动问题解决。"],
+            "四张清单",
+            "counted",
+            4,
+            ["目标", "责任", "时限", "标准"],
+        ),
+        (["园区建立例会、联络两项机制和一本台账。"], "两项机制", "counted", 2, ["例会", "联络"]),
+        (
+            ["园区通过“独立建、联合建、挂靠建”三种覆盖模式，联结各类企业。"],
+            "三种覆盖模式",
+            "counted",
+            3,
+            ["独立建", "联合建", "挂靠建"],
         ),
         (
             ["园区推行“一窗受理、一站办结”服务机制。"],
