@@ -127,7 +127,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not any(folder.glob("*.json")):
         print(f"文件夹 {folder} 中没有标注文件（*.json）", file=sys.stderr)
         return 1
-    scores = evaluate(folder, split=args.split)
+    problems: list[str] = []
+    scores = evaluate(folder, split=args.split, problems=problems)
+    for problem in problems:
+        print(problem, file=sys.stderr)
     if args.report:
         scores = [s for s in scores if s.id in args.report]
     print(report_text(scores, show=args.show))

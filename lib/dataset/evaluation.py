@@ -5,9 +5,9 @@ with its .json annotation, field by field:
 - zone, province, city, title, year: right or wrong per report (a report whose annotation leaves the
   field empty is not scored for it);
 - initiatives: a predicted name matches an annotated one when their normalised names are equal or one
-  holds the other and they are of similar length; precision and recall over names; a matched initiative
-  whose annotation lists parts has a *complete* list when every annotated part is among the predicted
-  components;
+  holds the other and they are of similar length; precision and recall over names; of the annotated
+  initiatives that list parts, the share with a *complete* list: found, and every annotated part among
+  the predicted components (a missed initiative counts as incomplete, so finding more never lowers it);
 - metrics: a predicted quantity matches an annotated one of the same sentence with the same value and
   unit (or the same value in the base unit); precision and recall; a matched metric has a *specific*
   label when its label holds one of the annotation's `label_any` words; period and scope agree or not.
@@ -105,19 +105,41 @@ def split_of(report_id: str, test_ids: frozenset[str]) -> str:
     return "test" if report_id in test_ids else "dev"
 
 
-def load_annotations(folder: Path, *, split: str = "all") -> dict[str, dict]:
+#: What every annotation holds (data/eval/GUIDE.md); a file without them is not scored.
+REQUIRED_FIELDS = ("initiatives", "metrics")
+
+
+def load_annotations(
+    folder: Path, *, split: str = "all", problems: list[str] | None = None
+) -> dict[str, dict]:
+    """The annotations of a folder's reports, by id. A file that is not an annotation (broken JSON, a
+    field missing, no .txt beside it) is left out and said in `problems`, never a crash."""
     out = {}
     test_ids = held_out(folder)
     for path in sorted(folder.glob("*.json")):
-        spec = json.loads(path.read_text(encoding="utf-8"))
-        if split == "all" or split_of(path.stem, test_ids) == split:
-            out[path.stem] = spec
+        if split != "all" and split_of(path.stem, test_ids) != split:
+            continue
+        try:
+            spec = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            spec, why = None, f"无法读取（{type(exc).__name__}）"
+        else:
+            missing = [f for f in REQUIRED_FIELDS if not isinstance(spec, dict) or f not in spec]
+            why = f"缺少字段 {'、'.join(missing)}" if missing else ""
+            if not why and not path.with_suffix(".txt").is_file():
+                why = "旁边没有同名 .txt 报道"
+        if why:
+            if problems is not None:
+                problems.append(f"{path.name}：{why}，未计分")
+            continue
+        out[path.stem] = spec
     return out
 
 
-def evaluate(folder: Path, *, split: str = "all") -> list[ReportScore]:
-    """Scores of every annotated report of the folder (its .txt beside its .json)."""
-    gold = load_annotations(folder, split=split)
+def evaluate(folder: Path, *, split: str = "all", problems: list[str] | None = None) -> list[ReportScore]:
+    """Scores of every annotated report of the folder (its .txt beside its .json); files that are not
+    annotations are said in `problems`."""
+    gold = load_annotations(folder, split=split, problems=problems)
     ds = build_dataset([folder / f"{rid}.txt" for rid in gold])
     scores = [score_report(rid, spec, ds) for rid, spec in gold.items()]
     test_ids = held_out(folder)
@@ -196,17 +218,18 @@ def _score_initiatives(score: ReportScore, annotated: list[dict], predicted: pd.
             ),
             None,
         )
+        lists_parts = len(gold["parts"]) >= 2
+        parts.scored += lists_parts  # a missed initiative that lists parts counts as an incomplete list
         if hit is None:
             score.problems.append(f"举措漏识：{gold['name']}｜{gold['sentence']}")
             continue
         used.add(hit)
         tally.matched_annotated += 1
-        if len(gold["parts"]) >= 2:
+        if lists_parts:
             found = [norm(c) for c in predicted.loc[hit, "components"]]
             complete = all(
                 any(norm(p) and (norm(p) in f or f in norm(p)) and f for f in found) for p in gold["parts"]
             )
-            parts.scored += 1
             parts.right += complete
             if not complete:
                 score.problems.append(

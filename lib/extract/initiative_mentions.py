@@ -56,6 +56,8 @@ COUNT_WORDS = set("个项次条批届年月日天周轮代位名家件分")
 MAX_COUNTED_LIST_NAME = 6
 #: Numerals a parallel name is built of.
 NUMERALS = "一二两三四五六七八九十双"
+#: A name of counted parts: 一台账四清单 (a numeral, then 1–3 characters that are not numerals, twice or more).
+RE_PARALLEL_COUNT = re.compile(f"(?:[{NUMERALS}][^{NUMERALS}\\W\\d]{{1,3}}){{2,}}")
 
 
 def find_initiative_mentions(sentence: str, *, rules: InitiativeRules | None = None) -> list[Mention]:
@@ -149,6 +151,8 @@ def _quoted_mention(
     bare = not descriptor_run(sentence, m.end(), rules)
     if slogan:
         accepted = bool(descriptor)
+    elif is_parallel_count(name):  # “一台账四清单”, “六有七室一厅一统一”: a name by its shape
+        accepted = True
     else:  # a verb introduces a name that ends its phrase: 建立“红色家园”, not 打造“花野营地”休闲空间
         accepted = (
             bool(descriptor) or self_named or chain or launched or (verb_before and bare and not common_word)
@@ -160,6 +164,12 @@ def _quoted_mention(
         name, f"“{name}”{descriptor}", m.start(), at + len(descriptor), rules, descriptor=descriptor
     )
     return mention if accepted else Mention(**{**mention.__dict__, "tentative": True})
+
+
+def is_parallel_count(name: str) -> bool:
+    """A name made of two or more counted parts, each a numeral and 1–3 characters: 一台账四清单, 两会一评,
+    六有七室一厅一统一 (national ones such as 三会一课 are in the stoplist)."""
+    return bool(RE_PARALLEL_COUNT.fullmatch(name))
 
 
 def head_of(run: str, *, numbered: bool, rules: InitiativeRules) -> str:

@@ -107,6 +107,18 @@ def test_splits_come_from_the_splits_file(folder):
     assert evaluate(folder, split="dev") == []
 
 
+def test_files_that_are_not_annotations_are_said_and_skipped(folder):
+    _write(folder, _annotation())
+    (folder / "x02.json").write_text("{ half written", encoding="utf-8")
+    (folder / "x03.json").write_text(json.dumps({"id": "x03", "zone": "某某高新区"}), encoding="utf-8")
+    (folder / "x03.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "x04.json").write_text(json.dumps(_annotation()), encoding="utf-8")  # no x04.txt
+    problems: list[str] = []
+    assert [s.id for s in evaluate(folder, problems=problems)] == ["x01"]
+    assert [p.split("：")[0] for p in problems] == ["x02.json", "x03.json", "x04.json"]
+    assert "initiatives" in problems[1] and ".txt" in problems[2]
+
+
 def test_norm_compares_across_scripts_and_widths():
     assert norm("黨建“五個一”，１２個") == norm("党建五个一,12个")
     assert norm(None) == "" and norm(float("nan")) == ""
