@@ -42,6 +42,8 @@ class Article:
     byline: str = ""
     #: The publication date its page gives (YYYY-MM-DD), else None.
     date: str | None = None
+    #: The page's source and date lines above the body (来源：某某经开区 2024-05-31), joined.
+    page_meta: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
 
     @property

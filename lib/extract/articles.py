@@ -46,6 +46,10 @@ class Articles(Extractor):
     def extract(self, ctx: ArticleContext) -> list[dict]:
         art = ctx.article
         found = zones.detect_zone(art.title, ctx.body_text)
+        if (
+            not found.zone.name and art.page_meta
+        ):  # 信息来源：某某经济开发区: a zone's own site names it there
+            found = zones.detect_zone("", art.page_meta)
         zone, method, mentioned = found.zone.name, found.method, found.mentioned
         year = int(art.date[:4]) if art.date else dates.article_year(ctx.body_text)
         ctx.facts.update(zone=zone, zone_method=method, zones_mentioned=mentioned, year=year)

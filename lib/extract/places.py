@@ -160,13 +160,18 @@ def short_name(name: str, suffixes: tuple[str, ...], re_ethnic: re.Pattern) -> s
     return name
 
 
-def _joined(words: list[str], places: Places) -> list[str]:
-    """The words, with each run of adjacent words that together make a place name joined, longest first."""
+def join_split_places(tagged: list[tuple[str, str]], places: Places | None = None) -> list[tuple[str, str]]:
+    """Tagged words, with each run of adjacent words that together make a place name the segmenter cut
+    (南 谯, 上 高) joined into one word tagged ns, longest first."""
+    places = places or load_places()
     out, i = [], 0
-    while i < len(words):
-        j = next((j for j in range(len(words), i + 1, -1) if places.is_place("".join(words[i:j]))), i + 1)
-        out.append("".join(words[i:j]))
-        i = j
+    while i < len(tagged):
+        j = next(
+            (j for j in range(len(tagged), i + 1, -1) if places.is_place("".join(w for w, _ in tagged[i:j]))),
+            None,
+        )
+        out.append(("".join(w for w, _ in tagged[i:j]), "ns") if j else tagged[i])
+        i = j or i + 1
     return out
 
 
@@ -176,7 +181,7 @@ def locate(words: list[str], places: Places | None = None) -> tuple[str, str]:
     Words the segmenter split inside a place name are read joined (南 谯 → 南谯)."""
     places = places or load_places()
     province = city = ""
-    for word in _joined(words, places):
+    for word, _ in join_split_places([(w, "") for w in words], places):
         found = places.find(word)
         if province:
             found = tuple(p for p in found if p.province == province) or ()

@@ -24,7 +24,7 @@ import ahocorasick
 from lib import config
 from lib.core import rulefiles
 from lib.core.chars import CJK
-from lib.extract.places import CITY, Places, load_places, locate
+from lib.extract.places import CITY, Places, join_split_places, load_places, locate
 from lib.text import segment
 
 GAZETTEER, PATTERN, NONE = "gazetteer", "pattern", "none"
@@ -302,7 +302,7 @@ def _listed_at(place: str, suffix: Suffix | str, gz: Gazetteer) -> Zone | None:
 def _place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     """The words of the place name that ends the run (and of a descriptive word after it when the
     suffix allows one and a known place precedes it), in text order."""
-    tagged = segment.tag(run) if run else []
+    tagged = join_split_places(segment.tag(run), gz.places) if run else []
     words = _walk(tagged, lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
     if words or not suffix.descriptive:
         return words

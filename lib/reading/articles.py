@@ -270,6 +270,7 @@ def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Artic
         kicker=" / ".join(_clean_heading(k) for k in kicker_lines),
         byline=" ".join(b.text for b in blocks if b.kind == BYLINE),
         date=pages.publication_date(meta),
+        page_meta=" ".join(meta),
     )
     seq = 0
     for b in blocks[first_body:]:

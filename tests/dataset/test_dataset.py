@@ -188,6 +188,18 @@ def test_article_with_no_zone_and_with_zone_outside_gazetteer(tmp_path):
     assert _one(ds.metrics, zone="桐庐经开区")["unit"].tolist() == ["%"]
 
 
+def test_a_zone_named_only_in_the_page_bar_is_the_reports_zone(tmp_path):
+    # a zone's own site: the body says only 开发区, the page bar names the zone and gives the date
+    text = (
+        "浏览次数:87 信息来源: 南谯经济开发区 发布时间:2012-03-02 |\n\n"
+        "开发区扎实推进非公企业党建\n\n"
+        "开发区党工委把抓党建作为工作重点，在非公企业中全部建立党支部。\n"
+    )
+    ds = build_dataset([_write(tmp_path, "bar.txt", text)])
+    art = ds.articles.iloc[0]
+    assert (art["zone"], art["province"], art["year"]) == ("南谯经开区", "安徽省", 2012)
+
+
 def test_bad_files_are_skipped_with_reasons_and_the_rest_built(tmp_path, corpus_files):
     good = _write(tmp_path, "good.txt", corpus_files[4].read_bytes())
     bad = [

@@ -75,6 +75,11 @@ def test_zone_named_after_a_county_the_segmenter_cuts_gets_its_place():
     assert (found.zone.name, found.zone.province, found.zone.city) == ("南谯经开区", "安徽省", "滁州市")
 
 
+def test_zone_suffix_after_a_county_the_segmenter_cuts():
+    zone = find_mentions("党员走进南谯工业园区企业", load_gazetteer()).zones["南谯工业园区"]
+    assert (zone.province, zone.city) == ("安徽省", "滁州市")
+
+
 def test_listed_zone_carries_gazetteer_facts():
     zone = detect_zone("", "广安经开区党工委召开会议。").zone
     assert (zone.full_name, zone.level, zone.province, zone.city) == (
