@@ -10,6 +10,12 @@ inputs that double.
 Each line prints the time and the ratio to the size before it: about 2.0 means linear.
 
     .venv/bin/python bench/bench_hostile.py
+
+With --limits: issue 12's three large inputs (19.5 MB of one report, a 15 MB HTML page, a .docx of
+8 MB of XML) through the app's preview, in the budget's worker (60 s, 1 GB): time, the worker's peak
+memory, and whether the file was accepted or refused.
+
+    .venv/bin/python bench/bench_hostile.py --limits
 """
 
 from __future__ import annotations
@@ -76,7 +82,46 @@ def series(label: str, sizes, make, run, unit: str) -> None:
         previous = seconds
 
 
+def peak_mb(pid: int) -> float:
+    """A process's peak resident memory (VmHWM, Linux), in MB."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return float("nan")  # the worker was killed at its budget
+    return next((int(line.split()[1]) / 1024 for line in lines if line.startswith("VmHWM:")), float("nan"))
+
+
+def limits() -> None:
+    """Issue 12's three large inputs through the app's budgeted preview (worker process, 60 s / 1 GB)."""
+    from lib.core import budget
+    from lib.explore import preview
+
+    rng = random.Random(12)
+    cases = [
+        ("19.5 MB, one report", "big.txt", lambda: one_report(19.5, rng)),
+        ("15 MB html page", "page.html", lambda: html_page(300_000, nested=False)),
+        ("docx, 8 MB of XML", "a.docx", lambda: docx_file(60_000)),
+    ]
+    print(f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    for label, name, make in cases:
+        data = make()
+        worker = budget.run_bounded(os.getpid, warm=build.load_analysers)
+        seconds = timed(lambda data=data, name=name: results.append(preview.preview_upload(name, data)))
+        result = results.pop()
+        outcome = "accepted" if result.ok else f"refused: {result.reason}"
+        print(
+            f"{label:<22} {len(data) / 1e6:6.2f} MB  {seconds:6.2f} s  worker peak {peak_mb(worker):6.0f} MB  {outcome}"
+        )
+        budget.shutdown()
+
+
+results: list = []
+
+
 def main() -> None:
+    if "--limits" in sys.argv:
+        limits()
+        return
     build.load_analysers()
     rng = random.Random(12)
     print(f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")

@@ -78,10 +78,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """Adds each file, printing one line per file, then rebuilds. Exit code: 0 when every file went in (or
     was already there), 2 when some were refused, 1 when all were."""
     from lib.dataset import load_dataset
+    from lib.explore.preview import vet_upload
     from lib.reading import library
 
     refused = 0
-    for result in library.ingest_paths([Path(p) for p in args.files]):
+    for result in library.ingest_paths([Path(p) for p in args.files], vet=vet_upload):
         if isinstance(result, library.IngestError):
             refused += 1
             print(f"refused    {result}", flush=True)  # flushed: a killed ingest keeps its lines

@@ -36,6 +36,10 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 
 #: Largest article file accepted, in bytes (one limit, one meaning of MB: see lib.core.safety).
 MAX_FILE_BYTES = int(os.environ.get("ZONELENS_MAX_FILE_BYTES", 20 * 1024 * 1024))
+#: The budget of the work on one added file (reading and analysing it, in a worker process): after this
+#: many seconds, or beyond this much memory, the file is refused with the reason (lib.core.budget).
+FILE_BUDGET_SECONDS = float(os.environ.get("ZONELENS_FILE_BUDGET_SECONDS", 60))
+FILE_BUDGET_MB = int(os.environ.get("ZONELENS_FILE_BUDGET_MB", 1024))
 
 
 @lru_cache(maxsize=256)

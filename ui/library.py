@@ -8,10 +8,13 @@ sidebar and every page see the new corpus. No cache needs clearing.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import streamlit as st
 
+from lib import config
 from lib.core.chars import squash_spaces
 from lib.core.safety import display_name
 from lib.dataset.store import rules_fingerprint
@@ -50,7 +53,26 @@ def dismiss() -> None:
 
 
 def _preview(name: str, data: bytes, rules: str) -> preview.UploadPreview:
-    return preview.preview_upload(name, data)
+    with _progress(display_name(name)) as on_wait:
+        return preview.preview_upload(name, data, on_wait=on_wait)
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[float], None]]:
+    """A bar of the time the analysis of `what` has taken against the per-file limit, shown while it
+    runs (in a worker process) and removed when it ends."""
+    slot = st.empty()
+    limit = config.FILE_BUDGET_SECONDS
+
+    def on_wait(seconds: float) -> None:
+        slot.progress(
+            min(1.0, seconds / limit), text=f"正在分析 {what}：已用 {seconds:.0f} 秒（上限 {limit:g} 秒）"
+        )
+
+    try:
+        yield on_wait
+    finally:
+        slot.empty()
 
 
 def preview_upload(name: str, data: bytes) -> preview.UploadPreview:
@@ -69,7 +91,8 @@ def preview_paste() -> preview.UploadPreview | None:
 
 
 def _paste_preview(title: str, text: str, rules: str) -> preview.UploadPreview:
-    return preview.preview_paste(title, text)
+    with _progress("粘贴的文字") as on_wait:
+        return preview.preview_paste(title, text, on_wait=on_wait)
 
 
 def uploader_key() -> str:

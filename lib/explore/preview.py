@@ -3,14 +3,16 @@ added, and what the built dataset holds for each library article and each shippe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from lib.core.budget import BudgetExceeded, run_bounded
 from lib.core.errors import ReadError
 from lib.core.safety import display_name
-from lib.dataset.build import process_file
+from lib.dataset.build import load_analysers, process_file
 from lib.dataset.schema import Dataset
 from lib.extract.zones import load_gazetteer
 from lib.reading import library
@@ -65,36 +67,67 @@ class ArticleSummary:
 
 @dataclass(frozen=True)
 class UploadPreview:
-    """An upload as the pipeline sees it: its reports, or the refusal message (`文件 <name>：<reason>`)."""
+    """An upload as the pipeline sees it: its reports, or the refusal (`error` is `文件 <name>：<reason>`)."""
 
     name: str
     size: int
     library_id: str = ""
     articles: tuple[ArticleSummary, ...] = ()
     error: str = ""
+    reason: str = ""
 
     @property
     def ok(self) -> bool:
         return not self.error
 
 
-def preview_upload(name: str, data: bytes) -> UploadPreview:
+def _refused(err: IngestError, size: int, library_id: str = "") -> UploadPreview:
+    return UploadPreview(err.name, size, library_id, error=str(err), reason=err.reason)
+
+
+def preview_upload(
+    name: str, data: bytes, *, on_wait: Callable[[float], None] | None = None
+) -> UploadPreview:
     """Validates an upload as `library.add_file` would and runs the pipeline on its text; writes nothing.
+    The work runs in a worker process within the per-file budget (lib.core.budget): a file that passes
+    it is refused with the reason. `on_wait(seconds)` hears how long it has taken so far.
 
     An upload the pipeline finds no report in is refused too, since the dataset would skip it."""
     try:
+        return run_bounded(_preview_upload_here, name, data, warm=load_analysers, on_wait=on_wait)
+    except BudgetExceeded as err:
+        return _refused(IngestError(name, err.reason), len(data))
+
+
+def vet_upload(name: str, data: bytes) -> None:
+    """Raises IngestError when the app would refuse the upload (the command line adds what the app adds)."""
+    preview = preview_upload(name, data)
+    if not preview.ok:
+        raise IngestError(name, preview.reason)
+
+
+def _preview_upload_here(name: str, data: bytes) -> UploadPreview:
+    try:
         text = library.validate_upload(name, data)
     except IngestError as err:
-        return UploadPreview(name, len(data), error=str(err))
+        return _refused(err, len(data))
     return _preview_text(name, len(data), text)
 
 
-def preview_paste(title: str, text: str) -> UploadPreview:
+def preview_paste(title: str, text: str, *, on_wait: Callable[[float], None] | None = None) -> UploadPreview:
     """The same for pasted text, as `library.add_text` would store it."""
+    size = len((text or "").encode("utf-8", "replace"))
+    try:
+        return run_bounded(_preview_paste_here, title, text, warm=load_analysers, on_wait=on_wait)
+    except BudgetExceeded as err:
+        return _refused(IngestError(library.PASTED_NAME, err.reason), size)
+
+
+def _preview_paste_here(title: str, text: str) -> UploadPreview:
     try:
         name, body, original = library.pasted_text(title, text)
     except IngestError as err:
-        return UploadPreview(err.name, len((text or "").encode("utf-8", "replace")), error=str(err))
+        return _refused(err, len((text or "").encode("utf-8", "replace")))
     return _preview_text(name, len(original), body)
 
 
@@ -104,11 +137,9 @@ def _preview_text(name: str, size: int, text: str) -> UploadPreview:
     try:
         rows = process_file(data, name=f"{library_id}.txt", origin="library")
     except ReadError as err:
-        return UploadPreview(name, size, library_id, error=str(IngestError(name, err.reason)))
+        return _refused(IngestError(name, err.reason), size, library_id)
     except Exception as err:  # noqa: BLE001 - one odd file must not break the page; the dataset skips it alike
-        return UploadPreview(
-            name, size, library_id, error=str(IngestError(name, f"处理失败（{type(err).__name__}）"))
-        )
+        return _refused(IngestError(name, f"处理失败（{type(err).__name__}）"), size, library_id)
     return UploadPreview(name, size, library_id, summarize_rows(rows))
 
 

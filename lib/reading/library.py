@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -151,13 +151,20 @@ def add_text(title: str, text: str) -> IngestResult:
     )
 
 
-def ingest_paths(paths: list[Path]) -> list[IngestResult | IngestError]:
-    """Adds each file independently: one refused file does not stop the others."""
+def ingest_paths(
+    paths: list[Path], *, vet: Callable[[str, bytes], None] | None = None
+) -> list[IngestResult | IngestError]:
+    """Adds each file independently: one refused file does not stop the others. `vet(name, data)` may
+    refuse a file first by raising IngestError (the command line passes the app's own preview, so both
+    accept the same files)."""
     results: list[IngestResult | IngestError] = []
     for path in map(Path, paths):
         try:
             _not_shipped(path)
-            results.append(add_file(path.name, _read_upload(path)))
+            data = _read_upload(path)
+            if vet is not None:
+                vet(path.name, data)
+            results.append(add_file(path.name, data))
         except IngestError as err:
             results.append(err)
     return results

@@ -87,6 +87,22 @@ def test_refused_preview_names_the_file_and_the_reason(name, data, reason):
     assert p.error.startswith(f"文件 {name}：") and reason in p.error
 
 
+def test_an_upload_past_the_time_budget_is_refused_with_the_reason(monkeypatch, corpus_files):
+    from lib import config
+    from lib.core import budget
+
+    monkeypatch.setattr(config, "FILE_BUDGET_SECONDS", 0.1)
+    texts = [p.read_text(encoding="utf-8") for p in corpus_files]
+    whole = "\n\n".join(
+        t.replace("高新区", f"高新区{n}号") for n in range(10) for t in texts
+    )  # seconds of work
+    p = preview.preview_upload("大文件.txt", whole.encode())
+    assert not p.ok and "超过 0.1 秒" in p.reason and p.error.startswith("文件 大文件.txt：")
+    budget.shutdown()
+    monkeypatch.setattr(config, "FILE_BUDGET_SECONDS", 60)
+    assert preview.preview_upload("a.txt", HEFEI.encode()).ok  # a fresh worker for the next file
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=300), st.sampled_from(["a.txt", "b.md", "c.html", "d.docx", "e.pdf"]))
 def test_preview_never_raises(data, name):

@@ -435,6 +435,16 @@ def test_cmd_ingest_prints_one_line_per_file_and_fails_on_refusals(lib_dir, tmp_
     assert lines[2] == "refused    文件 empty.txt：空文件"
 
 
+def test_cmd_ingest_refuses_what_the_app_refuses(lib_dir, tmp_path, capsys):
+    # only a heading: the library could store it, but the app's preview finds no report in it, and a
+    # stored file like it made every later build exit 2
+    headline = tmp_path / "只有标题.txt"
+    headline.write_text("# 只有标题\n", encoding="utf-8")
+    assert cli.main(["ingest", str(headline)]) == 1
+    assert "refused    文件 只有标题.txt：没有可识别的正文" in capsys.readouterr().out
+    assert library.list_entries() == []
+
+
 def test_cmd_remove(lib_dir, capsys):
     result = library.add_file("a.txt", ARTICLE.encode())
     assert cli.main(["remove", result.id]) == 0
