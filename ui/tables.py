@@ -1,9 +1,12 @@
-"""Tables on the pages: column headers from the one set of labels (lib.dataset.schema), downloads of
-exactly the rows shown, the empty state, and widget keys that follow the rows."""
+"""Tables on the pages: column headers from the one set of labels (lib.dataset.schema), one page of rows
+at a time, downloads of every row of the filtered table, the empty state, and widget keys that follow
+the rows."""
 
 from __future__ import annotations
 
 import hashlib
+import math
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +15,8 @@ from lib.dataset.schema import label
 from lib.explore import export
 from ui.state import reset_filters
 
+#: Rows of a table sent to the browser at a time; a larger table gets a page picker.
+PAGE_ROWS = 500
 #: Tables up to this many rows get their CSV built with the page; larger ones, and every XLSX, are
 #: built only when the user clicks (so a rerun after a filter change stays fast on a large corpus).
 EAGER_CSV_ROWS = 5000
@@ -23,12 +28,27 @@ def column_config(columns, **overrides) -> dict:
     return {c: overrides.get(c, label(c)) for c in columns}
 
 
-def show_table(df: pd.DataFrame, columns: list[str], *, key: str | None = None, **overrides):
-    """`df`'s `columns` as a table with Chinese headers (see `column_config`); returns st.dataframe's event
-    when `key` is given with on_select (pass on_select/selection_mode in `overrides` as `_select`)."""
+@dataclass(frozen=True)
+class Selection:
+    rows: list[int]  # positions in the whole table, not in the page shown
+
+
+@dataclass(frozen=True)
+class TableEvent:
+    selection: Selection
+
+
+def show_table(df: pd.DataFrame, columns: list[str], *, key: str | None = None, **overrides) -> TableEvent:
+    """`df`'s `columns` as a table with Chinese headers (see `column_config`), PAGE_ROWS rows at a time
+    with a page picker and the total count (a large table is never sent whole to the browser). With
+    `key` and on_select (pass on_select/selection_mode in `overrides` as `_select`), the selected rows
+    are returned as positions in `df`; an on_select callback reads them with `selected_rows(key)`."""
     select = overrides.pop("_select", None) or {}
-    return st.dataframe(
-        df,
+    name = key or "table-" + rows_key("", [*columns, len(df), *df.index[:1], *df.index[-1:]])
+    start = _page_start(df, name)
+    st.session_state[f"{name}-offset"] = start
+    event = st.dataframe(
+        df.iloc[start : start + PAGE_ROWS],
         hide_index=True,
         key=key,
         placeholder="—",
@@ -36,6 +56,36 @@ def show_table(df: pd.DataFrame, columns: list[str], *, key: str | None = None, 
         column_config=column_config(columns, **overrides),
         **select,
     )
+    rows = list(event.selection.rows) if key and select else []
+    return TableEvent(Selection([start + r for r in rows]))
+
+
+def selected_rows(key: str) -> list[int]:
+    """The rows selected in the table shown with `key`, as positions in its whole table."""
+    state = st.session_state.get(key)
+    rows = list(state.selection.rows) if state is not None else []
+    return [st.session_state.get(f"{key}-offset", 0) + r for r in rows]
+
+
+def _page_start(df: pd.DataFrame, name: str) -> int:
+    """The first row of the page the user picked (0 when the table fits on one page)."""
+    if len(df) <= PAGE_ROWS:
+        return 0
+    pages = math.ceil(len(df) / PAGE_ROWS)
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    page = right.selectbox(
+        "页码",
+        range(1, pages + 1),
+        key=f"{name}-page",
+        format_func=lambda n: f"第 {n} / {pages} 页",
+        label_visibility="collapsed",
+    )
+    start = (page - 1) * PAGE_ROWS
+    left.caption(
+        f"共 {len(df):,} 行，每页 {PAGE_ROWS} 行；这一页是第 {start + 1:,}–{min(len(df), start + PAGE_ROWS):,} 行。"
+        "下载按钮给出全部行。"
+    )
+    return start
 
 
 def rows_key(prefix: str, ids) -> str:
@@ -45,7 +95,7 @@ def rows_key(prefix: str, ids) -> str:
 
 
 def download_buttons(df: pd.DataFrame, *, what: str, description: str = "", key: str) -> None:
-    """CSV (UTF-8 with BOM, opens in Excel) and XLSX of exactly the rows shown."""
+    """CSV (UTF-8 with BOM, opens in Excel) and XLSX of every row of the filtered table (all its pages)."""
     c1, c2, _ = st.columns([1, 1, 4])
     csv = export.to_csv_bytes(df) if len(df) <= EAGER_CSV_ROWS else (lambda: export.to_csv_bytes(df))
     c1.download_button(

@@ -8,7 +8,7 @@ from lib.explore import catalog, search
 from lib.explore.filters import filter_table
 from ui.html import heading, numbered_list_html, passage, source_html
 from ui.state import page_setup
-from ui.tables import download_buttons, empty_result, rows_key, show_table
+from ui.tables import download_buttons, empty_result, rows_key, selected_rows, show_table
 
 PICK_KEY = "initiative"
 NAMESAKES_PER_ROW = 3
@@ -53,7 +53,7 @@ table_key = rows_key("initiatives-table", labels)
 
 
 def _pick_from_table() -> None:
-    rows = st.session_state[table_key].selection.rows
+    rows = selected_rows(table_key)
     if rows and rows[0] < len(options):
         st.session_state[PICK_KEY] = options[rows[0]]
 

@@ -132,3 +132,20 @@ def test_charts_carry_the_reduced_chinese_toolbar(downloads):
     assert all("pan2d" in c["modeBarButtonsToRemove"] for c in configs)
     words = configs[0]["locales"]["zh-CN"]["dictionary"]
     assert {"Download plot as a png", "Box Select", "Lasso Select", "Reset axes"} <= set(words)
+
+
+def test_a_large_table_is_sent_one_page_at_a_time(downloads, monkeypatch):
+    import ui.tables
+
+    monkeypatch.setattr(ui.tables, "PAGE_ROWS", 10)
+    at = open_page()
+    every = pagetest.download_csv(at, downloads, "metrics-csv")  # the download holds every row
+    assert len(every) > 20
+    assert pagetest.table(at)["metric_id"].tolist() == every["指标编号"].tolist()[:10]
+    assert any(f"共 {len(every):,} 行" in c.value for c in at.caption)
+    (picker,) = [s for s in at.selectbox if (s.key or "").endswith("-page")]
+    picker.set_value(2).run()
+    second = pagetest.table(at)
+    assert second["metric_id"].tolist() == every["指标编号"].tolist()[10:20]
+    pagetest.select_row(at, 0)  # the first row of page 2 is row 11 of the table
+    assert f"<mark>{second['raw'].iloc[0]}</mark>" in pagetest.html(at)
