@@ -20,6 +20,7 @@ PAGES = [
     st.Page("views/zones.py", title="区域画像", icon=":material/location_city:", url_path="zones"),
     st.Page("views/initiatives.py", title="举措目录", icon=":material/checklist:", url_path="initiatives"),
     st.Page("views/keywords.py", title="关键词云", icon=":material/cloud:", url_path="keywords"),
+    st.Page("views/words.py", title="词语分析", icon=":material/hub:", url_path="words"),
     st.Page("views/metrics.py", title="指标图表", icon=":material/bar_chart:", url_path="metrics"),
     st.Page("views/search.py", title="原文检索", icon=":material/search:", url_path="search"),
     st.Page("views/library.py", title="语料管理", icon=":material/library_add:", url_path="library"),

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-PAGES = ["overview", "zones", "initiatives", "keywords", "metrics", "search", "library"]
+PAGES = ["overview", "zones", "initiatives", "keywords", "words", "metrics", "search", "library"]
 
 CHILD = r"""
 import json, os, statistics, sys, time

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -37,6 +38,7 @@ PAGES = {
     "zones": "区域画像",
     "initiatives": "举措目录",
     "keywords": "关键词云",
+    "words": "词语分析",
     "metrics": "指标图表",
     "search": "原文检索",
     "library": "语料管理",
@@ -175,6 +177,43 @@ def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, sc
     # the filter survives a move to another page and a reload of the copied link
     _open(page, page.url.replace(f"{app_url}/", f"{app_url}/initiatives"), PAGES["initiatives"])
     assert "区域为 嘉兴高新区" in page.locator("[data-testid=stSidebar]").inner_text()
+
+
+def test_a_word_in_the_network_leads_to_its_contexts(page, app_url, screenshot_dir):
+    _open(page, f"{app_url}/words", PAGES["words"])
+    main = page.locator("[data-testid=stMain]")
+    main.get_by_role("tab", name="共现网络").click()
+    chart = main.locator("[data-testid=stPlotlyChart]").first
+    chart.wait_for(timeout=30_000)
+    _wait_idle(page)
+    page.screenshot(path=str(screenshot_dir / "words_network.png"), full_page=True)
+    chart.locator(".scatterlayer .trace .points path").first.click(force=True)  # one word of the network
+    link = main.get_by_role("link", name=re.compile("在原文检索中查看"))
+    link.first.wait_for(timeout=30_000)
+    word = re.search("“(.+)”", link.first.inner_text()).group(1)
+    link.first.click()
+    page.get_by_role("heading", name=PAGES["search"]).first.wait_for(timeout=60_000)
+    _wait_idle(page)
+    assert "/search" in page.url and "kw=" in page.url
+    assert main.locator("[data-testid=stTextInput] input").first.input_value() == word
+    main.get_by_text(re.compile(f"“{re.escape(word)}”共 \\d+ 处")).first.wait_for(timeout=30_000)  # its hits
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_a_word_on_the_correspondence_map_leads_to_its_contexts(page, app_url, screenshot_dir):
+    _open(page, f"{app_url}/words", PAGES["words"])
+    main = page.locator("[data-testid=stMain]")
+    main.get_by_role("tab", name="分组对比").click()
+    chart = main.locator("[data-testid=stPlotlyChart]:visible").first
+    chart.wait_for(timeout=30_000)
+    _wait_idle(page)
+    page.screenshot(path=str(screenshot_dir / "words_groups.png"), full_page=True)
+    chart.locator(".scatterlayer .trace").first.locator(".points path").first.click(force=True)  # a word
+    link = main.get_by_role("link", name=re.compile("在原文检索中查看"))
+    link.first.wait_for(timeout=30_000)
+    link.first.click()
+    page.get_by_role("heading", name=PAGES["search"]).first.wait_for(timeout=60_000)
+    assert "/search" in page.url and "kw=" in page.url
 
 
 def test_uploaded_article_appears_in_the_catalog(page, app_url, tmp_path, screenshot_dir):

@@ -43,6 +43,18 @@ EXTRA_LABELS = {
     "uploaded": "加入时间",
     "status": "状态",
     "id": "编号",
+    "together": "共现次数",
+    "term_total": "该词频次",
+    "log_dice": "logDice",
+    "paragraphs": "段落数",
+    "community": "词群",
+    "source": "词语甲",
+    "target": "词语乙",
+    "jaccard": "Jaccard 系数",
+    "total_words": "总词数",
+    "per_10k": "每万词次数",
+    "phrase": "词组",
+    "n_words": "词数",
 }
 
 

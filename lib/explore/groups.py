@@ -1,0 +1,117 @@
+"""Every group at once (KH Coder's term-by-group view): the words most over-used by each zone, year or
+theme against all the others, side by side, and a correspondence-analysis map of groups and words.
+
+- `group_terms`: per group, its top terms by keyness (signed log-likelihood G2 of lib.text.keywords) against
+  the rest of the filtered text; only over-used terms (G2 > 0).
+- `correspondence`: correspondence analysis of the groups × words contingency table of the `n_terms` most
+  frequent words: the SVD of the standardised residuals S = D_r^-1/2 (P − r cᵀ) D_c^-1/2, rows at
+  D_r^-1/2 U Σ and columns at D_c^-1/2 V Σ (principal coordinates, symmetric map). The share of inertia of
+  each axis is σ² / Σσ², where Σσ² = χ² / n.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from lib.dataset.schema import Dataset
+from lib.explore.compare import filtered_body
+from lib.explore.filters import Filters
+from lib.text.keywords import keyness_all
+
+#: What paragraphs can be grouped by, with its label.
+GROUPINGS = {"zone": "区域", "year": "年份", "theme": "主题"}
+
+
+def grouped(paragraphs: pd.DataFrame, by: str) -> pd.DataFrame:
+    """[group, tokens] of the paragraphs that have a value of `by` (a paragraph of two themes is in both)."""
+    if by == "theme":
+        table = paragraphs[["themes", "tokens"]].explode("themes").rename(columns={"themes": "group"})
+    else:
+        table = paragraphs[[by, "tokens"]].rename(columns={by: "group"})
+    table = table[table["group"].notna() & (table["group"].astype(str) != "")]
+    if by == "year":
+        table = table.assign(group=table["group"].astype(int).astype(str) + " 年")
+    return table.reset_index(drop=True)
+
+
+def group_terms(paragraphs: pd.DataFrame, by: str, *, top: int = 10, exclude=()) -> pd.DataFrame:
+    """[group, rank, term, count_target, g2]: each group's `top` most over-used terms against the other
+    groups (G2 > 0), groups in sorted order; empty with fewer than two groups."""
+    table = grouped(paragraphs, by)
+    skip = set(exclude)
+    if skip:
+        table = table.assign(tokens=[[t for t in tokens if t not in skip] for tokens in table["tokens"]])
+    scores = keyness_all(table, "group", min_count=2)
+    columns = ["group", "rank", "term", "count_target", "g2"]
+    if scores.empty:
+        return pd.DataFrame(columns=columns)
+    over = scores[scores["g2"] > 0].sort_values(["group", "g2", "term"], ascending=[True, False, True])
+    best = over.groupby("group", sort=True).head(top).copy()
+    best["rank"] = best.groupby("group").cumcount() + 1
+    best["g2"] = best["g2"].round(2)
+    return best[columns].reset_index(drop=True)
+
+
+def side_by_side(terms: pd.DataFrame) -> pd.DataFrame:
+    """`group_terms` as a matrix: one column per group, one row per rank."""
+    if terms.empty:
+        return pd.DataFrame()
+    return terms.pivot(index="rank", columns="group", values="term").fillna("").reset_index()
+
+
+def correspondence(
+    paragraphs: pd.DataFrame, by: str, *, n_terms: int = 40, exclude=()
+) -> tuple[pd.DataFrame, list[float]]:
+    """(points, shares): points [kind, name, x, y, mass] for the groups (kind "group") and the `n_terms`
+    most frequent words (kind "term") on the first two axes, and each axis's share of the inertia.
+    Empty with fewer than three groups or words (no two-dimensional map)."""
+    table = grouped(paragraphs, by).explode("tokens").dropna(subset=["tokens"])
+    table = table[~table["tokens"].isin(set(exclude))]
+    columns = ["kind", "name", "x", "y", "mass"]
+    if table.empty:
+        return pd.DataFrame(columns=columns), []
+    words = table["tokens"].value_counts().head(n_terms).index
+    counts = pd.crosstab(table["group"], table["tokens"])[words]
+    counts = counts.loc[counts.sum(axis=1) > 0]
+    if min(counts.shape) < 3:
+        return pd.DataFrame(columns=columns), []
+    rows, cols, shares = ca_coordinates(counts.to_numpy(dtype=float))
+    points = pd.concat(
+        [
+            pd.DataFrame({"kind": "group", "name": counts.index, "x": rows[:, 0], "y": rows[:, 1]}),
+            pd.DataFrame({"kind": "term", "name": counts.columns, "x": cols[:, 0], "y": cols[:, 1]}),
+        ],
+        ignore_index=True,
+    )
+    total = counts.to_numpy().sum()
+    points["mass"] = np.concatenate([counts.sum(axis=1), counts.sum(axis=0)]) / total
+    return points[columns], shares[:2]
+
+
+def ca_coordinates(n: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[float]]:
+    """Principal coordinates of the rows and the columns of a contingency table, and each axis's share
+    of the total inertia (see the module docstring)."""
+    p = n / n.sum()
+    r, c = p.sum(axis=1), p.sum(axis=0)
+    s = (p - np.outer(r, c)) / np.sqrt(np.outer(r, c))
+    u, sigma, vt = np.linalg.svd(s, full_matrices=False)
+    rows = (u * sigma) / np.sqrt(r)[:, None]
+    cols = (vt.T * sigma) / np.sqrt(c)[:, None]
+    inertia = sigma**2
+    return rows, cols, [float(x) for x in inertia / inertia.sum()]
+
+
+# --- for the pages ------------------------------------------------------------------------------------
+
+
+def filtered_group_terms(
+    ds: Dataset, filters: Filters, by: str, top: int, exclude: tuple[str, ...]
+) -> pd.DataFrame:
+    return group_terms(filtered_body(ds, filters), by, top=top, exclude=exclude)
+
+
+def filtered_correspondence(
+    ds: Dataset, filters: Filters, by: str, n_terms: int, exclude: tuple[str, ...]
+) -> tuple[pd.DataFrame, list[float]]:
+    return correspondence(filtered_body(ds, filters), by, n_terms=n_terms, exclude=exclude)

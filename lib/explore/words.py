@@ -1,0 +1,184 @@
+"""The 词语分析 workbench: which words go with a word, which words share paragraphs, how a word's use
+changes over the years, and the set phrases reports speak in. Everything is counted on the dataset's
+per-paragraph tokens (content words in text order, after the domain dictionary, part-of-speech filter and
+stopwords of lib.text.keywords), never by cutting the text again.
+
+- `collocates`: the words within WINDOW content words of a query word, ranked by log-Dice
+  (14 + log2(2·f(xy) / (f(x) + f(y))), Rychlý 2008: at most 14, independent of corpus size), with the
+  co-occurrence count and each word's own count.
+- `cooccurrence`: KH Coder's co-occurrence network: the most frequent words (by the paragraphs they occur
+  in), edges between words that share paragraphs weighted by the Jaccard coefficient (shared paragraphs /
+  paragraphs with either), the strongest edges kept, communities by greedy modularity (networkx), and a
+  Kamada-Kawai layout (deterministic: the same filter always gives the same drawing; on the shipped
+  reports it leaves 2 pairs of the 46 words crowded where a spring layout left 7).
+- `trends`: occurrences of words per year (or per zone) and per 10,000 words of that year's text.
+- `phrases`: runs of 2–3 adjacent content words that recur (产业链 党建 联盟), counted and by paragraphs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from lib.dataset.schema import Dataset
+from lib.explore.compare import filtered_body
+from lib.explore.filters import Filters
+
+#: Collocates are the words at most this many content words before or after the query word.
+WINDOW = 5
+#: Rates in `trends` are per this many words (每万词).
+PER_WORDS = 10_000
+
+
+def _token_lists(paragraphs: pd.DataFrame) -> Iterable[Sequence[str]]:
+    return (list(t) for t in paragraphs["tokens"]) if "tokens" in paragraphs else ()
+
+
+def collocates(paragraphs: pd.DataFrame, word: str, *, window: int = WINDOW, top: int = 30) -> pd.DataFrame:
+    """[term, together, term_total, log_dice] of the words within `window` of `word` in the paragraphs,
+    strongest first (ties by count); empty when `word` does not occur."""
+    counts: Counter[str] = Counter()
+    together: Counter[str] = Counter()
+    for tokens in _token_lists(paragraphs):
+        counts.update(tokens)
+        for i, token in enumerate(tokens):
+            if token != word:
+                continue
+            near = tokens[max(0, i - window) : i] + tokens[i + 1 : i + 1 + window]
+            together.update(t for t in near if t != word)
+    f_word = counts.get(word, 0)
+    if not f_word or not together:
+        return pd.DataFrame(columns=["term", "together", "term_total", "log_dice"])
+    rows = [
+        {
+            "term": term,
+            "together": n,
+            "term_total": counts[term],
+            "log_dice": round(14 + math.log2(2 * n / (f_word + counts[term])), 3),
+        }
+        for term, n in together.items()
+    ]
+    table = pd.DataFrame(rows).sort_values(["log_dice", "together", "term"], ascending=[False, False, True])
+    return table.head(top).reset_index(drop=True)
+
+
+def cooccurrence(
+    paragraphs: pd.DataFrame, *, n_words: int = 60, n_edges: int = 80, exclude: Iterable[str] = ()
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(nodes, edges) of the co-occurrence network of the paragraphs' `n_words` most widespread words.
+
+    nodes: [term, paragraphs, community, x, y]; edges: [source, target, together, jaccard], the `n_edges`
+    highest Jaccard coefficients among word pairs sharing at least two paragraphs. Words without an edge
+    are left out; community 1 is the largest."""
+    skip = set(exclude)
+    where: dict[str, set[int]] = {}
+    for n, tokens in enumerate(_token_lists(paragraphs)):
+        for token in set(tokens) - skip:
+            where.setdefault(token, set()).add(n)
+    words = sorted(where, key=lambda w: (-len(where[w]), w))[:n_words]
+    pairs = []
+    for a, b in combinations(words, 2):
+        shared = len(where[a] & where[b])
+        if shared >= 2:
+            pairs.append((a, b, shared, shared / len(where[a] | where[b])))
+    pairs.sort(key=lambda p: (-p[3], -p[2], p[0], p[1]))
+    edges = pd.DataFrame(pairs[:n_edges], columns=["source", "target", "together", "jaccard"])
+    if edges.empty:
+        return pd.DataFrame(columns=["term", "paragraphs", "community", "x", "y"]), edges
+    graph = nx.Graph()
+    graph.add_weighted_edges_from(edges[["source", "target", "jaccard"]].itertuples(index=False))
+    groups = nx.community.greedy_modularity_communities(graph, weight="weight")
+    community = {w: i + 1 for i, group in enumerate(groups) for w in group}
+    layout = nx.kamada_kawai_layout(graph, weight=None)  # spreads words more evenly than a spring layout
+    nodes = pd.DataFrame(
+        [
+            {"term": w, "paragraphs": len(where[w]), "community": community[w], "x": x, "y": y}
+            for w, (x, y) in layout.items()
+        ]
+    )
+    return nodes.sort_values(["community", "paragraphs"], ascending=[True, False]).reset_index(
+        drop=True
+    ), edges
+
+
+def trends(paragraphs: pd.DataFrame, words: Sequence[str], *, by: str = "year") -> pd.DataFrame:
+    """[<by>, term, count, total_words, per_10k]: each word's occurrences per value of `by` (year or zone), the
+    number of words in that group's text, and the rate per PER_WORDS words. Groups without a value are
+    left out; every group appears for every word (count 0 where it is absent)."""
+    columns = [by, "term", "count", "total_words", "per_10k"]
+    body = (
+        paragraphs[paragraphs[by].notna() & (paragraphs[by] != "")]
+        if by in paragraphs
+        else paragraphs.iloc[:0]
+    )
+    if body.empty or not words:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for group, part in body.groupby(by, sort=True):
+        counts = Counter(t for tokens in part["tokens"] for t in tokens)
+        total = sum(counts.values())
+        for word in words:
+            n = counts.get(word, 0)
+            rows.append([group, word, n, total, round(n / total * PER_WORDS, 2) if total else 0.0])
+    table = pd.DataFrame(rows, columns=columns)
+    if by == "year":
+        table[by] = table[by].astype(int)
+    return table
+
+
+def phrases(
+    paragraphs: pd.DataFrame, *, sizes: Sequence[int] = (2, 3), min_count: int = 2, top: int = 50
+) -> pd.DataFrame:
+    """[phrase, n_words, count, paragraphs]: runs of adjacent content words (joined with a space) that occur
+    at least `min_count` times, most frequent first; a run inside a longer run of the same count is left
+    out (产业链 党建 when it only ever occurs in 产业链 党建 联盟)."""
+    count: Counter[tuple[str, ...]] = Counter()
+    spread: Counter[tuple[str, ...]] = Counter()
+    for tokens in _token_lists(paragraphs):
+        seen = set()
+        for size in sizes:
+            for i in range(len(tokens) - size + 1):
+                gram = tuple(tokens[i : i + size])
+                if len(set(gram)) < size:
+                    continue  # 党建 党建: a repetition, not a phrase
+                count[gram] += 1
+                seen.add(gram)
+        spread.update(seen)
+    kept = {g: n for g, n in count.items() if n >= min_count}
+    longer = [g for g in kept if len(g) > min(sizes)]
+    inside = {part for g in longer for part in (g[:-1], g[1:]) if part in kept and kept[part] == kept[g]}
+    rows = [
+        {"phrase": " ".join(g), "n_words": len(g), "count": n, "paragraphs": spread[g]}
+        for g, n in kept.items()
+        if g not in inside
+    ]
+    if not rows:
+        return pd.DataFrame(columns=["phrase", "n_words", "count", "paragraphs"])
+    table = pd.DataFrame(rows).sort_values(["count", "n_words", "phrase"], ascending=[False, False, True])
+    return table.head(top).reset_index(drop=True)
+
+
+# --- for the pages: the same on the sidebar's filter, cached per dataset and filter by ui.state.cached ---
+
+
+def filtered_collocates(ds: Dataset, filters: Filters, word: str, window: int) -> pd.DataFrame:
+    return collocates(filtered_body(ds, filters), word, window=window)
+
+
+def filtered_network(
+    ds: Dataset, filters: Filters, n_words: int, n_edges: int, exclude: tuple[str, ...]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return cooccurrence(filtered_body(ds, filters), n_words=n_words, n_edges=n_edges, exclude=exclude)
+
+
+def filtered_trends(ds: Dataset, filters: Filters, terms: tuple[str, ...], by: str) -> pd.DataFrame:
+    return trends(filtered_body(ds, filters), terms, by=by)
+
+
+def filtered_phrases(ds: Dataset, filters: Filters, top: int) -> pd.DataFrame:
+    return phrases(filtered_body(ds, filters), top=top)
