@@ -15,6 +15,8 @@ from lib.dataset.schema import label
 from lib.explore import export
 from ui.state import reset_filters
 
+#: How the `_highlight` columns of a table stand out (the hit of a KWIC line).
+HIGHLIGHT = {"background-color": "#fff1a8", "font-weight": "bold"}
 #: Rows of a table sent to the browser at a time; a larger table gets a page picker.
 PAGE_ROWS = 500
 #: Tables up to this many rows get their CSV built with the page; larger ones, and every XLSX, are
@@ -42,13 +44,16 @@ def show_table(df: pd.DataFrame, columns: list[str], *, key: str | None = None, 
     """`df`'s `columns` as a table with Chinese headers (see `column_config`), PAGE_ROWS rows at a time
     with a page picker and the total count (a large table is never sent whole to the browser). With
     `key` and on_select (pass on_select/selection_mode in `overrides` as `_select`), the selected rows
-    are returned as positions in `df`; an on_select callback reads them with `selected_rows(key)`."""
+    are returned as positions in `df`; an on_select callback reads them with `selected_rows(key)`.
+    `_highlight` names columns drawn highlighted (HIGHLIGHT)."""
     select = overrides.pop("_select", None) or {}
+    highlight = overrides.pop("_highlight", ())
     name = key or "table-" + rows_key("", [*columns, len(df), *df.index[:1], *df.index[-1:]])
     start = _page_start(df, name)
     st.session_state[f"{name}-offset"] = start
+    page = df.iloc[start : start + PAGE_ROWS]
     event = st.dataframe(
-        df.iloc[start : start + PAGE_ROWS],
+        page.style.set_properties(subset=list(highlight), **HIGHLIGHT) if highlight else page,
         hide_index=True,
         key=key,
         placeholder="—",

@@ -10,6 +10,7 @@ from lib.explore.clouds import NoCJKFontError, find_cjk_font
 from lib.explore.export import readable
 from ui import lexicon
 from ui.clouds import cloud_png, font_note
+from ui.links import contexts_link
 from ui.plots import show_chart
 from ui.state import cached, page_setup
 from ui.tables import download_buttons, empty_result
@@ -76,9 +77,23 @@ with tab_cloud:
     if table.empty and score == "g2":
         st.info("当前筛选已包含全部语料，没有可对照的其余部分；请先在左侧缩小筛选。")
     if not table.empty:
-        show_chart(cached(charts.term_chart, ds, filters, score, top_n, exclude), key="kw-bar")
-        st.dataframe(readable(table), hide_index=True, key="kw-table")
+        bar = show_chart(
+            cached(charts.term_chart, ds, filters, score, top_n, exclude),
+            key="kw-bar",
+            on_select="rerun",
+            selection_mode="points",
+        )
+        picked = st.dataframe(
+            readable(table), hide_index=True, key="kw-table", on_select="rerun", selection_mode="single-row"
+        )
         download_buttons(table, what="关键词", description=compare.SCORES[score][0], key="kw-dl")
+        rows = list(picked.selection.rows)
+        points = [p.get("y") for p in bar.selection.points if p.get("y")]
+        word = table["term"].iloc[rows[0]] if rows else (points[0] if points else None)
+        if word:
+            contexts_link(word)
+        else:
+            st.caption("点选表格中的一行或条形图中的一个词，可以查看它在原文中的上下文。")
 
 with tab_compare:
     c1, c2, c3 = st.columns([1, 2, 2])

@@ -59,7 +59,10 @@ if found.empty:
         st.info(f"正文中没有找到“{shown_term}”。", icon=":material/search_off:")
     st.stop()
 
-hits = search.kwic_table(found.head(MAX_HITS), ds.articles)
+order = st.segmented_control(
+    "排序", list(search.KWIC_ORDERS), format_func=search.KWIC_ORDERS.get, key="kw_order", default="text"
+)
+hits = search.sort_kwic(search.kwic_table(found.head(MAX_HITS), ds.articles), order or "text")
 n_pages = search.page_count(len(hits), size=PAGE_SIZE)
 st.caption(
     f"“{shown_term}”共 {len(found)} 处，出现在 {found['paragraph_id'].nunique()} 个段落、"
@@ -71,13 +74,14 @@ st.caption(
     )
     + (f"每页 {PAGE_SIZE} 处，共 {n_pages} 页。" if n_pages > 1 else "")
 )
-page = st.pagination(n_pages, key=rows_key("kw-page", [term, len(hits)])) if n_pages > 1 else 1
+page = st.pagination(n_pages, key=rows_key("kw-page", [term, len(hits), order])) if n_pages > 1 else 1
 shown = search.page_of(hits, page, size=PAGE_SIZE)
 event = show_table(
     shown,
     ["title", "section", "left", "hit", "right"],
     key=rows_key("kwic", shown["paragraph_id"] + ":" + shown.index.astype(str)),
     _select={"on_select": "rerun", "selection_mode": "single-row"},
+    _highlight=("hit",),
     title=st.column_config.TextColumn("文章", width="medium"),
     section=st.column_config.TextColumn("小节", width="small"),
     left=st.column_config.TextColumn("左文", alignment="right"),

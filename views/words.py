@@ -7,11 +7,10 @@ import streamlit as st
 from lib.core.safety import escape_markdown
 from lib.explore import compare, groups, words
 from lib.explore.word_charts import correspondence_figure, network_figure, trend_figure
+from ui.links import contexts_link
 from ui.plots import show_chart
 from ui.state import cached, page_setup
 from ui.tables import download_buttons, empty_result, show_table
-
-SEARCH_PAGE = "views/search.py"
 
 ds, filters = page_setup()
 description = filters.describe() if filters.active else "全部"
@@ -30,25 +29,16 @@ if body.empty or not body["tokens"].map(len).any():
 top_words = compare.term_table(ds, filters, "count", 40, tuple(ds.zones))["term"].tolist()
 
 
-def contexts_link(word: str) -> None:
-    """A link to 原文检索 with `word` as the query (the sidebar's filters stay as they are)."""
-    st.page_link(
-        SEARCH_PAGE,
-        label=f"在原文检索中查看“{escape_markdown(word)}”的上下文",
-        icon=":material/search:",
-        query_params={"kw": word},
-    )
-
-
 tab_coll, tab_net, tab_groups, tab_trend, tab_phrase = st.tabs(
     ["搭配词", "共现网络", "分组对比", "词语趋势", "常用词组"], key="words_tab", bind="query-params"
 )
 
 with tab_coll:
     c1, c2 = st.columns([3, 1])
+    asked = st.session_state.get("w_word") or st.query_params.get("w_word")
     word = c1.selectbox(
         "查询词",
-        top_words,
+        top_words if not asked or asked in top_words else [asked, *top_words],  # a chosen word stays offered
         key="w_word",
         bind="query-params",
         accept_new_options=True,
@@ -138,8 +128,14 @@ with tab_groups:
 
 with tab_trend:
     c1, c2 = st.columns([3, 1])
+    kept = [w for w in st.session_state.get("tr_words") or () if w not in top_words]  # chosen words stay
     chosen = c1.multiselect(
-        "词语", top_words, default=top_words[:3], key="tr_words", accept_new_options=True, max_selections=8
+        "词语",
+        [*kept, *top_words],
+        default=top_words[:3],
+        key="tr_words",
+        accept_new_options=True,
+        max_selections=8,
     )
     by = c2.radio(
         "按", ["year", "zone"], format_func={"year": "年份", "zone": "区域"}.get, key="tr_by", horizontal=True

@@ -55,6 +55,22 @@ def kwic_table(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return with_titles(hits, articles)[cols]
 
 
+#: How KWIC hits can be ordered: reading order, by the words just left of the hit (read leftwards, as
+#: concordancers sort “L1, L2 …”), or by the words right after it.
+KWIC_ORDERS = {"text": "按原文顺序", "left": "按左文（紧挨命中的字在前）", "right": "按右文"}
+
+
+def sort_kwic(hits: pd.DataFrame, by: str) -> pd.DataFrame:
+    """KWIC hits in the order `by` of KWIC_ORDERS: ties keep reading order."""
+    if by == "left":
+        key = hits["left"].map(lambda text: text[::-1])
+    elif by == "right":
+        key = hits["right"]
+    else:
+        return hits
+    return hits.assign(_key=key).sort_values("_key", kind="stable").drop(columns="_key")
+
+
 def page_count(n_rows: int, *, size: int) -> int:
     """How many pages of `size` rows `n_rows` rows fill (at least one)."""
     return max(1, -(-n_rows // size))

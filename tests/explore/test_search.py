@@ -100,3 +100,16 @@ def test_paragraph_context_finds_text_section_and_title():
         and "六联工作法" in ctx["text"]
     )
     assert paragraph_context(PARAS, ARTICLES, "no-such-paragraph") is None
+
+
+def test_kwic_sorts_by_the_words_next_to_the_hit():
+    from lib.explore.search import sort_kwic
+
+    hits = pd.DataFrame(
+        {"left": ["推进企业", "建强支部", "服务企业"], "hit": ["党建"] * 3, "right": ["联盟", "工作", "阵地"]}
+    )
+    # read leftwards from the hit, the two lines with 企业 right before it come together
+    left = sort_kwic(hits, "left")["left"].tolist()
+    assert sorted(left[:2]) == sorted(["推进企业", "服务企业"]) and left[2] == "建强支部"
+    assert sort_kwic(hits, "right")["right"].tolist() == sorted(["联盟", "工作", "阵地"])
+    assert sort_kwic(hits, "text").equals(hits)

@@ -57,3 +57,13 @@ def test_two_group_comparison_is_right_on_both_sides_and_in_the_url(downloads):
     csv = pagetest.download_csv(at, downloads, "cmp-dl-csv")  # both sides in the download
     assert set(csv["组"]) == {"嘉兴高新区", "昆山高新区"}
     assert csv.loc[csv["组"] == "昆山高新区", "词语"].head(len(kunshan)).tolist() == kunshan["词语"].tolist()
+
+
+def test_a_word_in_the_table_leads_to_its_contexts():
+    at = pagetest.open_page(PAGE)
+    table = next(d for d in at.dataframe if d.key == "kw-table")
+    word = table.value.iloc[1, 0]
+    at.session_state["kw-table"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    at.run()
+    links = [el.proto for el in at.get("page_link")]
+    assert [link.label for link in links] == [f"在原文检索中查看“{word}”的上下文"]

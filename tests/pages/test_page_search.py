@@ -113,3 +113,16 @@ def test_empty_search_offers_initiative_names_that_start_a_search(downloads):
     at.pills(key="kw_try").set_value("五个一").run()
     assert at.text_input(key="kw").value == "五个一"
     assert set(pagetest.table(at)["hit"]) == {"五个一"}
+
+
+def test_hits_sort_by_their_left_or_right_context():
+    at = open_page({"kw": "党建"})
+    reading = pagetest.table(at)
+    (order,) = [b for b in at.get("button_group") if b.key == "kw_order"]
+    order.set_value("right").run()
+    by_right = pagetest.table(at)
+    assert by_right["right"].tolist() == sorted(by_right["right"].tolist())
+    order = [b for b in at.get("button_group") if b.key == "kw_order"][0]
+    order.set_value("left").run()
+    by_left = pagetest.table(at)["left"].map(lambda t: t[::-1]).tolist()
+    assert by_left == sorted(by_left) and len(by_left) == len(reading)

@@ -80,3 +80,12 @@ def test_groups_side_by_side_and_their_map(downloads):
     assert "ca" in [c.key for c in at.get("plotly_chart")]
     at.multiselect(key="zone").select(zones[0]).run()
     assert any("只有一个区域" in i.value for i in at.info)
+
+
+def test_a_chosen_word_stays_chosen_when_the_filter_changes():
+    at = open_page()
+    word = at.selectbox(key="w_word").options[-1]  # a common word overall, rarer in one zone
+    at.selectbox(key="w_word").set_value(word).run()
+    for zone in at.multiselect(key="zone").options:
+        at.multiselect(key="zone").set_value([zone]).run()
+        assert not at.exception and at.selectbox(key="w_word").value == word
