@@ -59,6 +59,10 @@ LEAD_CHARS = 1500
 OVERLAP_OFF_TOPIC = 0.2
 OVERLAP_MARGIN = 0.3
 OVERLAP_MAX_CHARS = 40
+#: A line ending with ！ or ？ right above the date or byline is a headline when at most this long.
+EXCLAIMED_HEADLINE_MAX = 60
+#: A column tag in brackets before a headline: 【园区党建】, [党建动态].
+RE_COLUMN_TAG = re.compile(r"[【\[［]([^】\]］]{1,12})[】\]］]\s*")
 #: A subtitle (副题) line: ——西安高新区非公企业党建调查.
 RE_SUBTITLE = re.compile(r"^[—–-]{1,2}")
 RE_SENTENCE_FINAL = re.compile(r"[。！？!?；;…]$|[。！？!?][”’」』）)]$")
@@ -164,7 +168,7 @@ def mark_headline(blocks: list[Block]) -> None:
     """Marks the headline (role title) and kicker (role kicker) of a report without `#` headings, and
     turns the other headline-like lines above its body into clutter (menus, site names, slogans)."""
     head = blocks[: _lead_body(blocks)]
-    candidates = [i for i, b in enumerate(head) if _headline_like(b)]
+    candidates = [i for i, b in enumerate(head) if _headline_like(b) or _exclaimed_headline(blocks, i)]
     if not candidates:
         return
     anchor = next((i for i, b in enumerate(head) if b.kind in (META, BYLINE)), None)
@@ -215,7 +219,7 @@ def _closer_to_lead(blocks: list[Block], candidates: list[int], title_at: int) -
 def _lead_body(blocks: list[Block]) -> int:
     """Where the body starts: the first body block that ends a sentence or is long."""
     for i, b in enumerate(blocks[:HEAD_MAX_BLOCKS]):
-        if _is_paragraph(b):
+        if _is_paragraph(b) and not _exclaimed_headline(blocks, i):
             return i
     return min(len(blocks), HEAD_MAX_BLOCKS)
 
@@ -224,6 +228,19 @@ def _is_paragraph(block: Block) -> bool:
     """A body block that reads as a paragraph (it ends a sentence, or is long), not a headline-like line."""
     return block.kind == BODY and bool(
         RE_SENTENCE_FINAL.search(block.text) or len(block.text) >= LEAD_BODY_CHARS
+    )
+
+
+def _exclaimed_headline(blocks: list[Block], i: int) -> bool:
+    """A short line ending with ！ or ？ right above the page's date or byline is a headline, not the
+    first sentence of the body: 某某产业园，“红色引擎”马力全开！"""
+    b = blocks[i]
+    return (
+        b.kind in (HEADING, BODY)
+        and HEADLINE_CHARS[0] <= len(b.text) <= EXCLAIMED_HEADLINE_MAX
+        and b.text[-1] in "！？!?"
+        and i + 1 < len(blocks)
+        and blocks[i + 1].kind in (META, BYLINE)
     )
 
 
@@ -263,11 +280,12 @@ def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Artic
     meta = [b.text for b in blocks[:first_body] if b.kind in dated] or [
         b.text for b in blocks if b.kind == META
     ]
+    tag, title = _column_tag(_clean_heading(title))
     art = Article(
         source_file=source_file,
         part=part,
-        title=_clean_heading(title),
-        kicker=" / ".join(_clean_heading(k) for k in kicker_lines),
+        title=title,
+        kicker=" / ".join([*(_clean_heading(k) for k in kicker_lines), *([tag] if tag else [])]),
         byline=" ".join(b.text for b in blocks if b.kind == BYLINE),
         date=pages.publication_date(meta),
         page_meta=" ".join(meta),
@@ -286,6 +304,15 @@ def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Artic
         art.title = art.body[0].text[:30]
     mark_duplicates(art.paragraphs)
     return art
+
+
+def _column_tag(title: str) -> tuple[str, str]:
+    """(column tag, headline) of a title that starts with a column tag in brackets: 【园区党建】某某园区…
+    → ("园区党建", "某某园区…"); ("", title) otherwise, or when nothing headline-like follows the tag."""
+    m = RE_COLUMN_TAG.match(title)
+    if not m or len(title) - m.end() < HEADLINE_CHARS[0]:
+        return "", title
+    return m.group(1), title[m.end() :]
 
 
 def _clean_heading(text: str) -> str:

@@ -120,6 +120,13 @@ PAGES = [
         "2025-09-07",
     ),
     (
+        "a column tag in brackets before the headline goes to the kicker",
+        "【园区党建】某某产业园，“红色引擎”马力全开！\n2023-05-06\n" + BODY,
+        "某某产业园，“红色引擎”马力全开！",
+        "园区党建",
+        "2023-05-06",
+    ),
+    (
         "a date written day.month.year",
         "省委组织部调研新区非公经济党建工作\n\n17.06.2015  11:35\n\n" + BODY,
         "省委组织部调研新区非公经济党建工作",
@@ -134,6 +141,11 @@ def test_web_page_headline_and_date(case, text, title, kicker, date):
     art = one(text)
     assert (art.title, art.kicker, art.date) == (title, kicker, date)
     assert art.body[0].text.startswith("近年来") and len(art.body) == 1  # no chrome left in the body
+
+
+def test_an_exclaimed_sentence_not_above_a_date_stays_body():
+    art = one("某某园区党建工作综述\n\n干劲十足！\n\n" + BODY)
+    assert art.title == "某某园区党建工作综述" and [p.text for p in art.body][0] == "干劲十足！"
 
 
 def test_a_page_without_a_headline_starts_with_its_body():
