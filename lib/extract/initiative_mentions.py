@@ -86,7 +86,7 @@ def _group_mentions(sentence: str, group: list[re.Match], rules: InitiativeRules
         if sentence.startswith(link, head_at):
             head_at += len(link)
             break
-    run = descriptor_run(sentence, head_at, rules)
+    run = _run_after_of(sentence, head_at, rules) or descriptor_run(sentence, head_at, rules)
     verb_before = _verb_before(sentence[: group[0].start()], rules)
     major = _major_count(run, group, rules)
     if major:
@@ -97,6 +97,15 @@ def _group_mentions(sentence: str, group: list[re.Match], rules: InitiativeRules
         if mention:
             out.append(mention)
     return out
+
+
+def _run_after_of(sentence: str, at: int, rules: InitiativeRules) -> str:
+    """The head after 的 (an of_link) when it is a way of working: “联席、联建、联动”的工作机制 → 工作机制."""
+    link = next((link for link in rules.of_links if sentence.startswith(link, at)), None)
+    if link is None:
+        return ""
+    run = descriptor_run(sentence, at + len(link), rules)
+    return run if run.endswith(rules.of_heads) and len(run) <= rules.max_descriptor_chars else ""
 
 
 def _major_count(run: str, group: list[re.Match], rules: InitiativeRules) -> bool:

@@ -54,6 +54,8 @@ class InitiativeRules:
     launch_verbs: tuple[str, ...]
     max_verb_gap: int
     list_links: tuple[str, ...]
+    of_links: tuple[str, ...]  # 的 between a quoted term and a head of of_heads
+    of_heads: tuple[str, ...]
     descriptor_stops: str
     descriptor_bad_starts: str
     descriptor_bad_start_words: tuple[str, ...]
@@ -140,6 +142,8 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         launch_verbs=rulefiles.longest_first(spec["launch_verbs"]),
         max_verb_gap=int(spec["max_verb_gap"]),
         list_links=rulefiles.longest_first(spec["list_links"]),
+        of_links=rulefiles.longest_first(spec["of_links"]),
+        of_heads=rulefiles.longest_first(spec["of_heads"]),
         descriptor_stops=spec["descriptor_stops"],
         descriptor_bad_starts=spec["descriptor_bad_starts"],
         descriptor_bad_start_words=tuple(spec["descriptor_bad_start_words"]),

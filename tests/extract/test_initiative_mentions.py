@@ -30,7 +30,9 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区建立健全1+5+X党组织覆盖网络。", {"1+5+X"}),
         ("园区全面打造党建+服务生态链。", {"党建+服务生态链"}),
         ("园区擦亮“加油站”品牌，服务企业。", {"加油站"}),
-        ("联络员依托“一册三表”入企督导。", {"一册三表"}),  # counted parts: a name by its shape
+        ("联络员依托“一册三表”入企督导。", {"一册三表"}),
+        ("园区创新“例会、联络、督查”的工作机制。", {"例会、联络、督查"}),  # 的 before a way of working
+        ("园区推行“甲乙丙”相结合的工作模式。", {"甲乙丙"}),  # counted parts: a name by its shape
         ("在“五有六室一站”标准基础上完善阵地。", {"五有六室一站"}),
         ("园区发布“甲法惠企”“乙警护企”“丙融助企”三个服务品牌。", {"甲法惠企", "乙警护企", "丙融助企"}),
     ],
@@ -61,6 +63,8 @@ def test_named_programmes_are_found(text, names):
         "园区围绕强化引领、提升组织力、服务发展三项任务开展工作。",  # 任务 is no programme head
         "党员、群众、企业三方满意。",
         "支部认真落实“三会一课”。",  # a national programme of the same shape
+        "园区着力解决“各自为政”的难题。",  # 的 before a problem, not a way of working
+        "园区坚持“企业需要什么”的原则。",
         "老党员与新党员开展“一对一”结对。",  # no numeral-and-word parts
     ],
 )
