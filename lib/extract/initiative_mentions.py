@@ -316,6 +316,8 @@ def _verb_head_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
     out = []
     for m in rules.re_verb_head.finditer(sentence):  # compiled once with the rules, not per sentence
         name = m.group(1)
+        if name[0] in rules.name_bad_starts:
+            continue  # 推出的党建专项行动: a function word, not a name
         if name in rules.stoplist or dictionary_entry(name) or name.startswith(("党建", "特色", "品牌")):
             continue  # a common word (党建品牌, 人才计划) is no name
         out.append(make_mention(name, m.group(0)[m.start(1) - m.start() :], m.start(1), m.end(), rules))

@@ -55,6 +55,7 @@ class InitiativeRules:
     max_verb_gap: int
     list_links: tuple[str, ...]
     of_links: tuple[str, ...]  # 的 between a quoted term and a head of of_heads
+    name_bad_starts: str  # an unquoted name never starts with one of these (的)
     of_heads: tuple[str, ...]
     descriptor_stops: str
     descriptor_bad_starts: str
@@ -143,6 +144,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         max_verb_gap=int(spec["max_verb_gap"]),
         list_links=rulefiles.longest_first(spec["list_links"]),
         of_links=rulefiles.longest_first(spec["of_links"]),
+        name_bad_starts=spec["name_bad_starts"],
         of_heads=rulefiles.longest_first(spec["of_heads"]),
         descriptor_stops=spec["descriptor_stops"],
         descriptor_bad_starts=spec["descriptor_bad_starts"],

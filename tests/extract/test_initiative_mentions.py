@@ -63,7 +63,8 @@ def test_named_programmes_are_found(text, names):
         "园区围绕强化引领、提升组织力、服务发展三项任务开展工作。",  # 任务 is no programme head
         "党员、群众、企业三方满意。",
         "支部认真落实“三会一课”。",  # a national programme of the same shape
-        "园区着力解决“各自为政”的难题。",  # 的 before a problem, not a way of working
+        "园区着力解决“各自为政”的难题。",
+        "园区在原有机制基础上推出的党建专项行动广受好评。",  # 推出的…行动: no name after the verb  # 的 before a problem, not a way of working
         "园区坚持“企业需要什么”的原则。",
         "老党员与新党员开展“一对一”结对。",  # no numeral-and-word parts
     ],
