@@ -268,6 +268,66 @@ def test_headline_figures_are_never_cut_off(page, app_url, screenshot_dir, width
 
 #: English words Streamlit itself draws and lets no app translate (also listed in the README).
 STREAMLIT_ENGLISH = {"Fullscreen"}
+#: English words a page may show, and why: Streamlit's own (README), names of measures and file types.
+PAGE_ENGLISH = {
+    "Upload": "Streamlit's file uploader button",
+    "MB": "the uploader's size note, and sizes",
+    "per": "the uploader's “20MB per file” note",
+    "file": "the uploader's “20MB per file” note",
+    "CSV": "a file type",
+    "Excel": "a file type",
+    "PNG": "a file type",
+    "TF": "TF-IDF, the name of a measure",
+    "IDF": "TF-IDF, the name of a measure",
+    "G2": "the log-likelihood measure's name",
+    "log": "log₂ in the logDice formula",
+    "ZoneLens": "the product's name",
+    "htm": "a file type",
+    "logDice": "the collocation measure's name",
+    "Jaccard": "the co-occurrence measure's name",
+    "txt": "a file type",
+    "md": "a file type",
+    "html": "a file type",
+    "docx": "a file type",
+    "pdf": "a file type",
+    "N": "part of initiative formulas such as 1+4+N",
+    "X": "part of initiative formulas such as 1+5+X",
+    "AI": "a word in the reports",
+}
+
+
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_fits_the_screen_and_speaks_chinese(page, app_url, path, width, height, screenshot_dir):
+    """At a desktop and a phone width: nothing in the page is wider than the screen or cut off with “…”,
+    and every English word shown is on the allow-list."""
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        _open(page, f"{app_url}/{path}", PAGES[path])
+        found = page.evaluate(
+            """() => {
+                const main = document.querySelector('[data-testid=stMain]');
+                const boxes = [...main.querySelectorAll('div, p, span, h1, h2, h3, label, button')]
+                    .filter(e => e.offsetParent !== null && e.children.length === 0 && e.textContent.trim());
+                const wide = boxes.filter(e => e.getBoundingClientRect().right > innerWidth + 1
+                                          && !e.closest('[data-testid=stDataFrame], .js-plotly-plot'))
+                                  .map(e => e.textContent.trim().slice(0, 40));
+                const cut = boxes.filter(e => e.textContent.trim().endsWith('…') && e.scrollWidth > e.clientWidth + 1)
+                                 .map(e => e.textContent.trim().slice(0, 40));
+                // the words a user sees, without icon names (download, table …: icons are drawn from them)
+                const icons = new Set([...main.querySelectorAll('[data-testid*=Icon], [class*=material]')]
+                                      .map(e => (e.textContent || '').trim()));
+                const words = (main.innerText.match(/[A-Za-z][A-Za-z0-9_-]*/g) || []).filter(w => !icons.has(w));
+                return {wide, cut, words};
+            }"""
+        )
+        english = sorted(set(found["words"]) - set(PAGE_ENGLISH) - STREAMLIT_ENGLISH)
+        page.screenshot(path=str(screenshot_dir / f"fit_{path or 'overview'}_{width}.png"), full_page=True)
+        assert not found["wide"], (path, width, found["wide"])
+        assert not found["cut"], (path, width, found["cut"])
+        assert not english, (path, width, english)
+    finally:
+        page.set_viewport_size({"width": 1440, "height": 2200})
 
 
 def test_chart_toolbar_speaks_chinese(page, app_url):

@@ -28,5 +28,11 @@ def cloud_png(frequencies: dict[str, float], font: clouds.FontInfo) -> tuple[byt
     return memo(_draw, tuple(frequencies.items()), str(font.path))
 
 
-def font_note(font: clouds.FontInfo) -> str:
-    return f"字体：{font.name}（{FONT_SOURCES.get(font.source, font.source)}） · 可用环境变量 ZONELENS_FONT 指定其他字体文件"
+def font_note(font: clouds.FontInfo) -> tuple[str, str]:
+    """(caption, its help text): where the cloud's Chinese font comes from, with the font's own name and
+    how to choose another one in the help (a font name is no Chinese word)."""
+    source = FONT_SOURCES.get(font.source, font.source)
+    return (
+        f"词云字体：{source}中的中文字体",
+        f"字体名称：{font.name}。可用环境变量 ZONELENS_FONT 指定其他字体文件。",
+    )

@@ -30,6 +30,7 @@ kinds = c1.pills(
     key="ikind",
     bind="query-params",
     format_func=catalog.KIND_LABELS.get,
+    wrap=True,
 )
 themes = c2.pills(
     "主题",
@@ -37,6 +38,7 @@ themes = c2.pills(
     selection_mode="multi",
     key="itheme",
     bind="query-params",
+    wrap=True,
 )
 with_parts = c3.toggle("有组成部分", key="iparts", bind="query-params", help="只看文中列出了组成部分的举措")
 shown = catalog.filter_initiatives(initiatives, kinds=kinds, themes=themes, with_components=with_parts)

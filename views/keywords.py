@@ -71,7 +71,8 @@ with tab_cloud:
         )
         if dropped:
             st.warning("字体缺少以下词语中的字，未绘制：" + escape_markdown("、".join(dropped)))
-        st.caption(font_note(font))
+        note, font_help = font_note(font)
+        st.caption(note, help=font_help)
 
     table = cached(compare.term_table, ds, filters, score, top_n, exclude)
     if table.empty and score == "g2":

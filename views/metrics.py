@@ -33,6 +33,7 @@ scopes = st.pills(
     bind="query-params",
     help="园区：园区及其企业整体的数字；企业/组织：某一家企业或组织的数字；个人：某个人的；更大范围：全市、全省、全国的。"
     "默认只看园区自己的数字，免得一家企业的专利数和一个园区的产值并列比较。",
+    wrap=True,
 )
 filters = replace(filters, scopes=tuple(scopes or ()))
 metrics = filter_table(ds, "metrics", filters)
@@ -64,7 +65,13 @@ metric_passages(ds, picked)
 st.subheader("各主题下的指标")
 zones = sorted(z for z in metrics["zone"].unique() if z)
 zone = st.pills(
-    "区域", zones, key="mzone", bind="query-params", format_func=escape_markdown, help="不选则显示全部区域"
+    "区域",
+    zones,
+    key="mzone",
+    bind="query-params",
+    format_func=escape_markdown,
+    help="不选则显示全部区域",
+    wrap=True,
 )
 show_chart(cached(charts.theme_counts, ds, filters, zone), key="by-theme")
 

@@ -43,6 +43,7 @@ if not term:
         format_func=escape_markdown,  # names come from articles: no links or colours from them
         key="kw_try",
         on_change=lambda: st.session_state.update(kw=st.session_state.kw_try),
+        wrap=True,
     )
     st.stop()
 
@@ -78,7 +79,7 @@ page = st.pagination(n_pages, key=rows_key("kw-page", [term, len(hits), order]))
 shown = search.page_of(hits, page, size=PAGE_SIZE)
 event = show_table(
     shown,
-    ["title", "section", "left", "hit", "right"],
+    ["left", "hit", "right", "title", "section"],  # the context first: on a phone it is what shows
     key=rows_key("kwic", shown["paragraph_id"] + ":" + shown.index.astype(str)),
     _select={"on_select": "rerun", "selection_mode": "single-row"},
     _highlight=("hit",),
