@@ -128,10 +128,6 @@ def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
 def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRules:
     spec = rulefiles.json_rules(content, name="initiatives.json")
     numerals = {k: int(v) for k, v in spec["numerals"].items()}
-    num = f"(?:\\d+|[{re.escape(''.join(numerals))}]+)"
-    measure = f"[{re.escape(spec['measure_words'])}]"
-    explain = "|".join(map(re.escape, rulefiles.longest_first(spec["explain_verbs"])))
-    joiners = "|".join(map(re.escape, rulefiles.longest_first(spec["enumeration_joiners"])))
     return InitiativeRules(
         date_rules=dates.compile_rules(date_content),
         descriptor_heads=rulefiles.longest_first(spec["descriptor_heads"]),
@@ -173,6 +169,17 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         ordinal_markers=tuple(tuple(series) for series in spec["ordinal_markers"]),
         type_suffix=spec["type_suffix"],
         max_follow_paragraphs=int(spec["max_follow_paragraphs"]),
+        **_patterns(spec, numerals),
+    )
+
+
+def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
+    """The rules' regular expressions (the re_ fields of InitiativeRules), compiled once per content."""
+    num = f"(?:\\d+|[{re.escape(''.join(numerals))}]+)"
+    measure = f"[{re.escape(spec['measure_words'])}]"
+    explain = "|".join(map(re.escape, rulefiles.longest_first(spec["explain_verbs"])))
+    joiners = "|".join(map(re.escape, rulefiles.longest_first(spec["enumeration_joiners"])))
+    return dict(
         re_counted=re.compile(f"({num})({measure})?(?=[{CJK}])"),
         re_numeral=re.compile(num),
         re_explain=re.compile(f"“([^“”]{{1,8}})”(?:{explain})"),
