@@ -6,7 +6,9 @@ import streamlit as st
 
 from lib.explore import catalog, search
 from lib.explore.filters import filter_table
+from lib.explore.word_charts import initiative_years_figure
 from ui.html import heading, numbered_list_html, passage, source_html
+from ui.plots import show_chart
 from ui.state import page_setup
 from ui.tables import download_buttons, empty_result, rows_key, selected_rows, show_table
 
@@ -80,6 +82,14 @@ if not shared.empty:
     with st.expander(f"多个区域同名的举措（{len(shared)} 个）"):
         st.caption("查看其中任一项的详情时，各区域的组成部分会并排显示。")
         show_table(shared, ["name", "zones"], zones=st.column_config.ListColumn("区域"))
+
+years = catalog.initiative_years(shown, ds.articles)
+if years["year"].nunique() > 1:
+    with st.expander(f"举措出现的年份（提到最多的 {years['name'].nunique()} 项）"):
+        show_chart(initiative_years_figure(years), key="initiative-years")
+        download_buttons(
+            years, what="举措年份", description=filters.describe() if filters.active else "全部", key="iyears"
+        )
 
 st.divider()
 picked_label = st.selectbox(

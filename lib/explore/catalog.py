@@ -126,3 +126,26 @@ def initiative_facts(row: pd.Series, table: pd.DataFrame) -> InitiativeFacts:
         mismatch=mismatch,
         facts_html=" · ".join(f"<b>{k}</b>：{html.escape(v)}" for k, v in facts.items()),
     )
+
+
+def initiative_years(initiatives: pd.DataFrame, articles: pd.DataFrame, *, top: int = 25) -> pd.DataFrame:
+    """[name, year, reports, zones]: in how many reports of each year an initiative is named, for the
+    `top` names named in the most reports (reports without a year are left out)."""
+    years = dict(zip(articles["article_id"], articles["year"], strict=False))
+    table = initiatives.assign(year=initiatives["article_id"].map(years)).dropna(subset=["year"])
+    columns = ["name", "year", "reports", "zones"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    most = table.groupby("name")["article_id"].nunique().sort_values(ascending=False, kind="stable")
+    table = table[table["name"].isin(most.head(top).index)]
+    out = (
+        table.groupby(["name", "year"])
+        .agg(
+            reports=("article_id", "nunique"),
+            zones=("zone", lambda z: "、".join(sorted({x for x in z if x}))),
+        )
+        .reset_index()
+    )
+    out["year"] = out["year"].astype(int)
+    order = {name: i for i, name in enumerate(most.index)}
+    return out.sort_values(["name", "year"], key=lambda c: c.map(order) if c.name == "name" else c)[columns]

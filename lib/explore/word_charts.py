@@ -1,4 +1,5 @@
-"""Charts of the 词语分析 workbench (lib.explore.words): the co-occurrence network and word trends.
+"""Charts of the 词语分析 workbench (lib.explore.words): the co-occurrence network, word trends, the
+correspondence map, and the years in which initiatives are named (举措目录).
 
 Titles, axis labels and units as on every chart (lib.explore.charts); words come from the dataset's
 tokens, escaped before they reach a label or a hover box."""
@@ -171,3 +172,20 @@ def correspondence_figure(points: pd.DataFrame, shares: list[float], *, group_la
     fig.add_hline(y=0, line={"width": 1, "color": "#d0d5db"})
     fig.add_vline(x=0, line={"width": 1, "color": "#d0d5db"})
     return fig
+
+
+def initiative_years_figure(table: pd.DataFrame) -> go.Figure:
+    """Which initiatives are named in which years: a dot per name and year, sized by the reports."""
+    fig = px.scatter(table, x="year", y="name", size="reports", size_max=18)
+    fig.update_traces(
+        hovertext=[
+            f"{html.escape(n)} · {y} 年<br>{r} 篇报道<br>{html.escape(z)}"
+            for n, y, r, z in table[["name", "year", "reports", "zones"]].itertuples(index=False)
+        ],
+        hovertemplate="%{hovertext}<extra></extra>",
+        marker_color="#c0392b",
+    )
+    fig.update_yaxes(autorange="reversed", tickmode="linear", dtick=1, automargin=True)
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_layout(height=max(320, 24 * table["name"].nunique() + 140))
+    return _layout(fig, title="举措出现的年份（圆点大小：提到该举措的报道篇数）", x="报道年份", y="举措")

@@ -198,3 +198,25 @@ def test_shared_names_lists_names_used_by_several_zones():
     assert shared["name"].tolist() == ["五个一", "高新事·高兴办"]
     assert shared["zones"].tolist() == [["昆山高新区", "贵阳高新区"], ["嘉兴高新区", "昆山高新区"]]
     assert shared_names(INITIATIVES.iloc[0:0]).columns.tolist() == ["name", "zones"]
+
+
+def test_initiative_years_count_reports_per_name_and_year():
+    import pandas as pd
+
+    from lib.explore.catalog import initiative_years
+
+    initiatives = pd.DataFrame(
+        {
+            "name": ["甲计划", "甲计划", "甲计划", "乙工程", "丙行动"],
+            "article_id": ["a1", "a1", "a2", "a3", "a4"],
+            "zone": ["甲区", "甲区", "乙区", "甲区", "甲区"],
+        }
+    )
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "a3", "a4"], "year": [2020, 2021, 2021, None]})
+    table = initiative_years(initiatives, articles, top=2)
+    # 甲计划: named in two reports (a1 twice counts once); 丙行动's report has no year
+    assert table.values.tolist() == [
+        ["甲计划", 2020, 1, "甲区"],
+        ["甲计划", 2021, 1, "乙区"],
+        ["乙工程", 2021, 1, "甲区"],
+    ]

@@ -108,3 +108,10 @@ def test_hostile_article_text_is_shown_as_text(downloads, tmp_path, monkeypatch)
     sentences = pagetest.download_csv(at, downloads, "initiatives-csv")["原句"]
     assert any(s.startswith("'=HYPERLINK") for s in sentences)
     assert not any(s.startswith("=") for s in sentences)
+
+
+def test_the_years_initiatives_are_named_in():
+    at = pagetest.open_page("views/initiatives.py")
+    assert "initiative-years" in [c.key for c in at.get("plotly_chart")]
+    at.multiselect(key="zone").select("嘉兴高新区").run()
+    assert not at.exception
