@@ -31,7 +31,17 @@ def _layout(fig: go.Figure, *, title: str, x: str, y: str) -> go.Figure:
         font={"family": FONT},
         xaxis_title=x,
         yaxis_title=y,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        # the legend in a row above the plot, under the title: on a phone a legend beside the plot took
+        # a third of its width
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "xanchor": "left",
+            "x": 0,
+            "title": {"side": "left"},
+        },
         hoverlabel={"font": {"family": FONT}},
         modebar={"orientation": "v"},  # the toolbar upright on the right, never over the title
     )
