@@ -16,43 +16,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-CHROMIUM = os.environ.get("ZONELENS_CHROMIUM", "/usr/lib/chromium/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PAGES = {
-    "": "ZoneLens · 开发区党建报道总览",
-    "zones": "区域画像",
-    "initiatives": "举措目录",
-    "keywords": "关键词云",
-    "words": "词语分析",
-    "metrics": "指标图表",
-    "search": "原文检索",
-    "library": "语料管理",
-}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from browser_setup import ARGS, CHROMIUM, PAGES, start_app, wait_healthy  # noqa: E402  (shared with the browser test)
 
 
 def wait_done(page, limit: float = 120) -> None:
@@ -84,37 +59,12 @@ def main() -> None:
         build = subprocess.run([sys.executable, "-m", "lib", "build"], cwd=ROOT, env=env, capture_output=True)
         if build.returncode not in (0, 2):  # 2: built, some files skipped
             raise SystemExit(build.stderr.decode()[-2000:])
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
         started = time.perf_counter()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        server, url = start_app(env, subprocess.DEVNULL, root=ROOT)
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                while True:
-                    try:
-                        urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                        break
-                    except OSError:
-                        time.sleep(0.1)
+                browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+                wait_healthy(server, url, limit=120, step=0.05)
                 healthy = time.perf_counter() - started
                 page = browser.new_context(viewport={"width": 1440, "height": 1200}).new_page()
                 page.goto(url)

@@ -9,9 +9,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
@@ -19,72 +16,21 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from browser_setup import ARGS, CHROMIUM, PAGES, start_app, wait_healthy
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path(os.environ.get("ZONELENS_CHROMIUM", "/usr/lib/chromium/chromium"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-#: URL path (the overview is the default page, served at the root) → the page's title.
-PAGES = {
-    "": "ZoneLens · 开发区党建报道总览",
-    "zones": "区域画像",
-    "initiatives": "举措目录",
-    "keywords": "关键词云",
-    "words": "词语分析",
-    "metrics": "指标图表",
-    "search": "原文检索",
-    "library": "语料管理",
-}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("app")
-    port = _free_port()
     env = {**os.environ, "ZONELENS_CACHE": str(tmp / "cache"), "ZONELENS_LIBRARY": str(tmp / "library")}
     log = (tmp / "server.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    server, url = start_app(env, log, root=ROOT)
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                assert server.poll() is None, (tmp / "server.log").read_text()
-                time.sleep(0.5)
+        wait_healthy(server, url)
         yield url
     finally:
         server.terminate()
@@ -179,15 +125,17 @@ def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, sc
     assert "区域为 嘉兴高新区" in page.locator("[data-testid=stSidebar]").inner_text()
 
 
-def test_a_word_in_the_network_leads_to_its_contexts(page, app_url, screenshot_dir):
+def _follow_a_word(page, app_url, tab: str, screenshot: Path) -> str:
+    """On 词语分析's `tab`, click the first word of its chart and follow the link to its contexts; returns
+    the word, once 原文检索 shows its hits."""
     _open(page, f"{app_url}/words", PAGES["words"])
     main = page.locator("[data-testid=stMain]")
-    main.get_by_role("tab", name="共现网络").click()
-    chart = main.locator("[data-testid=stPlotlyChart]").first
+    main.get_by_role("tab", name=tab).click()
+    chart = main.locator("[data-testid=stPlotlyChart]:visible").first
     chart.wait_for(timeout=30_000)
     _wait_idle(page)
-    page.screenshot(path=str(screenshot_dir / "words_network.png"), full_page=True)
-    chart.locator(".scatterlayer .trace .points path").first.click(force=True)  # one word of the network
+    page.screenshot(path=str(screenshot), full_page=True)
+    chart.locator(".scatterlayer .trace .points path").first.click(force=True)  # a word, not an edge
     link = main.get_by_role("link", name=re.compile("在原文检索中查看"))
     link.first.wait_for(timeout=30_000)
     word = re.search("“(.+)”", link.first.inner_text()).group(1)
@@ -198,22 +146,15 @@ def test_a_word_in_the_network_leads_to_its_contexts(page, app_url, screenshot_d
     assert main.locator("[data-testid=stTextInput] input").first.input_value() == word
     main.get_by_text(re.compile(f"“{re.escape(word)}”共 \\d+ 处")).first.wait_for(timeout=30_000)  # its hits
     assert page.locator("[data-testid=stException]").count() == 0
+    return word
+
+
+def test_a_word_in_the_network_leads_to_its_contexts(page, app_url, screenshot_dir):
+    _follow_a_word(page, app_url, "共现网络", screenshot_dir / "words_network.png")
 
 
 def test_a_word_on_the_correspondence_map_leads_to_its_contexts(page, app_url, screenshot_dir):
-    _open(page, f"{app_url}/words", PAGES["words"])
-    main = page.locator("[data-testid=stMain]")
-    main.get_by_role("tab", name="分组对比").click()
-    chart = main.locator("[data-testid=stPlotlyChart]:visible").first
-    chart.wait_for(timeout=30_000)
-    _wait_idle(page)
-    page.screenshot(path=str(screenshot_dir / "words_groups.png"), full_page=True)
-    chart.locator(".scatterlayer .trace").first.locator(".points path").first.click(force=True)  # a word
-    link = main.get_by_role("link", name=re.compile("在原文检索中查看"))
-    link.first.wait_for(timeout=30_000)
-    link.first.click()
-    page.get_by_role("heading", name=PAGES["search"]).first.wait_for(timeout=60_000)
-    assert "/search" in page.url and "kw=" in page.url
+    _follow_a_word(page, app_url, "分组对比", screenshot_dir / "words_groups.png")
 
 
 def test_uploaded_article_appears_in_the_catalog(page, app_url, tmp_path, screenshot_dir):
