@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib import config
 from lib.core.budget import BudgetExceeded, run_bounded
 from lib.core.errors import ReadError
 from lib.core.safety import display_name
+from lib.dataset import store
 from lib.dataset.build import load_analysers, process_file
 from lib.dataset.schema import Dataset
 from lib.extract.zones import load_gazetteer
@@ -132,15 +134,26 @@ def _preview_paste_here(title: str, text: str) -> UploadPreview:
 
 
 def _preview_text(name: str, size: int, text: str) -> UploadPreview:
-    data = text.encode("utf-8")
+    data = library.stored_text_bytes(text)  # the bytes the build will read once the text is added
     library_id = library.content_key(text)[: library.ID_LENGTH]
     try:
         rows = process_file(data, name=f"{library_id}.txt", origin="library")
+        _keep_for_the_build(f"{library_id}.txt", data, rows)
     except ReadError as err:
         return _refused(IngestError(name, err.reason), size, library_id)
     except Exception as err:  # noqa: BLE001 - one odd file must not break the page; the dataset skips it alike
         return _refused(IngestError(name, f"处理失败（{type(err).__name__}）"), size, library_id)
     return UploadPreview(name, size, library_id, summarize_rows(rows))
+
+
+def _keep_for_the_build(name: str, data: bytes, rows) -> None:
+    """Stores the preview's rows in the per-file cache under the key the build will look for, so adding
+    the file analyses nothing again in the server's process (the analysis ran in the budget's worker)."""
+    key = store.digest(store.rules_fingerprint(), name, "library", data)
+    try:
+        store.store_rows(store.rows_path(config.CACHE_DIR, key), rows)
+    except OSError:
+        pass  # an unwritable cache only means the build analyses the file itself
 
 
 def preview_table(previews: list[UploadPreview], *, known_ids: set[str]) -> pd.DataFrame:

@@ -191,6 +191,11 @@ def _read_upload(path: Path) -> bytes:
         raise IngestError(name, f"无法读取文件（{err.strerror}）") from None
 
 
+def stored_text_bytes(text: str) -> bytes:
+    """The bytes of an article's text as the library stores it (texts/<id>.txt), which the build reads."""
+    return (text.rstrip() + "\n").encode("utf-8")
+
+
 def content_key(text: str) -> str:
     """SHA-256 of the text without whitespace and heading marks: equal for the same text in any format."""
     bare = RE_KEY_IGNORED.sub("", unicodedata.normalize("NFC", text))
@@ -219,7 +224,7 @@ def _store(*, name: str, ext: str, original: bytes, text: str, origin: str, titl
             known = manifest["articles"][article_id]
             return IngestResult(article_id, "duplicate", known["title_guess"], text_path, name)
         write_atomic(root / "originals" / f"{article_id}.{ext}", original)
-        write_atomic(text_path, (text.rstrip() + "\n").encode("utf-8"))
+        write_atomic(text_path, stored_text_bytes(text))
         manifest["articles"][article_id] = manifest_file.new_entry(
             article_id,
             sha256=sha,
