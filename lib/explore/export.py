@@ -51,17 +51,23 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     return neutralise_formulas(readable(df)).to_csv(index=False).encode("utf-8-sig")
 
 
+#: XlsxWriter writes a large table faster than openpyxl (bench/bench_export.py, docs/BENCHMARKS.md); it
+#: is told never to turn a string into a formula, a link or a number (formulas are neutralised before, too).
+XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+
 def to_xlsx_bytes(df: pd.DataFrame, *, sheet: str = "数据") -> bytes:
     buf = io.BytesIO()
     safe = neutralise_formulas(readable(df))
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        safe.to_excel(writer, index=False, sheet_name=sheet[:31] or "数据")
-        ws = writer.sheets[sheet[:31] or "数据"]
-        for i, col in enumerate(safe.columns, start=1):
+    name = sheet[:31] or "数据"
+    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
+        safe.to_excel(writer, index=False, sheet_name=name)
+        ws = writer.sheets[name]
+        for i, col in enumerate(safe.columns):
             width = min(
-                60, max([len(str(col)) * 2, *(len(str(v)) for v in safe.iloc[:200, i - 1])], default=8) + 2
+                60, max([len(str(col)) * 2, *(len(str(v)) for v in safe.iloc[:200, i])], default=8) + 2
             )
-            ws.column_dimensions[ws.cell(1, i).column_letter].width = width
+            ws.set_column(i, i, width)
     return buf.getvalue()
 
 

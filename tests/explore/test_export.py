@@ -101,3 +101,11 @@ def test_a_table_that_cannot_be_written_gives_a_workbook_that_says_why():
     data = xlsx_or_error(pd.DataFrame({"x": [Unprintable()]}))
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     assert sheet.title == "导出失败" and "下载 CSV" in sheet["A3"].value
+
+
+def test_text_that_looks_like_a_link_or_a_number_stays_text():
+    df = pd.DataFrame({"sentence": ["https://evil.example/phish", "0012", "1e5"], "value": [1, 2, 3]})
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(df))).active
+    assert [sheet.cell(r, 1).value for r in (2, 3, 4)] == ["https://evil.example/phish", "0012", "1e5"]
+    assert not any(sheet.cell(r, 1).hyperlink for r in (2, 3, 4))
+    assert [sheet.cell(r, 2).value for r in (2, 3, 4)] == [1, 2, 3]  # numbers stay numbers
