@@ -120,3 +120,20 @@ def period_class(period: str) -> str:
         period in ("", "全年") or (len(period) == 5 and period[:4].isdigit()) or period.startswith("截至")
     )
     return ANNUAL if yearly else period
+
+
+#: What a described label's phrase runs to: the end of the clause.
+RE_CLAUSE_REST = re.compile(r"[^，,。；;：:！？!?、（）()]*")
+
+
+def described_label(label: str, text: str, label_end: int, quantity_end: int, data: dict) -> str:
+    """A generic counted noun right after its number (metrics.json generic_counted_nouns) followed by what
+    those things did is labelled by it: 到16家企业开展读书沙龙 → 开展读书沙龙的企业; any other label (one
+    before its number, a specific noun) as it is."""
+    if label_end <= quantity_end or label not in data["generic_counted_nouns"]:
+        return label
+    noun_end = label_end
+    phrase = RE_CLAUSE_REST.match(text, noun_end).group(0)
+    if not phrase.startswith(tuple(data["described_by_verbs"])):
+        return label
+    return f"{phrase[: int(data['described_max_chars'])]}的{label}"

@@ -291,7 +291,7 @@ EDGE = [
             raw="三千余人",
         ),
     ),
-    ("新增两百家企业入驻园区。", dict(label="企业", value=200.0, unit="家")),
+    ("新增两百家企业入驻园区。", dict(label="入驻园区的企业", value=200.0, unit="家")),
     ("开展活动百余项。", dict(label="开展活动", value=100.0, unit="项", qualifier="余")),
     (
         "吸引上万人次参观展览。",
@@ -405,3 +405,18 @@ def test_canonical_label_from_the_alias_file(label, canonical):
 
     assert canonical_label(label) == canonical
     assert canonical_label(label, aliases={label: "别名"}) == "别名"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("园区组织党员到12家企业开展结对帮扶。", "开展结对帮扶的企业"),
+        ("确定4家企业担任产业链“链主”单位。", "担任产业链“链主”单位的企业"),
+        ("全区20个党组织参加述职评议。", "参加述职评议的党组织"),
+        ("园区新增企业15家。", "新增企业"),  # a label before its number stays as it is
+        ("园区有非公企业党组织26个。", "非公企业党组织"),  # a specific noun stays as it is
+        ("园区走访8家企业，了解诉求。", "企业"),  # nothing the enterprises did follows: unchanged
+    ],
+)
+def test_a_generic_noun_is_labelled_by_what_it_did(sentence, label):
+    assert [m["label"] for m in extract_metrics(sentence)] == [label]
