@@ -51,7 +51,9 @@ print(json.dumps(results))
 """
 
 
-def run(corpus: Path, cache: Path, runs: int, *, root: Path = ROOT) -> dict[str, list[float]]:
+def run(
+    corpus: Path, cache: Path, runs: int, *, root: Path = ROOT, pages: list[str] = PAGES
+) -> dict[str, list[float]]:
     """Rerun times per page of the app in `root` (another checkout can be measured the same way)."""
     env = {
         **os.environ,
@@ -59,7 +61,7 @@ def run(corpus: Path, cache: Path, runs: int, *, root: Path = ROOT) -> dict[str,
         "ZONELENS_CACHE": str(cache),
         "ZONELENS_LIBRARY": str(cache / "library"),
     }
-    code = CHILD.format(root=str(root), pages=PAGES, runs=runs)
+    code = CHILD.format(root=str(root), pages=pages, runs=runs)
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=root)
     if out.returncode:
         raise SystemExit(out.stderr[-3000:])

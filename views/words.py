@@ -26,7 +26,9 @@ if body.empty or not body["tokens"].map(len).any():
     empty_result("可统计的正文")
     st.stop()
 
-top_words = compare.term_table(ds, filters, "count", 40, tuple(ds.zones))["term"].tolist()
+top_words = cached(compare.term_table, ds, filters, "count", 40, tuple(ds.zones))[
+    "term"
+].tolist()  # per filter, once
 
 
 tab_coll, tab_net, tab_groups, tab_trend, tab_phrase = st.tabs(

@@ -118,18 +118,21 @@ def _preview_upload_here(name: str, data: bytes) -> UploadPreview:
 
 def preview_paste(title: str, text: str, *, on_wait: Callable[[float], None] | None = None) -> UploadPreview:
     """The same for pasted text, as `library.add_text` would store it."""
-    size = len((text or "").encode("utf-8", "replace"))
     try:
         return run_bounded(_preview_paste_here, title, text, warm=load_analysers, on_wait=on_wait)
     except BudgetExceeded as err:
-        return _refused(IngestError(library.PASTED_NAME, err.reason), size)
+        return _refused(IngestError(library.PASTED_NAME, err.reason), _pasted_size(text))
+
+
+def _pasted_size(text: str) -> int:
+    return len((text or "").encode("utf-8", "replace"))
 
 
 def _preview_paste_here(title: str, text: str) -> UploadPreview:
     try:
         name, body, original = library.pasted_text(title, text)
     except IngestError as err:
-        return _refused(err, len((text or "").encode("utf-8", "replace")))
+        return _refused(err, _pasted_size(text))
     return _preview_text(name, len(original), body)
 
 

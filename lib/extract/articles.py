@@ -46,9 +46,8 @@ class Articles(Extractor):
     def extract(self, ctx: ArticleContext) -> list[dict]:
         art = ctx.article
         found = zones.detect_zone(art.title, ctx.body_text)
-        if (
-            not found.zone.name and art.page_meta
-        ):  # 信息来源：某某经济开发区: a zone's own site names it there
+        # a zone's own site may name it only in the page bar: 信息来源：某某经济开发区
+        if not found.zone.name and art.page_meta:
             found = zones.detect_zone("", art.page_meta)
         zone, method, mentioned = found.zone.name, found.method, found.mentioned
         year = int(art.date[:4]) if art.date else dates.article_year(ctx.body_text)

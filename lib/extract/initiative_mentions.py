@@ -327,6 +327,8 @@ def _verb_head_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
 def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
     """明确任务、责任、进度、问题四张清单: a list of parallel items right before a counted name whose count
     is the number of items and whose words end with a head; the items are its parts."""
+    if "、" not in sentence:
+        return []  # no list: most sentences, spared the pattern
     out = []
     for m in rules.re_counted_list.finditer(sentence):
         items = m.group(1).split("、")

@@ -11,9 +11,8 @@ headline, repair each report and mark its printed copies.
    headline-like line before the first date, source or byline line (else the last one before the first
    sentence of the body), unless that line is off the report's topic and another short line above the
    body shares clearly more of its words with the body's lead (a photo caption sits right above the
-   byline: 座谈会现场); the
-   headline-like line right above it is the kicker; other headline-like lines above the body are page
-   chrome.
+   byline: 座谈会现场); the headline-like line right above it is the kicker; other headline-like lines
+   above the body are page chrome.
 4. `read_articles`: each report's broken sentences joined, its text repaired and its copies marked
    (see lib.reading.repair), its title, kicker, byline and publication date read from the lines above
    the body.
@@ -167,7 +166,8 @@ def read_articles(raw: str, *, source_file: str) -> list[Article]:
 def mark_headline(blocks: list[Block]) -> None:
     """Marks the headline (role title) and kicker (role kicker) of a report without `#` headings, and
     turns the other headline-like lines above its body into clutter (menus, site names, slogans)."""
-    head = blocks[: _lead_body(blocks)]
+    first_body = _lead_body(blocks)
+    head = blocks[:first_body]
     candidates = [i for i, b in enumerate(head) if _headline_like(b) or _exclaimed_headline(blocks, i)]
     if not candidates:
         return
@@ -181,7 +181,7 @@ def mark_headline(blocks: list[Block]) -> None:
         and len(blocks[title_at - 1].text) > len(blocks[title_at].text)
     ):
         title_at -= 1  # no byline or date to go by: of a headline and the line next to it, the longer
-    positional, title_at = title_at, _closer_to_lead(blocks, titles, title_at)
+    positional, title_at = title_at, _closer_to_lead(blocks, first_body, titles, title_at)
     if title_at != positional:
         blocks[positional].kind = CLUTTER  # a caption or menu word above the byline, not a kicker
         candidates.remove(positional)
@@ -200,20 +200,29 @@ def mark_headline(blocks: list[Block]) -> None:
             blocks[i].kind = CLUTTER
 
 
-def _closer_to_lead(blocks: list[Block], candidates: list[int], title_at: int) -> int:
+def _closer_to_lead(blocks: list[Block], first_body: int, candidates: list[int], title_at: int) -> int:
     """The candidate that shares clearly more of its character pairs with the body's lead than an
     off-topic positional headline does (see OVERLAP_MARGIN), else the positional headline."""
-    first_body = _lead_body(blocks)
-    lead = char_pairs("".join(b.text for b in blocks[first_body:] if b.kind == BODY)[:LEAD_CHARS])
+    short = [i for i in candidates if i != title_at and len(blocks[i].text) <= OVERLAP_MAX_CHARS]
+    if not short:
+        return title_at  # nothing to weigh the headline against
+    lead_text = ""
+    for b in blocks[first_body:]:  # the lead only: a 20 MB report is not joined whole per headline
+        if len(lead_text) >= LEAD_CHARS:
+            break
+        if b.kind == BODY:
+            lead_text += b.text
+    lead = char_pairs(lead_text[:LEAD_CHARS])
 
     def shared(i: int) -> float:
         pairs = char_pairs(blocks[i].text)
         return len(pairs & lead) / len(pairs) if pairs else 0.0
 
-    short = [i for i in candidates if len(blocks[i].text) <= OVERLAP_MAX_CHARS]
-    best = max(short, key=shared, default=title_at)
     own = shared(title_at)
-    return best if own <= OVERLAP_OFF_TOPIC and shared(best) > own + OVERLAP_MARGIN else title_at
+    if own > OVERLAP_OFF_TOPIC:
+        return title_at
+    best = max(short, key=shared)
+    return best if shared(best) > own + OVERLAP_MARGIN else title_at
 
 
 def _lead_body(blocks: list[Block]) -> int:
