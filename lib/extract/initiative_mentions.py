@@ -41,6 +41,8 @@ from lib.extract.initiative_names import (
     numeral_value,
 )
 
+#: Where a quoted term's clause ends.
+RE_CLAUSE_END = re.compile(r"[，,；;。：:、“！？!?]")
 #: Between adjacent quoted terms of one list: nothing, or a 、 or a comma.
 RE_LIST_GAP = re.compile(r"[、，,]?")
 #: An unquoted formula: 1+5+X, 2+3+X, 1+4+N, or a 3–4 digit code such as 135.
@@ -206,7 +208,8 @@ def is_descriptor(run: str, *, numbered: bool, rules: InitiativeRules) -> bool:
 
 
 def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> bool:
-    """A stoplisted term, a contrast, a problem, an honour, a prize category or a question."""
+    """A stoplisted term, a contrast, a problem, an honour, a prize category, a question, or the
+    products of an industry chain (“电石—树脂—建材”的先进高分子产业链)."""
     before, after = sentence[: m.start()], sentence[m.end() :]
     clause = re.split(r"[，,；;。：:]", before)[-1]
     return (
@@ -216,12 +219,24 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
         or after.startswith(rules.problem_words)
         or after.startswith(rules.award_after)
         or name.endswith(rules.award_after)
+        or (is_term_chain(name) and _names_a_product_chain(after, rules))
         or any(w in clause for w in rules.award_before)
         or any(
             (clause.endswith(a) and after.startswith(b)) or (clause.endswith(b) and a in clause[: -len(b)])
             for a, b in rules.contrast_frames
         )
     )
+
+
+def _names_a_product_chain(after: str, rules: InitiativeRules) -> bool:
+    """The clause after a chain of terms names the industry chain it spells out (“煤—焦—气”产业链建强
+    支部, “电石—树脂—建材”的先进高分子产业链), not the Party's work along one (“链长+链主”产业链党建模式)."""
+    clause = re.split(RE_CLAUSE_END, after)[0][:24]
+    for head in rules.chain_of_products:
+        at = clause.find(head)
+        if 0 <= at <= 10:
+            return not clause[at + len(head) :].startswith(rules.brand_heads)
+    return False
 
 
 def _verb_before(before: str, rules: InitiativeRules, verbs: tuple[str, ...] = ()) -> bool:

@@ -69,6 +69,7 @@ class InitiativeRules:
     problem_words: tuple[str, ...]
     award_before: tuple[str, ...]
     award_after: tuple[str, ...]
+    chain_of_products: tuple[str, ...]  # “煤—焦—气”产业链: the words of its clause end so
     superlative_prefixes: tuple[str, ...]
     question_words: tuple[str, ...]
     unquoted_heads: tuple[str, ...]
@@ -154,6 +155,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         problem_words=tuple(spec["problem_words"]),
         award_before=tuple(spec["award_before"]),
         award_after=tuple(spec["award_after"]),
+        chain_of_products=tuple(spec.get("chain_of_products", [])),
         superlative_prefixes=tuple(spec["superlative_prefixes"]),
         question_words=tuple(spec["question_words"]),
         unquoted_heads=rulefiles.longest_first(spec["unquoted_heads"]),

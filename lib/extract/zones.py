@@ -1,12 +1,10 @@
 """Zones: which development zone an article is about.
 
-Known zones come from the gazetteer `data/rules/zones.csv` (the national 高新区, 经开区 and 新区 with full
-name, level, type, province, city and aliases; a user adds rows for any other zone); the rules are in
-`data/rules/zones.json`. Zones nobody listed are still recognised: a zone suffix (…高新区, …经济开发区,
-…工业园, …新片区) after a place name, read word by word (place words, or names of lib.extract.places),
-so 马鞍山雨山经济开发区 and 大亚湾经济技术开发区 are found whole and 推进高新区 is not. Names are compared
-by their key (province dropped, 市/县 dropped, suffix shortened: 四川省广安经济技术开发区 → 广安经开区).
-"""
+Known zones come from the gazetteer `data/rules/zones.csv` (national 高新区, 经开区, 新区 with their facts and
+aliases; a user adds rows); the rules are in `data/rules/zones.json`. Zones nobody listed are recognised by
+a zone suffix (…高新区, …工业园) after a place name read word by word (place words, or names of
+lib.extract.places): 马鞍山雨山经济开发区 is found whole, 推进高新区 is not; the last resort is
+lib.extract.named_parks. Names are compared by their key (四川省广安经济技术开发区 → 广安经开区)."""
 
 from __future__ import annotations
 
@@ -24,6 +22,7 @@ import ahocorasick
 from lib import config
 from lib.core import rulefiles
 from lib.core.chars import CJK
+from lib.extract.named_parks import named_park
 from lib.extract.places import CITY, Places, join_split_places, load_places, locate
 from lib.text import segment
 
@@ -218,9 +217,7 @@ class Mentions:
 
     counts: Counter = field(default_factory=Counter)
     zones: dict[str, Zone] = field(default_factory=dict)
-    bare: Counter = field(
-        default_factory=Counter
-    )  # bare suffixes (在高新区召开), by (canonical suffix, level)
+    bare: Counter = field(default_factory=Counter)  # 在高新区召开: by (canonical suffix, prefix)
 
     def add(self, zone: Zone, n: int = 1) -> None:
         self.counts[zone.name] += n
@@ -238,8 +235,11 @@ def find_mentions(text: str, gz: Gazetteer) -> Mentions:
     found = Mentions()
     covered = bytearray(len(text))
     for end, (length, name) in gz.aliases.iter_long(text) if gz.aliases is not None and text else ():
-        found.add(gz.zones[name])  # leftmost-longest, like a regex alternation tried longest first
-        covered[end - length + 1 : end + 1] = b"\x01" * length
+        start = end - length + 1
+        zone = _other_kind_after(text, start, end + 1, name, gz) or gz.zones[name]
+        found.add(zone)  # leftmost-longest, like a regex alternation tried longest first
+        stop = start + len(zone.name) if zone.name not in gz.zones else end + 1
+        covered[start:stop] = b"\x01" * (stop - start)
     for m in gz.re_suffix.finditer(text):
         if not covered[m.start()] and not (m.start() and covered[m.start() - 1]):  # 大亚湾|经济技术开发区
             zone = _generic_zone(text, m, gz)
@@ -248,6 +248,17 @@ def find_mentions(text: str, gz: Gazetteer) -> Mentions:
             elif zone:
                 found.bare[zone] += 1
     return found
+
+
+def _other_kind_after(text: str, start: int, end: int, name: str, gz: Gazetteer) -> Zone | None:
+    """Another zone named after a listed zone's place (中关村 + 科学城), not 大亚湾 + 经济技术开发区."""
+    m = gz.re_suffix.match(text, end)
+    zone, suffix = gz.zones[name], gz.suffixes[m.group(0)] if m else None
+    own = _split(zone_key(zone.name, gz), gz)[1]
+    if not (own and suffix) or own.canonical == suffix.canonical or suffix.canonical in gz.any_kind_suffixes:
+        return None
+    named = text[start:end] + suffix.canonical
+    return Zone(named, text[start : m.end()], "", suffix.type, zone.province, zone.city)
 
 
 def _generic_zone(text: str, m: re.Match, gz: Gazetteer) -> Zone | tuple[str, str] | None:
@@ -376,7 +387,10 @@ def detect_zone(title: str, body: str, *, gazetteer: Gazetteer | None = None) ->
     home = cache(lambda: gz.places.home(f"{title}\n{body}"))  # read once, when needed
     _count_bare(found, home, gz)
     if not found.counts:
-        return ZoneFinding(Zone(""), NONE, [])
+        park = named_park(f"{title}\n{body}", gz.places, gz.not_place)
+        if park is None:
+            return ZoneFinding(Zone(""), NONE, [])
+        found.add(Zone(park.name, park.full_name, "", park.type, park.province, park.city))
     order = list(found.counts)
     best = max(order, key=lambda z: (found.counts[z], -order.index(z)))
     method = GAZETTEER if best in gz.zones else PATTERN

@@ -35,6 +35,7 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区推行“甲乙丙”相结合的工作模式。", {"甲乙丙"}),  # counted parts: a name by its shape
         ("在“五有六室一站”标准基础上完善阵地。", {"五有六室一站"}),
         ("园区发布“甲法惠企”“乙警护企”“丙融助企”三个服务品牌。", {"甲法惠企", "乙警护企", "丙融助企"}),
+        ("园区推行“链长+链主”产业链党建模式。", {"链长+链主"}),  # a chain for the Party's work stays
     ],
 )
 def test_named_programmes_are_found(text, names):
@@ -67,6 +68,8 @@ def test_named_programmes_are_found(text, names):
         "园区在原有机制基础上推出的党建专项行动广受好评。",  # 推出的…行动: no name after the verb  # 的 before a problem, not a way of working
         "园区坚持“企业需要什么”的原则。",
         "老党员与新党员开展“一对一”结对。",  # no numeral-and-word parts
+        "园区围绕“矿石—钢材—零部件”产业链建强支部。",  # the stages of an industry chain
+        "逐步形成“秸秆——饲料——肥料”的循环农业产业链。",
     ],
 )
 def test_what_is_not_a_programme(text):

@@ -187,3 +187,43 @@ def test_a_corrected_zone_gets_what_is_known_of_it():
         "河北省",
         "张家口市",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # suffixes of parks of every kind after a place
+        ("长葛市产业集聚区党工委召开会议", "长葛产业集聚区"),
+        ("宜城市精细化工园区党建联盟成立", "宜城精细化工园区"),
+        # a county-level 特区 or 林区 read as a place without its suffix
+        ("神农架林区经济开发区党委", "神农架经开区"),
+        # a listed zone's alias before the suffix of another kind names another zone
+        ("中关村科学城举办党建论坛", "中关村科学城"),
+    ],
+)
+def test_zone_suffixes_and_places_of_every_kind(text, expected):
+    assert list(zone_mentions(text)) == [expected]
+
+
+def test_a_park_named_again_and_again_is_the_zone_when_nothing_else_is():
+    text = "德清县梅溪湖园区召开党建工作会。会上，梅溪湖园区党委书记介绍了园区经验。"
+    zone = detect_zone("", text).zone
+    assert (zone.name, zone.full_name, zone.province, zone.city) == (
+        "梅溪湖园区",
+        "德清县梅溪湖园区",
+        "浙江省",
+        "湖州市",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("代表们来到青龙湖园区参观。", ""),  # named once: a visit, not the report's zone
+        ("软件园区里的企业和软件园区外的企业", ""),  # generic words name no park
+        ("该园区党委成立。本园区企业", ""),
+        ("合肥高新区的玉兰湖园区和玉兰湖园区", "合肥高新区"),  # a zone named by the gazetteer comes first
+    ],
+)
+def test_a_park_is_only_the_last_resort(text, expected):
+    assert detect_zone("", text).zone.name == expected

@@ -1,0 +1,104 @@
+"""Parks that no list has and no place names: 天子湖园区, 金桥电子商务产业园, 杭州未来科技城.
+
+The last resort of `zones.detect_zone`, for an article in which neither the gazetteer nor a place
+before a zone suffix names a zone. A candidate is a short name (words tagged as names, nouns or times,
+`park_name_tags`) before a park suffix (the generic zone suffixes and `park_suffixes` of zones.json:
+园区, 工业村 …); place names before it are kept for the zone's province and city, not in its name. A
+candidate is taken only when the article names it at least `park_mentions` times: a report about a
+park names it again and again, while a passing 软件园区 or 科创园区 does not make a zone. The rules are in
+`data/rules/zones.json`."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lib import config
+from lib.core import rulefiles
+from lib.core.chars import CJK
+from lib.extract.places import join_split_places, locate
+from lib.text import segment
+
+RE_CJK_RUN_END = re.compile(f"[{CJK}]+$")
+
+
+@dataclass(frozen=True)
+class ParkRules:
+    re_suffix: re.Pattern
+    suffix_type: dict[str, str]
+    name_tags: frozenset[str]
+    generic_words: frozenset[str]  # words that do not name a park on their own (软件, 科创 …)
+    max_name_chars: int
+    mentions: int
+
+
+def park_rules() -> ParkRules:
+    return rulefiles.compiled(_compile, config.rule_file("zones.json"))
+
+
+def _compile(content: bytes | None) -> ParkRules:
+    spec = rulefiles.json_rules(content, name="zones.json")
+    types = {s["suffix"]: s.get("type", s["canonical"]) for s in spec["generic_suffixes"]}
+    types.update({s["suffix"]: s.get("type", s["suffix"]) for s in spec.get("park_suffixes", [])})
+    return ParkRules(
+        re_suffix=re.compile(rulefiles.alternation(types)),
+        suffix_type=types,
+        name_tags=frozenset(spec.get("park_name_tags", ["ns", "nr", "nz", "n", "t", "j"])),
+        generic_words=frozenset(spec.get("park_generic_words", [])),
+        max_name_chars=int(spec.get("park_max_name_chars", 6)),
+        mentions=int(spec.get("park_mentions", 2)),
+    )
+
+
+@dataclass(frozen=True)
+class Park:
+    name: str  # 天子湖园区
+    full_name: str  # 安吉县天子湖园区, as first written with its place
+    type: str
+    province: str
+    city: str
+
+
+def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
+    """The park the text names most often, at least `park_mentions` times; None if there is none."""
+    rules = park_rules()
+    counts: Counter = Counter()
+    found: dict[str, Park] = {}
+    for m in rules.re_suffix.finditer(text):
+        park = _candidate(text, m, rules, places, not_place)
+        if park is not None:
+            counts[park.name] += 1
+            if len(park.full_name) > len(found.get(park.name, park).full_name) or park.name not in found:
+                found[park.name] = park
+    ranked = [name for name, n in counts.most_common() if n >= rules.mentions]
+    return found[ranked[0]] if ranked else None
+
+
+@lru_cache(maxsize=4096)
+def _tagged(run: str) -> tuple[tuple[str, str], ...]:
+    return tuple(segment.tag(run))
+
+
+def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> Park | None:
+    start = m.start()
+    run = RE_CJK_RUN_END.search(text[max(0, start - 2 * rules.max_name_chars) : start])
+    if run is None:
+        return None
+    words: list[str] = []
+    for word, tag in reversed(join_split_places(list(_tagged(run.group(0))), places)):
+        if tag not in rules.name_tags or word.startswith(not_place):
+            break
+        if sum(map(len, words)) + len(word) > rules.max_name_chars:
+            break
+        words.insert(0, word)
+    lead = 0
+    while lead < len(words) and places.is_place(words[lead]):
+        lead += 1  # 安吉县 天子 湖: the place says where, the rest is the park's own name
+    own = "".join(words[lead:])
+    if len(own) < 2 or all(w in rules.generic_words for w in words[lead:]):
+        return None
+    province, city = locate(words[:lead], places) if lead else ("", "")
+    suffix = m.group(0)
+    return Park(own + suffix, "".join(words) + suffix, rules.suffix_type[suffix], province, city)
