@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +39,8 @@ Rows = dict[str, list[dict]]
 #: Files not in the cache are analysed by worker processes (one per CPU) when they add up to at least
 #: this many bytes; for less, starting the workers costs more than they save.
 PARALLEL_MIN_BYTES = 128 * 1024
+#: Strings up to this long in the rows (zone, unit, label …) are interned; sentences and paragraphs are not.
+MAX_INTERNED_CHARS = 32
 #: The articles columns a hand-corrected zone sets (the zone and what is known of it).
 ZONE_FACTS = ["zone", "zone_full", "zone_level", "zone_type", "province", "city"]
 
@@ -107,7 +110,7 @@ def build_dataset(
     paths = list(paths)
     with rulefiles.pinned(), _fewer_collections():
         outcomes = _outcomes(paths, progress=progress, cache_dir=cache_dir)
-        rows: Rows = {e.table: [] for e in extractors()}
+        rows: dict[str, list[tuple]] = {e.table: [] for e in extractors()}
         skipped: list[tuple[str, str]] = []
         keys: list[str] = []
         for path, outcome in zip(paths, outcomes, strict=True):
@@ -117,10 +120,10 @@ def build_dataset(
             key, file_rows = outcome
             keys.append(key)
             for table in rows:
-                rows[table].extend(file_rows.get(table, []))
+                rows[table].extend(file_rows.get(table, ()))
         ds = Dataset(
-            tables={
-                e.table: pd.DataFrame(rows[e.table], columns=[c.name for c in e.columns])
+            tables={  # each table's rows let go as soon as its frame is made
+                e.table: pd.DataFrame(rows.pop(e.table), columns=[c.name for c in e.columns])
                 for e in extractors()
             },
             skipped=skipped,
@@ -131,6 +134,29 @@ def build_dataset(
             extractor.link(ds.table(extractor.table))
         set_dtypes(ds)
     return ds
+
+
+def _compact(file_rows: Rows) -> dict[str, list[tuple]]:
+    """One file's rows as tuples in column order, short strings and list elements interned. Read back
+    from JSON or from a worker, a row is a dict (about 1 KB for 20 fields) and each 昆山高新区, 家 or token a
+    new string; as a tuple of shared strings it is a fifth of that, and every file's rows are held at once
+    until the frames are made."""
+    out: dict[str, list[tuple]] = {}
+    for e in extractors():
+        columns = [(c.name, c.dtype == "list") for c in e.columns]
+        out[e.table] = [
+            tuple(_interned(row.get(name), is_list) for name, is_list in columns)
+            for row in file_rows.get(e.table, ())
+        ]
+    return out
+
+
+def _interned(value, is_list: bool):
+    if is_list and value:
+        return store.interned(value)
+    if type(value) is str and len(value) <= MAX_INTERNED_CHARS:
+        return sys.intern(value)
+    return value
 
 
 def _outcomes(
@@ -151,7 +177,7 @@ def _outcomes(
             outcomes.append(skip_reason(exc))
             continue
         cached = store.cached_rows(cache_dir, key) if cache_dir else None
-        outcomes.append((key, cached))
+        outcomes.append((key, _compact(cached) if cached is not None else None))
         if cached is None:
             target = store.rows_path(cache_dir, key) if cache_dir else None
             pending.append((i, key, _Job(data=data, name=path.name, origin=origin, store=target)))
@@ -163,7 +189,7 @@ def _outcomes(
     for (i, key, _), result in zip(
         pending, _analyse_all([job for _, _, job in pending], report=report), strict=True
     ):
-        outcomes[i] = result if isinstance(result, str) else (key, result)
+        outcomes[i] = result if isinstance(result, str) else (key, _compact(result))
     if progress:
         progress(len(paths), len(paths), "")
     return outcomes  # type: ignore[return-value]
@@ -269,12 +295,15 @@ def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Ite
     )
     try:
         futures = [pool.submit(_analyse, job) for job in jobs]
-        for n, (job, future) in enumerate(zip(jobs, futures, strict=True)):
+        for n, job in enumerate(jobs):
             report(n, job.name)
+            future, futures[n] = futures[n], None  # a result is let go once the caller has it
             try:
-                yield future.result()
+                result = future.result()
             except Exception:  # noqa: BLE001 - the worker died (killed, out of memory): analyse the file here
-                yield _analyse(job)
+                result = _analyse(job)
+            del future
+            yield result
     finally:
         pool.shutdown(cancel_futures=True)
 

@@ -18,6 +18,7 @@ import json
 import math
 import os
 import shutil
+import sys
 import time
 import uuid
 from functools import lru_cache
@@ -289,7 +290,13 @@ def _restore_lists(table: str, df) -> None:
 def _as_list(value) -> list:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
-    return list(value)
+    return interned(value)
+
+
+def interned(values) -> list:
+    """A list of the values with every string interned: a word that occurs a million times in the
+    tokens is held once, not a million times (at 10 MB of text, ~300 MB less at the build's peak)."""
+    return [sys.intern(v) if type(v) is str else v for v in values]
 
 
 def _set_aside(path: Path) -> Path:
