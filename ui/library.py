@@ -103,10 +103,11 @@ def add_uploads() -> None:
     added, info, errors = [], [], []
     for f in st.session_state.get(uploader_key()) or []:
         data = f.getvalue()
-        if not preview_upload(f.name, data).ok:
+        seen = preview_upload(f.name, data)
+        if not seen.ok:
             continue  # refused in the preview already, with its reason
         try:
-            result = library.add_file(f.name, data)
+            result = library.add_file(f.name, data, text=seen.text)
         except (IngestError, LibraryError) as err:
             errors.append(str(err))
             continue

@@ -22,6 +22,9 @@ PAGE_ROWS = 500
 #: Tables up to this many rows get their CSV built with the page; larger ones, and every XLSX, are
 #: built only when the user clicks (so a rerun after a filter change stays fast on a large corpus).
 EAGER_CSV_ROWS = 5000
+#: Above this many rows the Excel file is prepared on request, with a progress bar (a 40,000-row
+#: workbook takes seconds: bench/bench_export.py).
+EAGER_XLSX_ROWS = 5000
 
 
 def column_config(columns, **overrides) -> dict:
@@ -113,15 +116,36 @@ def download_buttons(df: pd.DataFrame, *, what: str, description: str = "", key:
         on_click="ignore",
         disabled=df.empty,
     )
-    c2.download_button(
+    name = export.export_filename(what, description, ext="xlsx")
+    if len(df) <= EAGER_XLSX_ROWS:
+        _xlsx_button(c2, lambda: export.xlsx_or_error(df, sheet=what), name, key=key, disabled=df.empty)
+        return
+    ready_key, digest = f"{key}-xlsx-ready", rows_key("", [*df.index, *df.columns])
+    ready = st.session_state.get(ready_key)
+    if ready is not None and ready[0] == digest:  # prepared for these very rows: one workbook kept
+        _xlsx_button(c2, ready[1], name, key=key, disabled=False)
+    elif c2.button(f"准备 Excel（{len(df):,} 行）", key=f"{key}-xlsx-prepare", icon=":material/table:"):
+        bar = st.progress(0.0, text="正在写入 Excel…")
+
+        def report(done: int, total: int) -> None:
+            bar.progress(done / max(total, 1), text=f"正在写入 Excel：{done:,} / {total:,} 行")
+
+        data = export.xlsx_or_error(df, sheet=what, progress=report)
+        bar.empty()
+        st.session_state[ready_key] = (digest, data)
+        _xlsx_button(c2, data, name, key=key, disabled=False)
+
+
+def _xlsx_button(where, data, name: str, *, key: str, disabled: bool) -> None:
+    where.download_button(
         "下载 Excel",
-        lambda: export.xlsx_or_error(df, sheet=what),
-        export.export_filename(what, description, ext="xlsx"),
+        data,
+        name,
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}-xlsx",
         icon=":material/table:",
         on_click="ignore",
-        disabled=df.empty,
+        disabled=disabled,
     )
 
 

@@ -77,6 +77,7 @@ class UploadPreview:
     articles: tuple[ArticleSummary, ...] = ()
     error: str = ""
     reason: str = ""
+    text: str = ""  # the text as it will be stored, for `library.add_file` (not decoded twice)
 
     @property
     def ok(self) -> bool:
@@ -146,7 +147,7 @@ def _preview_text(name: str, size: int, text: str) -> UploadPreview:
         return _refused(IngestError(name, err.reason), size, library_id)
     except Exception as err:  # noqa: BLE001 - one odd file must not break the page; the dataset skips it alike
         return _refused(IngestError(name, f"处理失败（{type(err).__name__}）"), size, library_id)
-    return UploadPreview(name, size, library_id, summarize_rows(rows))
+    return UploadPreview(name, size, library_id, summarize_rows(rows), text=text)
 
 
 def _keep_for_the_build(name: str, data: bytes, rows) -> None:

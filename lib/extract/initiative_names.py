@@ -70,6 +70,8 @@ class InitiativeRules:
     award_before: tuple[str, ...]
     award_after: tuple[str, ...]
     chain_of_products: tuple[str, ...]  # “煤—焦—气”产业链: the words of its clause end so
+    measure_words: str  # 个项条…: what a count is counted in
+    core_frames: tuple[tuple[str, str], ...]  # 以A为核心: the one thing a formula's 1 may be
     superlative_prefixes: tuple[str, ...]
     question_words: tuple[str, ...]
     unquoted_heads: tuple[str, ...]
@@ -156,6 +158,8 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         award_before=tuple(spec["award_before"]),
         award_after=tuple(spec["award_after"]),
         chain_of_products=tuple(spec.get("chain_of_products", [])),
+        measure_words=spec["measure_words"],
+        core_frames=tuple((a, b) for a, b in spec.get("core_frames", [])),
         superlative_prefixes=tuple(spec["superlative_prefixes"]),
         question_words=tuple(spec["question_words"]),
         unquoted_heads=rulefiles.longest_first(spec["unquoted_heads"]),

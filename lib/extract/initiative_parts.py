@@ -2,8 +2,9 @@
 
 A name may give its parts itself (“采集—研判—处置”, “网格联企、社区吹哨”, “A”“B”等三大工程). Otherwise, from
 the surest pattern to the loosest, the first list that fits the count the name implies: a formula's
-explanations (“1”是…，“2”是…); a bracket after the name; an enumeration in the clause before it, the later
-clauses, the next sentence or the earlier clauses (即…、…、…); one group per clause for names of several
+explanations (“1”是…，“2”是…, lib.extract.formula_terms); a bracket after the name; an enumeration in the
+clause before it, the later clauses, the next sentence or the earlier clauses (即…、…、…); a formula's
+terms counted in its sentence (以A为核心，3个B，N个C); one group per clause for names of several
 numerals (四服务一提升); numbered items (一是…二是…) or typed items (“…”型) after it; quoted terms sharing
 the head of a count (四项工程 → “强基工程”…) or its key (四带机制 → “机关带行业”…); the short lead sentences
 of the next paragraphs (配强一个…书记。建好一支队伍。).
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from lib.core.chars import split_sentences
+from lib.extract import formula_terms
 from lib.extract.initiative_names import (
     BRAND,
     COUNTED,
@@ -33,8 +35,6 @@ from lib.extract.initiative_names import (
 RE_CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")
 #: A bracket right after a name, and what it holds.
 RE_BRACKET = re.compile(r"^\s*[（(]([^（）()]{2,120})[）)]")
-#: Where an explanation of a formula term ends when no other follows it.
-RE_EXPLANATION_END = re.compile(r"[；;。）)]")
 #: An item that explains a formula term (“1”是…), not a part of a list.
 RE_EXPLAINED = re.compile(r"^“[^”]{1,6}”(?:是|指|为)")
 #: Stands in for the characters inside a quoted term when clauses and lists are split.
@@ -123,7 +123,7 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     """Parts the text lists for a counted name or a formula, from the surest pattern to the loosest."""
     rest = at.sentence[mention.end :]
     if mention.kind == FORMULA:  # “1+2+N”（“1”是…，“2”是…，“N”是…）: the explanations name the parts
-        explained = _explained_terms(mention, [rest, *at.later], rules)
+        explained = formula_terms.explained_terms(mention, [rest, *at.later], rules)
         if len(explained) >= 2:
             return explained
     bracketed = _bracketed_items(rest, rules)  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）
@@ -133,6 +133,9 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
         items, quoted = _enumeration(text, mask, key=mention.key, rules=rules)
         if _fits(items, mention, quoted=quoted):
             return items
+    counted = formula_terms.counted_terms(mention, at.sentence, rules) if mention.kind == FORMULA else []
+    if counted:
+        return counted
     walked = _walk_groups(mention, _clauses(at.sentence, at.masked, mention.end), rules)
     if walked:
         return walked
@@ -339,29 +342,6 @@ def _fits(items: list[str], mention: Mention, *, quoted: bool) -> bool:
         x.startswith(t) for x, t in zip(items, mention.terms, strict=False)
     )
     return (quoted and n == len(mention.terms)) or counted_out or n in values
-
-
-def _explained_terms(mention: Mention, sentences: list[str], rules: InitiativeRules) -> list[str]:
-    """Parts of a formula explained term by term: “两个1”指A和B；“10”指C；“N”代表D → [A, B, C, D]. Each
-    explanation runs to the next one, or to the end of its clause group (；。)."""
-    out = []
-    for sentence in sentences:
-        starts = list(rules.re_explain.finditer(sentence))
-        for m, nxt in zip(starts, [*starts[1:], None][: len(starts)], strict=True):
-            end = nxt.start() if nxt else len(sentence)
-            stop = RE_EXPLANATION_END.search(sentence, m.end(), end)
-            label, text = m.group(1), sentence[m.end() : stop.start() if stop else end].strip(" ，,、（）()")
-            if not text:
-                continue
-            times = 1
-            multiple = rules.re_multiple.fullmatch(label)
-            if label not in mention.terms and multiple and multiple.group(2) in mention.terms:
-                times = numeral_value(multiple.group(1), rules) or 1
-            elif label not in mention.terms:
-                continue
-            parts = [p for p in rules.re_joiner.split(text) if p]
-            out += parts if times > 1 and len(parts) == times else [text]
-    return out
 
 
 def _keyed_terms(mention: Mention, texts: list[str]) -> list[str]:

@@ -103,9 +103,15 @@ def check_name(name: str) -> None:
         raise IngestError(name, f"文件名过长（超过 {MAX_NAME_BYTES} 字节）")
 
 
-def add_file(name: str, data: bytes) -> IngestResult:
-    """Adds an uploaded file; the same text already in the library gives status "duplicate"."""
-    text = validate_upload(name, data)
+def add_file(name: str, data: bytes, *, text: str | None = None) -> IngestResult:
+    """Adds an uploaded file; the same text already in the library gives status "duplicate". `text` is
+    the upload's text when the caller has it already (the app's preview decoded it in a worker process,
+    within the per-file budget), so that a large file is not decoded again in the server."""
+    if text is None:
+        text = validate_upload(name, data)
+    else:
+        check_name(name)
+        check_size(name, len(data), error=IngestError)
     return _store(
         name=name,
         ext=Path(name).suffix.lower().lstrip("."),

@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from lib.explore import export
 from lib.explore.export import export_filename, neutralise_formulas, to_csv_bytes, to_xlsx_bytes
 
 ROWS = pd.DataFrame(
@@ -109,3 +110,14 @@ def test_text_that_looks_like_a_link_or_a_number_stays_text():
     assert [sheet.cell(r, 1).value for r in (2, 3, 4)] == ["https://evil.example/phish", "0012", "1e5"]
     assert not any(sheet.cell(r, 1).hyperlink for r in (2, 3, 4))
     assert [sheet.cell(r, 2).value for r in (2, 3, 4)] == [1, 2, 3]  # numbers stay numbers
+
+
+def test_a_large_workbook_is_written_in_chunks_with_progress_and_loses_no_row(monkeypatch):
+    monkeypatch.setattr(export, "XLSX_CHUNK_ROWS", 7)
+    df = pd.DataFrame({"zone": [f"区{i}" for i in range(30)], "value": range(30), "sentence": ["=1+1"] * 30})
+    reports = []
+    book = pd.read_excel(io.BytesIO(export.to_xlsx_bytes(df, progress=lambda d, t: reports.append((d, t)))))
+    assert reports == [(7, 30), (14, 30), (21, 30), (28, 30), (30, 30)]
+    assert book.iloc[:, 0].tolist() == df["zone"].tolist()
+    assert book.iloc[:, 1].tolist() == list(range(30))
+    assert set(book.iloc[:, 2]) == {"'=1+1"}  # every chunk neutralised, not only the first

@@ -79,6 +79,20 @@ def test_what_is_not_a_programme(text):
 @pytest.mark.parametrize(
     ("paragraphs", "name", "kind", "expected", "parts"),
     [
+        (  # a formula's terms counted in its sentence, the 1 as its core
+            ["园区构建“1+3+N”党建工作体系，以园区党工委为核心，联动3个社区党委以及N个企业党支部。"],
+            "1+3+N",
+            "formula",
+            3,
+            ["园区党工委", "社区党委", "企业党支部"],
+        ),
+        (  # a term not counted in the sentence: no parts rather than wrong ones
+            ["园区推行“1+3+N”工作模式，目前已覆盖3个街道。"],
+            "1+3+N",
+            "formula",
+            3,
+            [],
+        ),
         (
             ["园区实施“强链工程”“聚才工程”“惠企工程”等三大工程。"],
             "三大工程",

@@ -115,3 +115,25 @@ def test_the_years_initiatives_are_named_in():
     assert "initiative-years" in [c.key for c in at.get("plotly_chart")]
     at.multiselect(key="zone").select("嘉兴高新区").run()
     assert not at.exception
+
+
+def test_a_large_table_prepares_its_excel_with_progress_and_serves_every_row(downloads, monkeypatch):
+    import io
+
+    import pandas as pd
+
+    import ui.tables
+
+    monkeypatch.setattr(ui.tables, "EAGER_XLSX_ROWS", 3)  # the shipped corpus has more than 3 rows
+    at = open_page()
+    rows = len(pagetest.table(at))
+    assert rows > 3
+    assert not [b for b in at.get("download_button") if b.proto.id.endswith("initiatives-xlsx")]
+    at.button(key="initiatives-xlsx-prepare").click().run()
+    url = at.download_button(key="initiatives-xlsx").proto.url
+    book = pd.read_excel(io.BytesIO(downloads.get_file(url.rsplit("/", 1)[-1]).content))
+    assert len(book) == rows
+    at.run()  # prepared once: the button stays a download until the rows change
+    assert at.download_button(key="initiatives-xlsx").proto.url
+    at.multiselect(key="zone").select("嘉兴高新区").run()
+    assert at.button(key="initiatives-xlsx-prepare").label.startswith("准备 Excel")

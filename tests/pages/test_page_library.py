@@ -81,7 +81,7 @@ def test_page_shows_the_shipped_articles_and_an_empty_library(lib_dir):
     assert not lib_dir.exists()
 
 
-def test_uploads_are_previewed_then_the_valid_ones_added(lib_dir):
+def test_uploads_are_previewed_then_the_valid_ones_added(lib_dir, monkeypatch):
     at = open_page()
     word = make_docx([f"# {WUHU_TITLE}", WUHU])
     at.file_uploader[0].set_value(
@@ -106,8 +106,12 @@ def test_uploads_are_previewed_then_the_valid_ones_added(lib_dir):
 
     add = at.button(key="library-add-files")
     assert add.label == "加入语料库（2 个文件）"
+    decoded = []
+    real_extract = library.extract_text
+    monkeypatch.setattr(library, "extract_text", lambda *a, **kw: decoded.append(1) or real_extract(*a, **kw))
     add.click().run()
     assert not at.exception
+    assert decoded == []  # the preview's worker decoded the files; adding does not decode them again
     assert sorted(e["name"] for e in library.list_entries()) == [
         "合肥.txt",
         "芜湖.docx",
