@@ -183,6 +183,32 @@ def test_uploaded_article_appears_in_the_catalog(page, app_url, tmp_path, screen
     page.screenshot(path=str(screenshot_dir / "catalog_after_upload.png"), full_page=True)
 
 
+def test_a_search_hit_opens_its_article_scrolled_to_the_hit(page, app_url, screenshot_dir):
+    """On a phone, choosing a KWIC row opens the hit's whole article below the table, and the page and the
+    article's box scroll so the hit shows."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        _open(page, f"{app_url}/search?kw={urllib.parse.quote('六联工作法')}", PAGES["search"])
+        grid = page.locator("[data-testid=stDataFrame]").first
+        grid.wait_for(timeout=30_000)
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 15, box["y"] + 52)  # the first row's selection box, below the header
+        hit = page.locator("mark[id^=hit-]")
+        hit.wait_for(timeout=30_000)
+        _wait_idle(page)
+        page.wait_for_timeout(500)
+        where = hit.evaluate(
+            "m => [m.getBoundingClientRect().top, m.getBoundingClientRect().bottom, innerHeight,"
+            " m.closest('[data-article]').scrollTop, m.closest('[data-article]').innerText]"
+        )
+        top, bottom, height, scrolled, text = where
+        assert 0 <= top and bottom <= height and scrolled > 0, where[:4]
+        assert "作为嘉兴市唯一的国家高新区" in text and "嘉兴高新区供图" in text  # the whole report
+        page.screenshot(path=str(screenshot_dir / "search_article_390.png"))
+    finally:
+        page.set_viewport_size({"width": 1440, "height": 2200})
+
+
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
 def test_headline_figures_are_never_cut_off(page, app_url, screenshot_dir, width, height):
     """Two zones side by side (the narrowest cards on a wide screen) and a phone: every figure and its
