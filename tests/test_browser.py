@@ -233,6 +233,53 @@ def test_headline_figures_are_never_cut_off(page, app_url, screenshot_dir, width
         page.set_viewport_size({"width": 1440, "height": 2200})
 
 
+#: Every title and legend of a chart, and the box each must stay within: the chart, and for an axis
+#: title, the length of its axis (a vertical one longer than the plot ran out of the chart on a phone).
+CHART_TEXT_OUTSIDE = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].flatMap(chart => {
+    const box = chart.getBoundingClientRect(), out = [];
+    const plot = chart.querySelector('.draglayer .xy .nsewdrag');
+    const title = chart.querySelector('.gtitle'), legend = chart.querySelector('.legend');
+    for (const e of chart.querySelectorAll('.gtitle, .g-xtitle, .g-ytitle, .legend')) {
+        const r = e.getBoundingClientRect();
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+            out.push(['outside the chart', e.textContent]);
+    }
+    const y = chart.querySelector('.g-ytitle');
+    if (y && plot) {
+        const r = y.getBoundingClientRect(), p = plot.getBoundingClientRect();
+        if (r.top < p.top - 2 || r.bottom > p.bottom + 2) out.push(['longer than its axis', y.textContent]);
+    }
+    if (title && legend && legend.getBoundingClientRect().top < title.getBoundingClientRect().bottom - 1)
+        out.push(['legend over the title', title.textContent]);
+    return out;
+})"""
+
+
+#: Pages with charts, metric charts with the longest indicator name.
+CHART_PAGES = {
+    "metrics": {"indicator": "互联网企业“两高一创”党委/党总支/党支部书记占比"},
+    "": {},
+    "zones": {},
+    "keywords": {},
+}
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("path", list(CHART_PAGES))
+def test_chart_titles_and_legends_fit_the_chart(page, app_url, screenshot_dir, path, width):
+    """Every chart's title, axis titles and legend stay within the chart, a vertical axis title within its
+    axis, and the legend under the title, on a desktop and a phone."""
+    page.set_viewport_size({"width": width, "height": 844})
+    try:
+        _open(page, f"{app_url}/{path}?{urllib.parse.urlencode(CHART_PAGES[path])}", PAGES[path])
+        charts = page.locator("[data-testid=stPlotlyChart]")
+        charts.first.locator(".gtitle").wait_for(state="attached", timeout=30_000)
+        assert page.evaluate(CHART_TEXT_OUTSIDE) == []
+        charts.first.screenshot(path=str(screenshot_dir / f"chart_{path or 'overview'}_{width}.png"))
+    finally:
+        page.set_viewport_size({"width": 1440, "height": 2200})
+
+
 #: English words Streamlit itself draws and lets no app translate (also listed in the README).
 STREAMLIT_ENGLISH = {"Fullscreen"}
 #: English words a page may show, and why: Streamlit's own (README), names of measures and file types.
