@@ -183,6 +183,32 @@ def test_uploaded_article_appears_in_the_catalog(page, app_url, tmp_path, screen
     page.screenshot(path=str(screenshot_dir / "catalog_after_upload.png"), full_page=True)
 
 
+def test_a_search_hit_opens_its_article_scrolled_to_the_hit(page, app_url, screenshot_dir):
+    """On a phone, choosing a KWIC row opens the hit's whole article below the table, and the page and the
+    article's box scroll so the hit shows."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        _open(page, f"{app_url}/search?kw={urllib.parse.quote('六联工作法')}", PAGES["search"])
+        grid = page.locator("[data-testid=stDataFrame]").first
+        grid.wait_for(timeout=30_000)
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 15, box["y"] + 52)  # the first row's selection box, below the header
+        hit = page.locator("mark[id^=hit-]")
+        hit.wait_for(timeout=30_000)
+        _wait_idle(page)
+        page.wait_for_timeout(500)
+        where = hit.evaluate(
+            "m => [m.getBoundingClientRect().top, m.getBoundingClientRect().bottom, innerHeight,"
+            " m.closest('[data-article]').scrollTop, m.closest('[data-article]').innerText]"
+        )
+        top, bottom, height, scrolled, text = where
+        assert 0 <= top and bottom <= height and scrolled > 0, where[:4]
+        assert "作为嘉兴市唯一的国家高新区" in text and "嘉兴高新区供图" in text  # the whole report
+        page.screenshot(path=str(screenshot_dir / "search_article_390.png"))
+    finally:
+        page.set_viewport_size({"width": 1440, "height": 2200})
+
+
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
 def test_headline_figures_are_never_cut_off(page, app_url, screenshot_dir, width, height):
     """Two zones side by side (the narrowest cards on a wide screen) and a phone: every figure and its
@@ -203,6 +229,53 @@ def test_headline_figures_are_never_cut_off(page, app_url, screenshot_dir, width
         assert not [c for c in cut if any(f in c for f in figures)], cut
         assert all(main.get_by_text(f, exact=True).count() for f in figures)
         page.screenshot(path=str(screenshot_dir / f"zones_compare_{width}.png"), full_page=True)
+    finally:
+        page.set_viewport_size({"width": 1440, "height": 2200})
+
+
+#: Every title and legend of a chart, and the box each must stay within: the chart, and for an axis
+#: title, the length of its axis (a vertical one longer than the plot ran out of the chart on a phone).
+CHART_TEXT_OUTSIDE = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].flatMap(chart => {
+    const box = chart.getBoundingClientRect(), out = [];
+    const plot = chart.querySelector('.draglayer .xy .nsewdrag');
+    const title = chart.querySelector('.gtitle'), legend = chart.querySelector('.legend');
+    for (const e of chart.querySelectorAll('.gtitle, .g-xtitle, .g-ytitle, .legend')) {
+        const r = e.getBoundingClientRect();
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+            out.push(['outside the chart', e.textContent]);
+    }
+    const y = chart.querySelector('.g-ytitle');
+    if (y && plot) {
+        const r = y.getBoundingClientRect(), p = plot.getBoundingClientRect();
+        if (r.top < p.top - 2 || r.bottom > p.bottom + 2) out.push(['longer than its axis', y.textContent]);
+    }
+    if (title && legend && legend.getBoundingClientRect().top < title.getBoundingClientRect().bottom - 1)
+        out.push(['legend over the title', title.textContent]);
+    return out;
+})"""
+
+
+#: Pages with charts, metric charts with the longest indicator name.
+CHART_PAGES = {
+    "metrics": {"indicator": "互联网企业“两高一创”党委/党总支/党支部书记占比"},
+    "": {},
+    "zones": {},
+    "keywords": {},
+}
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("path", list(CHART_PAGES))
+def test_chart_titles_and_legends_fit_the_chart(page, app_url, screenshot_dir, path, width):
+    """Every chart's title, axis titles and legend stay within the chart, a vertical axis title within its
+    axis, and the legend under the title, on a desktop and a phone."""
+    page.set_viewport_size({"width": width, "height": 844})
+    try:
+        _open(page, f"{app_url}/{path}?{urllib.parse.urlencode(CHART_PAGES[path])}", PAGES[path])
+        charts = page.locator("[data-testid=stPlotlyChart]")
+        charts.first.locator(".gtitle").wait_for(state="attached", timeout=30_000)
+        assert page.evaluate(CHART_TEXT_OUTSIDE) == []
+        charts.first.screenshot(path=str(screenshot_dir / f"chart_{path or 'overview'}_{width}.png"))
     finally:
         page.set_viewport_size({"width": 1440, "height": 2200})
 

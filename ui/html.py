@@ -1,11 +1,18 @@
 """Article text as HTML for the pages: always escaped before any markup is added, so nothing in an
-article can inject markup or scripts into a page."""
+article can inject markup or scripts into a page.
+
+The one script the app runs (`scroll_to`, which brings a hit of an opened article into view) is a
+constant sent in an element of its own; it names only an id the app made (checked against RE_ANCHOR),
+never any outside text, and every element that holds article text runs no script."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 
@@ -89,3 +96,104 @@ def figure_cards(cards: list[tuple[str, str, str]]) -> None:
         for label, value, sentence in cards
     )
     st.html(f'<div style="display:flex;flex-wrap:wrap;gap:.75rem">{items}</div>')
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of a search term: its paragraph, where it starts in it, and its length."""
+
+    paragraph_id: str
+    start: int
+    length: int
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the hit in an opened article (made of a digest: no outside text)."""
+        return "hit-" + hashlib.sha1(f"{self.paragraph_id}:{self.start}".encode()).hexdigest()[:12]
+
+
+#: How each kind of block of an opened article looks (a body paragraph as plain text), and a block of
+#: another kind that does not count (a copy printed again on the page).
+BLOCK_STYLES = {
+    "caption": "color:#666;font-size:.9rem;font-style:italic",
+    "credit": "color:#888;font-size:.85rem",
+    "byline": "color:#888;font-size:.85rem",
+}
+UNCOUNTED_STYLE = "opacity:.6"
+#: The paragraph of the hit, and the hit itself, in an opened article.
+HIT_PARAGRAPH_STYLE = "border-left:3px solid #c0392b;padding-left:.6rem;background:#fffbeb"
+HIT_STYLE = "background:#ffd54f;outline:2px solid #c0392b;font-weight:bold"
+#: The box an opened article scrolls in (its hit brought into view by `scroll_to`).
+ARTICLE_BOX = "max-height:60vh;overflow-y:auto;position:relative;line-height:1.9;padding-right:.5rem"
+
+
+def hit_html(text: str, hit: Hit, terms=()) -> str:
+    """A paragraph escaped with its terms marked, the occurrence `hit` marked apart with the id `hit.anchor`."""
+    end = hit.start + hit.length
+    return (
+        highlight_html(text[: hit.start], terms)
+        + f'<mark id="{hit.anchor}" style="{HIT_STYLE}">{html.escape(text[hit.start : end])}</mark>'
+        + highlight_html(text[end:], terms)
+    )
+
+
+def article_html(blocks: pd.DataFrame, terms=(), *, hit: Hit | None = None) -> str:
+    """An article's blocks ([paragraph_id, section, kind, text, counted], in order) as escaped HTML in a
+    scroll box: each section's title before its first block, captions and credits in grey, other blocks
+    that do not count (copies) greyed, every term marked; the paragraph of `hit` framed and the hit marked
+    apart (`hit_html`)."""
+    out, section = [], ""
+    for b in blocks.itertuples(index=False):
+        if b.section and b.section != section:
+            out.append(
+                f'<div style="font-weight:bold;margin:1rem 0 .4rem">{highlight_html(b.section, terms)}</div>'
+            )
+        section = b.section or section
+        is_hit = hit is not None and b.paragraph_id == hit.paragraph_id
+        style = (
+            HIT_PARAGRAPH_STYLE if is_hit else BLOCK_STYLES.get(b.kind, "" if b.counted else UNCOUNTED_STYLE)
+        )
+        note = "" if b.counted else ' title="不计入统计"'
+        text = hit_html(b.text, hit, terms) if is_hit else highlight_html(b.text, terms)
+        out.append(f'<p style="margin:0 0 .6rem;{style}"{note}>{text}</p>')
+    return f'<div data-article="" style="{ARTICLE_BOX}">{"".join(out)}</div>'
+
+
+#: Ids `scroll_to` accepts: those `Hit.anchor` makes.
+RE_ANCHOR = re.compile(r"hit-[0-9a-f]{12}")
+#: Centres the element of id ANCHOR in its article box and brings the box into view (once it is drawn).
+SCROLL_SCRIPT = """<script>(() => {
+  let tries = 0;
+  const go = () => {
+    const mark = document.getElementById("ANCHOR");
+    if (!mark) { if (++tries < 40) setTimeout(go, 50); return; }
+    const box = mark.closest("[data-article]");
+    if (box) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
+    (box || mark).scrollIntoView({block: "nearest"});
+  };
+  go();
+})();</script>"""
+
+
+def scroll_to(anchor: str) -> None:
+    """Brings the element of id `anchor` (a `Hit.anchor`) into view: the app's one script (module docstring)."""
+    if not RE_ANCHOR.fullmatch(anchor):
+        raise ValueError(f"not an anchor the app made: {anchor!r}")
+    st.html(SCROLL_SCRIPT.replace("ANCHOR", anchor), unsafe_allow_javascript=True)
+
+
+def show_article(article: dict, terms=(), *, hit: Hit | None = None) -> None:
+    """An opened article (`lib.explore.search.article_context`) in a bordered box: where it comes from, a
+    note when a long report is shown in part, its text with the terms marked, scrolled to `hit`."""
+    with st.container(border=True):
+        st.html(
+            source_html(article["title"], "", " · ".join(p for p in (article["zone"], article["date"]) if p))
+        )
+        if article["cut"]:
+            st.caption(
+                f"全文共 {article['n_chars']:,} 字、{article['n_paragraphs']:,} 段，"
+                f"这里显示命中处前后的 {len(article['paragraphs']):,} 段。"
+            )
+        st.html(article_html(article["paragraphs"], terms, hit=hit))
+        if hit is not None:
+            scroll_to(hit.anchor)

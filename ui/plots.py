@@ -1,7 +1,7 @@
 """Every chart is shown through `show_chart`: one Plotly toolbar for all of them, reduced to what users
 need (save as image, box or lasso selection on the charts that open passages, reset), its tooltips in
 Chinese (Streamlit's Plotly has no Chinese locale, so the words are given here), never over a chart's
-title (lib.explore.charts puts it on the right, upright)."""
+title (lib.explore.chart_style puts it on the right, upright)."""
 
 from __future__ import annotations
 

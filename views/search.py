@@ -1,13 +1,13 @@
-"""原文检索: keyword in context over the counted paragraphs, with each hit's article and section and its
-whole paragraph on demand."""
+"""原文检索: keyword in context over the counted paragraphs, with each hit's article and section, and its
+whole article on demand (the hit marked and scrolled into view)."""
 
 import streamlit as st
 
 from lib.core.safety import escape_markdown
 from lib.explore import search
 from lib.explore.filters import filter_table
-from ui.html import passage, source_html
-from ui.state import page_setup
+from ui.html import Hit, show_article
+from ui.state import cached, page_setup
 from ui.tables import download_buttons, empty_result, rows_key, show_table
 
 #: Hits per page of the results table.
@@ -89,12 +89,12 @@ event = show_table(
     hit=st.column_config.TextColumn("命中", width="small", alignment="center"),
     right=st.column_config.TextColumn("右文"),
 )
-download_buttons(hits, what="检索", description=term, key="search")
-st.caption(f"下载包含列出的全部 {len(hits)} 处命中。选中表格中的一行，查看整段原文。")
+download_buttons(hits.drop(columns="start"), what="检索", description=term, key="search")
+st.caption(f"下载包含列出的全部 {len(hits)} 处命中。选中表格中的一行，在下面阅读它所在文章的全文。")
 
 rows = [i for i in event.selection.rows if i < len(shown)]
 if rows:
-    ctx = search.paragraph_context(ds.paragraphs, ds.articles, shown["paragraph_id"].iloc[rows[0]])
-    with st.container(border=True):
-        st.html(source_html(ctx["title"], ctx["section"], ctx["zone"]))
-        passage(ctx["text"], [term])
+    row = shown.iloc[rows[0]]
+    article = cached(search.hit_article, ds, row["paragraph_id"])
+    if article:
+        show_article(article, [term], hit=Hit(row["paragraph_id"], int(row["start"]), len(row["hit"])))

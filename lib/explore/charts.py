@@ -15,37 +15,14 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from lib.dataset.schema import Dataset, counted_paragraphs
+from lib.explore.chart_style import apply_layout, value_axis_title
 from lib.explore.colors import UNKNOWN_ZONE, zone_colors
 from lib.explore.filters import Filters, filter_table
 from lib.extract.metric_context import ANNUAL, SCOPE_LABELS, period_class
 from lib.extract.metric_context import ZONE as ZONE_SCOPE
 
-FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
 #: How a qualifier kind is marked next to a value in a chart.
 QUALIFIER_MARK = {"approx": "≈", "lower_bound": "≥", "upper_bound": "≤"}
-
-
-def _layout(fig: go.Figure, *, title: str, x: str, y: str) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0},
-        font={"family": FONT},
-        xaxis_title=x,
-        yaxis_title=y,
-        margin={"l": 10, "r": 10, "t": 90, "b": 10},
-        # the legend in a row above the plot, under the title: on a phone a legend beside the plot took
-        # a third of its width
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.02,
-            "xanchor": "left",
-            "x": 0,
-            "title": {"side": "left"},
-        },
-        hoverlabel={"font": {"family": FONT}},
-        modebar={"orientation": "v"},  # the toolbar upright on the right, never over the title
-    )
-    return fig
 
 
 def hover_text(sentence: str, width: int = 32) -> str:
@@ -149,11 +126,11 @@ def metric_bar(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> 
         textposition="outside",
     )
     fig.update_layout(legend_title_text="区域")
-    return _layout(
+    return apply_layout(
         fig,
         title=title or f"{label}（单位：{html.escape(unit)}）",
         x="区域 · 年份",
-        y=f"{label}（{html.escape(unit)}）",
+        y=value_axis_title(label, html.escape(unit)),
     )
 
 
@@ -214,11 +191,11 @@ def metric_over_years(metrics: pd.DataFrame, *, title: str | None = None, zones=
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_yaxes(rangemode="tozero")
     fig.update_layout(legend_title_text="区域 · 数值类型")
-    return _layout(
+    return apply_layout(
         fig,
         title=title or f"{label}历年变化（单位：{html.escape(unit)}）",
         x="年份（年）",
-        y=f"{label}（{html.escape(unit)}）",
+        y=value_axis_title(label, html.escape(unit)),
     )
 
 
@@ -236,7 +213,7 @@ def metrics_by_theme(metrics: pd.DataFrame, *, title: str = "各主题下的指�
     )
     fig.update_traces(hovertemplate="%{x}：%{y} 条<extra></extra>")
     fig.update_layout(legend_title_text="区域")
-    return _layout(fig, title=title, x="主题", y="指标数（条）")
+    return apply_layout(fig, title=title, x="主题", y="指标数（条）")
 
 
 def coverage_heatmap(paragraphs: pd.DataFrame, *, title: str = "各区域的主题覆盖") -> go.Figure:
@@ -256,7 +233,7 @@ def coverage_heatmap(paragraphs: pd.DataFrame, *, title: str = "各区域的主�
             hovertemplate="%{y} · %{x}：%{z} 段<extra></extra>",
         )
     )
-    return _layout(fig, title=title, x="主题", y="区域")
+    return apply_layout(fig, title=title, x="主题", y="区域")
 
 
 def theme_mix(paragraphs: pd.DataFrame, *, title: str = "主题构成") -> go.Figure:
@@ -267,7 +244,7 @@ def theme_mix(paragraphs: pd.DataFrame, *, title: str = "主题构成") -> go.Fi
     fig = px.bar(x=share.values, y=share.index, orientation="h")
     fig.update_traces(hovertemplate="%{y}：%{x}% 的段落<extra></extra>", marker_color="#c0392b")
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title=title, x="含该主题的段落占比（%）", y="主题")
+    return apply_layout(fig, title=title, x="含该主题的段落占比（%）", y="主题")
 
 
 def term_bar(
@@ -279,7 +256,7 @@ def term_bar(
     fig.update_traces(hovertemplate="%{y}：%{x:,.4~g} " + unit + "<extra></extra>", marker_color="#c0392b")
     fig.update_yaxes(autorange="reversed", tickmode="linear", dtick=1, automargin=True)
     fig.update_layout(height=max(360, 22 * len(terms) + 140))
-    return _layout(
+    return apply_layout(
         fig, title=title, x=f"{value_label(value)}（{unit}）" if unit else value_label(value), y="词语"
     )
 
@@ -300,7 +277,7 @@ def articles_by_zone(articles: pd.DataFrame, *, title: str = "各区域文章数
     fig.update_yaxes(
         dtick=max(1, math.ceil(counts.max() / 6)) if len(counts) else 1, tickformat="d", rangemode="tozero"
     )
-    return _layout(fig, title=title, x="区域", y="文章数（篇）")
+    return apply_layout(fig, title=title, x="区域", y="文章数（篇）")
 
 
 def indicator_options(metrics: pd.DataFrame) -> list[str]:

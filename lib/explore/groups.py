@@ -1,5 +1,5 @@
-"""Every group at once (KH Coder's term-by-group view): the words most over-used by each zone, year or
-theme against all the others, side by side, and a correspondence-analysis map of groups and words.
+"""Every group at once (KH Coder's term-by-group view): the words most over-used by each zone, province,
+year or theme against all the others, side by side, and a correspondence-analysis map of groups and words.
 
 - `group_terms`: per group, its top terms by keyness (signed log-likelihood G2 of lib.text.keywords) against
   the rest of the filtered text; only over-used terms (G2 > 0).
@@ -20,7 +20,17 @@ from lib.explore.filters import Filters
 from lib.text.keywords import keyness_all
 
 #: What paragraphs can be grouped by, with its label.
-GROUPINGS = {"zone": "区域", "year": "年份", "theme": "主题"}
+GROUPINGS = {"zone": "区域", "province": "省份", "year": "年份", "theme": "主题"}
+#: The province group of the paragraphs whose report's zone has no known province.
+UNKNOWN_PROVINCE = "未知省份"
+
+
+def with_province(paragraphs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The paragraphs with a `province` column: the province of their report's zone (the articles table's
+    `province`), UNKNOWN_PROVINCE where the report has none."""
+    province = paragraphs["article_id"].map(articles.set_index("article_id")["province"])
+    known = province.notna() & (province.astype(str) != "")
+    return paragraphs.assign(province=province.where(known, UNKNOWN_PROVINCE))
 
 
 def grouped(paragraphs: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -105,13 +115,19 @@ def ca_coordinates(n: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[float]]:
 # --- for the pages ------------------------------------------------------------------------------------
 
 
+def filtered_groupable(ds: Dataset, filters: Filters, by: str) -> pd.DataFrame:
+    """The counted paragraphs under the filters, with the column `by` groups them by."""
+    body = filtered_body(ds, filters)
+    return with_province(body, ds.articles) if by == "province" else body
+
+
 def filtered_group_terms(
     ds: Dataset, filters: Filters, by: str, top: int, exclude: tuple[str, ...]
 ) -> pd.DataFrame:
-    return group_terms(filtered_body(ds, filters), by, top=top, exclude=exclude)
+    return group_terms(filtered_groupable(ds, filters, by), by, top=top, exclude=exclude)
 
 
 def filtered_correspondence(
     ds: Dataset, filters: Filters, by: str, n_terms: int, exclude: tuple[str, ...]
 ) -> tuple[pd.DataFrame, list[float]]:
-    return correspondence(filtered_body(ds, filters), by, n_terms=n_terms, exclude=exclude)
+    return correspondence(filtered_groupable(ds, filters, by), by, n_terms=n_terms, exclude=exclude)

@@ -1,5 +1,5 @@
 """Passage search: keyword-in-context over the counted paragraphs, paging of the hits, and the look-ups
-the pages use to show where a row comes from (its paragraph, article and section)."""
+the pages use to show where a row comes from (its paragraph, its whole article, its section)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from lib.dataset.schema import counted_paragraphs
 
 #: Characters of context shown either side of a hit.
 CONTEXT = 30
+#: Most characters of an article shown around a hit: a longer report is shown in part, the hit's paragraph
+#: in the middle (a 20 MB report is never sent to the browser whole).
+ARTICLE_WINDOW = 60_000
 
 
 def kwic(
@@ -50,8 +53,9 @@ def with_titles(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def kwic_table(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """KWIC hits with their article's title, in reading order: where (title, section) then left | hit | right."""
-    cols = ["paragraph_id", "article_id", "zone", "title", "section", "left", "hit", "right"]
+    """KWIC hits with their article's title, in reading order: where (title, section) then left | hit | right,
+    and the hit's `start` in its paragraph (which occurrence it is, to find it in the article)."""
+    cols = ["paragraph_id", "article_id", "zone", "title", "section", "left", "hit", "right", "start"]
     return with_titles(hits, articles)[cols]
 
 
@@ -96,3 +100,49 @@ def paragraph_context(paragraphs: pd.DataFrame, articles: pd.DataFrame, paragrap
         "article_id": p["article_id"],
         "title": titles.iloc[0] if len(titles) else "",
     }
+
+
+def article_context(
+    paragraphs: pd.DataFrame, articles: pd.DataFrame, paragraph_id: str, *, window: int = ARTICLE_WINDOW
+) -> dict | None:
+    """The whole article a paragraph belongs to, to read a hit in place: {article_id, title, zone, date,
+    paragraphs, n_paragraphs, n_chars, cut}. `paragraphs` holds every block of the report in order
+    ([paragraph_id, seq, section, kind, text, counted]: captions, credits and copies too); a report
+    longer than `window` characters keeps only the blocks within `window` characters centred on the
+    paragraph (always kept), and `cut` says so. None when the paragraph is unknown."""
+    where = paragraphs.loc[paragraphs["paragraph_id"] == paragraph_id, "article_id"]
+    if where.empty:
+        return None
+    article_id = where.iloc[0]
+    cols = ["paragraph_id", "seq", "section", "kind", "text", "counted"]
+    blocks = paragraphs.loc[paragraphs["article_id"] == article_id, cols].sort_values("seq")
+    blocks = blocks.reset_index(drop=True)
+    lengths = blocks["text"].str.len().fillna(0)
+    ends = lengths.cumsum()
+    starts = ends - lengths
+    at = blocks.index[blocks["paragraph_id"] == paragraph_id][0]
+    middle = starts[at] + lengths[at] / 2
+    keep = (ends > middle - window / 2) & (starts < middle + window / 2)
+    keep[at] = True
+    meta = articles[articles["article_id"] == article_id].head(1)
+    about = {c: _text(meta[c].iloc[0]) if len(meta) and c in meta else "" for c in ("title", "zone", "date")}
+    return {
+        "article_id": article_id,
+        **about,
+        "paragraphs": blocks[keep].reset_index(drop=True),
+        "n_paragraphs": len(blocks),
+        "n_chars": int(ends.iloc[-1]),
+        "cut": not keep.all(),
+    }
+
+
+def _text(value) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+# --- for the pages ------------------------------------------------------------------------------------
+
+
+def hit_article(ds, paragraph_id: str) -> dict | None:
+    """`article_context` of a paragraph of the dataset (every block of its report, whatever the filters)."""
+    return article_context(ds.paragraphs, ds.articles, paragraph_id)

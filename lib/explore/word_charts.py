@@ -1,8 +1,9 @@
 """Charts of the 词语分析 workbench (lib.explore.words): the co-occurrence network, word trends, the
 correspondence map, and the years in which initiatives are named (举措目录).
 
-Titles, axis labels and units as on every chart (lib.explore.charts); words come from the dataset's
-tokens, escaped before they reach a label or a hover box."""
+Titles, axis labels and units as on every chart (lib.explore.charts), in the one chart style
+(lib.explore.chart_style); words come from the dataset's tokens, escaped before they reach a label or a
+hover box."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from lib.explore.charts import _layout
+from lib.explore.chart_style import apply_layout
 
 #: Node sizes (px) of the least and the most widespread word in the network.
 NODE_SIZE = (14, 46)
@@ -97,10 +98,11 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, title: str = "�
                 },
             )
         )
-    _layout(fig, title=title, x="", y="")
+    fig.update_layout(height=620)
+    apply_layout(fig, title=title, x="", y="")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    fig.update_layout(height=620, legend={"title": {"text": "词群（社区）"}})
+    fig.update_layout(legend={"title": {"text": "词群（社区）"}})
     return fig
 
 
@@ -123,7 +125,7 @@ def trend_figure(table: pd.DataFrame, *, by: str = "year", title: str | None = N
         trace.hovertext = [h for h, m in zip(hover, mine, strict=True) if m]
         trace.hovertemplate = "%{hovertext}<br>每万词 %{y} 次<extra></extra>"
         trace.name = html.escape(str(trace.name))
-    _layout(fig, title=title or f"词语使用的变化（{per}）", x=x, y=f"出现频率（{per}）")
+    apply_layout(fig, title=title or f"词语使用的变化（{per}）", x=x, y=f"出现频率（{per}）")
     if by == "year":
         fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_layout(legend={"title": {"text": "词语"}})
@@ -162,13 +164,14 @@ def correspondence_figure(points: pd.DataFrame, shares: list[float], *, group_la
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    _layout(
+    fig.update_layout(height=620)
+    apply_layout(
         fig,
         title=f"对应分析：{group_label}与词语（未标注的词悬停可见）",
         x=f"第 1 维（解释 {shares[0]:.0%} 的惯量）",
         y=f"第 2 维（解释 {shares[1]:.0%} 的惯量）",
     )
-    fig.update_layout(height=620, legend={"title": {"text": ""}})
+    fig.update_layout(legend={"title": {"text": ""}})
     fig.add_hline(y=0, line={"width": 1, "color": "#d0d5db"})
     fig.add_vline(x=0, line={"width": 1, "color": "#d0d5db"})
     return fig
@@ -188,4 +191,4 @@ def initiative_years_figure(table: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(autorange="reversed", tickmode="linear", dtick=1, automargin=True)
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_layout(height=max(320, 24 * table["name"].nunique() + 140))
-    return _layout(fig, title="举措出现的年份（圆点大小：提到该举措的报道篇数）", x="报道年份", y="举措")
+    return apply_layout(fig, title="举措出现的年份（圆点大小：提到该举措的报道篇数）", x="报道年份", y="举措")

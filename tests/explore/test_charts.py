@@ -220,3 +220,16 @@ def test_every_term_bar_is_labelled():
     fig = term_bar(terms)
     assert (fig.layout.yaxis.tickmode, fig.layout.yaxis.dtick) == ("linear", 1)
     assert fig.layout.height >= 22 * 30  # room for 30 labels
+
+
+def test_a_long_indicator_keeps_its_name_in_the_title_and_its_unit_on_the_axis():
+    """On a phone the value axis is about 250 pixels high: a long name there ran out of the chart."""
+    long = "两新组织发展党员数量占该高新区发展党员总数"
+    rows = _metrics(
+        [("a-m1", "昆山高新区", long, 70, "%", "%", 2024), ("a-m2", "昆山高新区", long, 65, "%", "%", 2023)]
+    )
+    for fig in (metric_bar(rows), metric_over_years(rows)):
+        assert fig.layout.yaxis.title.text == "数值（%）"
+        assert fig.layout.title.text.replace("<br>", "").startswith(long) and "<br>" in fig.layout.title.text
+    short = metric_bar(CORPUS_LIKE[CORPUS_LIKE["label"] == "一般公共预算收入"])
+    assert short.layout.yaxis.title.text == "一般公共预算收入（亿元）"

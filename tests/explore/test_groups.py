@@ -72,3 +72,30 @@ def test_correspondence_places_groups_and_words_and_needs_three_of_each():
     assert near("甲区", "a") < near("甲区", "c")
     two = DATA[DATA["zone"] != "丙区"]
     assert groups.correspondence(two, "zone")[0].empty
+
+
+ARTICLES = pd.DataFrame(
+    {"article_id": ["a1", "a2", "a3", "a4"], "zone": ["甲区", "乙区", "丙区", ""]}
+).assign(province=["江苏省", "江苏省", "浙江省", ""])
+
+
+def test_with_province_takes_the_reports_province_and_names_the_unknown():
+    body = pd.DataFrame({"article_id": ["a1", "a3", "a4", "a9"], "tokens": [["x"]] * 4})
+    assert groups.with_province(body, ARTICLES)["province"].tolist() == [
+        "江苏省",
+        "浙江省",
+        "未知省份",
+        "未知省份",
+    ]
+
+
+def test_group_terms_and_correspondence_by_province():
+    data = DATA.assign(article_id=["a1", "a1", "a2", "a2", "a3", "a4"])
+    by_province = groups.with_province(data, ARTICLES)
+    table = groups.group_terms(by_province, "province", top=3)
+    assert set(table["group"]) == {"江苏省", "浙江省", "未知省份"}
+    top = table[table["rank"] == 1].set_index("group")["term"].to_dict()
+    assert top["浙江省"] == "e" and top["江苏省"] in {"a", "c"}  # 甲区 and 乙区 are both in 江苏省
+    points, shares = groups.correspondence(by_province, "province", n_terms=6)
+    assert set(points.loc[points["kind"] == "group", "name"]) == {"江苏省", "浙江省", "未知省份"}
+    assert len(shares) == 2

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib.explore.search import kwic, kwic_table, page_count, page_of, paragraph_context, with_titles
+from lib.explore.search import (
+    article_context,
+    kwic,
+    kwic_table,
+    page_count,
+    page_of,
+    paragraph_context,
+    with_titles,
+)
 
 PARAS = pd.DataFrame(
     {
@@ -73,7 +81,9 @@ def test_kwic_table_orders_columns_for_reading():
         "left",
         "hit",
         "right",
+        "start",
     ]
+    assert table["start"].tolist() == [9, 28]
     assert len(table) == 2 and table["title"].iloc[0].startswith("嘉兴高新区")
     assert kwic_table(kwic(PARAS, ""), ARTICLES).empty
 
@@ -113,3 +123,47 @@ def test_kwic_sorts_by_the_words_next_to_the_hit():
     assert sorted(left[:2]) == sorted(["推进企业", "服务企业"]) and left[2] == "建强支部"
     assert sort_kwic(hits, "right")["right"].tolist() == sorted(["联盟", "工作", "阵地"])
     assert sort_kwic(hits, "text").equals(hits)
+
+
+# ---------------------------------------------------------------- a hit's whole article
+
+REPORT = pd.DataFrame(
+    {
+        "paragraph_id": [f"b-p{i:03d}" for i in range(6)],
+        "article_id": ["b-1"] * 5 + ["a-1"],
+        "zone": ["昆山高新区"] * 5 + ["嘉兴高新区"],
+        "seq": [4, 0, 1, 2, 3, 0],  # stored out of order
+        "section": ["", "", "固本塑魂", "固本塑魂", "固本塑魂", ""],
+        "kind": ["credit", "body", "body", "caption", "body", "body"],
+        "counted": [False, True, True, False, True, True],
+        "text": ["本版供图", "一" * 10, "二" * 10, "三" * 10, "四" * 10, "别的文章"],
+    }
+)
+META = pd.DataFrame(
+    {"article_id": ["b-1"], "title": ["昆山高新区党建报道"], "zone": ["昆山高新区"], "date": [None]}
+)
+
+
+def test_article_context_holds_every_block_of_the_report_in_order():
+    ctx = article_context(REPORT, META, "b-p002")
+    assert ctx["paragraphs"]["text"].str[0].tolist() == ["一", "二", "三", "四", "本"]
+    assert ctx["paragraphs"]["kind"].tolist() == ["body", "body", "caption", "body", "credit"]
+    assert (ctx["title"], ctx["zone"], ctx["date"]) == ("昆山高新区党建报道", "昆山高新区", "")
+    assert (ctx["n_paragraphs"], ctx["n_chars"], ctx["cut"]) == (5, 44, False)
+    assert article_context(REPORT, META, "no-such-paragraph") is None
+    assert article_context(REPORT, META, "b-p005")["title"] == ""  # an article without its row
+
+
+@pytest.mark.parametrize(
+    ("paragraph_id", "window", "kept"),
+    [
+        ("b-p003", 10, ["三"]),  # the hit's paragraph alone fills the window
+        ("b-p003", 25, ["二", "三", "四"]),
+        ("b-p001", 25, ["一", "二"]),  # at the start, the window is not moved
+        ("b-p000", 1, ["本"]),
+    ],
+)
+def test_article_context_cuts_a_long_report_around_the_hit(paragraph_id, window, kept):
+    ctx = article_context(REPORT, META, paragraph_id, window=window)
+    assert ctx["paragraphs"]["text"].str[0].tolist() == kept and ctx["cut"]
+    assert ctx["n_paragraphs"] == 5

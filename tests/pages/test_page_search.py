@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pagetest
 from streamlit.testing.v1 import AppTest
 
 from lib import config
+from ui.html import SCROLL_SCRIPT
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "views/search.py"
@@ -70,12 +72,33 @@ def test_hits_are_capped_with_a_note(downloads, tmp_path, monkeypatch):
     assert len(pagetest.table(at)) == 100
 
 
-def test_choosing_a_hit_opens_its_paragraph(downloads):
+def article_blocks(at: AppTest) -> str:
+    """The HTML the page shows that may hold article text (every element that runs no script)."""
+    return "\n".join(h.value for h in at.get("html") if not h.proto.unsafe_allow_javascript)
+
+
+def scripts(at: AppTest) -> list[str]:
+    return [h.value for h in at.get("html") if h.proto.unsafe_allow_javascript]
+
+
+def test_choosing_a_hit_opens_its_whole_article_at_the_hit(downloads):
     at = open_page({"kw": "六联工作法"})
+    assert "start" not in pagetest.download_csv(at, downloads, "search-csv").columns
     pagetest.select_row(at, 0)
-    shown = pagetest.html(at)
-    assert "<mark>六联工作法</mark>" in shown and "治理联抓" in shown
-    assert "《嘉兴高新区“新领秀”党建赋能高质量发展》" in shown
+    shown = article_blocks(at)
+    assert "《嘉兴高新区“新领秀”党建赋能高质量发展》 · 嘉兴高新区" in shown
+    # the whole report: its first and last paragraphs, its sections, its caption and credit
+    assert "作为嘉兴市唯一的国家高新区" in shown and "红船领航启新程" in shown and "嘉兴高新区供图" in shown
+    assert "党管人才筑巢引凤" in shown and "治理联抓" in shown
+    anchor = re.search(r'<mark id="(hit-[0-9a-f]{12})"[^>]*>六联工作法</mark>', shown).group(1)
+    assert scripts(at) == [SCROLL_SCRIPT.replace("ANCHOR", anchor)]  # the page scrolls to that hit
+    at = open_page({"kw": "五个一", "zone": "贵阳高新区"})  # another report: that one alone is shown
+    pagetest.select_row(at, 0)
+    shown = article_blocks(at)
+    assert "《贵阳高新区建强党建“链”激活发展“链”》" in shown and "作为嘉兴市唯一的国家高新区" not in shown
+    assert (
+        shown.count('<mark id="hit-') == 1 and shown.count("<mark>五个一</mark>") == shown.count("五个一") - 1
+    )
 
 
 def test_no_hit_and_empty_filter(downloads):
@@ -97,9 +120,13 @@ def test_hostile_article_text_and_query_are_shown_as_text(downloads, tmp_path, m
     monkeypatch.setattr(config, "ARTICLES_DIR", tmp_path)
     at = open_page({"kw": "alert"})
     pagetest.select_row(at, 0)
-    shown = pagetest.html(at)
-    assert "&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;" in shown and "<script>" not in shown
+    shown = article_blocks(at)
+    assert re.search(
+        r'&lt;script&gt;<mark id="hit-[0-9a-f]{12}"[^>]*>alert</mark>\(1\)&lt;/script&gt;', shown
+    )
+    assert "<script>" not in shown and "<b>" not in shown and "治理联抓" in shown
     assert "《嘉兴高新区&lt;b&gt;粗体&lt;/b&gt;党建报道》" in shown
+    assert len(scripts(at)) == 1 and "alert" not in scripts(at)[0]  # the one script holds no article text
     at = open_page({"kw": "HYPERLINK"})
     csv = pagetest.download_csv(at, downloads, "search-csv")
     assert csv["左文"].tolist() == ["'="]

@@ -89,3 +89,17 @@ def test_a_chosen_word_stays_chosen_when_the_filter_changes():
     for zone in at.multiselect(key="zone").options:
         at.multiselect(key="zone").set_value([zone]).run()
         assert not at.exception and at.selectbox(key="w_word").value == word
+
+
+def test_groups_by_province_side_by_side_and_their_map(downloads):
+    at = open_page()
+    at.radio(key="grp_by").set_value("province").run()
+    assert not at.exception
+    provinces = at.multiselect(key="province").options
+    matrix = next(d.value for d in at.dataframe if "rank" in d.value.columns)
+    assert set(matrix.columns) - {"rank"} == set(provinces) and len(provinces) >= 3
+    csv = pagetest.download_csv(at, downloads, "groups-csv")
+    assert set(csv["组"]) == set(provinces)
+    assert "ca" in [c.key for c in at.get("plotly_chart")]
+    at.multiselect(key="province").select(provinces[0]).run()
+    assert any("只有一个省份" in i.value for i in at.info)

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import pytest
 
-from ui.html import highlight_html, numbered_list_html, source_html
+from ui.html import (
+    ARTICLE_BOX,
+    BLOCK_STYLES,
+    HIT_PARAGRAPH_STYLE,
+    HIT_STYLE,
+    RE_ANCHOR,
+    UNCOUNTED_STYLE,
+    Hit,
+    article_html,
+    highlight_html,
+    numbered_list_html,
+    scroll_to,
+    source_html,
+)
 
 
 @pytest.mark.parametrize(
@@ -34,3 +50,41 @@ def test_numbered_list_html_escapes_items():
         == "<ol><li>一处专窗</li><li>&lt;script&gt;x&lt;/script&gt;</li></ol>"
     )
     assert numbered_list_html([]) == "<ol></ol>"
+
+
+BLOCKS = pd.DataFrame(
+    {
+        "paragraph_id": ["p0", "p1", "p2", "p3"],
+        "section": ["", "<i>党建</i>引领", "<i>党建</i>引领", "<i>党建</i>引领"],
+        "kind": ["body", "body", "caption", "body"],
+        "counted": [True, True, False, False],
+        "text": ["党建<script>alert(1)</script>党建", "党建联建", "<img src=x onerror=alert(1)>", "供图"],
+    }
+)
+
+
+def test_article_html_escapes_every_block_and_marks_the_hit_apart():
+    hit = Hit("p0", 27, 2)  # the second 党建 of p0
+    shown = article_html(BLOCKS, ["党建"], hit=hit)
+    assert "<script>" not in shown and "<img" not in shown and "<i>" not in shown
+    assert (
+        shown.count('<div style="font-weight:bold') == 1
+    )  # the section's title once, before its first block
+    assert "&lt;i&gt;<mark>党建</mark>&lt;/i&gt;引领" in shown
+    first = re.search("<p [^>]*>(.*?)</p>", shown)
+    assert first.group(0).startswith(f'<p style="margin:0 0 .6rem;{HIT_PARAGRAPH_STYLE}"')
+    assert first.group(1) == (
+        "<mark>党建</mark>&lt;script&gt;alert(1)&lt;/script&gt;"
+        f'<mark id="{hit.anchor}" style="{HIT_STYLE}">党建</mark>'
+    )
+    assert f'<p style="margin:0 0 .6rem;{UNCOUNTED_STYLE}" title="不计入统计">供图</p>' in shown  # a copy
+    assert f'<p style="margin:0 0 .6rem;{BLOCK_STYLES["caption"]}" title="不计入统计">&lt;img' in shown
+    assert '<p style="margin:0 0 .6rem;">' + "<mark>党建</mark>联建</p>" in shown
+    assert article_html(BLOCKS.iloc[:0]) == f'<div data-article="" style="{ARTICLE_BOX}"></div>'
+
+
+def test_hit_anchors_are_digests_and_the_scroll_refuses_any_other_id():
+    anchor = Hit("p0", 27, 2).anchor
+    assert RE_ANCHOR.fullmatch(anchor) and anchor != Hit("p0", 0, 2).anchor
+    with pytest.raises(ValueError):
+        scroll_to('x");alert(1);("')
