@@ -298,8 +298,7 @@ def _city_short(place: str, gz: Gazetteer) -> str:
 
 
 def _listed_at(place: str, suffix: Suffix | str, gz: Gazetteer) -> Zone | None:
-    """The one listed zone of a place with the suffix's kind (named after the place, else in it as a
-    city); for a bare 开发区, of any kind."""
+    """The one listed zone of a place of the suffix's kind (named after it, else in it); 开发区: any kind."""
     canonical = suffix if isinstance(suffix, str) else suffix.canonical
     for index in (gz.by_place, gz.by_city):
         names = index.get(place, ()) if place else ()
@@ -315,6 +314,7 @@ def _place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     suffix allows one and a known place precedes it), in text order."""
     tagged = join_split_places(segment.tag(run), gz.places) if run else []
     words = _walk(tagged, lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
+    words = words[next((i for i, w in enumerate(words) if gz.places.is_place(w)), 0) :]  # 热烈祝贺|武汉市
     if words or not suffix.descriptive:
         return words
     described = _walk(

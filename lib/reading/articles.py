@@ -171,7 +171,11 @@ def mark_headline(blocks: list[Block]) -> None:
     candidates = [i for i, b in enumerate(head) if _headline_like(b) or _exclaimed_headline(blocks, i)]
     if not candidates:
         return
-    anchor = next((i for i, b in enumerate(head) if b.kind in (META, BYLINE)), None)
+    # the byline, else the first date or source line: an e-paper's masthead (国内统一刊号…) is metadata
+    # far above the headline, while the byline sits right under it
+    anchor = next((i for i, b in enumerate(head) if b.kind == BYLINE), None)
+    if anchor is None:
+        anchor = next((i for i, b in enumerate(head) if b.kind == META), None)
     titles = [i for i in candidates if not RE_SUBTITLE.match(blocks[i].text)] or candidates
     before = [i for i in titles if anchor is None or i < anchor]
     title_at = before[-1] if before else titles[0]

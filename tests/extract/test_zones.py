@@ -227,3 +227,7 @@ def test_a_park_named_again_and_again_is_the_zone_when_nothing_else_is():
 )
 def test_a_park_is_only_the_last_resort(text, expected):
     assert detect_zone("", text).zone.name == expected
+
+
+def test_a_zone_name_starts_with_its_place_not_with_the_words_before_it():
+    assert dict(zone_mentions("热烈祝贺宜春市袁州经济开发区党建联盟成立")) == {"宜春袁州经开区": 1}

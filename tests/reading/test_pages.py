@@ -127,6 +127,30 @@ PAGES = [
         "2023-05-06",
     ),
     (
+        "a company site's greeting above the breadcrumb and the headline",
+        "欢迎登陆某某科技股份有限公司官网！\n您的位置:首页 > 企业党建\n热烈祝贺某某经济开发区党建联盟成立\n"
+        "来源: 时间:2023/11/28\n" + BODY,
+        "热烈祝贺某某经济开发区党建联盟成立",
+        "",
+        "2023-11-28",
+    ),
+    (
+        "an e-paper's masthead and menu far above the headline, the byline right under it",
+        "国内统一刊号:CN00-0000  http://www.example.cn  E-mail:news@example.cn\n\n点击某某日报\n\n关注某某热点\n\n"
+        "示范带动 结对共建\n\n某某工业园区“一助一”推进党建工建\n\n通讯员 张明\n\n" + BODY,
+        "某某工业园区“一助一”推进党建工建",
+        "示范带动 结对共建",
+        None,
+    ),
+    (
+        "a scene caption between the headline and the byline",
+        "某某产业园大力推进非公企业党建全覆盖\n\n··\n\n座谈会现场\n\n  某某网记者 王明 通讯员 李华 某某报道\n\n"
+        + BODY,
+        "某某产业园大力推进非公企业党建全覆盖",
+        "",
+        None,
+    ),
+    (
         "a date written day.month.year",
         "省委组织部调研新区非公经济党建工作\n\n17.06.2015  11:35\n\n" + BODY,
         "省委组织部调研新区非公经济党建工作",
