@@ -13,7 +13,7 @@ import streamlit as st
 from lib import dataset as datasets
 from lib.core.safety import escape_markdown
 from lib.dataset import Dataset
-from lib.explore.filters import Filters
+from lib.explore.filters import MAX_ARTICLE_OPTIONS, Filters, article_choices
 from lib.extract.themes import load_taxonomy
 
 #: Query-string keys of the shared filters (also their session_state keys).
@@ -87,20 +87,23 @@ def draw_sidebar(ds: Dataset) -> Filters:
         st.multiselect("区域", _zone_options(ds), key=ZONE, bind="query-params", placeholder="全部区域")
         st.multiselect("主题", load_taxonomy().names, key=THEME, bind="query-params", placeholder="全部主题")
         st.multiselect(
-            "文章",
-            list(titles),
-            key=ARTICLE,
-            bind="query-params",
-            placeholder="全部文章",
-            format_func=lambda a: titles.get(a, a),
-        )
-        st.multiselect(
             "年份",
             [str(y) for y in ds.years],
             key=YEAR,
             bind="query-params",
             placeholder="全部年份",
             format_func=lambda y: f"{y} 年",
+        )
+        offered, left = article_choices(ds.articles, current_filters())
+        many = left > MAX_ARTICLE_OPTIONS
+        st.multiselect(
+            "文章",
+            offered,
+            key=ARTICLE,
+            bind="query-params",
+            placeholder=f"共 {left:,} 篇：先按省份、区域或年份缩小范围" if many else "全部文章",
+            format_func=lambda a: titles.get(a, a),
+            help=f"筛选后不超过 {MAX_ARTICLE_OPTIONS} 篇时，可在此按文章筛选。" if many else None,
         )
         st.text_input(
             "文本包含",

@@ -51,15 +51,17 @@ if shown.empty:
 
 table = catalog.initiative_table(shown, ds.articles)
 labels = catalog.initiative_labels(table)
-options = list(labels.values())
+all_labels = list(labels.values())
 ids_by_label = {label: i for i, label in labels.items()}
+picked_now = st.session_state.get(PICK_KEY) or st.query_params.get(PICK_KEY)
+options = catalog.pick_options(all_labels, picked_now)
 table_key = rows_key("initiatives-table", labels)
 
 
 def _pick_from_table() -> None:
     rows = selected_rows(table_key)
-    if rows and rows[0] < len(options):
-        st.session_state[PICK_KEY] = options[rows[0]]
+    if rows and rows[0] < len(all_labels):
+        st.session_state[PICK_KEY] = all_labels[rows[0]]
 
 
 st.caption(f"共 {len(table)} 项举措，来自 {table['zone'].replace('', None).nunique()} 个区域。")
@@ -99,6 +101,9 @@ picked_label = st.selectbox(
     key=PICK_KEY,
     bind="query-params",
     placeholder="在表格中选中一行，或在此选择一项举措",
+    help=f"此处列出表格的前 {catalog.MAX_PICK_OPTIONS:,} 项；其余的请在表格中选中，或用筛选缩小范围。"
+    if len(all_labels) > catalog.MAX_PICK_OPTIONS
+    else None,
 )
 picked = ids_by_label.get(picked_label)
 if picked is None:

@@ -50,6 +50,17 @@ def initiative_labels(table: pd.DataFrame) -> dict[str, str]:
     return dict(zip(table["initiative_id"], labels, strict=True))
 
 
+#: The detail picker lists at most this many initiatives (the table's first rows): a select box of every
+#: initiative of a large collection is sent to the browser on every rerun (73,000 labels: 22 MB).
+MAX_PICK_OPTIONS = 1000
+
+
+def pick_options(labels: list[str], picked: str | None, *, limit: int | None = None) -> list[str]:
+    """The first `limit` (MAX_PICK_OPTIONS) labels, and the one picked (from the table or a link)."""
+    head = labels[: MAX_PICK_OPTIONS if limit is None else limit]
+    return [*head, picked] if picked and picked not in head and picked in set(labels) else head
+
+
 def filter_initiatives(
     initiatives: pd.DataFrame, *, kinds=(), themes=(), with_components: bool = False
 ) -> pd.DataFrame:

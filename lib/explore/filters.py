@@ -106,3 +106,24 @@ def filter_table(ds: Dataset, table: str, filters: Filters) -> pd.DataFrame:
     df = ds.table(table)
     rows = df[df["article_id"].isin(reports["article_id"])] if where.active else df
     return apply_filters(rows, content, text_columns=text_columns(table))
+
+
+#: The sidebar's article filter lists the articles left by the other filters only up to this many: a
+#: list of every title of a large collection would be sent to the browser on every rerun of every page
+#: (49,000 titles: 3.7 MB, bench/bench_first_paint.py).
+MAX_ARTICLE_OPTIONS = 300
+
+
+def article_choices(
+    articles: pd.DataFrame, filters: Filters, *, limit: int = MAX_ARTICLE_OPTIONS
+) -> tuple[list[str], int]:
+    """(article ids to offer, how many articles the province, zone and year filters leave). The ids are
+    those articles, newest first, when there are at most `limit` of them, else none; the articles already
+    chosen are always offered, so that a shared link keeps its choice."""
+    where = Filters(provinces=filters.provinces, zones=filters.zones, years=filters.years)
+    narrowed = apply_filters(articles, where)
+    chosen = list(filters.articles)
+    if len(narrowed) > limit:
+        return chosen, len(narrowed)
+    order = narrowed.sort_values(["year", "title"], ascending=[False, True], na_position="last")
+    return list(dict.fromkeys([*chosen, *order["article_id"]])), len(narrowed)

@@ -220,3 +220,13 @@ def test_initiative_years_count_reports_per_name_and_year():
         ["甲计划", 2021, 1, "乙区"],
         ["乙工程", 2021, 1, "甲区"],
     ]
+
+
+def test_the_detail_picker_lists_the_first_labels_and_the_picked_one():
+    from lib.explore.catalog import pick_options
+
+    labels = [f"区{i} · 举措{i}" for i in range(10)]
+    assert pick_options(labels, None, limit=3) == labels[:3]
+    assert pick_options(labels, labels[7], limit=3) == [*labels[:3], labels[7]]  # chosen in the table
+    assert pick_options(labels, labels[1], limit=3) == labels[:3]
+    assert pick_options(labels, "不存在", limit=3) == labels[:3]  # a stale link picks nothing

@@ -73,3 +73,24 @@ def test_province_filter_reaches_every_table_through_the_reports(corpus_dataset)
     assert set(filter_table(dataset, "metrics", zhejiang)["zone"]) == {"嘉兴高新区"}
     assert filter_table(dataset, "paragraphs", Filters(provinces=("西藏自治区",))).empty
     assert zhejiang.describe() == "当前筛选：省份为 浙江省。"
+
+
+def test_article_choices_list_the_articles_left_only_when_few_and_keep_the_chosen():
+    from lib.explore.filters import article_choices
+
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d"],
+            "title": ["甲", "乙", "丙", "丁"],
+            "zone": ["东区", "东区", "西区", "西区"],
+            "province": ["江苏省"] * 4,
+            "year": [2021, 2023, 2022, 2020],
+        }
+    )
+    assert article_choices(articles, Filters(), limit=3) == ([], 4)  # too many to list
+    assert article_choices(articles, Filters(articles=("c",)), limit=3) == (["c"], 4)  # a chosen one stays
+    assert article_choices(articles, Filters(zones=("东区",)), limit=3) == (["b", "a"], 2)  # newest first
+    assert article_choices(articles, Filters(zones=("东区",), articles=("d",)), limit=3) == (
+        ["d", "b", "a"],
+        2,
+    )

@@ -137,3 +137,15 @@ def test_a_large_table_prepares_its_excel_with_progress_and_serves_every_row(dow
     assert at.download_button(key="initiatives-xlsx").proto.url
     at.multiselect(key="zone").select("嘉兴高新区").run()
     assert at.button(key="initiatives-xlsx-prepare").label.startswith("准备 Excel")
+
+
+def test_the_picker_lists_few_options_yet_a_link_to_any_initiative_opens_it(downloads, monkeypatch):
+    from lib.explore import catalog
+
+    monkeypatch.setattr(catalog, "MAX_PICK_OPTIONS", 1)
+    at = open_page({"initiative": "贵阳高新区 · “五个一”行动"})
+    options = at.selectbox(key="initiative").options
+    assert (
+        len(options) == 2 and options[-1] == "贵阳高新区 · “五个一”行动"
+    )  # the first row and the linked one
+    assert "<h3>“五个一”行动</h3>" in pagetest.html(at)
