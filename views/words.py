@@ -158,7 +158,7 @@ with tab_phrase:
     if table.empty:
         st.info("当前筛选的正文中没有重复出现的词组。", icon=":material/format_quote:")
     else:
-        st.caption("相邻的 2–3 个实词组成、至少出现两次的词组；只在更长词组里出现的短词组不单列。")
+        st.caption("相邻的 2–4 个实词组成、至少出现两次的词组；只在更长词组里出现的短词组不单列。")
         picked = show_table(
             table,
             ["phrase", "n_words", "count", "paragraphs"],

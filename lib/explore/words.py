@@ -12,7 +12,7 @@ stopwords of lib.text.keywords), never by cutting the text again.
   Kamada-Kawai layout (deterministic: the same filter always gives the same drawing; on the shipped
   reports it leaves 2 pairs of the 46 words crowded where a spring layout left 7).
 - `trends`: occurrences of words per year (or per zone) and per 10,000 words of that year's text.
-- `phrases`: runs of 2–3 adjacent content words that recur (产业链 党建 联盟), counted and by paragraphs.
+- `phrases`: runs of 2–4 adjacent content words that recur (产业链 党建 联盟), counted and by paragraphs.
 """
 
 from __future__ import annotations
@@ -132,35 +132,44 @@ def trends(paragraphs: pd.DataFrame, words: Sequence[str], *, by: str = "year") 
 
 
 def phrases(
-    paragraphs: pd.DataFrame, *, sizes: Sequence[int] = (2, 3), min_count: int = 2, top: int = 50
+    paragraphs: pd.DataFrame, *, sizes: Sequence[int] = (2, 3, 4), min_count: int = 2, top: int = 50
 ) -> pd.DataFrame:
     """[phrase, n_words, count, paragraphs]: runs of adjacent content words (joined with a space) that occur
     at least `min_count` times, most frequent first; a run inside a longer run of the same count is left
     out (产业链 党建 when it only ever occurs in 产业链 党建 联盟)."""
+    lists = [t for t in _token_lists(paragraphs) if len(t) >= min(sizes)]
     count: Counter[tuple[str, ...]] = Counter()
-    spread: Counter[tuple[str, ...]] = Counter()
-    for tokens in _token_lists(paragraphs):
-        seen = set()
-        for size in sizes:
-            for i in range(len(tokens) - size + 1):
-                gram = tuple(tokens[i : i + size])
-                if len(set(gram)) < size:
-                    continue  # 党建 党建: a repetition, not a phrase
-                count[gram] += 1
-                seen.add(gram)
-        spread.update(seen)
-    kept = {g: n for g, n in count.items() if n >= min_count}
+    frequent: set[tuple[str, ...]] | None = None  # the runs one word shorter that occur often enough
+    for size in range(min(sizes), max(sizes) + 1):  # each size narrowed by the one before it
+        size_count: Counter[tuple[str, ...]] = Counter()
+        for tokens in lists:
+            grams = list(zip(*(tokens[i:] for i in range(size)), strict=False))
+            if frequent is not None:  # a run occurs often enough only if both its shorter runs do
+                grams = [g for g in grams if g[:-1] in frequent and g[1:] in frequent]
+            size_count.update(grams)
+        frequent = {g for g, n in size_count.items() if n >= min_count}
+        if size in sizes:
+            count.update({g: size_count[g] for g in frequent if len(set(g)) == size})  # 党建 党建: no phrase
+    kept = dict(count)
     longer = [g for g in kept if len(g) > min(sizes)]
     inside = {part for g in longer for part in (g[:-1], g[1:]) if part in kept and kept[part] == kept[g]}
-    rows = [
-        {"phrase": " ".join(g), "n_words": len(g), "count": n, "paragraphs": spread[g]}
-        for g, n in kept.items()
-        if g not in inside
-    ]
-    if not rows:
+    shown = sorted((g for g in kept if g not in inside), key=lambda g: (-kept[g], -len(g), " ".join(g)))[:top]
+    if not shown:
         return pd.DataFrame(columns=["phrase", "n_words", "count", "paragraphs"])
-    table = pd.DataFrame(rows).sort_values(["count", "n_words", "phrase"], ascending=[False, False, True])
-    return table.head(top).reset_index(drop=True)
+    spread = _paragraphs_with(lists, set(shown))
+    rows = [
+        {"phrase": " ".join(g), "n_words": len(g), "count": kept[g], "paragraphs": spread[g]} for g in shown
+    ]
+    return pd.DataFrame(rows)
+
+
+def _paragraphs_with(lists: list[Sequence[str]], wanted: set[tuple[str, ...]]) -> Counter:
+    """How many of the token lists hold each of the wanted runs."""
+    spread: Counter[tuple[str, ...]] = Counter()
+    for size in {len(g) for g in wanted}:
+        for tokens in lists:
+            spread.update(wanted.intersection(zip(*(tokens[i:] for i in range(size)), strict=False)))
+    return spread
 
 
 # --- for the pages: the same on the sidebar's filter, cached per dataset and filter by ui.state.cached ---

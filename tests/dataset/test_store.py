@@ -87,3 +87,26 @@ def test_the_corpus_key_reads_a_file_again_only_when_it_changed(isolated, monkey
     edited.write_text(edited.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
     assert store.current_key() != first
     assert [n for n in reads if n.endswith(".txt")] == [edited.name]
+
+
+def test_the_corpus_key_follows_every_change_without_listing_the_corpus_when_nothing_changed(
+    isolated, monkeypatch
+):
+    from lib.reading import library
+
+    first = store.current_key()
+    listed = []
+    real = store.corpus_paths
+    monkeypatch.setattr(store, "corpus_paths", lambda: listed.append(1) or real())
+    assert store.current_key() == first and listed == []  # nothing changed: the last key, no listing
+    edited = sorted(isolated.glob("*.txt"))[0]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("。", "，", 1), encoding="utf-8")  # same size, new content
+    second = store.current_key()
+    assert second != first and listed == [1]
+    monkeypatch.setattr(config, "LIBRARY_DIR", isolated.parent / "library-keys")
+    result = library.add_text("自加文章", "合肥高新区党工委推行“三联工作法”，服务企业二十家。")
+    assert store.current_key() != second  # a text added to the library
+    with_text = store.current_key()
+    library.set_override(result.id, zone="芜湖高新区")
+    assert store.current_key() != with_text  # a correction

@@ -87,3 +87,9 @@ def test_labels_never_overlap_and_the_most_important_are_placed_first():
     slots = label_positions([0] * 6 + [1], [0] * 6 + [1], texts, [6, 5, 4, 3, 2, 1, 0])
     assert slots[:4] == ["top center", "bottom center", "middle right", "middle left"]
     assert slots[4:6] == [None, None] and slots[6] == "top center"
+
+
+def test_phrases_run_to_four_words_and_the_shorter_runs_inside_them_are_left_out():
+    table = words.phrases(paragraphs("wxyz", "wxyz", "wxq"))
+    # w x y z twice; w x y and x y z only inside it; w x three times stands on its own
+    assert table.values.tolist() == [["w x", 2, 3, 3], ["w x y z", 4, 2, 2]]
