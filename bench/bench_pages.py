@@ -1,6 +1,6 @@
 """Benchmark of page reruns after a filter change (not a test).
 
-Run: .venv/bin/python bench/bench_pages.py [--mb 10] [--runs 7]
+Run: .venv/bin/python bench/bench_pages.py [--mb 10 | --corpus DIR] [--runs 7]
 
 For every page, on the real corpus and on a varied corpus of --mb MB (bench/corpus.py: no two files
 alike), it opens the page with Streamlit's AppTest, then changes the sidebar's zone filter
@@ -76,11 +76,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=10.0)
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--corpus", type=Path, help="an existing folder of reports instead of --mb")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        scaled = tmp / "varied"
-        size, _ = write_corpus(scaled, args.mb)
+        scaled = args.corpus.resolve() if args.corpus else tmp / "varied"
+        if args.corpus:
+            size = sum(p.stat().st_size for p in scaled.glob("*.txt"))
+        else:
+            size, _ = write_corpus(scaled, args.mb)
         t0 = time.perf_counter()
         real = run(ROOT / "data" / "articles", tmp / "cache-real", args.runs)
         big = run(scaled, tmp / "cache-scaled", args.runs)

@@ -125,10 +125,10 @@ def test_sidebar_filter_narrows_the_page_and_goes_into_the_url(page, app_url, sc
     assert "区域为 嘉兴高新区" in page.locator("[data-testid=stSidebar]").inner_text()
 
 
-def _follow_a_word(page, app_url, tab: str, screenshot: Path) -> str:
-    """On 词语分析's `tab`, click the first word of its chart and follow the link to its contexts; returns
-    the word, once 原文检索 shows its hits."""
-    _open(page, f"{app_url}/words", PAGES["words"])
+def _follow_a_word(page, app_url, tab: str, screenshot: Path, query: str = "") -> str:
+    """On 词语分析's `tab` (with the sidebar's filters of `query`), click the first word of its chart and
+    follow the link to its contexts; returns the word, once 原文检索 shows its hits."""
+    _open(page, f"{app_url}/words{query}", PAGES["words"])
     main = page.locator("[data-testid=stMain]")
     main.get_by_role("tab", name=tab).click()
     chart = main.locator("[data-testid=stPlotlyChart]:visible").first
@@ -155,6 +155,16 @@ def test_a_word_in_the_network_leads_to_its_contexts(page, app_url, screenshot_d
 
 def test_a_word_on_the_correspondence_map_leads_to_its_contexts(page, app_url, screenshot_dir):
     _follow_a_word(page, app_url, "分组对比", screenshot_dir / "words_groups.png")
+
+
+def test_a_word_leads_to_its_contexts_under_the_same_filters(page, app_url, screenshot_dir):
+    zone = "嘉兴高新区"
+    _follow_a_word(page, app_url, "共现网络", screenshot_dir / "words_filtered.png", f"?zone={zone}")
+    assert "zone=" in page.url  # the link keeps the sidebar's filters
+    sidebar = page.locator("[data-testid=stSidebar]")
+    assert sidebar.get_by_text(zone).count() >= 1  # still chosen in the zone filter
+    zones_shown = page.locator("[data-testid=stMain] [data-testid=stDataFrame]").first.inner_text()
+    assert "昆山高新区" not in zones_shown and "贵阳高新区" not in zones_shown
 
 
 def test_uploaded_article_appears_in_the_catalog(page, app_url, tmp_path, screenshot_dir):
