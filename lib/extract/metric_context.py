@@ -23,6 +23,7 @@ RE_CLAUSE_END = re.compile(r"[，,；;：:]")
 @dataclass(frozen=True)
 class ContextRules:
     re_period: re.Pattern  # every period phrase; the nearest before the number wins
+    period_aliases: dict[str, str]  # 截至三季度 → 前三季度
     re_other: re.Pattern  # a wider area in the number's clause or the sentence's subject (全市 …)
     enterprise_words: tuple[str, ...]  # words that stand for an enterprise named before (公司, 集团 …)
     person_words: tuple[str, ...]  # words that stand for a person (他, 她)
@@ -41,6 +42,7 @@ def _compile(content: bytes | None) -> ContextRules:
     periods = "|".join(f"(?:{p})" for p in spec["period_patterns"])
     return ContextRules(
         re_period=rulefiles.compile_pattern(periods, name="metric_context.json"),
+        period_aliases=dict(spec.get("period_aliases", {})),
         re_other=rulefiles.compile_pattern("|".join(spec["other_patterns"]), name="metric_context.json"),
         enterprise_words=rulefiles.longest_first(spec["enterprise_words"]),
         person_words=rulefiles.longest_first(spec["person_words"]),
@@ -65,7 +67,7 @@ def period_of(
     relative = rules.relative_years.get(found[-1])
     if relative is not None:
         return f"{year + relative}年" if year else ""
-    return found[-1]
+    return rules.period_aliases.get(found[-1], found[-1])
 
 
 def clauses_before(sentence: str, start: int) -> list[str]:

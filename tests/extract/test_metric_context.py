@@ -27,6 +27,9 @@ def _at(sentence: str, number: str) -> int:
         ("2023年，园区实现产值300亿元。", "300", "2023年"),
         ("高新技术企业从2019年的31家提高到80家。", "80", ""),  # a baseline year is not the period
         ("走访企业200家。", "200", ""),
+        ("截至三季度，全区签约项目34个。", "34", "前三季度"),  # one period written two ways, shown one way
+        ("截至上半年，新增企业党组织9个。", "9", "上半年"),
+        ("截至目前，已建成党群服务站点30个。", "30", ""),  # as of now: no period
     ],
 )
 def test_period(sentence, number, period):
