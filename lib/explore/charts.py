@@ -233,6 +233,7 @@ def coverage_heatmap(paragraphs: pd.DataFrame, *, title: str = "各区域的主�
             hovertemplate="%{y} · %{x}：%{z} 段<extra></extra>",
         )
     )
+    fig.update_xaxes(tickangle=-90, dtick=1)  # every theme named, upright names never overlap on a phone
     return apply_layout(fig, title=title, x="主题", y="区域")
 
 

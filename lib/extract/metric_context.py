@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lib import config
 from lib.core import rulefiles
+from lib.core.chars import CJK
 
 ZONE, ENTERPRISE, PERSON, OTHER = "zone", "enterprise", "person", "other"
 #: How the scopes are shown.
@@ -25,6 +26,7 @@ class ContextRules:
     re_period: re.Pattern  # every period phrase; the nearest before the number wins
     period_aliases: dict[str, str]  # 截至三季度 → 前三季度
     re_other: re.Pattern  # a wider area in the number's clause or the sentence's subject (全市 …)
+    re_admin_place: re.Pattern  # a run of characters ending with an administrative suffix (…区, …县)
     enterprise_words: tuple[str, ...]  # words that stand for an enterprise named before (公司, 集团 …)
     person_words: tuple[str, ...]  # words that stand for a person (他, 她)
     zone_words: tuple[str, ...]  # words that put a number back on the zone (全区, 园区)
@@ -44,6 +46,9 @@ def _compile(content: bytes | None) -> ContextRules:
         re_period=rulefiles.compile_pattern(periods, name="metric_context.json"),
         period_aliases=dict(spec.get("period_aliases", {})),
         re_other=rulefiles.compile_pattern("|".join(spec["other_patterns"]), name="metric_context.json"),
+        re_admin_place=re.compile(
+            f"[{CJK}]{{2,8}}?(?:{'|'.join(map(re.escape, spec.get('place_suffixes', [])))})"
+        ),
         enterprise_words=rulefiles.longest_first(spec["enterprise_words"]),
         person_words=rulefiles.longest_first(spec["person_words"]),
         zone_words=rulefiles.longest_first(spec["zone_words"]),
@@ -97,6 +102,8 @@ def scope_of(
             return OTHER, ""
         if any(w in text for w in rules.zone_words):
             return ZONE, ""
+        if _names_a_county_or_city(text, rules):  # 龙泉驿区已引导…, 广西扶绥县…现有企业257家
+            return OTHER, ""
         who = [
             p for p in people if p and p in text and not rules.re_speech.search(text, text.find(p) + len(p))
         ]
@@ -106,6 +113,20 @@ def scope_of(
             before = [e for e in enterprises if e and e in sentence[:start]]
             return ENTERPRISE, before[-1] if before else ""
     return ZONE, ""
+
+
+def _names_a_county_or_city(clause: str, rules: ContextRules) -> bool:
+    """Whether the clause names a city or county with its suffix (龙泉驿区, 扶绥县, 阜康市): a number of
+    that place, wider than the zone, when no zone word is in the clause."""
+    from lib.extract.places import CITY, COUNTY, load_places
+
+    places = load_places()
+    for m in rules.re_admin_place.finditer(clause):
+        name = m.group(0)
+        for i in range(len(name) - 3, -1, -1):  # the shortest full name ending there: 委龙泉驿区 → 龙泉驿区
+            if any(p.level in (CITY, COUNTY) and p.name == name[i:] for p in places.find(name[i:])):
+                return True
+    return False
 
 
 #: The periods that compare with one another: a year's figure, a full year's, a level as of a date, or one

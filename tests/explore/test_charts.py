@@ -222,6 +222,14 @@ def test_every_term_bar_is_labelled():
     assert fig.layout.height >= 22 * 30  # room for 30 labels
 
 
+def test_every_theme_of_the_coverage_heatmap_is_named_upright(corpus_dataset):
+    from lib.explore.charts import coverage_heatmap
+
+    fig = coverage_heatmap(corpus_dataset.paragraphs)
+    assert (fig.layout.xaxis.tickangle, fig.layout.xaxis.dtick) == (-90, 1)  # no two names overlap at 390 px
+    assert len(fig.data[0].x) >= 5
+
+
 def test_a_long_indicator_keeps_its_name_in_the_title_and_its_unit_on_the_axis():
     """On a phone the value axis is about 250 pixels high: a long name there ran out of the chart."""
     long = "两新组织发展党员数量占该高新区发展党员总数"

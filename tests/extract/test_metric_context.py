@@ -54,6 +54,10 @@ def test_this_year_is_the_reports_year():
         ("园区组织云帆科技、星河材料等12家企业结对共建。", "12", ZONE, ""),  # examples of the counted set
         ("从业20年来，他带领团队获得专利9项。", "9", PERSON, ""),
         ("王建国说，园区已建成党群服务中心3个。", "3", ZONE, ""),  # a speaker owns nothing
+        ("近年来，东阳市新增非公企业党组织60个。", "60", OTHER, ""),  # a city's number, not the zone's
+        ("资料显示，扶绥县已引导企业设立党员先锋岗200余个。", "200", OTHER, ""),
+        ("东阳市经济开发区新增企业党组织12个。", "12", ZONE, ""),  # the zone named after the city
+        ("街道社区党员志愿者30名参加活动。", "30", ZONE, ""),  # 社区 is no place name
     ],
 )
 def test_scope(sentence, number, scope, name):
