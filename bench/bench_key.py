@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from corpus import corpus_folder  # noqa: E402
+
 
 def timed(fn) -> float:
     t0 = time.perf_counter()
@@ -36,12 +38,7 @@ def main() -> None:
     from lib.dataset import store
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = args.corpus
-        if corpus is None:
-            from corpus import write_corpus
-
-            corpus = Path(tmp) / "corpus"
-            write_corpus(corpus, args.mb)
+        corpus = corpus_folder(args.corpus, args.mb, Path(tmp))
         config.ARTICLES_DIR, config.LIBRARY_DIR = corpus, Path(tmp) / "library"
         files = len(store.corpus_paths())
         first = timed(store.current_key)

@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from corpus import corpus_folder  # noqa: E402
+
 
 def main() -> None:
     ap = argparse.ArgumentParser()
@@ -29,12 +31,7 @@ def main() -> None:
     from lib.explore.filters import Filters
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = args.corpus
-        if corpus is None:
-            from corpus import write_corpus
-
-            corpus = Path(tmp) / "corpus"
-            write_corpus(corpus, args.mb)
+        corpus = corpus_folder(args.corpus, args.mb, Path(tmp))
         ds = build.build_dataset(sorted(corpus.glob("*.txt")), cache_dir=args.cache or Path(tmp) / "cache")
     zone = ds.articles.loc[ds.articles["zone"] != "", "zone"].value_counts().index[0]
     ex = tuple(ds.zones)

@@ -118,6 +118,14 @@ def write_corpus(target: Path, mb: float, *, seed: int = 7) -> tuple[int, int]:
     return size, n
 
 
+def corpus_folder(given: Path | None, mb: float, tmp: Path) -> Path:
+    """The benchmarks' corpus: the folder given with --corpus, else a varied corpus of `mb` MB in `tmp`."""
+    if given is not None:
+        return given.resolve()
+    write_corpus(tmp / "corpus", mb)
+    return tmp / "corpus"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("out", type=Path)
