@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import CJK
 
 ZONE, ENTERPRISE, PERSON, OTHER = "zone", "enterprise", "person", "other"
 #: How the scopes are shown.
@@ -26,7 +26,7 @@ class ContextRules:
     re_period: re.Pattern  # every period phrase; the nearest before the number wins
     period_aliases: dict[str, str]  # 截至三季度 → 前三季度
     re_other: re.Pattern  # a wider area in the number's clause or the sentence's subject (全市 …)
-    re_admin_place: re.Pattern  # a run of characters ending with an administrative suffix (…区, …县)
+    place_suffixes: frozenset[str]  # 市, 县, 区, 旗: where a city's or county's full name ends
     enterprise_words: tuple[str, ...]  # words that stand for an enterprise named before (公司, 集团 …)
     person_words: tuple[str, ...]  # words that stand for a person (他, 她)
     zone_words: tuple[str, ...]  # words that put a number back on the zone (全区, 园区)
@@ -46,9 +46,7 @@ def _compile(content: bytes | None) -> ContextRules:
         re_period=rulefiles.compile_pattern(periods, name="metric_context.json"),
         period_aliases=dict(spec.get("period_aliases", {})),
         re_other=rulefiles.compile_pattern("|".join(spec["other_patterns"]), name="metric_context.json"),
-        re_admin_place=re.compile(
-            f"[{CJK}]{{2,8}}?(?:{'|'.join(map(re.escape, spec.get('place_suffixes', [])))})"
-        ),
+        place_suffixes=frozenset(spec.get("place_suffixes", [])),
         enterprise_words=rulefiles.longest_first(spec["enterprise_words"]),
         person_words=rulefiles.longest_first(spec["person_words"]),
         zone_words=rulefiles.longest_first(spec["zone_words"]),
@@ -118,15 +116,21 @@ def scope_of(
 def _names_a_county_or_city(clause: str, rules: ContextRules) -> bool:
     """Whether the clause names a city or county with its suffix (龙泉驿区, 扶绥县, 阜康市): a number of
     that place, wider than the zone, when no zone word is in the clause."""
+    names = _admin_names()
+    for end, ch in enumerate(clause, 1):
+        if ch in rules.place_suffixes and any(
+            clause[i:end] in names for i in range(max(0, end - 9), end - 2)
+        ):
+            return True
+    return False
+
+
+@cache
+def _admin_names() -> frozenset[str]:
+    """The full names of every city and county (苏州市, 龙泉驿区), once per process."""
     from lib.extract.places import CITY, COUNTY, load_places
 
-    places = load_places()
-    for m in rules.re_admin_place.finditer(clause):
-        name = m.group(0)
-        for i in range(len(name) - 3, -1, -1):  # the shortest full name ending there: 委龙泉驿区 → 龙泉驿区
-            if any(p.level in (CITY, COUNTY) and p.name == name[i:] for p in places.find(name[i:])):
-                return True
-    return False
+    return frozenset(p.name for ps in load_places().by_name.values() for p in ps if p.level in (CITY, COUNTY))
 
 
 #: The periods that compare with one another: a year's figure, a full year's, a level as of a date, or one
