@@ -7,6 +7,8 @@ import re
 #: One CJK ideograph (basic block plus extension A and compatibility ideographs).
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RE_CJK = re.compile(f"[{CJK}]")
+#: The run of CJK ideographs that ends a text (the words right before a zone suffix).
+RE_CJK_RUN_END = re.compile(f"[{CJK}]+$")
 #: Sentence-final punctuation; a closing quote or bracket right after it stays with the sentence.
 RE_SENTENCE = re.compile(r"[^。！？!?；;…]*(?:[。！？!?；;]+|…+|$)[”’」』）)]*")
 #: Runs of whitespace.

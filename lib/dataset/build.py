@@ -136,19 +136,23 @@ def build_dataset(
     return ds
 
 
-def _compact(file_rows: Rows) -> dict[str, list[tuple]]:
+def _table_columns() -> dict[str, list[tuple[str, bool]]]:
+    """Each table's columns in order, with whether each holds a list: how `_compact` lays out rows."""
+    return {e.table: [(c.name, c.dtype == "list") for c in e.columns] for e in extractors()}
+
+
+def _compact(file_rows: Rows, layout: dict[str, list[tuple[str, bool]]]) -> dict[str, list[tuple]]:
     """One file's rows as tuples in column order, short strings and list elements interned. Read back
     from JSON or from a worker, a row is a dict (about 1 KB for 20 fields) and each 昆山高新区, 家 or token a
     new string; as a tuple of shared strings it is a fifth of that, and every file's rows are held at once
     until the frames are made."""
-    out: dict[str, list[tuple]] = {}
-    for e in extractors():
-        columns = [(c.name, c.dtype == "list") for c in e.columns]
-        out[e.table] = [
+    return {
+        table: [
             tuple(_interned(row.get(name), is_list) for name, is_list in columns)
-            for row in file_rows.get(e.table, ())
+            for row in file_rows.get(table, ())
         ]
-    return out
+        for table, columns in layout.items()
+    }
 
 
 def _interned(value, is_list: bool):
@@ -165,6 +169,7 @@ def _outcomes(
     """Per file: (cache key, rows), or the reason it is skipped. Cached files are read back; the others
     are analysed (by worker processes when there is enough work)."""
     fingerprint = store.rules_fingerprint() if cache_dir else ""
+    layout = _table_columns()
     outcomes: list[tuple[str, Rows | None] | str] = []
     pending: list[tuple[int, str, _Job]] = []  # (index into outcomes, key, job) of the files to analyse
     for i, path in enumerate(paths):
@@ -177,7 +182,7 @@ def _outcomes(
             outcomes.append(skip_reason(exc))
             continue
         cached = store.cached_rows(cache_dir, key) if cache_dir else None
-        outcomes.append((key, _compact(cached) if cached is not None else None))
+        outcomes.append((key, _compact(cached, layout) if cached is not None else None))
         if cached is None:
             target = store.rows_path(cache_dir, key) if cache_dir else None
             pending.append((i, key, _Job(data=data, name=path.name, origin=origin, store=target)))
@@ -189,7 +194,7 @@ def _outcomes(
     for (i, key, _), result in zip(
         pending, _analyse_all([job for _, _, job in pending], report=report), strict=True
     ):
-        outcomes[i] = result if isinstance(result, str) else (key, _compact(result))
+        outcomes[i] = result if isinstance(result, str) else (key, _compact(result, layout))
     if progress:
         progress(len(paths), len(paths), "")
     return outcomes  # type: ignore[return-value]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from lib import config
 from lib.core import rulefiles
+from lib.extract.places import load_places
 
 ZONE, ENTERPRISE, PERSON, OTHER = "zone", "enterprise", "person", "other"
 #: How the scopes are shown.
@@ -116,21 +116,13 @@ def scope_of(
 def _names_a_county_or_city(clause: str, rules: ContextRules) -> bool:
     """Whether the clause names a city or county with its suffix (龙泉驿区, 扶绥县, 阜康市): a number of
     that place, wider than the zone, when no zone word is in the clause."""
-    names = _admin_names()
+    names = load_places().admin_names
     for end, ch in enumerate(clause, 1):
         if ch in rules.place_suffixes and any(
             clause[i:end] in names for i in range(max(0, end - 9), end - 2)
         ):
             return True
     return False
-
-
-@cache
-def _admin_names() -> frozenset[str]:
-    """The full names of every city and county (苏州市, 龙泉驿区), once per process."""
-    from lib.extract.places import CITY, COUNTY, load_places
-
-    return frozenset(p.name for ps in load_places().by_name.values() for p in ps if p.level in (CITY, COUNTY))
 
 
 #: The periods that compare with one another: a year's figure, a full year's, a level as of a date, or one

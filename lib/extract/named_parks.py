@@ -13,15 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import CJK
+from lib.core.chars import RE_CJK_RUN_END
 from lib.extract.places import join_split_places, locate
 from lib.text import segment
-
-RE_CJK_RUN_END = re.compile(f"[{CJK}]+$")
 
 
 @dataclass(frozen=True)
@@ -70,15 +67,10 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
         park = _candidate(text, m, rules, places, not_place)
         if park is not None:
             counts[park.name] += 1
-            if len(park.full_name) > len(found.get(park.name, park).full_name) or park.name not in found:
-                found[park.name] = park
+            if park.name not in found or len(park.full_name) > len(found[park.name].full_name):
+                found[park.name] = park  # the fullest form it is written in (安吉县天子湖园区)
     ranked = [name for name, n in counts.most_common() if n >= rules.mentions]
     return found[ranked[0]] if ranked else None
-
-
-@lru_cache(maxsize=4096)
-def _tagged(run: str) -> tuple[tuple[str, str], ...]:
-    return tuple(segment.tag(run))
 
 
 def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> Park | None:
@@ -87,7 +79,7 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     if run is None:
         return None
     words: list[str] = []
-    for word, tag in reversed(join_split_places(list(_tagged(run.group(0))), places)):
+    for word, tag in reversed(join_split_places(segment.tag(run.group(0)), places)):
         if tag not in rules.name_tags or word.startswith(not_place):
             break
         if sum(map(len, words)) + len(word) > rules.max_name_chars:

@@ -13,6 +13,7 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import ahocorasick
@@ -36,6 +37,11 @@ class Places:
     by_name: dict[str, tuple[Place, ...]]  # full and short names → places, provinces first
     shorts: dict[str, str]  # full name → short name (苏州市 → 苏州)
     automaton: ahocorasick.Automaton  # names a text is searched for: word → the places it may mean
+
+    @cached_property
+    def admin_names(self) -> frozenset[str]:
+        """The full names of every city and county (苏州市, 龙泉驿区)."""
+        return frozenset(p.name for ps in self.by_name.values() for p in ps if p.level in (CITY, COUNTY))
 
     def find(self, word: str) -> tuple[Place, ...]:
         return self.by_name.get(word, ())

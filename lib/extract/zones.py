@@ -21,13 +21,12 @@ import ahocorasick
 
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import CJK
+from lib.core.chars import RE_CJK_RUN_END
 from lib.extract.named_parks import named_park
 from lib.extract.places import CITY, Places, join_split_places, load_places, locate
 from lib.text import segment
 
 GAZETTEER, PATTERN, NONE = "gazetteer", "pattern", "none"
-RE_CJK_RUN_END = re.compile(f"[{CJK}]+$")
 LEVEL_LABELS = {"national": "国家级", "provincial": "省级", "other": "其他", "": "未知"}
 
 
