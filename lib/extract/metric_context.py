@@ -116,12 +116,12 @@ def scope_of(
 def _names_a_county_or_city(clause: str, rules: ContextRules) -> bool:
     """Whether the clause names a city or county with its suffix (龙泉驿区, 扶绥县, 阜康市): a number of
     that place, wider than the zone, when no zone word is in the clause."""
-    names = load_places().admin_names
+    names = None
     for end, ch in enumerate(clause, 1):
-        if ch in rules.place_suffixes and any(
-            clause[i:end] in names for i in range(max(0, end - 9), end - 2)
-        ):
-            return True
+        if ch in rules.place_suffixes:
+            names = names if names is not None else load_places().admin_names
+            if any(clause[i:end] in names for i in range(max(0, end - 9), end - 2)):
+                return True
     return False
 
 
