@@ -30,7 +30,7 @@ from lib.dataset.schema import Dataset
 from lib.extract import zones
 from lib.extract.context import ArticleContext
 from lib.extract.registry import Extractor, extractors
-from lib.reading import decode
+from lib.reading import decode, repair
 from lib.reading.articles import read_articles
 
 Progress = Callable[[int, int, str], None]
@@ -60,6 +60,7 @@ def _process(data: bytes, *, name: str, origin: str) -> Rows:
         raise ReadError(name, "没有中文内容")
     if decode.is_traditional(text):
         text = decode.to_simplified(text)
+    text = repair.drop_pinyin_glosses(text)
     registered = extractors()
     rows: Rows = {e.table: [] for e in registered}
     stem, content_hash = Path(name).stem, store.digest(data)[:16]

@@ -30,6 +30,7 @@ from lib.dataset.build import build_dataset
 from lib.dataset.schema import Dataset
 from lib.extract.zones import zone_key
 from lib.reading.decode import to_simplified
+from lib.reading.repair import drop_pinyin_glosses
 
 RE_NOT_WORD = re.compile(r"[\W_]+")
 #: Generic names a report uses for its own zone, which say nothing about which zone it is.
@@ -51,10 +52,12 @@ SPLITS_FILE = "splits.json"
 
 def norm(text) -> str:
     """Text reduced for comparison: Simplified (a Traditional report is read in Simplified, its annotation
-    is not), NFKC (full-width → ASCII), no spaces or punctuation, lower case."""
+    is not), without a reposting site's pinyin glosses (the reader drops them, the annotation copies the
+    page), NFKC (full-width → ASCII), no spaces or punctuation, lower case."""
     if text is None or (isinstance(text, float) and pd.isna(text)):
         return ""
-    return RE_NOT_WORD.sub("", unicodedata.normalize("NFKC", to_simplified(str(text)))).lower()
+    text = drop_pinyin_glosses(to_simplified(str(text)))
+    return RE_NOT_WORD.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 @dataclass

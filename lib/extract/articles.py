@@ -3,7 +3,7 @@ and year), set first."""
 
 from __future__ import annotations
 
-from lib.extract import zones
+from lib.extract import zone_choice, zones
 from lib.extract.context import ArticleContext
 from lib.extract.registry import ARTICLE_ID, YEAR, ZONE, Column, Extractor, register
 from lib.reading import dates
@@ -45,10 +45,10 @@ class Articles(Extractor):
 
     def extract(self, ctx: ArticleContext) -> list[dict]:
         art = ctx.article
-        found = zones.detect_zone(art.title, ctx.body_text)
+        found = zone_choice.detect_zone(art.title, ctx.body_text, source=art.page_meta)
         # a zone's own site may name it only in the page bar: 信息来源：某某经济开发区
         if not found.zone.name and art.page_meta:
-            found = zones.detect_zone("", art.page_meta)
+            found = zone_choice.detect_zone("", art.page_meta)
         zone, method, mentioned = found.zone.name, found.method, found.mentioned
         year = int(art.date[:4]) if art.date else dates.article_year(ctx.body_text)
         ctx.facts.update(zone=zone, zone_method=method, zones_mentioned=mentioned, year=year)

@@ -5,6 +5,8 @@
   片区机关党组织以及N个企业党支部 → 协同区党工委, 片区机关党组织, 企业党支部. A "1" may be the core of the
   phrase (以A为核心, `core_frames` in data/rules/initiatives.json) instead of 1个A. All the terms must be found,
   or none is taken.
+- A counted name made of groups (一心三带四区: one 心, three 带, four 区) is read the same way, one part per
+  group, its numerals found in any form (三 = 3): 以A为中心，围绕3个B和4个C → A, B, C.
 """
 
 from __future__ import annotations
@@ -43,14 +45,17 @@ def explained_terms(mention: Mention, sentences: list[str], rules: InitiativeRul
     return out
 
 
-def counted_terms(mention: Mention, sentence: str, rules: InitiativeRules) -> list[str]:
-    """The things each term of a formula counts in the sentence, in the formula's order; [] unless every
-    term is found (a count of 3 elsewhere in the sentence alone is no reading of “1+3+N”)."""
-    if len(mention.terms) < 2 or len(set(mention.terms)) != len(mention.terms):
+def counted_terms(
+    mention: Mention, sentence: str, rules: InitiativeRules, terms: tuple[str, ...] | None = None
+) -> list[str]:
+    """The things each term of a formula (or each of `terms`) counts in the sentence, in order; [] unless
+    every term is found (a count of 3 elsewhere in the sentence alone is no reading of “1+3+N”)."""
+    terms = mention.terms if terms is None else terms
+    if len(terms) < 2 or len(set(terms)) != len(terms):
         return []
     text = sentence[: mention.start] + "，" + sentence[mention.end :]  # the name itself counts nothing
     parts = []
-    for term in mention.terms:
+    for term in terms:
         found = _counted(term, text, rules)
         if not found or found in parts:
             return []
@@ -58,9 +63,30 @@ def counted_terms(mention: Mention, sentence: str, rules: InitiativeRules) -> li
     return parts
 
 
+def group_numerals(name: str, rules: InitiativeRules) -> tuple[str, ...]:
+    """The numerals of a name made of two or more groups of different sizes (一心三带四区 → 一, 三, 四);
+    () for one numeral, repeated numerals (三亮三比: pairs, not groups) or numerals of 一 only."""
+    numerals = tuple(rules.re_numeral.findall(name))
+    values = [numeral_value(n, rules) for n in numerals]
+    if len(numerals) < 2 or None in values or len(set(values)) != len(values) or max(values) < 2:
+        return ()
+    return numerals
+
+
+def _numeral_forms(term: str, rules: InitiativeRules) -> str:
+    """A pattern for a term in any of its numeral forms (三 → 三|3), or the term itself."""
+    value = numeral_value(term, rules)
+    if value is None:
+        return re.escape(term)
+    forms = {term, str(value), *(ch for ch, v in rules.numerals.items() if v == value)}
+    return "(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"
+
+
 def _counted(term: str, text: str, rules: InitiativeRules) -> str:
     words = "|".join(map(re.escape, rules.measure_words))
-    m = re.search(rf"(?<![0-9A-Za-z.]){re.escape(term)}(?:{words})([{CJK}“”]{{2,16}}?){COUNTED_END}", text)
+    m = re.search(
+        rf"(?<![0-9A-Za-z.]){_numeral_forms(term, rules)}(?:{words})([{CJK}“”]{{2,16}}?){COUNTED_END}", text
+    )
     if m:
         return m.group(1).replace("“", "").replace("”", "")
     if numeral_value(term, rules) == 1 or term == "1":

@@ -36,9 +36,11 @@ from lib.extract.initiative_names import (
     formula_terms,
     initiative_kind,
     is_formula,
+    is_open_chain,
     is_term_chain,
     load_initiative_rules,
     numeral_value,
+    open_chain_name,
 )
 
 #: Where a quoted term's clause ends.
@@ -158,7 +160,7 @@ def _quoted_mention(
     descriptor = head_of(run, numbered=(numbered or verb_before) and not slogan, rules=rules)
     self_named = any(name.endswith(h) and len(name) > len(h) for h in rules.self_heads)
     launched = run.startswith(rules.launch_verbs)
-    chain = is_formula(name, rules) or is_term_chain(name)
+    chain = is_formula(name, rules) or is_term_chain(name) or is_open_chain(name)
     bare = not descriptor_run(sentence, m.end(), rules)
     if slogan:
         accepted = bool(descriptor)
@@ -253,6 +255,7 @@ def _verb_before(before: str, rules: InitiativeRules, verbs: tuple[str, ...] = (
 def make_mention(
     name: str, full_name: str, start: int, end: int, rules: InitiativeRules, *, descriptor: str = ""
 ) -> Mention:
+    name = open_chain_name(name, rules) or name  # “党建+模式” is the family 党建+
     kind = initiative_kind(name, descriptor=descriptor, rules=rules)
     expected, key = count_of(name, rules) if kind == COUNTED else (None, None)
     terms = formula_terms(name) if kind == FORMULA else ()
@@ -264,7 +267,7 @@ def make_mention(
         name=name,
         full_name=full_name,
         kind=kind,
-        expected_count=len(terms) if kind == FORMULA else expected,
+        expected_count=(None if is_open_chain(name) else len(terms)) if kind == FORMULA else expected,
         key=key,
         terms=terms,
         start=start,

@@ -35,10 +35,13 @@ RE_RUN = re.compile(f"[{CJK}A-Za-z0-9]+")
 RE_PLUS_FORMULA = re.compile(r"(?:\d+|[A-Za-z])(?:[+＋](?:\d+|[A-Za-z]))+")
 RE_CODE_FORMULA = re.compile(r"\d{3,5}")
 #: Terms joined by + or by dashes: 党建+网格, 工业社区+产业+企业, 采集—研判—处置, 部门-社区-企业.
-RE_TERM_CHAIN = re.compile(f"[{CJK}A-Za-z0-9]{{1,12}}(?:(?:[+＋]|[—－\\-]{{1,2}})[{CJK}A-Za-z0-9]{{1,12}})+")
+#: A term of a chain, with at most one bracketed note: 党工委(管委会)+党群服务中心+平台公司.
+CHAIN_TERM = f"[{CJK}A-Za-z0-9]{{1,12}}(?:[(（][{CJK}A-Za-z0-9]{{1,8}}[)）])?"
+RE_TERM_CHAIN = re.compile(f"{CHAIN_TERM}(?:(?:[+＋]|[—－\\-]{{1,2}}){CHAIN_TERM})+")
 RE_CHAIN_LINK = re.compile(r"[+＋]|[—－\-]{1,2}")
 RE_SLOGAN = re.compile(r"[、，,；;]")
 RE_CJK_CHAR = re.compile(f"[{CJK}]")
+RE_OPEN_CHAIN = re.compile(f"[{CJK}]{{2,12}}[+＋]")
 RE_DIGITS = re.compile(r"\d")
 
 
@@ -81,6 +84,8 @@ class InitiativeRules:
     idiom_tags: tuple[str, ...]
     numerals: dict[str, int]
     non_count_units: tuple[str, ...]
+    merged_tails: tuple[str, ...]  # 三区合一 counts the three merged, not 3 + 1
+    open_chain_heads: frozenset[str]  # “党建+模式”: 模式 is what 党建+ is, not its second term
     max_count: int
     lead_verbs: tuple[str, ...]
     max_lead_chars: int
@@ -169,6 +174,8 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         idiom_tags=tuple(spec["parallel_names"]["idiom_tags"]),
         numerals=numerals,
         non_count_units=tuple(spec["non_count_units"]),
+        merged_tails=tuple(spec.get("merged_tails", [])),
+        open_chain_heads=frozenset(spec.get("open_chain_heads", [])),
         max_count=int(spec["max_count"]),
         lead_verbs=rulefiles.longest_first(spec["lead_verbs"]),
         max_lead_chars=int(spec["max_lead_chars"]),
@@ -207,7 +214,7 @@ def initiative_kind(name: str, *, descriptor: str = "", rules: InitiativeRules |
     """'formula' (1+4+N, 1145, 党建+网格), 'counted' (五个一, 六联工作法) or 'brand' (新领秀, and anything
     carrying a brand head: “五光十色”…党建品牌)."""
     rules = rules or load_initiative_rules()
-    if is_formula(name, rules) or is_term_chain(name):
+    if is_formula(name, rules) or is_term_chain(name) or is_open_chain(name):
         return FORMULA
     if (descriptor or name).endswith(rules.brand_heads):
         return BRAND
@@ -231,6 +238,19 @@ def is_term_chain(name: str) -> bool:
     )
 
 
+def is_open_chain(name: str) -> bool:
+    """A word and a plus with nothing after it (“党建+”理念): a family of chains, 党建+X for any X."""
+    return bool(RE_OPEN_CHAIN.fullmatch(name))
+
+
+def open_chain_name(name: str, rules: InitiativeRules) -> str | None:
+    """The family a chain of two terms names when its second term is a generic head (党建+模式 → 党建+)."""
+    terms = formula_terms(name) if is_term_chain(name) else ()
+    if len(terms) == 2 and terms[1] in rules.open_chain_heads and "+" in name.replace("＋", "+"):
+        return terms[0] + "+"
+    return None
+
+
 def is_formula(name: str, rules: InitiativeRules) -> bool:
     if RE_PLUS_FORMULA.fullmatch(name):
         return bool(RE_DIGITS.search(name))
@@ -241,7 +261,7 @@ def count_of(name: str, rules: InitiativeRules) -> tuple[int | None, str | None]
     """(expected count, key character) of a counted name; (None, None) when it is not one.
 
     五个一 → (5, 一); 三个哪里 → (3, 哪); 六联工作法 → (6, 联); 七联七带 → (7, None); 一长八员 → (9, None);
-    一人一策 → (None, None)."""
+    三区合一 → (3, 区); 一人一策 → (None, None)."""
     m = rules.re_counted.match(name)
     count = numeral_value(m.group(1), rules) if m else None
     rest = name[m.end() :] if m else ""
@@ -249,6 +269,8 @@ def count_of(name: str, rules: InitiativeRules) -> tuple[int | None, str | None]
         return None, None
     key: str | None = rest[0]
     values = [numeral_value(g, rules) or 0 for g in rules.re_numeral.findall(name)]
+    if not m.group(2) and len(values) > 1 and name.endswith(rules.merged_tails):
+        values = values[:1]  # 三区合一: three merged into one
     if not m.group(2) and len(values) > 1:  # 七联七带 counts 7 pairs; 一长八员 counts 1 + 8; 一人一策 nothing
         if max(values) < 2:
             count, key = 0, None

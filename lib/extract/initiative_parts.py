@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from lib.core.chars import split_sentences
-from lib.extract import formula_terms
+from lib.extract import following_parts, formula_terms
+from lib.extract.following_parts import RE_CLAUSE_END, first_sentence, inner
 from lib.extract.initiative_names import (
     BRAND,
     COUNTED,
@@ -30,9 +31,10 @@ from lib.extract.initiative_names import (
     load_initiative_rules,
     numeral_value,
 )
+from lib.extract.initiative_names import (
+    formula_terms as formula_terms_of,
+)
 
-#: Where a clause ends (read on text whose quoted terms are masked, so their commas do not count).
-RE_CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")
 #: A bracket right after a name, and what it holds.
 RE_BRACKET = re.compile(r"^\s*[（(]([^（）()]{2,120})[）)]")
 #: An item that explains a formula term (“1”是…), not a part of a list.
@@ -60,7 +62,8 @@ def initiative_components(
             return []
         where = dict(paragraphs=paragraphs, paragraph_index=paragraph_index, sentence_index=sentence_index)
         found = initiative_components(counted, **where, rules=rules)
-        return found if len(found) == counted.expected_count else []
+        sizes = {counted.expected_count, len(formula_terms.group_numerals(counted.name, rules))}
+        return found if len(found) in sizes else []
     return _parts_in_text(
         mention, _Surroundings.of(mention, paragraphs, paragraph_index, sentence_index, rules), rules
     )
@@ -101,7 +104,7 @@ class _Surroundings:
         clause_start = max((c.end() for c in RE_CLAUSE_END.finditer(masked, 0, mention.start)), default=0)
         before = (sentence[clause_start : mention.start], masked[clause_start : mention.start])
         later = sentences[sentence_index + 1 :]
-        following = later[0] if later else _first_sentence(paragraphs, index + 1)
+        following = later[0] if later else first_sentence(paragraphs, index + 1)
         clauses = [
             before,
             *_clauses(sentence, masked, mention.end),
@@ -129,29 +132,50 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     bracketed = _bracketed_items(rest, rules)  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）
     if _fits(bracketed, mention, quoted=False):
         return bracketed
+    adjacent = _modifying_list(mention, at.clauses[0], rules)
+    if adjacent:
+        return adjacent
     for text, mask in [*at.clauses, *at.earlier]:
         items, quoted = _enumeration(text, mask, key=mention.key, rules=rules)
         if _fits(items, mention, quoted=quoted):
             return items
-    counted = formula_terms.counted_terms(mention, at.sentence, rules) if mention.kind == FORMULA else []
-    if counted:
+    groups = () if mention.kind == FORMULA else formula_terms.group_numerals(mention.name, rules)
+    counted = formula_terms.counted_terms(mention, at.sentence, rules, groups or None)
+    if counted and (mention.kind == FORMULA or groups):
         return counted
     walked = _walk_groups(mention, _clauses(at.sentence, at.masked, mention.end), rules)
     if walked:
         return walked
-    for found in (_ordinal_items(at.after, rules), _typed_items(at.after, rules)):
+    for found in (
+        following_parts.ordinal_items(at.after, rules),
+        following_parts.typed_items(at.after, rules),
+    ):
         if _fits(found, mention, quoted=True) or (mention.expected_count is None and len(found) >= 2):
             return found
-    headed = _headed_terms(mention, at.after, rules)  # “四项工程” … 实施“强基工程” … “灵魂工程” …
+    headed = following_parts.headed_terms(
+        mention, at.after, rules
+    )  # “四项工程” … 实施“强基工程” … “灵魂工程” …
     if headed:
         return headed
     if mention.key and not rules.re_numeral.fullmatch(mention.key):
-        keyed = _keyed_terms(mention, [rest, *at.later])
+        keyed = following_parts.keyed_terms(mention, [rest, *at.later])
         if keyed:
             return keyed
     if mention.key and not at.later:
-        return _lead_sentences(mention, at.following_paragraphs, rules)
+        return following_parts.lead_sentences(mention, at.following_paragraphs, rules)
     return []
+
+
+def _modifying_list(mention: Mention, before: tuple[str, str], rules: InitiativeRules) -> list[str]:
+    """An unquoted list joined to the name by 的, as many items as the name has terms or counts:
+    牵头部门引领、链主企业带动、链上企业协同推进的“1+X+N”体系 → its three items."""
+    text, masked = before
+    link = next((x for x in rules.of_links if text.endswith(x)), None)
+    if link is None:
+        return []
+    items, _ = _enumeration(text[: -len(link)], masked[: -len(link)], key=mention.key, rules=rules)
+    want = len(mention.terms) if mention.kind == FORMULA else mention.expected_count
+    return items if len(items) >= 2 and len(items) == want else []
 
 
 def counted_reading(mention: Mention, rules: InitiativeRules) -> Mention | None:
@@ -171,22 +195,6 @@ def _bracketed_items(text: str, rules: InitiativeRules) -> list[str]:
     return items if len(items) >= 2 and not any(RE_EXPLAINED.match(x) for x in items) else []
 
 
-def _headed_terms(mention: Mention, texts: list[str], rules: InitiativeRules) -> list[str]:
-    """For a count with a measure word and a head (四项工程), the quoted terms after it ending with that
-    head (“强基工程”, “灵魂工程” …), up to the count."""
-    m = rules.re_counted.match(mention.name)
-    head = mention.name[m.end() :] if m and m.group(2) else ""
-    if len(head) < 2 or not mention.expected_count:
-        return []
-    out: list[str] = []
-    for text in texts:
-        for t in RE_TERM.finditer(text):
-            term = _inner(t)
-            if term.endswith(head) and len(term) > len(head) and term not in out:
-                out.append(term)
-    return out[: mention.expected_count] if len(out) >= min(2, mention.expected_count) else []
-
-
 def _walk_groups(mention: Mention, clauses: list[tuple[str, str]], rules: InitiativeRules) -> list[str]:
     """Parts of a name with several numerals, one group per clause after it: “四服务一提升”，即服务党员、
     服务职工、服务人才、服务企业，提升基层党组织创造力 → 4 parts, then 1."""
@@ -203,40 +211,6 @@ def _walk_groups(mention: Mention, clauses: list[tuple[str, str]], rules: Initia
         else:
             return out
     return []
-
-
-def _ordinal_items(texts: list[str], rules: InitiativeRules) -> list[str]:
-    """一是…，二是…: the words after each numbered marker, up to the clause's end, while the numbers run on."""
-    joined = "\n".join(texts)
-    for series in rules.ordinal_markers:
-        out, at = [], 0
-        for marker in series:
-            found = joined.find(marker, at)
-            if found < 0 or (out and joined.find(series[0], at) >= 0 and joined.find(series[0], at) < found):
-                break
-            end = RE_CLAUSE_END.search(joined, found + len(marker))
-            item = joined[found + len(marker) : end.start() if end else len(joined)].strip("：:，, ")
-            if not item:
-                break
-            out.append(item)
-            at = found + len(marker)
-        if len(out) >= 2:
-            return out
-    return []
-
-
-def _typed_items(texts: list[str], rules: InitiativeRules) -> list[str]:
-    """“结对帮扶”型共建；…“资源共享”型共建: the quoted terms followed by the type suffix."""
-    out: list[str] = []
-    for text in texts:
-        for m in RE_TERM.finditer(text):
-            if text.startswith(rules.type_suffix, m.end()) and _inner(m) not in out:
-                out.append(_inner(m))
-    return out
-
-
-def _first_sentence(paragraphs: list[str], index: int) -> str:
-    return next(iter(split_sentences(paragraphs[index] or "")), "") if index < len(paragraphs) else ""
 
 
 def _mask_terms(sentence: str) -> str:
@@ -262,13 +236,14 @@ def _enumeration(
 ) -> tuple[list[str], bool]:
     """The items a clause lists, and whether they are quoted terms. Lists are split at 、 outside
     quotes; when every item holds one quoted term the terms are the items (建强“一个核心”、组建“一套班子”);
-    adjacent quoted terms (“A”“B”“C”) and one quoted term holding a 、 list are lists too."""
+    adjacent quoted terms (“A”“B”“C”), one quoted term holding a 、 list and one quoted chain of terms
+    (“A+B+C”) are lists too."""
     spans, at = [], 0
     for i, ch in enumerate(masked + "、"):
         if ch == "、":
             spans.append((at, i))
             at = i + 1
-    terms = [[_inner(t) for t in RE_TERM.finditer(text, s, e)] for s, e in spans]
+    terms = [[inner(t) for t in RE_TERM.finditer(text, s, e)] for s, e in spans]
     if len(spans) >= 2:
         if all(len(t) == 1 for t in terms):
             return [t[0] for t in terms], True
@@ -278,11 +253,9 @@ def _enumeration(
         return only, True
     if len(only) == 1 and "、" in only[0]:
         return only[0].split("、"), True
+    if len(only) == 1 and is_term_chain(only[0]):  # “A+B+C”的“三区合一”: the chain's terms
+        return list(formula_terms_of(only[0])), True
     return [], False
-
-
-def _inner(m: re.Match) -> str:
-    return (m.group(1) or m.group(2)).strip()
 
 
 def _clean_items(items: list[str], *, key: str | None, rules: InitiativeRules) -> list[str]:
@@ -342,38 +315,3 @@ def _fits(items: list[str], mention: Mention, *, quoted: bool) -> bool:
         x.startswith(t) for x, t in zip(items, mention.terms, strict=False)
     )
     return (quoted and n == len(mention.terms)) or counted_out or n in values
-
-
-def _keyed_terms(mention: Mention, texts: list[str]) -> list[str]:
-    """Short quoted terms with the key inside them (机关带行业 for 四带机制), up to the count."""
-    out: list[str] = []
-    for text in texts:
-        for m in RE_TERM.finditer(text):
-            term = _inner(m)
-            if (
-                len(term) <= 8
-                and mention.key in term[1:-1]
-                and not RE_SLOGAN.search(term)
-                and term not in out
-            ):
-                out.append(term)
-    out = out[: mention.expected_count] if mention.expected_count else out
-    return out if len(out) >= 2 else []
-
-
-def _lead_sentences(mention: Mention, paragraphs: list[str], rules: InitiativeRules) -> list[str]:
-    """The short opening sentences of the paragraphs after the name (配强一个…书记。建好一支队伍。)."""
-    out: list[str] = []
-    for index in range(len(paragraphs)):
-        lead = _first_sentence(paragraphs, index).rstrip("。！？；;!?")
-        if (
-            not lead
-            or len(lead) > rules.max_lead_chars
-            or RE_CLAUSE_END.search(lead)
-            or mention.key not in lead
-        ):
-            break
-        out.append(lead)
-        if len(out) == mention.expected_count:
-            break
-    return out if len(out) >= 2 else []

@@ -12,7 +12,14 @@ from lib.core.chars import split_sentences
 from lib.extract import zones
 from lib.extract.context import ArticleContext
 from lib.extract.initiative_mentions import find_initiative_mentions
-from lib.extract.initiative_names import InitiativeRules, Mention, load_initiative_rules
+from lib.extract.initiative_names import (
+    InitiativeRules,
+    Mention,
+    formula_terms,
+    is_open_chain,
+    is_term_chain,
+    load_initiative_rules,
+)
 from lib.extract.initiative_parts import initiative_components
 from lib.extract.registry import KIND, SENTENCE, SOURCE, THEME, Column, Extractor, register
 
@@ -38,11 +45,27 @@ def extract_initiatives(
                     continue  # “四种赋能” counts only with its four parts listed
                 entry = entries.setdefault(mention.name, _new_entry(mention, owners[pi], sentence))
                 entry["components"] += [p for p in parts if p not in entry["components"]]
+    _gather_families(entries)
     named_parts = {p for e in entries.values() for p in e["components"]}
     out = [e for e in entries.values() if e["components"] or e["name"] not in named_parts]
     for e in out:
         e["found_count"] = len(e["components"])
     return out
+
+
+def _gather_families(entries: dict[str, dict]) -> None:
+    """“党建+”理念 … “党建+机制” … “党建+阵地”: a family (an open chain, X+) named in a report takes the
+    X+Y chains the report names as its parts, in place of their own entries."""
+    for family in [e for e in entries.values() if is_open_chain(e["name"])]:
+        head = family["name"][:-1]
+        members = [
+            name
+            for name, e in entries.items()
+            if e is not family and is_term_chain(name) and formula_terms(name)[:1] == (head,)
+        ]
+        family["components"] += [m for m in members if m not in family["components"]]
+        for name in members:
+            del entries[name]
 
 
 def _new_entry(mention: Mention, paragraph_index: int, sentence: str) -> dict:

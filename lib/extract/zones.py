@@ -3,8 +3,9 @@
 Known zones come from the gazetteer `data/rules/zones.csv` (national 高新区, 经开区, 新区 with their facts and
 aliases; a user adds rows); the rules are in `data/rules/zones.json`. Zones nobody listed are recognised by
 a zone suffix (…高新区, …工业园) after a place name read word by word (place words, or names of
-lib.extract.places): 马鞍山雨山经济开发区 is found whole, 推进高新区 is not; the last resort is
-lib.extract.named_parks. Names are compared by their key (四川省广安经济技术开发区 → 广安经开区)."""
+lib.extract.places): 马鞍山雨山经济开发区 is found whole, 推进高新区 is not. Names are compared by their key
+(四川省广安经济技术开发区 → 广安经开区). Which of the zones a text names it is about:
+lib.extract.zone_choice."""
 
 from __future__ import annotations
 
@@ -14,15 +15,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 
 import ahocorasick
 
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import RE_CJK_RUN_END
-from lib.extract.named_parks import named_park
+from lib.core.chars import CJK, RE_CJK_RUN_END
 from lib.extract.places import CITY, Places, join_split_places, load_places, locate
 from lib.text import segment
 
@@ -70,6 +69,8 @@ class Gazetteer:
     county_prefixes: tuple[str, ...]  # 县经开区 is the county's zone, not the city's
     home_mentions: int  # how often an article must name a city before a bare 高新区 is taken as its
     title_weight: int
+    re_paper: re.Pattern | None  # 来源：东台日报: a local paper names the place a bare 高新区 is in
+    ftz_area: tuple[re.Pattern, str, str] | None  # 自由贸易试验区武汉片区: (pattern, canonical, type)
     places: Places
     alias_to_zone: dict[str, str] = field(default_factory=dict)  # aliases and their keys → name
     by_place: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key's place → names
@@ -109,6 +110,8 @@ def _compile(rules: bytes | None, table: bytes | None) -> Gazetteer:
         county_prefixes=tuple(spec.get("county_prefixes", ["县"])),
         home_mentions=int(spec.get("home_mentions", 2)),
         title_weight=int(spec.get("title_weight", 5)),
+        re_paper=re.compile(spec["paper_source"].replace("{CJK}", CJK)) if spec.get("paper_source") else None,
+        ftz_area=_ftz_area(spec.get("ftz_area")),
         places=load_places(),
     )
     aliases = {a: z.name for z in listed for a in (z.name, z.full_name, *z.aliases) if a}
@@ -117,7 +120,7 @@ def _compile(rules: bytes | None, table: bytes | None) -> Gazetteer:
     by_place: dict[str, list[str]] = {}
     by_city: dict[str, list[str]] = {}
     for z in listed:
-        place, suffix = _split(zone_key(z.name, gz), gz)
+        place, suffix = split_name(zone_key(z.name, gz), gz)
         if suffix:
             by_place.setdefault(place, []).append(z.name)
         if z.city:
@@ -158,7 +161,7 @@ def _table_zones(content: bytes | None) -> list[Zone]:
     return [_zone_of(r) for r in rows if (r.get("name") or "").strip()]
 
 
-def _split(name: str, gz: Gazetteer) -> tuple[str, Suffix | None]:
+def split_name(name: str, gz: Gazetteer) -> tuple[str, Suffix | None]:
     """A name's place and suffix (嘉兴高新技术产业开发区 → 嘉兴, 高新区), or (name, None)."""
     m = gz.re_suffix_end.search(name)
     return (name[: m.start()], gz.suffixes[m.group(0)]) if m else (name, None)
@@ -171,7 +174,7 @@ def zone_key(name: str, gz: Gazetteer | None = None, *, drop_city: bool = True) 
     name a zone nobody listed is shown by (榆林榆阳产业园)."""
     gz = gz or load_gazetteer()
     name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
-    place, suffix = _split(name, gz)
+    place, suffix = split_name(name, gz)
     if suffix is None:
         return name
     for n in range(len(place) - 2, 1, -1):
@@ -205,7 +208,7 @@ def zone_named(name: str, gz: Gazetteer | None = None) -> Zone:
     listed = gz.alias_to_zone.get(name) or gz.alias_to_zone.get(zone_key(name, gz))
     if listed:
         return gz.zones[listed]
-    place, suffix = _split(re.sub(r"\s+", "", name), gz)
+    place, suffix = split_name(re.sub(r"\s+", "", name), gz)
     province, city = locate([w for w, _ in segment.tag(place)], gz.places) if place else ("", "")
     return Zone(name, name, "", suffix.type if suffix else "", province, city)
 
@@ -230,6 +233,10 @@ def zone_mentions(text: str, *, gazetteer: Gazetteer | None = None) -> Counter:
     return find_mentions(text, gazetteer or load_gazetteer()).counts
 
 
+def _ftz_area(spec: dict | None) -> tuple[re.Pattern, str, str] | None:
+    return (re.compile(spec["re"].replace("{CJK}", CJK)), spec["canonical"], spec["type"]) if spec else None
+
+
 def find_mentions(text: str, gz: Gazetteer) -> Mentions:
     found = Mentions()
     covered = bytearray(len(text))
@@ -239,6 +246,10 @@ def find_mentions(text: str, gz: Gazetteer) -> Mentions:
         found.add(zone)  # leftmost-longest, like a regex alternation tried longest first
         stop = start + len(zone.name) if zone.name not in gz.zones else end + 1
         covered[start:stop] = b"\x01" * (stop - start)
+    for m in gz.ftz_area[0].finditer(text) if gz.ftz_area else ():
+        if not any(covered[m.start() : m.end()]):
+            found.add(_ftz_zone(m, gz))
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in gz.re_suffix.finditer(text):
         if not covered[m.start()] and not (m.start() and covered[m.start() - 1]):  # 大亚湾|经济技术开发区
             zone = _generic_zone(text, m, gz)
@@ -249,11 +260,20 @@ def find_mentions(text: str, gz: Gazetteer) -> Mentions:
     return found
 
 
+def _ftz_zone(m: re.Match, gz: Gazetteer) -> Zone:
+    """中国（湖北）自由贸易试验区武汉片区 → 武汉自贸片区, in 湖北省 武汉市."""
+    _, canonical, kind = gz.ftz_area
+    province = m["province"] or m["province2"] or ""
+    in_province, city = locate([w for w in (province, m["place"]) if w], gz.places)
+    name = re.sub(r"\s+", "", m.group(0))
+    return Zone(m["place"] + canonical, name, "national", kind, in_province, city)
+
+
 def _other_kind_after(text: str, start: int, end: int, name: str, gz: Gazetteer) -> Zone | None:
     """Another zone named after a listed zone's place (中关村 + 科学城), not 大亚湾 + 经济技术开发区."""
     m = gz.re_suffix.match(text, end)
     zone, suffix = gz.zones[name], gz.suffixes[m.group(0)] if m else None
-    own = _split(zone_key(zone.name, gz), gz)[1]
+    own = split_name(zone_key(zone.name, gz), gz)[1]
     if not (own and suffix) or own.canonical == suffix.canonical or suffix.canonical in gz.any_kind_suffixes:
         return None
     named = text[start:end] + suffix.canonical
@@ -269,14 +289,14 @@ def _generic_zone(text: str, m: re.Match, gz: Gazetteer) -> Zone | tuple[str, st
     if sum(map(len, words)) < 2:
         if m.start() and text[m.start() - 1] in "(（":  # 株洲市天元区（高新区）: the zone of that place
             hosts = _place_words(_run_before(text, m.start() - 1, gz), suffix, gz)
-            return _listed_at(_city_short(locate(hosts, gz.places)[1], gz), suffix, gz) if hosts else None
+            return listed_at(city_short(locate(hosts, gz.places)[1], gz), suffix, gz) if hosts else None
         before = segment.tag(_run_before(text, m.start(), gz)[-4:] or " ")[-1][0]
         if suffix.canonical not in gz.bare_suffixes or _blocked(before, gz):
             return None
         return suffix.canonical, before[-1] if before.endswith(gz.local_prefixes) else ""
     surface = "".join(words) + suffix.text
     key = zone_key(surface, gz)
-    listed = gz.zones.get(gz.alias_to_zone.get(key, "")) or _listed_at(
+    listed = gz.zones.get(gz.alias_to_zone.get(key, "")) or listed_at(
         key[: -len(suffix.canonical)], suffix, gz
     )
     if listed is not None:
@@ -292,11 +312,11 @@ def _run_before(text: str, end: int, gz: Gazetteer) -> str:
     return run.group(0) if run else ""
 
 
-def _city_short(place: str, gz: Gazetteer) -> str:
+def city_short(place: str, gz: Gazetteer) -> str:
     return gz.places.shorts.get(place, place)
 
 
-def _listed_at(place: str, suffix: Suffix | str, gz: Gazetteer) -> Zone | None:
+def listed_at(place: str, suffix: Suffix | str, gz: Gazetteer) -> Zone | None:
     """The one listed zone of a place of the suffix's kind (named after it, else in it); 开发区: any kind."""
     canonical = suffix if isinstance(suffix, str) else suffix.canonical
     for index in (gz.by_place, gz.by_city):
@@ -343,57 +363,3 @@ def _blocked(word: str, gz: Gazetteer) -> bool:
 
 def _is_place_word(word: str, tag: str, gz: Gazetteer) -> bool:
     return not _blocked(word, gz) and (tag in gz.place_tags or gz.places.is_place(word))
-
-
-def _count_bare(found: Mentions, home_of_text, gz: Gazetteer) -> None:
-    """Counts bare mentions for the zone of their kind the text names most; else for the listed zone
-    of the city (or, after 县, the county) the text names most; else, when the text names no zone at
-    all, for a zone named after that place if a prefix says so (县经开区) or the text names the place
-    at least `home_mentions` times (a local paper's 高新区)."""
-    nothing_named = not found.counts
-    for (canonical, prefix), n in found.bare.items():
-        named = [z for z, _ in found.counts.most_common() if zone_key(z, gz).endswith(canonical)]
-        if named:
-            found.counts[named[0]] += n
-            continue
-        home = home_of_text()
-        place = _city_short(home.county if prefix in gz.county_prefixes else home.city, gz)
-        zone = _listed_at(place, canonical, gz) if place else None
-        if zone is None and place and nothing_named and (prefix or home.mentions >= gz.home_mentions):
-            zone = Zone(place + canonical, "", "", canonical, home.province, home.city)
-        if zone is not None:
-            found.add(zone, n)
-
-
-@dataclass(frozen=True)
-class ZoneFinding:
-    zone: Zone
-    method: str  # gazetteer, pattern or none
-    mentioned: list[str]
-
-
-def detect_zone(title: str, body: str, *, gazetteer: Gazetteer | None = None) -> ZoneFinding:
-    """An article's zone: the zone named most, a title mention counting `title_weight` times; ties go
-    to the zone named first. Bare mentions (在高新区召开) count for the zone of their kind named most,
-    or, when none is named, for the listed zone of the city the article names most."""
-    gz = gazetteer or load_gazetteer()
-    found = Mentions()
-    for text, weight in ((title, gz.title_weight), (body, 1)):
-        part = find_mentions(text, gz)
-        for zone_name, n in part.counts.items():
-            found.add(part.zones[zone_name], n * weight)
-        found.bare.update({k: n * weight for k, n in part.bare.items()})
-    home = cache(lambda: gz.places.home(f"{title}\n{body}"))  # read once, when needed
-    _count_bare(found, home, gz)
-    if not found.counts:
-        park = named_park(f"{title}\n{body}", gz.places, gz.not_place)
-        if park is None:
-            return ZoneFinding(Zone(""), NONE, [])
-        found.add(Zone(park.name, park.full_name, "", park.type, park.province, park.city))
-    order = list(found.counts)
-    best = max(order, key=lambda z: (found.counts[z], -order.index(z)))
-    method = GAZETTEER if best in gz.zones else PATTERN
-    zone = found.zones[best]
-    if not zone.province:  # 张江科学城: no place in the name, so the place the article names most
-        zone = replace(zone, province=home().province, city=home().city)
-    return ZoneFinding(zone, method, [z for z, _ in found.counts.most_common()])

@@ -33,9 +33,10 @@ RE_CREDIT = re.compile(r"(?:供图|摄影?|图片来源|本版供图|图[/／])\
 RE_CAPTION_MARK = re.compile(r"^[▲◀△▼▽◁►]")
 RE_CLAUSE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 #: A headline and the page's metadata on one line: 某某党委揭牌成立 | 来源：某某政府网 点击数：58次.
-RE_TITLE_WITH_META = re.compile(
-    r"(?P<title>[^|｜]{5,60}?)\s*[|｜]\s*(?P<meta>(?:来源|发布时间|发布日期|更新时间|作者|时间|日期)\s*[:：].*)"
-)
+META_LABEL = r"(?:来源|发布时间|发布日期|更新时间|作者|时间|日期)\s*[:：]"
+RE_TITLE_WITH_META = re.compile(rf"(?P<title>[^|｜]{{5,60}}?)\s*[|｜]\s*(?P<meta>{META_LABEL}.*)")
+#: A line that starts with a metadata label is metadata, whatever follows its bar: 发布日期：… | 来源：….
+RE_META_FIRST = re.compile(rf"\s*{META_LABEL}")
 
 #: A line with no `#` is read as a heading when it is this short and has no clause punctuation.
 BARE_HEADING_MAX = 24
@@ -79,7 +80,8 @@ def classify_lines(raw: str) -> list[Block]:
         if not line:
             blank += 1
             continue
-        if (both := RE_TITLE_WITH_META.fullmatch(line)) and RE_CJK.search(both["title"]):
+        both = None if RE_META_FIRST.match(line) else RE_TITLE_WITH_META.fullmatch(line)
+        if both and RE_CJK.search(both["title"]):
             blocks += [Block(both["title"], HEADING, blank_before=blank), Block(both["meta"], META)]
             blank = 0
             continue
@@ -293,7 +295,7 @@ def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Artic
     meta = [b.text for b in blocks[:first_body] if b.kind in dated] or [
         b.text for b in blocks if b.kind == META
     ]
-    tag, title = _column_tag(_clean_heading(title))
+    tag, title = _column_tag(pages.without_site_tail(_clean_heading(title), min_chars=HEADLINE_CHARS[0]))
     art = Article(
         source_file=source_file,
         part=part,

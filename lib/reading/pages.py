@@ -25,6 +25,7 @@ RE_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 class PageRules:
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, kind)
     selectors: tuple[str, ...]  # HTML elements dropped before the text is taken
+    title_tail: re.Pattern[str] | None  # a site name glued to a headline: …发展-今日精选
 
 
 def load_rules() -> PageRules:
@@ -40,7 +41,22 @@ def _compile(content: bytes | None) -> PageRules:
         )
         for rule in spec["line_patterns"]
     )
-    return PageRules(patterns=patterns, selectors=tuple(spec["html_drop_selectors"]))
+    tail = spec.get("title_site_tail", {}).get("re")
+    return PageRules(
+        patterns=patterns,
+        selectors=tuple(spec["html_drop_selectors"]),
+        title_tail=rulefiles.compile_pattern(tail.replace("{CJK}", CJK), name="web_clutter.json")
+        if tail
+        else None,
+    )
+
+
+def without_site_tail(title: str, *, min_chars: int) -> str:
+    """A headline without the site or channel name glued to its end (…融合发展-今日精选), when at least
+    `min_chars` characters are left."""
+    rules = load_rules()
+    m = rules.title_tail.search(title) if rules.title_tail else None
+    return title[: m.start()] if m and m.start() >= min_chars else title
 
 
 def line_kind(line: str, *, page_rules: PageRules | None = None) -> str | None:

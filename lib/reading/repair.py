@@ -1,6 +1,7 @@
 """Repairing what the conversion from print left in a report's text. The raw files are never modified;
 everything here works on their text.
 
+- `drop_pinyin_glosses`: the pinyin some reposting sites put after characters (开发(fā)区(qū)) is removed;
 - `repair_text`: spaces left inside Chinese words by joined columns are removed, straight quotes become
   Chinese quotes and half-width punctuation next to Chinese becomes full-width;
 - `join_broken`: a body paragraph cut mid-sentence (by a photo caption, a column break or a heading that
@@ -32,6 +33,11 @@ RE_LOOSE_SPACE = re.compile(r"[ \t\u3000]")
 RE_LEAD_SENTENCE = re.compile(r"^[^，。；,;]{1,15}。")
 RE_NORMALISE = re.compile(f"[^{CJK}0-9A-Za-z]")
 
+#: A tone-marked pinyin syllable in brackets right after a Chinese character: 开发(fā)区(qū), 产业（yè）.
+TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+RE_PINYIN_GLOSS = re.compile(f"(?<=[{CJK}])[(（][a-zü]{{0,5}}[{TONE_MARKS}][a-zü]{{0,5}}[)）]")
+RE_TONE_MARK = re.compile(f"[{TONE_MARKS}]")
+
 #: Share of a paragraph's 4-character shingles found in one earlier paragraph that makes it a copy.
 DUPLICATE_SHARE = 0.9
 #: Up to this many distinct paragraphs, a paragraph is compared with every earlier one.
@@ -52,6 +58,15 @@ class Block:
     blank_before: int = 0
     fragment: bool = False  # a heading marker on what is really a piece of body text
     role: str = ""  # "title" or "kicker" for the headline lines of a web page
+
+
+def drop_pinyin_glosses(text: str) -> str:
+    """Removes the bracketed pinyin that some reposting sites insert after characters.
+
+    >>> drop_pinyin_glosses("西华经开区(qū)的产业（yè）社区(A区)")
+    '西华经开区的产业社区(A区)'
+    """
+    return RE_PINYIN_GLOSS.sub("", text) if RE_TONE_MARK.search(text) else text
 
 
 def repair_text(text: str) -> str:

@@ -320,6 +320,85 @@ def test_components_of_real_sentences(sentence, name, components):
             3,
             ["建强一个支部", "带好一支队伍", "办好一件实事"],
         ),
+        # a term of a chain with a bracketed note
+        (
+            ["建立“支部(联合支部)+驿站+平台公司”服务模式。"],
+            "支部(联合支部)+驿站+平台公司",
+            "formula",
+            3,
+            ["支部(联合支部)", "驿站", "平台公司"],
+        ),
+        # a name of groups: one part per group, numerals in either form
+        (
+            ["以党群服务中心为核心，建好两个驿站和五个书屋，形成“一核两站五屋”服务体系。"],
+            "一核两站五屋",
+            "counted",
+            8,
+            ["党群服务中心", "驿站", "书屋"],
+        ),
+        (
+            ["以红色书院为中心，串起2条示范线和6个党建点，打造“一心两线六点”党建品牌。"],
+            "一心两线六点",
+            "brand",
+            None,
+            ["红色书院", "示范线", "党建点"],
+        ),
+        # groups that are not all counted in the sentence give nothing
+        (
+            ["以党群服务中心为核心，建好两个驿站，形成“一核两站五屋”服务体系。"],
+            "一核两站五屋",
+            "counted",
+            8,
+            [],
+        ),
+        # a quoted chain joined by 的 to a counted name of merged things
+        (
+            ["该区推进“港区+保税区+物流园”的“三区合一”改革。"],
+            "三区合一",
+            "counted",
+            3,
+            ["港区", "保税区", "物流园"],
+        ),
+        # an unquoted list joined by 的 to the name, as many items as its terms
+        (
+            ["形成了街道统筹、社区推动、楼宇落实的“1+1+N”工作体系。"],
+            "1+1+N",
+            "formula",
+            3,
+            ["街道统筹", "社区推动", "楼宇落实"],
+        ),
+        # one item too few: no reading
+        (["形成了社区推动、楼宇落实的“1+1+N”工作体系。"], "1+1+N", "formula", 3, []),
+        # a family (党建+) named in a report gathers the chains of it the report names
+        (
+            ["该区树立“服务+”理念。", "“服务+人才”引得进。“服务+金融”留得住。"],
+            "服务+",
+            "formula",
+            None,
+            ["服务+人才", "服务+金融"],
+        ),
+        (
+            ["汇报了“党建+模式”(党建+招商、党建+安全生产)的做法。"],
+            "党建+",
+            "formula",
+            None,
+            ["党建+招商", "党建+安全生产"],
+        ),
+        # a quoted slogan joined by 的 to a way of working
+        (
+            ["通过“楼宇吹哨、部门报到”的方式，解决企业难题。"],
+            "楼宇吹哨、部门报到",
+            "brand",
+            None,
+            ["楼宇吹哨", "部门报到"],
+        ),
+        (
+            ["探索“链长统筹、链主带动、链员协同”的发展路径。"],
+            "链长统筹、链主带动、链员协同",
+            "brand",
+            None,
+            ["链长统筹", "链主带动", "链员协同"],
+        ),
         # a brand: no parts, no count
         (["深耕“红色引擎”党建品牌，成效明显。"], "红色引擎", "brand", None, []),
         # a brand verb with nothing after the quote
@@ -336,6 +415,14 @@ def test_small_texts(paragraphs, name, kind, expected, components):
         components,
         len(components),
     )
+
+
+def test_chains_without_a_family_stay_initiatives_of_their_own():
+    names = by_name(["某区推行“党建+网格”模式，又推出“党建+片区”机制。"])
+    assert {n: e["components"] for n, e in names.items()} == {
+        "党建+网格": ["党建", "网格"],
+        "党建+片区": ["党建", "片区"],
+    }
 
 
 def test_nested_quote_name_is_written_with_double_quotes():
@@ -369,6 +456,18 @@ def test_same_name_twice_is_one_entry_with_merged_components():
 )
 def test_texts_without_numbered_initiatives(paragraphs):
     assert [e for e in extract_initiatives(paragraphs) if e["kind"] != "brand"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "坚持“走在前、作表率”的要求，推动工作。",  # a requirement, not a way of working
+        "落实“抓落实、补短板”的思路。",  # 思路 names a slogan only when it is counted
+        "推动“党建+”。",  # a family named with nothing of it
+    ],
+)
+def test_slogans_without_a_way_of_working_are_not_initiatives(sentence):
+    assert [e["name"] for e in extract_initiatives([sentence]) if e["components"]] == []
 
 
 def test_duration_is_not_a_count():

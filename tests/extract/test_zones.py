@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib import config
-from lib.extract.zones import detect_zone, find_mentions, load_gazetteer, zone_key, zone_mentions
+from lib.extract.zone_choice import detect_zone
+from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_mentions
 
 
 @pytest.mark.parametrize(

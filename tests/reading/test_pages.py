@@ -151,6 +151,21 @@ PAGES = [
         None,
     ),
     (
+        "a metadata line whose fields are split by bars is not a headline and its metadata",
+        "当前位置:首页 > 基层党建 > 正文\n【“某某”提升年】某某县:“链”上党建激发新动能\n"
+        "发布日期:2023-08-22   |  来源:某某日报   | 字体大小:【\n\n" + BODY,
+        "某某县:“链”上党建激发新动能",
+        "“某某”提升年",
+        "2023-08-22",
+    ),
+    (
+        "a site name glued to the headline by a hyphen",
+        "某某工业园区:“同心”党建联盟推动企业融合发展-今日精选\n\n某某网2023-05-19 12:11:18\n\n" + BODY,
+        "某某工业园区:“同心”党建联盟推动企业融合发展",
+        "",
+        "2023-05-19",
+    ),
+    (
         "a date written day.month.year",
         "省委组织部调研新区非公经济党建工作\n\n17.06.2015  11:35\n\n" + BODY,
         "省委组织部调研新区非公经济党建工作",

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.reading.articles import classify_lines, read_articles
-from lib.reading.repair import repair_text
+from lib.reading.repair import drop_pinyin_glosses, repair_text
 
 
 @pytest.mark.parametrize(
@@ -172,3 +172,18 @@ def test_flat_and_deeply_nested_html_pages_are_read_whole():
     flat = "<html><body><h2>小标题</h2>" + "".join(f"<p>第{i}段</p>" for i in range(5000)) + "</body></html>"
     lines = extract_text(flat.encode(), name="flat.html").split("\n\n")
     assert lines[:3] == ["## 小标题", "第0段", "第1段"] and len(lines) == 5001
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a reposting site's pinyin after characters, with ASCII or full-width brackets
+        ("西华经开区(qū)的产业(yè)社区（qū）", "西华经开区的产业社区"),
+        ("开发（fā）区（qū）推进优（yōu）质发展(lǜ)", "开发区推进优质发展"),
+        # brackets that are text: a letter, a word, a number, pinyin without a tone mark
+        ("A区(B区)、产业园(二期)、(2023)、园区(yuan)", "A区(B区)、产业园(二期)、(2023)、园区(yuan)"),
+        ("Beijing(běi) 不跟在汉字后", "Beijing(běi) 不跟在汉字后"),
+    ],
+)
+def test_pinyin_glosses_are_dropped(raw, expected):
+    assert drop_pinyin_glosses(raw) == expected

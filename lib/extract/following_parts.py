@@ -1,0 +1,105 @@
+"""Parts listed after an initiative's name, outside its own sentence (lib.extract.initiative_parts tries
+these after the lists around the name): numbered items (一是…二是…), typed items (“…”型), quoted terms
+sharing the head of a count (四项工程 → “强基工程”…) or its key (四带机制 → “机关带行业”…), and the short lead
+sentences of the next paragraphs (配强一个…书记。建好一支队伍。).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lib.core.chars import split_sentences
+from lib.extract.initiative_names import RE_SLOGAN, RE_TERM, InitiativeRules, Mention
+
+#: Where a clause ends (read on text whose quoted terms are masked, so their commas do not count).
+RE_CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")
+
+
+def inner(m: re.Match) -> str:
+    """The text of a quoted term (“…” or ‘…’)."""
+    return (m.group(1) or m.group(2)).strip()
+
+
+def first_sentence(paragraphs: list[str], index: int) -> str:
+    return next(iter(split_sentences(paragraphs[index] or "")), "") if index < len(paragraphs) else ""
+
+
+def headed_terms(mention: Mention, texts: list[str], rules: InitiativeRules) -> list[str]:
+    """For a count with a measure word and a head (四项工程), the quoted terms after it ending with that
+    head (“强基工程”, “灵魂工程” …), up to the count."""
+    m = rules.re_counted.match(mention.name)
+    head = mention.name[m.end() :] if m and m.group(2) else ""
+    if len(head) < 2 or not mention.expected_count:
+        return []
+    out: list[str] = []
+    for text in texts:
+        for t in RE_TERM.finditer(text):
+            term = inner(t)
+            if term.endswith(head) and len(term) > len(head) and term not in out:
+                out.append(term)
+    return out[: mention.expected_count] if len(out) >= min(2, mention.expected_count) else []
+
+
+def ordinal_items(texts: list[str], rules: InitiativeRules) -> list[str]:
+    """一是…，二是…: the words after each numbered marker, up to the clause's end, while the numbers run on."""
+    joined = "\n".join(texts)
+    for series in rules.ordinal_markers:
+        out, at = [], 0
+        for marker in series:
+            found = joined.find(marker, at)
+            if found < 0 or (out and joined.find(series[0], at) >= 0 and joined.find(series[0], at) < found):
+                break
+            end = RE_CLAUSE_END.search(joined, found + len(marker))
+            item = joined[found + len(marker) : end.start() if end else len(joined)].strip("：:，, ")
+            if not item:
+                break
+            out.append(item)
+            at = found + len(marker)
+        if len(out) >= 2:
+            return out
+    return []
+
+
+def typed_items(texts: list[str], rules: InitiativeRules) -> list[str]:
+    """“结对帮扶”型共建；…“资源共享”型共建: the quoted terms followed by the type suffix."""
+    out: list[str] = []
+    for text in texts:
+        for m in RE_TERM.finditer(text):
+            if text.startswith(rules.type_suffix, m.end()) and inner(m) not in out:
+                out.append(inner(m))
+    return out
+
+
+def keyed_terms(mention: Mention, texts: list[str]) -> list[str]:
+    """Short quoted terms with the key inside them (机关带行业 for 四带机制), up to the count."""
+    out: list[str] = []
+    for text in texts:
+        for m in RE_TERM.finditer(text):
+            term = inner(m)
+            if (
+                len(term) <= 8
+                and mention.key in term[1:-1]
+                and not RE_SLOGAN.search(term)
+                and term not in out
+            ):
+                out.append(term)
+    out = out[: mention.expected_count] if mention.expected_count else out
+    return out if len(out) >= 2 else []
+
+
+def lead_sentences(mention: Mention, paragraphs: list[str], rules: InitiativeRules) -> list[str]:
+    """The short opening sentences of the paragraphs after the name (配强一个…书记。建好一支队伍。)."""
+    out: list[str] = []
+    for index in range(len(paragraphs)):
+        lead = first_sentence(paragraphs, index).rstrip("。！？；;!?")
+        if (
+            not lead
+            or len(lead) > rules.max_lead_chars
+            or RE_CLAUSE_END.search(lead)
+            or mention.key not in lead
+        ):
+            break
+        out.append(lead)
+        if len(out) == mention.expected_count:
+            break
+    return out if len(out) >= 2 else []

@@ -1,0 +1,128 @@
+"""Which zone an article is about, of the zones it names (lib.extract.zones): the one named most, with a
+title mention counting more; bare mentions (在高新区召开) counted for a named zone of their kind; the forms
+of one zone counted as one (蓝田经开区 and 蓝田开发区 for 漳州蓝田经开区); lib.extract.named_parks as the last
+resort."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from lib.extract.named_parks import named_park
+from lib.extract.places import CITY, COUNTY
+from lib.extract.zones import (
+    GAZETTEER,
+    NONE,
+    PATTERN,
+    Gazetteer,
+    Mentions,
+    Zone,
+    city_short,
+    find_mentions,
+    listed_at,
+    load_gazetteer,
+    split_name,
+    zone_key,
+)
+
+
+def _count_bare(found: Mentions, home_of_text, gz: Gazetteer) -> None:
+    """Counts bare mentions for the zone of their kind the text names most; else for the listed zone
+    of the city (or, after 县, the county) the text names most; else, when the text names no zone at
+    all, for a zone named after that place if a prefix says so (县经开区) or the text names the place
+    at least `home_mentions` times (a local paper's 高新区)."""
+    nothing_named = not found.counts
+    for (canonical, prefix), n in found.bare.items():
+        named = [z for z, _ in found.counts.most_common() if zone_key(z, gz).endswith(canonical)]
+        if named:
+            found.counts[named[0]] += n
+            continue
+        home = home_of_text()
+        place = city_short(home.county if prefix in gz.county_prefixes else home.city, gz)
+        zone = listed_at(place, canonical, gz) if place else None
+        if zone is None and place and nothing_named and (prefix or home.mentions >= gz.home_mentions):
+            zone = Zone(place + canonical, "", "", canonical, home.province, home.city)
+        if zone is not None:
+            found.add(zone, n)
+
+
+@dataclass(frozen=True)
+class ZoneFinding:
+    zone: Zone
+    method: str  # gazetteer, pattern or none
+    mentioned: list[str]
+
+
+def detect_zone(
+    title: str, body: str, *, source: str = "", gazetteer: Gazetteer | None = None
+) -> ZoneFinding:
+    """An article's zone: the zone named most, a title mention counting `title_weight` times; ties go
+    to the zone named first. Bare mentions (在高新区召开) count for the zone of their kind named most,
+    or, when none is named, for the zone of the city or county whose paper the page's `source` line
+    names (来源：东台日报), else for the listed zone of the city the article names most."""
+    gz = gazetteer or load_gazetteer()
+    found = Mentions()
+    for text, weight in ((title, gz.title_weight), (body, 1)):
+        part = find_mentions(text, gz)
+        for zone_name, n in part.counts.items():
+            found.add(part.zones[zone_name], n * weight)
+        found.bare.update({k: n * weight for k, n in part.bare.items()})
+    merge_forms(found, gz)
+    if not found.counts and found.bare and source:  # 来源：东台日报 … 在高新区召开
+        paper = paper_zone(source, max(found.bare, key=found.bare.get)[0], gz)
+        if paper is not None:
+            found.add(paper, 0)
+    home = cache(lambda: gz.places.home(f"{title}\n{body}"))  # read once, when needed
+    _count_bare(found, home, gz)
+    if not found.counts:
+        park = named_park(f"{title}\n{body}", gz.places, gz.not_place)
+        if park is None:
+            return ZoneFinding(Zone(""), NONE, [])
+        found.add(Zone(park.name, park.full_name, "", park.type, park.province, park.city))
+    order = list(found.counts)
+    best = max(order, key=lambda z: (found.counts[z], -order.index(z)))
+    method = GAZETTEER if best in gz.zones else PATTERN
+    zone = found.zones[best]
+    if not zone.province:  # 张江科学城: no place in the name, so the place the article names most
+        zone = replace(zone, province=home().province, city=home().city)
+    return ZoneFinding(zone, method, [z for z, _ in found.counts.most_common()])
+
+
+def merge_forms(found: Mentions, gz: Gazetteer) -> None:
+    """Counts the shorter forms of a zone the text also names in full for the full name: the name
+    without the place before its own (蓝田经开区 for 漳州蓝田经开区), and its place with a suffix any kind
+    of zone goes by (蓝田开发区). A listed zone is never counted for another."""
+    longest_first = sorted(found.counts, key=len, reverse=True)
+    for short in sorted(found.counts, key=len):
+        if short in gz.zones:
+            continue
+        full = next(
+            (n for n in longest_first if n != short and n in found.counts and _form_of(short, n, gz)), None
+        )
+        if full is not None:
+            found.counts[full] += found.counts.pop(short)
+
+
+def _form_of(short: str, full: str, gz: Gazetteer) -> bool:
+    (place, suffix), (full_place, full_suffix) = split_name(short, gz), split_name(full, gz)
+    if suffix is None or full_suffix is None or not place:
+        return False
+    if suffix.canonical != full_suffix.canonical and suffix.canonical not in gz.any_kind_suffixes:
+        return False
+    before = full_place.removesuffix(place)
+    return full_place == place or (before != full_place and gz.places.is_place(before))
+
+
+def paper_zone(source: str, canonical: str, gz: Gazetteer) -> Zone | None:
+    """The zone of a kind (高新区) of the city or county whose paper the source line names: 来源：东台日报 →
+    东台高新区 (the listed one when there is one); None when the line names no paper of a known place."""
+    m = gz.re_paper.search(source) if gz.re_paper else None
+    places = [p for p in gz.places.find(m["place"]) if p.level in (CITY, COUNTY)] if m else []
+    if not places or len({(p.province, p.city) for p in places}) != 1:
+        return None  # a province's paper (黑龙江日报) reports on every zone of the province
+    place = city_short(places[0].name, gz)
+    listed = listed_at(place, canonical, gz)
+    if listed is not None:
+        return listed
+    city = places[0].city or places[0].name
+    return Zone(place + canonical, "", "", canonical, places[0].province, city)
