@@ -210,12 +210,17 @@ def is_descriptor(run: str, *, numbered: bool, rules: InitiativeRules) -> bool:
 
 
 def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> bool:
-    """A stoplisted term, a contrast, a problem, an honour, a prize category, a question, or the
-    products of an industry chain (“电石—树脂—建材”的先进高分子产业链)."""
+    """A stoplisted term, a generic phrase (“新机制”), an expression (“1+1>2”), an organisation (“…临时党支部”),
+    a contrast, a problem, an honour, a prize category, a question, or the products of an industry chain (“电石—树脂—建材”的先进高分子产业链)."""
     before, after = sentence[: m.start()], sentence[m.end() :]
     clause = re.split(r"[，,；;。：:]", before)[-1]
     return (
         name in rules.stoplist
+        or name in rules.generic_names
+        or any(ch in rules.expression_marks for ch in name)
+        or (
+            name.endswith(rules.organisation_heads) and not is_term_chain(name) and not RE_SLOGAN.search(name)
+        )
         or name.startswith(rules.superlative_prefixes)
         or any(w in name for w in rules.question_words)
         or after.startswith(rules.problem_words)
@@ -318,6 +323,8 @@ def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
                 continue  # 二十届三中: part of a longer number
             if any(half[0] in COUNT_WORDS for half in (name[1 : 1 + size], name[2 + size :])):
                 continue  # 一个又一个: counting, not a name
+            if any(name.startswith(marker) for series in rules.ordinal_markers for marker in series):
+                continue  # 一是在两新组织…: an item's number, not a name
             if _is_idiom(name, rules) or _overlaps((start, end), [(x.start, x.end) for x in out]):
                 continue
             out.append(make_mention(name, name, start, end, rules))  # 一组织一品牌 is a brand: no count

@@ -85,6 +85,9 @@ class InitiativeRules:
     numerals: dict[str, int]
     non_count_units: tuple[str, ...]
     merged_tails: tuple[str, ...]  # 三区合一 counts the three merged, not 3 + 1
+    organisation_heads: tuple[str, ...]  # “某某临时党支部” is an organisation
+    generic_names: frozenset[str]  # “新机制”, “大党建”: a prefix and a generic word
+    expression_marks: str  # “1+1>2”
     open_chain_heads: frozenset[str]  # “党建+模式”: 模式 is what 党建+ is, not its second term
     max_count: int
     lead_verbs: tuple[str, ...]
@@ -176,6 +179,13 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         non_count_units=tuple(spec["non_count_units"]),
         merged_tails=tuple(spec.get("merged_tails", [])),
         open_chain_heads=frozenset(spec.get("open_chain_heads", [])),
+        organisation_heads=tuple(spec.get("organisation_heads", [])),
+        generic_names=frozenset(
+            p + w
+            for p in spec.get("generic_names", {}).get("prefixes", [])
+            for w in spec["generic_names"]["words"]
+        ),
+        expression_marks=spec.get("expression_marks", ""),
         max_count=int(spec["max_count"]),
         lead_verbs=rulefiles.longest_first(spec["lead_verbs"]),
         max_lead_chars=int(spec["max_lead_chars"]),

@@ -13,6 +13,7 @@ from lib.extract import zones
 from lib.extract.context import ArticleContext
 from lib.extract.initiative_mentions import find_initiative_mentions
 from lib.extract.initiative_names import (
+    COUNTED,
     InitiativeRules,
     Mention,
     formula_terms,
@@ -47,7 +48,13 @@ def extract_initiatives(
                 entry["components"] += [p for p in parts if p not in entry["components"]]
     _gather_families(entries)
     named_parts = {p for e in entries.values() for p in e["components"]}
-    out = [e for e in entries.values() if e["components"] or e["name"] not in named_parts]
+    spelled = {tuple(e["components"]): e["name"] for e in entries.values() if e["kind"] == COUNTED}
+    out = [
+        e
+        for e in entries.values()
+        if (e["components"] or e["name"] not in named_parts)
+        and not (is_term_chain(e["name"]) and spelled.get(tuple(e["components"]), e["name"]) != e["name"])
+    ]  # “A+B+C”的“三区合一”: the chain spells out the counted name, which stands for both
     for e in out:
         e["found_count"] = len(e["components"])
     return out

@@ -417,6 +417,11 @@ def test_small_texts(paragraphs, name, kind, expected, components):
     )
 
 
+def test_a_chain_that_spells_out_a_counted_name_is_not_an_initiative_of_its_own():
+    names = by_name(["该区推进“港区+保税区+物流园”的“三区合一”改革。"])
+    assert {n: e["components"] for n, e in names.items()} == {"三区合一": ["港区", "保税区", "物流园"]}
+
+
 def test_chains_without_a_family_stay_initiatives_of_their_own():
     names = by_name(["某区推行“党建+网格”模式，又推出“党建+片区”机制。"])
     assert {n: e["components"] for n, e in names.items()} == {
@@ -468,6 +473,26 @@ def test_texts_without_numbered_initiatives(paragraphs):
 )
 def test_slogans_without_a_way_of_working_are_not_initiatives(sentence):
     assert [e["name"] for e in extract_initiatives([sentence]) if e["components"]] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "构建产教融合“新机制”，打造园区发展“强劲引擎”。",  # a prefix and a generic word
+        "做强“大党建”，成立产业链“大党委”。",
+        "打造“1+1>2”的联盟模式。",  # an expression
+        "先后组建了“项目攻坚临时党支部”和“园区联合党委”。",  # organisations
+        "推行“揭榜挂帅”机制，落实“第一议题”制度，建立“容错纠错”机制。",  # national devices
+        "一是在两新组织中提升服务能力。",  # an item's number, not a parallel name
+    ],
+)
+def test_generic_phrases_expressions_organisations_and_national_devices_are_not_initiatives(sentence):
+    assert [e["name"] for e in extract_initiatives([sentence])] == []
+
+
+def test_a_slogan_or_chain_ending_with_an_organisation_is_still_a_name():
+    names = by_name(["推行“一企一支部、一链一党委”模式，形成“链党委—片区党总支—企业党支部”体系。"])
+    assert set(names) == {"一企一支部、一链一党委", "链党委—片区党总支—企业党支部"}
 
 
 def test_duration_is_not_a_count():
