@@ -1,7 +1,8 @@
 """Parts listed after an initiative's name, outside its own sentence (lib.extract.initiative_parts tries
 these after the lists around the name): numbered items (一是…二是…), typed items (“…”型), quoted terms
-sharing the head of a count (四项工程 → “强基工程”…) or its key (四带机制 → “机关带行业”…), and the short lead
-sentences of the next paragraphs (配强一个…书记。建好一支队伍。).
+sharing the head of a count (四项工程 → “强基工程”…) or its key (四带机制 → “机关带行业”…), the short lead
+sentences of the next paragraphs (配强一个…书记。建好一支队伍。), and the short lead clauses of the next
+sentences that each name one thing (三个一: 树立一种理念，…。建立一种机制，…).
 """
 
 from __future__ import annotations
@@ -103,3 +104,17 @@ def lead_sentences(mention: Mention, paragraphs: list[str], rules: InitiativeRul
         if len(out) == mention.expected_count:
             break
     return out if len(out) >= 2 else []
+
+
+def one_clauses(mention: Mention, texts: list[str], rules: InitiativeRules) -> list[str]:
+    """For a count of ones (三个一), the short opening clauses of the sentences after it that each name
+    one thing (树立一种理念，…。建立一种机制，…), when there are exactly as many as the count."""
+    measure = f"[{re.escape(rules.measure_words)}]"
+    pattern = re.compile(f"一{measure}")
+    out: list[str] = []
+    for text in texts:
+        for sentence in split_sentences(text):
+            lead = RE_CLAUSE_END.split(sentence, maxsplit=1)[0].strip()
+            if len(lead) <= rules.max_lead_chars and pattern.search(lead) and lead not in out:
+                out.append(lead)
+    return out if len(out) == mention.expected_count else []

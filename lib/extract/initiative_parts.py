@@ -35,6 +35,8 @@ from lib.extract.initiative_names import (
     formula_terms as formula_terms_of,
 )
 
+#: A count in front of a list item: N个企业党组织, 3个片区.
+RE_LEADING_COUNT = re.compile(r"^(?:[0-9A-Za-z]+|[一二两三四五六七八九十]+)个")
 #: A bracket right after a name, and what it holds.
 RE_BRACKET = re.compile(r"^\s*[（(]([^（）()]{2,120})[）)]")
 #: An item that explains a formula term (“1”是…), not a part of a list.
@@ -135,6 +137,10 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     adjacent = _modifying_list(mention, at.clauses[0], rules)
     if adjacent:
         return adjacent
+    if mention.key == "一" and mention.kind == COUNTED:  # 三个一: 树立一种理念，…。建立一种机制，…
+        ones = following_parts.one_clauses(mention, at.later + at.following_paragraphs[:1], rules)
+        if ones:
+            return ones
     for text, mask in [*at.clauses, *at.earlier]:
         items, quoted = _enumeration(text, mask, key=mention.key, rules=rules)
         if _fits(items, mention, quoted=quoted):
@@ -143,9 +149,10 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     counted = formula_terms.counted_terms(mention, at.sentence, rules, groups or None)
     if counted and (mention.kind == FORMULA or groups):
         return counted
-    walked = _walk_groups(mention, _clauses(at.sentence, at.masked, mention.end), rules)
-    if walked:
-        return walked
+    for i, text in enumerate([at.sentence[mention.end :], *at.later[:2]]):  # 以党建统领全局，通过组织联建…
+        walked = _walk_groups(mention, _clauses(text, _mask_terms(text), 0), rules, keyed=i > 0)
+        if walked:
+            return walked
     for found in (
         following_parts.ordinal_items(at.after, rules),
         following_parts.typed_items(at.after, rules),
@@ -173,9 +180,27 @@ def _modifying_list(mention: Mention, before: tuple[str, str], rules: Initiative
     link = next((x for x in rules.of_links if text.endswith(x)), None)
     if link is None:
         return []
-    items, _ = _enumeration(text[: -len(link)], masked[: -len(link)], key=mention.key, rules=rules)
+    body, body_mask = text[: -len(link)], masked[: -len(link)]
+    if "+" in body_mask and "、" not in body_mask:  # 以A为核心+B+N个C的“1+1+N”
+        items = _plus_items(body, rules)
+    else:
+        items, _ = _enumeration(body, body_mask, key=mention.key, rules=rules)
     want = len(mention.terms) if mention.kind == FORMULA else mention.expected_count
     return items if len(items) >= 2 and len(items) == want else []
+
+
+def _plus_items(text: str, rules: InitiativeRules) -> list[str]:
+    """The items of a list joined by +, each without its count (N个企业党组织 → 企业党组织); the first
+    without its lead verb and its core frame (推行以经开区党工委为区域核心 → 经开区党工委)."""
+    items = [x.strip() for x in text.replace("＋", "+").split("+")]
+    first = _after_lead_verb(items[0], rules)
+    for before, after in rules.core_frames:
+        m = re.search(f"{re.escape(before)}(.+?){re.escape(after[0])}.{{0,3}}{re.escape(after[1:])}$", first)
+        if m:
+            first = m.group(1)
+            break
+    items[0] = first
+    return [RE_LEADING_COUNT.sub("", x) for x in items if x]
 
 
 def counted_reading(mention: Mention, rules: InitiativeRules) -> Mention | None:
@@ -195,17 +220,22 @@ def _bracketed_items(text: str, rules: InitiativeRules) -> list[str]:
     return items if len(items) >= 2 and not any(RE_EXPLAINED.match(x) for x in items) else []
 
 
-def _walk_groups(mention: Mention, clauses: list[tuple[str, str]], rules: InitiativeRules) -> list[str]:
+def _walk_groups(
+    mention: Mention, clauses: list[tuple[str, str]], rules: InitiativeRules, *, keyed: bool = False
+) -> list[str]:
     """Parts of a name with several numerals, one group per clause after it: “四服务一提升”，即服务党员、
-    服务职工、服务人才、服务企业，提升基层党组织创造力 → 4 parts, then 1."""
-    values = [numeral_value(g, rules) or 0 for g in rules.re_numeral.findall(mention.name)]
+    服务职工、服务人才、服务企业，提升基层党组织创造力 → 4 parts, then 1. `keyed` (for a later sentence):
+    every item holds the character its numeral counts (一统六联: 党建统领, then 组织联建 …)."""
+    found = list(rules.re_numeral.finditer(mention.name))
+    values = [numeral_value(m.group(0), rules) or 0 for m in found]
+    keys = [mention.name[m.end() : m.end() + 1] for m in found]
     if mention.kind != COUNTED or len(values) < 2 or len(clauses) < len(values):
         return []
     for start in range(len(clauses) - len(values) + 1):  # the list may start after a clause: …的体系，即…
         out: list[str] = []
-        for value, (text, mask) in zip(values, clauses[start:], strict=False):
+        for value, key, (text, mask) in zip(values, keys, clauses[start:], strict=False):
             items = _enumeration(text, mask, key=None, rules=rules)[0] if value > 1 else [text.strip()]
-            if len(items) != value:
+            if len(items) != value or (keyed and not all(key in x for x in items)):
                 break
             out += items
         else:

@@ -367,6 +367,14 @@ def test_components_of_real_sentences(sentence, name, components):
             3,
             ["街道统筹", "社区推动", "楼宇落实"],
         ),
+        # a list joined by + before the name, its first item in a core frame, its last counted
+        (
+            ["构建以街道党工委为核心+社区党委+N个楼宇党支部的“1+1+N”体系。"],
+            "1+1+N",
+            "formula",
+            3,
+            ["街道党工委", "社区党委", "楼宇党支部"],
+        ),
         # one item too few: no reading
         (["形成了社区推动、楼宇落实的“1+1+N”工作体系。"], "1+1+N", "formula", 3, []),
         # a family (党建+) named in a report gathers the chains of it the report names
@@ -398,6 +406,34 @@ def test_components_of_real_sentences(sentence, name, components):
             "brand",
             None,
             ["链长统筹", "链主带动", "链员协同"],
+        ),
+        # one group per clause of a later sentence, each item holding its numeral's character
+        (
+            [
+                "会上阐释了“一统三联”工作体系。以党建统领全局，通过组织联建、产业联促、资源联享三大路径，联动各方。"
+            ],
+            "一统三联",
+            "counted",
+            4,
+            ["以党建统领全局", "组织联建", "产业联促", "资源联享"],
+        ),
+        (
+            ["推进“一统三联”工作。以党建引领全局，开设“书记讲堂”“名师课堂”“青年论坛”活动。"],
+            "一统三联",
+            "counted",
+            4,
+            [],
+        ),
+        # the lead clauses of the sentences after a count of ones
+        (
+            [
+                "园区始终以“三个一”为抓手。树立一种理念，坚持发展。党工委持续推动。建立一种机制，推动落实。"
+                "形成一种氛围，人人参与。"
+            ],
+            "三个一",
+            "counted",
+            3,
+            ["树立一种理念", "建立一种机制", "形成一种氛围"],
         ),
         # a brand: no parts, no count
         (["深耕“红色引擎”党建品牌，成效明显。"], "红色引擎", "brand", None, []),
