@@ -9,8 +9,10 @@ Run: .venv/bin/python bench/bench_first_paint.py [--mb 0] [--sessions 3]
 3. For each page, opens it in `--sessions` new browser contexts (each a new Streamlit session on the
    warm server) and measures the time from the request to the page's heading, and to the end of the
    script run (no running indicator for a second), and the bytes the server sent over the page's
-   websocket; then, in the last session, picks the first zone in the sidebar's filter and measures the
-   time to the end of that rerun and the bytes it sent.
+   websocket; then, in the last session, picks the first zone in the sidebar's zone filter (区域, not
+   its "Select all") and measures the time to the end of that rerun and the bytes it sent. Before
+   2026-11-30 it clicked the first option of the first filter, which is 省份's "Select all": every province,
+   most of a collection, a filter no page had computed yet (docs/BENCHMARKS.md).
 4. The server's memory (resident set) once healthy, after the first page, and its peak (VmHWM).
 Medians are printed; the machine's load is printed with them.
 """
@@ -59,15 +61,16 @@ def count_bytes(tab) -> list[int]:
     return got
 
 
-def change_filter(tab) -> float:
-    """Picks the first zone in the sidebar's zone filter; seconds to the end of the rerun (nan when the
-    filter could not be opened within a minute)."""
+def change_filter(tab, label: str = "区域") -> float:
+    """Picks the first choice of the sidebar's filter of that label (not "Select all"); seconds to the end
+    of the rerun (nan when the filter could not be opened within a minute)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    for _ in range(2):
+    for _ in range(3):
         try:
-            tab.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").first.click(timeout=30_000)
-            option = tab.locator("[role=option]").first
+            box = tab.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").filter(has_text=label)
+            box.first.click(timeout=30_000)
+            option = tab.locator("[role=option]").filter(has_not_text="Select all").first
             option.wait_for(timeout=30_000)
         except PlaywrightTimeout:
             tab.keyboard.press("Escape")
@@ -89,10 +92,16 @@ def main() -> None:
     )
     ap.add_argument("--corpus", type=Path, help="an existing folder of reports instead of --mb")
     ap.add_argument("--sessions", type=int, default=3)
+    ap.add_argument(
+        "--cache", type=Path, help="a cache folder to build into and reuse (default: a fresh one)"
+    )
+    ap.add_argument("--pages", help="comma-separated URL paths of the pages to open (overview: '')")
     args = ap.parse_args()
+    pages = PAGES if args.pages is None else {p: PAGES[p] for p in args.pages.split(",")}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        env = {**os.environ, "ZONELENS_CACHE": str(tmp / "cache"), "ZONELENS_LIBRARY": str(tmp / "library")}
+        cache = args.cache.resolve() if args.cache else tmp / "cache"
+        env = {**os.environ, "ZONELENS_CACHE": str(cache), "ZONELENS_LIBRARY": str(tmp / "library")}
         if args.corpus:
             env["ZONELENS_ARTICLES"] = str(args.corpus.resolve())
         elif args.mb:
@@ -118,7 +127,7 @@ def main() -> None:
                 wait_done(page)
                 memory["first page"] = rss_mb(server.pid)
                 results: dict[str, tuple[list[float], list[float], list[int], float, int]] = {}
-                for path, title in PAGES.items():
+                for path, title in pages.items():
                     heads, dones, sent = [], [], []
                     for n in range(args.sessions):
                         context = browser.new_context(viewport={"width": 1440, "height": 1200})

@@ -28,8 +28,7 @@ except NoCJKFontError as exc:
     font = None
     st.error(f"找不到含中文字形的字体，无法绘制词云：{exc}")
 
-body = cached(compare.filtered_body, ds, filters)
-if body.empty or not body["tokens"].map(len).any():
+if not cached(compare.has_words, ds, filters):
     empty_result("可统计的正文")
     st.stop()
 

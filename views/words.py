@@ -21,8 +21,7 @@ st.caption(
     "选中表格中的一行或图中的一个词，可以转到原文检索查看它的上下文。"
 )
 
-body = cached(compare.filtered_body, ds, filters)
-if body.empty or not body["tokens"].map(len).any():
+if not cached(compare.has_words, ds, filters):
     empty_result("可统计的正文")
     st.stop()
 

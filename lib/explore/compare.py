@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from lib.dataset.schema import Dataset, counted_paragraphs
+from lib.explore import term_index
 from lib.explore.filters import Filters, filter_table
 from lib.text import keywords
 
@@ -38,7 +40,10 @@ def compare_two(paragraphs: pd.DataFrame, by: str, a: str, b: str, *, min_count:
     [group, term, count_target, count_rest, g2, log_ratio, p_value] with the rows of `a` (the terms it
     over-uses against `b`, G2 > 0, its own counts as count_target) then those of `b`, each side sorted
     by its own G2. Swapping a and b swaps the sides exactly."""
-    counts = group_counts(paragraphs, by)
+    return _compare_counts(group_counts(paragraphs, by), a, b, min_count=min_count)
+
+
+def _compare_counts(counts: dict[str, Counter], a: str, b: str, *, min_count: int = 2) -> pd.DataFrame:
     ca, cb = counts.get(a, Counter()), counts.get(b, Counter())
     sides = []
     for group, target, rest in ((a, ca, cb), (b, cb, ca)):
@@ -52,7 +57,10 @@ def distinctive_by_group(
 ) -> pd.DataFrame:
     """For every group, its n most over-used terms against all other groups together (works for any
     number of groups ≥ 2): [group, term, count_target, count_rest, g2, log_ratio, p_value]."""
-    table = keywords.keyness_all(grouped(paragraphs, by), "group", min_count=min_count)
+    return _top_per_group(keywords.keyness_all(grouped(paragraphs, by), "group", min_count=min_count), n=n)
+
+
+def _top_per_group(table: pd.DataFrame, *, n: int) -> pd.DataFrame:
     if table.empty:
         return table
     table = table[table["g2"] > 0]
@@ -75,21 +83,30 @@ def filtered_body(ds: Dataset, filters: Filters) -> pd.DataFrame:
     return counted_paragraphs(filter_table(ds, "paragraphs", filters))
 
 
+def has_words(ds: Dataset, filters: Filters) -> bool:
+    """Whether any filtered paragraph has a word to count (`filtered_body` not empty, nor all its tokens)."""
+    index = term_index.term_index(ds)
+    return bool(np.diff(index.starts)[term_index.body_rows(ds, filters)].any())
+
+
 def cloud_terms(ds, filters, n_words: int, exclude: tuple[str, ...]) -> dict[str, int]:
     """{term: count} of the filtered paragraphs for a word cloud, without the `exclude` terms."""
-    return keywords.cloud_frequencies(
-        filtered_body(ds, filters)["tokens"], max_words=n_words, exclude=exclude
-    )
+    return keywords.cloud_of(_frequencies(ds, filters), max_words=n_words, exclude=exclude)
+
+
+def _frequencies(ds: Dataset, filters: Filters) -> pd.DataFrame:
+    """`keywords.term_frequencies` of the filtered paragraphs (from the dataset's term index)."""
+    return keywords.frequency_table(*term_index.frequencies(ds, filters))
 
 
 def term_table(ds: Dataset, filters: Filters, score: str, n: int, exclude: tuple[str, ...]) -> pd.DataFrame:
     """The filtered paragraphs' top n terms by a score of SCORES: frequency (count); TF-IDF with articles as
     documents (a term's best article); or keyness G2 (g2) of the filtered paragraphs against all the others
     (empty when the filter keeps the whole corpus: nothing to compare with)."""
-    body = filtered_body(ds, filters)
     if score == "count":
-        return keywords.top_terms(body["tokens"], n=n, exclude=exclude)
+        return keywords.top_of(_frequencies(ds, filters), n=n, exclude=exclude)
     if score == "tfidf":
+        body = filtered_body(ds, filters)
         tf = keywords.tfidf(body.groupby("article_id")["tokens"].sum().to_dict())
         table = (
             tf[~tf["term"].isin(exclude)]
@@ -97,22 +114,31 @@ def term_table(ds: Dataset, filters: Filters, score: str, n: int, exclude: tuple
             .agg(tfidf=("tfidf", "max"), count=("count", "sum"))
         )
         return table.sort_values(["tfidf", "term"], ascending=[False, True]).head(n).reset_index(drop=True)
-    rest = counted_paragraphs(ds.paragraphs[~ds.paragraphs["paragraph_id"].isin(body["paragraph_id"])])
-    if rest.empty:
+    index, rows = term_index.term_index(ds), term_index.body_rows(ds, filters)
+    rest = np.setdiff1d(np.flatnonzero(index.counted), rows, assume_unique=True)
+    if not len(rest):
         return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
-    both = pd.concat([body.assign(side="当前"), rest.assign(side="其余")])
-    table = keywords.keyness(both, "side", "当前", min_count=2)
+    target = term_index.as_counter(index, term_index.totals(index.counts, rows))
+    others = term_index.as_counter(index, term_index.totals(index.counts, rest))
+    table = keywords.keyness_table(target, others, min_count=2)
     return table[(table["g2"] > 0) & ~table["term"].isin(exclude)].head(n).reset_index(drop=True)
+
+
+def _members(ds: Dataset, filters: Filters, by: str) -> pd.DataFrame:
+    """[group, row]: the filtered paragraphs' groups (`grouped`), each paragraph by its position."""
+    return grouped(term_index.body_frame(ds, filters, [by]), by)[["group", "row"]]
 
 
 def group_names(ds, filters, by: str) -> list[str]:
     """The groups (zones or themes) present in the filtered paragraphs, sorted."""
-    return sorted(set(grouped(filtered_body(ds, filters), by)["group"]))
+    return sorted(set(_members(ds, filters, by)["group"]))
 
 
 def compare_pair(ds, filters, by: str, a: str, b: str, exclude: tuple[str, ...]) -> pd.DataFrame:
     """`compare_two` on the filtered paragraphs, without the `exclude` terms (both sides: the download)."""
-    table = compare_two(filtered_body(ds, filters), by, a, b)
+    members = _members(ds, filters, by)
+    counts = term_index.group_counters(ds, members[members["group"].isin([a, b])])
+    table = _compare_counts(counts, a, b)
     return table[~table["term"].isin(exclude)].reset_index(drop=True)
 
 
@@ -123,5 +149,6 @@ def pair_sides(table: pd.DataFrame, a: str, b: str) -> list[tuple[str, str, pd.D
 
 def distinctive_groups(ds, filters, by: str, exclude: tuple[str, ...]) -> pd.DataFrame:
     """`distinctive_by_group` on the filtered paragraphs, without the `exclude` terms."""
-    table = distinctive_by_group(filtered_body(ds, filters), by, n=8)
+    counts = term_index.group_counters(ds, _members(ds, filters, by))
+    table = _top_per_group(keywords.keyness_by_group(counts, min_count=2), n=8)
     return table[~table["term"].isin(exclude)].reset_index(drop=True)

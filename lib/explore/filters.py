@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+import numpy as np
 import pandas as pd
 
 from lib.dataset.schema import Dataset, counted_paragraphs, text_columns
@@ -60,6 +61,11 @@ def apply_filters(df: pd.DataFrame, filters: Filters, *, text_columns: tuple[str
     """Rows of `df` that pass every active filter. A filter applies only where the table has its column:
     province → `province`; zone → `zone`; theme → `themes` (list) or `theme`; article → `article_id`; year → `year`;
     query → any of `text_columns` contains it (case-insensitive, literal, not a pattern)."""
+    return df[rows_passing(df, filters, text_columns=text_columns)]
+
+
+def rows_passing(df: pd.DataFrame, filters: Filters, *, text_columns: tuple[str, ...] = ()) -> pd.Series:
+    """The boolean mask of `apply_filters`."""
     mask = pd.Series(True, index=df.index)
     if filters.provinces and "province" in df:
         mask &= df["province"].isin(filters.provinces)
@@ -83,7 +89,7 @@ def apply_filters(df: pd.DataFrame, filters: Filters, *, text_columns: tuple[str
             for c in cols:
                 hit |= df[c].astype(str).str.contains(filters.query, case=False, regex=False, na=False)
             mask &= hit
-    return df[mask]
+    return mask
 
 
 def filter_table(ds: Dataset, table: str, filters: Filters) -> pd.DataFrame:
@@ -93,19 +99,41 @@ def filter_table(ds: Dataset, table: str, filters: Filters) -> pd.DataFrame:
     year, never a metric's own year); theme and text apply to the row itself, text searched in the table's
     `schema.text_columns`. A report (the articles table) passes theme and text when one of its counted
     paragraphs does."""
-    where = Filters(
-        provinces=filters.provinces, zones=filters.zones, articles=filters.articles, years=filters.years
-    )
-    reports = apply_filters(ds.articles, where)
-    content = Filters(themes=filters.themes, query=filters.query, scopes=filters.scopes)
     if table == "articles":
+        where, content = _split(filters)
+        reports = apply_filters(ds.articles, where)
         if content.themes or content.query:
             paragraphs = counted_paragraphs(filter_table(ds, "paragraphs", content))
             reports = reports[reports["article_id"].isin(paragraphs["article_id"])]
         return reports
     df = ds.table(table)
-    rows = df[df["article_id"].isin(reports["article_id"])] if where.active else df
-    return apply_filters(rows, content, text_columns=text_columns(table))
+    return df[table_mask(ds, table, filters)]
+
+
+def table_mask(ds: Dataset, table: str, filters: Filters) -> np.ndarray:
+    """Which rows of a table (other than articles) `filter_table` keeps, as a boolean array in the table's
+    order: what a computation that needs only the rows' positions asks, without copying the rows."""
+    where, content = _split(filters)
+    df = ds.table(table)
+    mask = np.ones(len(df), dtype=bool)
+    if where.active:
+        reports = apply_filters(ds.articles, where)
+        mask &= df["article_id"].isin(reports["article_id"]).to_numpy(dtype=bool)
+    if content.active:
+        positions = np.flatnonzero(mask)
+        rows = df.iloc[positions] if where.active else df
+        passing = rows_passing(rows, content, text_columns=text_columns(table)).to_numpy(dtype=bool)
+        mask[:] = False
+        mask[positions[passing]] = True
+    return mask
+
+
+def _split(filters: Filters) -> tuple[Filters, Filters]:
+    """(the report-level filters, the row-level ones)."""
+    where = Filters(
+        provinces=filters.provinces, zones=filters.zones, articles=filters.articles, years=filters.years
+    )
+    return where, Filters(themes=filters.themes, query=filters.query, scopes=filters.scopes)
 
 
 #: The sidebar's article filter lists the articles left by the other filters only up to this many: a

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from lib.dataset.schema import Dataset
+from lib.explore import term_index
 from lib.explore.compare import filtered_body
 from lib.explore.filters import Filters
-from lib.text.keywords import keyness_all
+from lib.explore.ngrams import tokens_of
+from lib.text.keywords import keyness_all, keyness_by_group
 
 #: What paragraphs can be grouped by, with its label.
 GROUPINGS = {"zone": "区域", "province": "省份", "year": "年份", "theme": "主题"}
@@ -33,12 +36,13 @@ def with_province(paragraphs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     return paragraphs.assign(province=province.where(known, UNKNOWN_PROVINCE))
 
 
-def grouped(paragraphs: pd.DataFrame, by: str) -> pd.DataFrame:
-    """[group, tokens] of the paragraphs that have a value of `by` (a paragraph of two themes is in both)."""
+def grouped(paragraphs: pd.DataFrame, by: str, *, values: str = "tokens") -> pd.DataFrame:
+    """[group, tokens] of the paragraphs that have a value of `by` (a paragraph of two themes is in both);
+    `values` names another column to keep instead of the tokens."""
     if by == "theme":
-        table = paragraphs[["themes", "tokens"]].explode("themes").rename(columns={"themes": "group"})
+        table = paragraphs[["themes", values]].explode("themes").rename(columns={"themes": "group"})
     else:
-        table = paragraphs[[by, "tokens"]].rename(columns={by: "group"})
+        table = paragraphs[[by, values]].rename(columns={by: "group"})
     table = table[table["group"].notna() & (table["group"].astype(str) != "")]
     if by == "year":
         table = table.assign(group=table["group"].astype(int).astype(str) + " 年")
@@ -52,7 +56,10 @@ def group_terms(paragraphs: pd.DataFrame, by: str, *, top: int = 10, exclude=())
     skip = set(exclude)
     if skip:
         table = table.assign(tokens=[[t for t in tokens if t not in skip] for tokens in table["tokens"]])
-    scores = keyness_all(table, "group", min_count=2)
+    return _best_per_group(keyness_all(table, "group", min_count=2), top)
+
+
+def _best_per_group(scores: pd.DataFrame, top: int) -> pd.DataFrame:
     columns = ["group", "rank", "term", "count_target", "g2"]
     if scores.empty:
         return pd.DataFrame(columns=columns)
@@ -82,11 +89,18 @@ def correspondence(
     if table.empty:
         return pd.DataFrame(columns=columns), []
     words = table["tokens"].value_counts().head(n_terms).index
-    counts = pd.crosstab(table["group"], table["tokens"])[words]
+    return _map(pd.crosstab(table["group"], table["tokens"])[words])
+
+
+def _map(counts: pd.DataFrame) -> tuple[pd.DataFrame, list[float]]:
+    """`correspondence` of a groups × words table of counts."""
+    columns = ["kind", "name", "x", "y", "mass"]
     counts = counts.loc[counts.sum(axis=1) > 0]
     if min(counts.shape) < 3:
         return pd.DataFrame(columns=columns), []
-    rows, cols, shares = ca_coordinates(counts.to_numpy(dtype=float))
+    rows, cols, shares = ca_coordinates(
+        np.ascontiguousarray(counts.to_numpy(dtype=float))
+    )  # one summation order
     points = pd.concat(
         [
             pd.DataFrame({"kind": "group", "name": counts.index, "x": rows[:, 0], "y": rows[:, 1]}),
@@ -121,13 +135,43 @@ def filtered_groupable(ds: Dataset, filters: Filters, by: str) -> pd.DataFrame:
     return with_province(body, ds.articles) if by == "province" else body
 
 
+def filtered_members(ds: Dataset, filters: Filters, by: str) -> pd.DataFrame:
+    """[group, row]: `grouped` of the filtered paragraphs, each paragraph by its position."""
+    column = {"theme": "themes", "province": "article_id"}.get(by, by)
+    frame = term_index.body_frame(ds, filters, [column])
+    if by == "province":
+        frame = with_province(frame, ds.articles)
+    return grouped(frame, by, values="row")
+
+
 def filtered_group_terms(
     ds: Dataset, filters: Filters, by: str, top: int, exclude: tuple[str, ...]
 ) -> pd.DataFrame:
-    return group_terms(filtered_groupable(ds, filters, by), by, top=top, exclude=exclude)
+    """`group_terms` of the filtered paragraphs, from the dataset's term index."""
+    counts = term_index.group_counters(ds, filtered_members(ds, filters, by), frozenset(exclude))
+    return _best_per_group(keyness_by_group(counts, min_count=2), top)
 
 
 def filtered_correspondence(
     ds: Dataset, filters: Filters, by: str, n_terms: int, exclude: tuple[str, ...]
 ) -> tuple[pd.DataFrame, list[float]]:
-    return correspondence(filtered_groupable(ds, filters, by), by, n_terms=n_terms, exclude=exclude)
+    """`correspondence` of the filtered paragraphs, from the dataset's term index: the words are the most
+    frequent (a paragraph in two groups counted twice), ties in the order they first occur."""
+    index, members = term_index.term_index(ds), filtered_members(ds, filters, by)
+    rows = members["row"].to_numpy()
+    skip = np.array([index.ids[t] for t in exclude if t in index.ids], dtype=np.int64)
+    tokens, _ = tokens_of(index, pd.unique(rows))
+    tokens = tokens[~np.isin(tokens, skip)]
+    if not len(tokens):
+        return pd.DataFrame(columns=["kind", "name", "x", "y", "mass"]), []
+    weights = np.bincount(rows, minlength=index.size).astype(float)
+    total = np.rint(index.counts.T @ weights).astype(np.int64)
+    seen = pd.unique(tokens)  # in the order they first occur
+    words = seen[np.argsort(-total[seen], kind="stable")][:n_terms]
+    names = sorted(set(members["group"]))
+    codes = pd.Categorical(members["group"], categories=names).codes
+    member = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.int64), (codes, rows)), shape=(len(names), index.size)
+    )
+    table = (member @ index.counts[:, words]).toarray()
+    return _map(pd.DataFrame(table, index=names, columns=index.terms[words]))

@@ -23,10 +23,12 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from lib.dataset.schema import Dataset
-from lib.explore.compare import filtered_body
+from lib.explore import ngrams, term_index
 from lib.explore.filters import Filters
 
 #: Collocates are the words at most this many content words before or after the query word.
@@ -51,7 +53,11 @@ def collocates(paragraphs: pd.DataFrame, word: str, *, window: int = WINDOW, top
                 continue
             near = tokens[max(0, i - window) : i] + tokens[i + 1 : i + 1 + window]
             together.update(t for t in near if t != word)
-    f_word = counts.get(word, 0)
+    return _collocate_table(together, counts, counts.get(word, 0), top=top)
+
+
+def _collocate_table(together: Counter, counts, f_word: int, *, top: int) -> pd.DataFrame:
+    """`collocates`' table from the words near the query word, every word's count and the query's own."""
     if not f_word or not together:
         return pd.DataFrame(columns=["term", "together", "term_total", "log_dice"])
     rows = [
@@ -86,6 +92,11 @@ def cooccurrence(
         shared = len(where[a] & where[b])
         if shared >= 2:
             pairs.append((a, b, shared, shared / len(where[a] | where[b])))
+    return _network(pairs, {w: len(where[w]) for w in words}, n_edges)
+
+
+def _network(pairs: list[tuple], spread: dict[str, int], n_edges: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`cooccurrence`'s (nodes, edges) from the word pairs sharing paragraphs and each word's paragraphs."""
     pairs.sort(key=lambda p: (-p[3], -p[2], p[0], p[1]))
     edges = pd.DataFrame(pairs[:n_edges], columns=["source", "target", "together", "jaccard"])
     if edges.empty:
@@ -97,7 +108,7 @@ def cooccurrence(
     layout = nx.kamada_kawai_layout(graph, weight=None)  # spreads words more evenly than a spring layout
     nodes = pd.DataFrame(
         [
-            {"term": w, "paragraphs": len(where[w]), "community": community[w], "x": x, "y": y}
+            {"term": w, "paragraphs": spread[w], "community": community[w], "x": x, "y": y}
             for w, (x, y) in layout.items()
         ]
     )
@@ -176,18 +187,74 @@ def _paragraphs_with(lists: list[Sequence[str]], wanted: set[tuple[str, ...]]) -
 
 
 def filtered_collocates(ds: Dataset, filters: Filters, word: str, window: int) -> pd.DataFrame:
-    return collocates(filtered_body(ds, filters), word, window=window)
+    """`collocates` of the filtered paragraphs, from the dataset's term index."""
+    index, rows = term_index.term_index(ds), term_index.body_rows(ds, filters)
+    counts = term_index.totals(index.counts, rows)
+    wid = index.ids.get(word)
+    f_word = int(counts[wid]) if wid is not None else 0
+    if not f_word:
+        return _collocate_table(Counter(), {}, 0, top=30)
+    chosen = np.zeros(index.size, dtype=bool)
+    chosen[rows] = True
+    at = np.flatnonzero(index.flat == wid)
+    para = np.searchsorted(index.starts, at, side="right") - 1
+    at, para = at[chosen[para]], para[chosen[para]]
+    near = np.zeros(len(index.terms), dtype=np.int64)
+    for step in (*range(-window, 0), *range(1, window + 1)):
+        where = at + step
+        inside = (where >= index.starts[para]) & (where < index.starts[para + 1])
+        near += np.bincount(index.flat[where[inside]], minlength=len(index.terms))
+    near[wid] = 0
+    together = term_index.as_counter(index, near)
+    return _collocate_table(together, term_index.as_counter(index, counts), f_word, top=30)
 
 
 def filtered_network(
     ds: Dataset, filters: Filters, n_words: int, n_edges: int, exclude: tuple[str, ...]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return cooccurrence(filtered_body(ds, filters), n_words=n_words, n_edges=n_edges, exclude=exclude)
+    """`cooccurrence` of the filtered paragraphs, from the dataset's term index."""
+    index, rows = term_index.term_index(ds), term_index.body_rows(ds, filters)
+    spread = term_index.as_counter(index, term_index.totals(index.present, rows), frozenset(exclude))
+    words = sorted(spread, key=lambda w: (-spread[w], w))[:n_words]
+    ids = [index.ids[w] for w in words]
+    chosen = index.present[rows][:, ids]
+    shared = (chosen.T @ chosen).toarray()
+    pairs = []
+    for (i, a), (j, b) in combinations(enumerate(words), 2):
+        both = int(shared[i, j])
+        if both >= 2:
+            pairs.append((a, b, both, both / (spread[a] + spread[b] - both)))
+    return _network(pairs, {w: spread[w] for w in words}, n_edges)
 
 
 def filtered_trends(ds: Dataset, filters: Filters, terms: tuple[str, ...], by: str) -> pd.DataFrame:
-    return trends(filtered_body(ds, filters), terms, by=by)
+    """`trends` of the filtered paragraphs, from the dataset's term index."""
+    index = term_index.term_index(ds)
+    frame = term_index.body_frame(ds, filters, [by])
+    frame = frame[frame[by].notna() & (frame[by] != "")]
+    if frame.empty or not terms:
+        return trends(frame.iloc[:0], terms, by=by)
+    codes, groups = pd.factorize(frame[by], sort=True)
+    rows = frame["row"].to_numpy()
+    totals = np.bincount(codes, weights=np.diff(index.starts)[rows], minlength=len(groups))
+    member = sparse.csr_matrix(
+        (np.ones(len(codes), dtype=np.int64), (codes, rows)), shape=(len(groups), index.size)
+    )
+    ids = [index.ids.get(t) for t in terms]
+    known = [i for i in ids if i is not None]
+    per_group = (member @ index.counts[:, known]).toarray() if known else np.zeros((len(groups), 0))
+    out = []
+    for g, group in enumerate(groups):
+        total = int(totals[g])
+        for term, wid in zip(terms, ids, strict=True):
+            n = int(per_group[g, known.index(wid)]) if wid is not None else 0
+            out.append([group, term, n, total, round(n / total * PER_WORDS, 2) if total else 0.0])
+    table = pd.DataFrame(out, columns=[by, "term", "count", "total_words", "per_10k"])
+    if by == "year":
+        table[by] = table[by].astype(int)
+    return table
 
 
 def filtered_phrases(ds: Dataset, filters: Filters, top: int) -> pd.DataFrame:
-    return phrases(filtered_body(ds, filters), top=top)
+    """`phrases` of the filtered paragraphs, from the dataset's term index."""
+    return ngrams.phrases_of(term_index.term_index(ds), term_index.body_rows(ds, filters), top=top)

@@ -121,12 +121,16 @@ def term_frequencies(docs: Iterable[Iterable[str]]) -> pd.DataFrame:
     counts: Counter[str] = Counter()
     doc_freq: Counter[str] = Counter()
     for tokens in docs:
-        tokens = _as_list(tokens)
+        tokens = as_token_list(tokens)
         counts.update(tokens)
         doc_freq.update(set(tokens))
+    return frequency_table(list(counts), list(counts.values()), [doc_freq[t] for t in counts])
+
+
+def frequency_table(terms, counts, doc_freqs) -> pd.DataFrame:
+    """`term_frequencies`' table from its three columns, in any order."""
     table = pd.DataFrame(
-        {"term": list(counts), "count": list(counts.values()), "doc_freq": [doc_freq[t] for t in counts]},
-        columns=FREQUENCY_COLUMNS,
+        {"term": terms, "count": counts, "doc_freq": doc_freqs}, columns=FREQUENCY_COLUMNS
     ).astype({"term": object, "count": "int64", "doc_freq": "int64"})
     return table.sort_values(["count", "doc_freq", "term"], ascending=[False, False, True], ignore_index=True)
 
@@ -140,7 +144,13 @@ def top_terms(
 ) -> pd.DataFrame:
     """The n most frequent terms ([term, count, doc_freq]), without keywords.json's topic words
     (unless asked) and without `exclude` (e.g. the zone's own name)."""
-    table = term_frequencies(docs)
+    return top_of(term_frequencies(docs), n=n, exclude=exclude, include_topic_words=include_topic_words)
+
+
+def top_of(
+    table: pd.DataFrame, *, n: int = 20, exclude: Iterable[str] = (), include_topic_words: bool = False
+) -> pd.DataFrame:
+    """`top_terms` of a `term_frequencies` table."""
     dropped = set(exclude) | (set() if include_topic_words else keyword_settings().topic_words)
     return table[~table["term"].isin(dropped)].head(n).reset_index(drop=True)
 
@@ -149,7 +159,12 @@ def cloud_frequencies(
     docs: Iterable[Iterable[str]], *, max_words: int = 150, exclude: Iterable[str] = ()
 ) -> dict[str, int]:
     """{term: count} for a word cloud: `top_terms` without topic words."""
-    table = top_terms(docs, n=max_words, exclude=exclude)
+    return cloud_of(term_frequencies(docs), max_words=max_words, exclude=exclude)
+
+
+def cloud_of(table: pd.DataFrame, *, max_words: int = 150, exclude: Iterable[str] = ()) -> dict[str, int]:
+    """`cloud_frequencies` of a `term_frequencies` table."""
+    table = top_of(table, n=max_words, exclude=exclude)
     return dict(zip(table["term"], table["count"].astype(int), strict=True))
 
 
@@ -157,7 +172,7 @@ def tfidf(docs_by_id: Mapping[Hashable, Iterable[str]]) -> pd.DataFrame:
     """[doc_id, term, count, tf, idf, tfidf], one row per term of each document, best first
     within a document. tf = count / document length; idf = ln((1 + N) / (1 + doc_freq)) + 1
     (smoothed, so a term in every document keeps a small weight)."""
-    docs = {doc_id: Counter(_as_list(tokens)) for doc_id, tokens in docs_by_id.items()}
+    docs = {doc_id: Counter(as_token_list(tokens)) for doc_id, tokens in docs_by_id.items()}
     doc_freq: Counter[str] = Counter()
     for counts in docs.values():
         doc_freq.update(counts.keys())
@@ -194,7 +209,11 @@ def keyness_all(
 ) -> pd.DataFrame:
     """`keyness` of each group against the rest, stacked: [group, term, count_target, …],
     groups in sorted order. Empty with fewer than two groups."""
-    counts = _group_counts(df, group_col, tokens_col)
+    return keyness_by_group(_group_counts(df, group_col, tokens_col), min_count=min_count)
+
+
+def keyness_by_group(counts: Mapping[Hashable, Counter[str]], *, min_count: int = 1) -> pd.DataFrame:
+    """`keyness_all` from each group's term counts."""
     total = sum(counts.values(), Counter())
     tables = [
         keyness_table(counts[g], total - counts[g], min_count=min_count).assign(group=g)
@@ -240,11 +259,11 @@ def _group_counts(df: pd.DataFrame, group_col: str, tokens_col: str) -> dict[Has
     for group, tokens in zip(df[group_col], df[tokens_col], strict=True):
         if group is None or (isinstance(group, float) and math.isnan(group)):
             continue
-        counts.setdefault(group, Counter()).update(_as_list(tokens))
+        counts.setdefault(group, Counter()).update(as_token_list(tokens))
     return counts
 
 
-def _as_list(tokens: Iterable[str] | None) -> list[str]:
+def as_token_list(tokens: Iterable[str] | None) -> list[str]:
     """A token list from what a DataFrame cell may hold: a list, a NumPy array (from Parquet),
     a space-separated string (from CSV), or nothing (None / NaN)."""
     if tokens is None or isinstance(tokens, float):

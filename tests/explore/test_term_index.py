@@ -1,0 +1,113 @@
+"""The term index's versions of the word computations (what 关键词云 and 词语分析 show) against the versions
+over `compare.filtered_body`, which define them: the same tables, exactly, on the shipped reports."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.explore import compare, groups, term_index, words
+from lib.explore.compare import filtered_body
+from lib.explore.filters import Filters
+from lib.text import keywords
+
+
+def _filters(ds) -> list[Filters]:
+    return [
+        Filters(),
+        Filters(zones=(ds.zones[0],)),
+        Filters(provinces=tuple(ds.provinces)),
+        Filters(years=(ds.years[-1],), themes=("组织建设",)),
+        Filters(query="党建"),
+        Filters(zones=("没有这个区域",)),
+    ]
+
+
+def same(old, new) -> None:
+    if isinstance(old, tuple):
+        for a, b in zip(old, new, strict=True):
+            same(a, b)
+    elif isinstance(old, pd.DataFrame):
+        pd.testing.assert_frame_equal(
+            old.reset_index(drop=True), new.reset_index(drop=True), check_dtype=False, check_exact=True
+        )
+    else:
+        assert old == new
+
+
+@pytest.fixture(scope="module")
+def cases(corpus_dataset):
+    ds = corpus_dataset
+    return [(ds, f, filtered_body(ds, f), tuple(ds.zones)) for f in _filters(ds)]
+
+
+def test_counts_and_keyness_are_those_of_the_filtered_paragraphs(cases):
+    for ds, f, body, ex in cases:
+        same(
+            keywords.cloud_frequencies(body["tokens"], max_words=100, exclude=ex),
+            compare.cloud_terms(ds, f, 100, ex),
+        )
+        same(keywords.top_terms(body["tokens"], n=40, exclude=ex), compare.term_table(ds, f, "count", 40, ex))
+        assert compare.has_words(ds, f) == bool(not body.empty and body["tokens"].map(len).any())
+        if f.active and not body.empty:
+            rest = compare.counted_paragraphs(
+                ds.paragraphs[~ds.paragraphs["paragraph_id"].isin(body["paragraph_id"])]
+            )
+            both = pd.concat([body.assign(side="当前"), rest.assign(side="其余")])
+            table = keywords.keyness(both, "side", "当前", min_count=2)
+            table = table[(table["g2"] > 0) & ~table["term"].isin(ex)].head(30)
+            same(table, compare.term_table(ds, f, "g2", 30, ex))
+
+
+def test_group_comparisons_are_those_of_the_filtered_paragraphs(cases):
+    for ds, f, body, ex in cases:
+        for by in ("zone", "themes"):
+            names = sorted(set(compare.grouped(body, by)["group"]))
+            assert compare.group_names(ds, f, by) == names
+            if len(names) >= 2:
+                table = compare.compare_two(body, by, names[0], names[-1])
+                same(table[~table["term"].isin(ex)], compare.compare_pair(ds, f, by, names[0], names[-1], ex))
+            table = compare.distinctive_by_group(body, by, n=8)
+            same(table[~table["term"].isin(ex)], compare.distinctive_groups(ds, f, by, ex))
+        for by in groups.GROUPINGS:
+            body_by = groups.filtered_groupable(ds, f, by)
+            same(
+                groups.group_terms(body_by, by, top=10, exclude=ex),
+                groups.filtered_group_terms(ds, f, by, 10, ex),
+            )
+            same(
+                groups.correspondence(body_by, by, n_terms=40, exclude=ex),
+                groups.filtered_correspondence(ds, f, by, 40, ex),
+            )
+
+
+def test_word_views_are_those_of_the_filtered_paragraphs(cases):
+    for ds, f, body, ex in cases:
+        for word in ("党建", "企业", "没有这个词"):
+            same(words.collocates(body, word, window=5), words.filtered_collocates(ds, f, word, 5))
+        same(
+            words.cooccurrence(body, n_words=60, n_edges=80, exclude=ex),
+            words.filtered_network(ds, f, 60, 80, ex),
+        )
+        for by in ("year", "zone"):
+            same(
+                words.trends(body, ["党建", "企业", "没有这个词"], by=by),
+                words.filtered_trends(ds, f, ("党建", "企业", "没有这个词"), by),
+            )
+        same(words.phrases(body, top=100), words.filtered_phrases(ds, f, 100))
+
+
+def test_phrases_of_made_up_paragraphs_are_those_of_the_reference(corpus_dataset):
+    table = pd.DataFrame(
+        {
+            "tokens": [list("abcdab"), list("abcd"), list("xyxy"), list("ab"), list("c"), [], list("abcabc")],
+            "counted": True,
+        }
+    )
+    index = term_index.make_index(table)
+    import numpy as np
+
+    from lib.explore import ngrams
+
+    for rows in (np.arange(7), np.array([0, 1]), np.array([2, 6]), np.array([], dtype=np.int64)):
+        same(words.phrases(table.iloc[rows], top=10), ngrams.phrases_of(index, rows, top=10))
