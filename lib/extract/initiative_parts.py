@@ -141,6 +141,9 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
         ones = following_parts.one_clauses(mention, at.later + at.following_paragraphs[:1], rules)
         if ones:
             return ones
+    keyed = _clauses_ending_alike(mention, at.clauses[1:], rules)
+    if keyed:
+        return keyed
     for text, mask in [*at.clauses, *at.earlier]:
         items, quoted = _enumeration(text, mask, key=mention.key, rules=rules)
         if _fits(items, mention, quoted=quoted):
@@ -187,6 +190,20 @@ def _modifying_list(mention: Mention, before: tuple[str, str], rules: Initiative
         items, _ = _enumeration(body, body_mask, key=mention.key, rules=rules)
     want = len(mention.terms) if mention.kind == FORMULA else mention.expected_count
     return items if len(items) >= 2 and len(items) == want else []
+
+
+def _clauses_ending_alike(
+    mention: Mention, clauses: list[tuple[str, str]], rules: InitiativeRules
+) -> list[str]:
+    """For a count of a thing (三个同步), the clauses right after the name when as many of them as the count
+    each name that thing: “三个同步”，即A与B同步，C与D同步，E与F同步 → the three clauses."""
+    m = rules.re_counted.match(mention.name)
+    thing = mention.name[m.end() :] if m and m.group(2) else ""
+    texts = [t.strip() for t, _ in clauses if t.strip()][: mention.expected_count or 0]
+    if len(thing) < 2 or len(texts) != mention.expected_count or not all(thing in t for t in texts):
+        return []
+    intro = next((v for v in rules.lead_verbs if texts[0].startswith(v) and len(texts[0]) > len(v) + 1), "")
+    return [texts[0][len(intro) :], *texts[1:]]
 
 
 def _plus_items(text: str, rules: InitiativeRules) -> list[str]:

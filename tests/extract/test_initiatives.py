@@ -424,6 +424,16 @@ def test_components_of_real_sentences(sentence, name, components):
             4,
             [],
         ),
+        # as many clauses after the name as it counts, each naming the thing counted
+        (
+            [
+                "严格落实“三个同步”，即成立项目部与建立党支部同步，选配领导与配强书记同步，推进项目与推进党建同步，做到全覆盖。"
+            ],
+            "三个同步",
+            "counted",
+            3,
+            ["成立项目部与建立党支部同步", "选配领导与配强书记同步", "推进项目与推进党建同步"],
+        ),
         # the lead clauses of the sentences after a count of ones
         (
             [
