@@ -148,7 +148,8 @@ def descriptor_run(sentence: str, at: int, rules: InitiativeRules) -> str:
 def _quoted_mention(
     sentence: str, m: re.Match, name: str, run: str, verb_before: bool, rules: InitiativeRules
 ) -> Mention | None:
-    if not rules.min_name_chars <= len(name) <= rules.max_name_chars or _rejected(sentence, m, name, rules):
+    longest = rules.max_name_chars * (2 if is_term_chain(name) else 1)  # a chain of organisations is long
+    if not rules.min_name_chars <= len(name) <= longest or _rejected(sentence, m, name, rules):
         return None
     numbered = is_formula(name, rules) or is_term_chain(name) or count_of(name, rules)[0] is not None
     slogan = bool(RE_SLOGAN.search(name))
@@ -162,8 +163,8 @@ def _quoted_mention(
     launched = run.startswith(rules.launch_verbs)
     chain = is_formula(name, rules) or is_term_chain(name) or is_open_chain(name)
     bare = not descriptor_run(sentence, m.end(), rules)
-    if slogan:
-        accepted = bool(descriptor)
+    if slogan:  # a slogan needs a head, unless each of its items is a count (“一厅、两中心、三站”)
+        accepted = bool(descriptor) or is_parallel_count(RE_SLOGAN.sub("", name))
     elif is_parallel_count(name):  # “一台账四清单”, “六有七室一厅一统一”: a name by its shape
         accepted = True
     else:  # a verb introduces a name that ends its phrase: 建立“红色家园”, not 打造“花野营地”休闲空间

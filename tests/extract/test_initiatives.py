@@ -367,6 +367,22 @@ def test_components_of_real_sentences(sentence, name, components):
             3,
             ["街道统筹", "社区推动", "楼宇落实"],
         ),
+        # a slogan whose items are each a count names itself, without a head
+        (
+            ["园区设置了“一厅、两中心、三站”，服务企业。"],
+            "一厅、两中心、三站",
+            "counted",
+            6,
+            ["一厅", "两中心", "三站"],
+        ),
+        # a chain of long organisation names
+        (
+            ["建立“项目指挥部临时党支部+平台公司党支部+重点项目党员突击队”三级组织体系。"],
+            "项目指挥部临时党支部+平台公司党支部+重点项目党员突击队",
+            "formula",
+            3,
+            ["项目指挥部临时党支部", "平台公司党支部", "重点项目党员突击队"],
+        ),
         # a list joined by + before the name, its first item in a core frame, its last counted
         (
             ["构建以街道党工委为核心+社区党委+N个楼宇党支部的“1+1+N”体系。"],
