@@ -19,6 +19,9 @@ ZONE, ENTERPRISE, PERSON, OTHER = "zone", "enterprise", "person", "other"
 #: How the scopes are shown.
 SCOPE_LABELS = {ZONE: "园区", ENTERPRISE: "企业/组织", PERSON: "个人", OTHER: "更大范围"}
 RE_CLAUSE_END = re.compile(r"[，,；;：:]")
+#: A month in Chinese numerals (到八月底), shown in digits.
+MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+RE_CHINESE_MONTH = re.compile("(十[一二]|[一二三四五六七八九十])月")
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class ContextRules:
     zone_words: tuple[str, ...]  # words that put a number back on the zone (全区, 园区)
     re_speech: re.Pattern  # a person who only speaks (李伟说) is not whose number it is
     relative_years: dict[str, int]  # 今年 → 0, 去年 → -1: years counted from the report's
+    period_rewrites: tuple[tuple[re.Pattern, str], ...]  # 1月至9月 → 1—9月, 到8月底 → 截至8月底
+    weak_periods: dict[str, re.Pattern]  # 累计 → the parts of a year it gives way to (前三季度 …)
     list_mark: str  # 等: an enterprise before it is one of those counted (A、B等12家), not their owner
 
 
@@ -52,6 +57,14 @@ def _compile(content: bytes | None) -> ContextRules:
         zone_words=rulefiles.longest_first(spec["zone_words"]),
         list_mark=spec.get("list_mark", "等"),
         relative_years={k: int(v) for k, v in spec.get("relative_years", {}).items()},
+        period_rewrites=tuple(
+            (rulefiles.compile_pattern(a, name="metric_context.json"), b)
+            for a, b in spec.get("period_rewrites", [])
+        ),
+        weak_periods={
+            k: rulefiles.compile_pattern(v, name="metric_context.json")
+            for k, v in spec.get("weak_periods", {}).items()
+        },
         re_speech=rulefiles.compile_pattern(
             "^(?:" + "|".join(spec["speech_words"]) + ")", name="metric_context.json"
         ),
@@ -65,12 +78,19 @@ def period_of(
     and 去年 as the report's `year` when it is known (今年 → 2020年)."""
     rules = rules or load_context_rules()
     found = [m.group(0) for m in rules.re_period.finditer(sentence, 0, start)]
+    weak = rules.weak_periods.get(found[-1]) if found else None
+    strong = [p for p in found if weak is not None and weak.match(p)]
+    if strong:
+        found = strong  # 今年前三季度，园区累计完成… is 前三季度
     if not found:
         return ""
     relative = rules.relative_years.get(found[-1])
     if relative is not None:
         return f"{year + relative}年" if year else ""
-    return rules.period_aliases.get(found[-1], found[-1])
+    period = rules.period_aliases.get(found[-1], found[-1])
+    for pattern, replacement in rules.period_rewrites:
+        period = pattern.sub(replacement, period)
+    return RE_CHINESE_MONTH.sub(lambda m: f"{MONTHS.index(m.group(1)) + 1}月", period)
 
 
 def clauses_before(sentence: str, start: int) -> list[str]:

@@ -28,6 +28,11 @@ def _at(sentence: str, number: str) -> int:
         ("高新技术企业从2019年的31家提高到80家。", "80", ""),  # a baseline year is not the period
         ("走访企业200家。", "200", ""),
         ("截至三季度，全区签约项目34个。", "34", "前三季度"),  # one period written two ways, shown one way
+        ("今年2月至7月，园区新建党组织12个。", "12", "2—7月"),  # a month range with 至, shown with a dash
+        ("到九月底，园区共签约项目27个。", "27", "截至9月底"),  # 到 as 截至, a Chinese month in digits
+        ("到11月底，园区共签约项目18个。", "18", "截至11月底"),
+        ("今年上半年，园区企业累计完成产值80亿元。", "80", "上半年"),  # 累计 gives way to a period before it
+        ("园区累计培训党员300人次。", "300", "累计"),
         ("截至上半年，新增企业党组织9个。", "9", "上半年"),
         ("截至目前，已建成党群服务站点30个。", "30", ""),  # as of now: no period
     ],
