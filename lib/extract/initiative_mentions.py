@@ -61,7 +61,7 @@ MAX_COUNTED_LIST_NAME = 6
 #: Numerals a parallel name is built of.
 NUMERALS = "一二两三四五六七八九十双"
 #: A name of counted parts: 一台账四清单 (a numeral, then 1–3 characters that are not numerals, twice or more).
-RE_PARALLEL_COUNT = re.compile(f"(?:[{NUMERALS}][^{NUMERALS}\\W\\d]{{1,3}}){{2,}}")
+RE_PARALLEL_COUNT = re.compile(f"(?:[{NUMERALS}][^{NUMERALS}\\W\\d]{{1,4}}){{2,}}")
 
 
 def find_initiative_mentions(sentence: str, *, rules: InitiativeRules | None = None) -> list[Mention]:

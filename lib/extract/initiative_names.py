@@ -28,7 +28,7 @@ from lib.reading import dates
 FORMULA, COUNTED, BRAND = "formula", "counted", "brand"
 
 #: A quoted term with no quote or sentence end inside: “五个一”, or ‘1+4+N’ nested in a quotation.
-RE_TERM = re.compile(r"“([^“”‘’。！？\n]{1,40})”|‘([^“”‘’。！？\n]{1,40})’")
+RE_TERM = re.compile(r"“([^“”‘’。！？\n]{1,60})”|‘([^“”‘’。！？\n]{1,60})’")
 #: The words right after a closing quote, from which a descriptor is read.
 RE_RUN = re.compile(f"[{CJK}A-Za-z0-9]+")
 #: Digits or a letter joined by plus signs: 1+4+N, 1+1+10+N (at least one digit is checked apart).

@@ -60,8 +60,9 @@ def initiative_components(
         return own
     if mention.kind == BRAND:
         counted = counted_reading(mention, rules)  # “五力聚能”非公党建品牌 may still list its five parts
-        if counted is None:
-            return []
+        if counted is None:  # “一厅一会一课”…“一厅”即…，“一会”即…: its pieces explained one by one
+            later = split_sentences(paragraphs[paragraph_index] or "")[sentence_index:]
+            return following_parts.explained_pieces(mention, [*later, *paragraphs[paragraph_index + 1 :][:1]])
         where = dict(paragraphs=paragraphs, paragraph_index=paragraph_index, sentence_index=sentence_index)
         found = initiative_components(counted, **where, rules=rules)
         sizes = {counted.expected_count, len(formula_terms.group_numerals(counted.name, rules))}
@@ -298,8 +299,8 @@ def _enumeration(
     only = terms[0]
     if len(only) >= 2:
         return only, True
-    if len(only) == 1 and "、" in only[0]:
-        return only[0].split("、"), True
+    if len(only) == 1 and "、" in only[0]:  # “A、B、C，定期召开D、E、F”: its clauses' lists, end to end
+        return [x.strip() for x in re.split(r"[、，,；;]", only[0]) if x.strip()], True
     if len(only) == 1 and is_term_chain(only[0]):  # “A+B+C”的“三区合一”: the chain's terms
         return list(formula_terms_of(only[0])), True
     return [], False

@@ -62,7 +62,7 @@ OVERLAP_MAX_CHARS = 40
 #: A line ending with ！ or ？ right above the date or byline is a headline when at most this long.
 EXCLAIMED_HEADLINE_MAX = 60
 #: A column tag in brackets before a headline: 【园区党建】, [党建动态].
-RE_COLUMN_TAG = re.compile(r"[【\[［]([^】\]］]{1,12})[】\]］]\s*")
+RE_COLUMN_TAG = re.compile(r"[【\[［]([^】\]］]{1,40})[】\]］]\s*")
 #: A subtitle (副题) line: ——西安高新区非公企业党建调查.
 RE_SUBTITLE = re.compile(r"^[—–-]{1,2}")
 RE_SENTENCE_FINAL = re.compile(r"[。！？!?；;…]$|[。！？!?][”’」』）)]$")
@@ -327,7 +327,7 @@ def _column_tag(title: str) -> tuple[str, str]:
     m = RE_COLUMN_TAG.match(title)
     if not m or len(title) - m.end() < HEADLINE_CHARS[0]:
         return "", title
-    return m.group(1), title[m.end() :]
+    return m.group(1).strip(), title[m.end() :]
 
 
 def _clean_heading(text: str) -> str:

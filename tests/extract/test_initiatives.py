@@ -375,6 +375,22 @@ def test_components_of_real_sentences(sentence, name, components):
             6,
             ["一厅", "两中心", "三站"],
         ),
+        # one quoted term holding two clauses' lists, joined by 的 to the name
+        (
+            ["建立“书记联系出资人、党员联系职工，定期召开恳谈会、议事会”的“两联两会”制度，解决问题。"],
+            "两联两会",
+            "counted",
+            2,
+            ["书记联系出资人", "党员联系职工", "定期召开恳谈会", "议事会"],
+        ),
+        # the pieces of a name explained one by one after it
+        (
+            ["以“一厅一会一课一公益”为载体。“一厅”即党建展示厅，“一会”即季度读书会，“一课”即微党课。"],
+            "一厅一会一课一公益",
+            "brand",
+            None,
+            ["一厅", "一会", "一课"],
+        ),
         # a chain of long organisation names
         (
             ["建立“项目指挥部临时党支部+平台公司党支部+重点项目党员突击队”三级组织体系。"],

@@ -196,6 +196,11 @@ def test_a_corrected_zone_gets_what_is_known_of_it():
         # suffixes of parks of every kind after a place
         ("长葛市产业集聚区党工委召开会议", "长葛产业集聚区"),
         ("宜城市精细化工园区党建联盟成立", "宜城精细化工园区"),
+        # comprehensive pilot zones, port zones and the 谷 of a science park
+        ("南宁临空经济综合实验区党工委召开会议", "南宁临空综合实验区"),
+        ("钦州新港区党工委召开会议", "钦州新港区"),
+        ("苏州相城科技谷党委成立", "苏州相城科技谷"),
+        ("杭州拱墅创谷党建联盟成立", "杭州拱墅创谷"),
         # a county-level 特区 or 林区 read as a place without its suffix
         ("神农架林区经济开发区党委", "神农架经开区"),
         # a listed zone's alias before the suffix of another kind names another zone
