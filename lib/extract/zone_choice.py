@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
+from lib.extract import entity_rules
 from lib.extract.named_parks import named_park
 from lib.extract.places import CITY, COUNTY
 from lib.extract.zones import (
@@ -68,6 +69,7 @@ def detect_zone(
             found.add(part.zones[zone_name], n * weight)
         found.bare.update({k: n * weight for k, n in part.bare.items()})
     merge_forms(found, gz)
+    count_defined_short_names(body, found)
     if not found.counts and found.bare and source:  # 来源：东台日报 … 在高新区召开
         paper = paper_zone(source, max(found.bare, key=found.bare.get)[0], gz)
         if paper is not None:
@@ -126,3 +128,13 @@ def paper_zone(source: str, canonical: str, gz: Gazetteer) -> Zone | None:
         return listed
     city = places[0].city or places[0].name
     return Zone(place + canonical, "", "", canonical, places[0].province, city)
+
+
+def count_defined_short_names(text: str, found: Mentions) -> None:
+    """Counts a short name the text defines for a zone (某某经济综合实验区（以下简称“航空港区”）; the markers are
+    the entities' `short_name_markers`), every time it is used, for that zone."""
+    for m in entity_rules.load_rules().re_short_name.finditer(text):
+        before = text[: m.start()].rstrip()
+        owner = next((z for z in found.counts if before.endswith((found.zones[z].full_name or z, z))), None)
+        if owner is not None:
+            found.counts[owner] += text.count(m.group("short"), m.end())

@@ -79,3 +79,12 @@ def test_areas_of_free_trade_zones_and_bonded_ports(body, expected):
 
 def test_an_unknown_place_word_after_a_known_place_is_part_of_the_name():
     assert zone_of("江苏宿迁李圩新区党工委召开会议。") == ("宿迁李圩新区", "江苏省", "宿迁市")
+
+
+def test_a_short_name_the_text_defines_counts_for_its_zone():
+    body = (
+        "南宁临空经济综合实验区（以下简称“临空区”）成立以来，与南宁高新区签约。南宁高新区企业参加。"
+        "临空区党工委推进党建，临空区企业参与。"
+    )
+    assert detect_zone("", body).zone.name == "南宁临空综合实验区"
+    assert detect_zone("", body.replace("（以下简称“临空区”）", "")).zone.name == "南宁高新区"
