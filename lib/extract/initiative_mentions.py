@@ -229,6 +229,7 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
         or name.endswith(rules.award_after)
         or (is_term_chain(name) and _names_a_product_chain(after, rules))
         or any(w in clause for w in rules.award_before)
+        or any(w in clause for w in rules.higher_level_owners)
         or any(
             (clause.endswith(a) and after.startswith(b)) or (clause.endswith(b) and a in clause[: -len(b)])
             for a, b in rules.contrast_frames

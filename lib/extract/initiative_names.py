@@ -86,6 +86,7 @@ class InitiativeRules:
     non_count_units: tuple[str, ...]
     merged_tails: tuple[str, ...]  # 三区合一 counts the three merged, not 3 + 1
     organisation_heads: tuple[str, ...]  # “某某临时党支部” is an organisation
+    higher_level_owners: tuple[str, ...]  # 紧扣市委“1+233”: a city's programme, not the zone's
     generic_names: frozenset[str]  # “新机制”, “大党建”: a prefix and a generic word
     expression_marks: str  # “1+1>2”
     open_chain_heads: frozenset[str]  # “党建+模式”: 模式 is what 党建+ is, not its second term
@@ -180,6 +181,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         merged_tails=tuple(spec.get("merged_tails", [])),
         open_chain_heads=frozenset(spec.get("open_chain_heads", [])),
         organisation_heads=tuple(spec.get("organisation_heads", [])),
+        higher_level_owners=tuple(spec.get("higher_level_owners", [])),
         generic_names=frozenset(
             p + w
             for p in spec.get("generic_names", {}).get("prefixes", [])

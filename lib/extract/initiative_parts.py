@@ -345,6 +345,8 @@ def _align_on_key(items: list[str], key: str) -> list[str] | None:
         start = pos - at
         if len(item) <= size or pos < 0 or start < 0 or start + size > len(item):
             return item
+        if len(item) - start - size == 1:  # 全部建立群团组|织: one character more is the word's, not a tail
+            return item[start:]
         return item[start : start + size]
 
     return [cut(items[0], items[0].rfind(key)), *middle, cut(items[-1], items[-1].find(key))]

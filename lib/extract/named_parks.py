@@ -78,13 +78,16 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     run = RE_CJK_RUN_END.search(text[max(0, start - 2 * rules.max_name_chars) : start])
     if run is None:
         return None
+    tagged = join_split_places(segment.tag(run.group(0)), places)
     words: list[str] = []
-    for word, tag in reversed(join_split_places(segment.tag(run.group(0)), places)):
+    for word, tag in reversed(tagged):
         if tag not in rules.name_tags or word.startswith(not_place):
             break
         if sum(map(len, words)) + len(word) > rules.max_name_chars:
             break
         words.insert(0, word)
+    if not words:  # 新|站|高新区: a name the segmenter does not know falls apart into single characters
+        words = _single_characters(tagged, rules, not_place)
     lead = 0
     while lead < len(words) and places.is_place(words[lead]):
         lead += 1  # 安吉县 天子 湖: the place says where, the rest is the park's own name
@@ -94,3 +97,18 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     province, city = locate(words[:lead], places) if lead else ("", "")
     suffix = m.group(0)
     return Park(own + suffix, "".join(words) + suffix, rules.suffix_type[suffix], province, city)
+
+
+#: Tags of single characters that never begin or make up a park's name: 的, 在, 和, 都, 该, 个 ….
+FUNCTION_TAGS = frozenset({"u", "uj", "ul", "p", "c", "d", "r", "m", "q", "f", "x", "w", "y", "e", "zg"})
+
+
+def _single_characters(tagged: list[tuple[str, str]], rules: ParkRules, not_place) -> list[str]:
+    """The single characters right before a suffix, as one name, when there are two or three of them and
+    none is a function word (新|站 → 新站)."""
+    chars: list[str] = []
+    for word, tag in reversed(tagged):
+        if len(word) != 1 or tag in FUNCTION_TAGS or word.startswith(not_place) or len(chars) == 3:
+            break
+        chars.insert(0, word)
+    return ["".join(chars)] if len(chars) >= 2 and len(chars) <= rules.max_name_chars else []

@@ -295,12 +295,13 @@ def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Artic
     meta = [b.text for b in blocks[:first_body] if b.kind in dated] or [
         b.text for b in blocks if b.kind == META
     ]
-    tag, title = _column_tag(pages.without_site_tail(_clean_heading(title), min_chars=HEADLINE_CHARS[0]))
+    column, title = pages.split_title(_clean_heading(title), min_chars=HEADLINE_CHARS[0])
+    tag, title = _column_tag(title)
     art = Article(
         source_file=source_file,
         part=part,
         title=title,
-        kicker=" / ".join([*(_clean_heading(k) for k in kicker_lines), *([tag] if tag else [])]),
+        kicker=" / ".join([*(_clean_heading(k) for k in kicker_lines), *(t for t in (column, tag) if t)]),
         byline=" ".join(b.text for b in blocks if b.kind == BYLINE),
         date=pages.publication_date(meta),
         page_meta=" ".join(meta),

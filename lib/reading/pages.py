@@ -26,6 +26,8 @@ class PageRules:
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, kind)
     selectors: tuple[str, ...]  # HTML elements dropped before the text is taken
     title_tail: re.Pattern[str] | None  # a site name glued to a headline: …发展-今日精选
+    title_column: re.Pattern[str] | None  # a column before a headline: 世界热头条丨…
+    title_dropped: re.Pattern[str] | None  # a chapter number before a headline: 第18章 …
 
 
 def load_rules() -> PageRules:
@@ -41,22 +43,35 @@ def _compile(content: bytes | None) -> PageRules:
         )
         for rule in spec["line_patterns"]
     )
-    tail = spec.get("title_site_tail", {}).get("re")
     return PageRules(
         patterns=patterns,
         selectors=tuple(spec["html_drop_selectors"]),
-        title_tail=rulefiles.compile_pattern(tail.replace("{CJK}", CJK), name="web_clutter.json")
-        if tail
-        else None,
+        title_tail=_title_rule(spec, "title_site_tail"),
+        title_column=_title_rule(spec, "title_column_head"),
+        title_dropped=_title_rule(spec, "title_dropped_head"),
     )
 
 
-def without_site_tail(title: str, *, min_chars: int) -> str:
-    """A headline without the site or channel name glued to its end (…融合发展-今日精选), when at least
-    `min_chars` characters are left."""
+def _title_rule(spec: dict, key: str) -> re.Pattern[str] | None:
+    pattern = spec.get(key, {}).get("re")
+    return (
+        rulefiles.compile_pattern(pattern.replace("{CJK}", CJK), name="web_clutter.json") if pattern else None
+    )
+
+
+def split_title(title: str, *, min_chars: int) -> tuple[str, str]:
+    """(column, headline) of a page's title line: a chapter number before it dropped (第18章 …), a column
+    set off by a bar taken out (世界热头条丨…), a site name glued to its end dropped (…融合发展-今日精选),
+    each only when at least `min_chars` characters of headline are left."""
     rules = load_rules()
+    column = ""
+    for pattern in (rules.title_dropped, rules.title_column):
+        m = pattern.match(title) if pattern else None
+        if m and len(title) - m.end() >= min_chars:
+            column = m.groupdict().get("column") or column
+            title = title[m.end() :]
     m = rules.title_tail.search(title) if rules.title_tail else None
-    return title[: m.start()] if m and m.start() >= min_chars else title
+    return column, title[: m.start()] if m and m.start() >= min_chars else title
 
 
 def line_kind(line: str, *, page_rules: PageRules | None = None) -> str | None:

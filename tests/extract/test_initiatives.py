@@ -391,6 +391,14 @@ def test_components_of_real_sentences(sentence, name, components):
             None,
             ["一厅", "一会", "一课"],
         ),
+        # items cut to the shape of the middle ones keep a last character that is their own
+        (
+            ["按照全部建立党组织、全部选派指导员、全部建起活动室、全部建立群团组织“四个全覆盖”的目标推进。"],
+            "四个全覆盖",
+            "counted",
+            4,
+            ["全部建立党组织", "全部选派指导员", "全部建起活动室", "全部建立群团组织"],
+        ),
         # a chain of long organisation names
         (
             ["建立“项目指挥部临时党支部+平台公司党支部+重点项目党员突击队”三级组织体系。"],
@@ -562,6 +570,8 @@ def test_slogans_without_a_way_of_working_are_not_initiatives(sentence):
         "先后组建了“项目攻坚临时党支部”和“园区联合党委”。",  # organisations
         "推行“揭榜挂帅”机制，落实“第一议题”制度，建立“容错纠错”机制。",  # national devices
         "一是在两新组织中提升服务能力。",  # an item's number, not a parallel name
+        "紧扣市委“1+233”工作体系，落实全市“三明三强”要求。",  # a city's programmes, not the zone's
+        "线上采取“互联网+”方式开展学习。",  # a national strategy
     ],
 )
 def test_generic_phrases_expressions_organisations_and_national_devices_are_not_initiatives(sentence):

@@ -235,5 +235,19 @@ def test_a_park_is_only_the_last_resort(text, expected):
     assert detect_zone("", text).zone.name == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the segmenter does not know falls apart into single characters (好|站): still a name
+        ("会上，总结了好站高新区的做法。好站高新区企业参加了会议。", "好站高新区"),
+        # a word of its own before the suffix is no such name
+        ("会上，总结了推进高新区的做法。推进高新区企业参加了会议。", ""),
+        ("重庆公路物流基地召开党建会议。今年，重庆公路物流基地交易额增长。", "公路物流基地"),
+    ],
+)
+def test_names_of_single_characters_and_logistics_bases(text, expected):
+    assert detect_zone("", text).zone.name == expected
+
+
 def test_a_zone_name_starts_with_its_place_not_with_the_words_before_it():
     assert dict(zone_mentions("热烈祝贺宜春市袁州经济开发区党建联盟成立")) == {"宜春袁州经开区": 1}

@@ -176,6 +176,20 @@ PAGES = [
         "2021-12-14",
     ),
     (
+        "a column set off by a vertical bar before the headline",
+        "热点头条丨某某示范区“红色服务官”激发项目建设热情\n\n2023-05-19\n\n" + BODY,
+        "某某示范区“红色服务官”激发项目建设热情",
+        "热点头条",
+        "2023-05-19",
+    ),
+    (
+        "a chapter number before a headline copied from a collection",
+        "第18章 某某工业园区党建示范园区创建活动\n\n2023-05-19\n\n" + BODY,
+        "某某工业园区党建示范园区创建活动",
+        "",
+        "2023-05-19",
+    ),
+    (
         "a date written day.month.year",
         "省委组织部调研新区非公经济党建工作\n\n17.06.2015  11:35\n\n" + BODY,
         "省委组织部调研新区非公经济党建工作",
