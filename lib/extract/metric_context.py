@@ -90,6 +90,9 @@ def period_of(
     period = rules.period_aliases.get(found[-1], found[-1])
     for pattern, replacement in rules.period_rewrites:
         period = pattern.sub(replacement, period)
+    for word, offset in rules.relative_years.items():  # 截至今年5月 → 截至2022年5月
+        if word in period and year:
+            period = period.replace(word, f"{year + offset}年")
     return RE_CHINESE_MONTH.sub(lambda m: f"{MONTHS.index(m.group(1)) + 1}月", period)
 
 
