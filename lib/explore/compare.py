@@ -106,22 +106,18 @@ def term_table(ds: Dataset, filters: Filters, score: str, n: int, exclude: tuple
     if score == "count":
         return keywords.top_of(_frequencies(ds, filters), n=n, exclude=exclude)
     if score == "tfidf":
-        body = filtered_body(ds, filters)
-        tf = keywords.tfidf(body.groupby("article_id")["tokens"].sum().to_dict())
-        table = (
-            tf[~tf["term"].isin(exclude)]
-            .groupby("term", as_index=False)
-            .agg(tfidf=("tfidf", "max"), count=("count", "sum"))
+        table = keywords.tfidf_by_term(
+            term_index.article_matrix(ds, filters), term_index.term_index(ds).terms
         )
-        return table.sort_values(["tfidf", "term"], ascending=[False, True]).head(n).reset_index(drop=True)
+        return table[~table["term"].isin(exclude)].head(n).reset_index(drop=True)
     index, rows = term_index.term_index(ds), term_index.body_rows(ds, filters)
     rest = np.setdiff1d(np.flatnonzero(index.counted), rows, assume_unique=True)
     if not len(rest):
         return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
-    target = term_index.as_counter(index, term_index.totals(index.counts, rows))
-    others = term_index.as_counter(index, term_index.totals(index.counts, rest))
-    table = keywords.keyness_table(target, others, min_count=2)
-    return table[(table["g2"] > 0) & ~table["term"].isin(exclude)].head(n).reset_index(drop=True)
+    counts = term_index.target_and_rest(ds, rows, rest)
+    table = keywords.over_used(counts, index.terms, ["target", "rest"], min_count=2)
+    table = table[(table["group"] == "target") & ~table["term"].isin(exclude)].head(n)
+    return table[keywords.KEYNESS_COLUMNS].reset_index(drop=True)
 
 
 def _members(ds: Dataset, filters: Filters, by: str) -> pd.DataFrame:
@@ -137,8 +133,9 @@ def group_names(ds, filters, by: str) -> list[str]:
 def compare_pair(ds, filters, by: str, a: str, b: str, exclude: tuple[str, ...]) -> pd.DataFrame:
     """`compare_two` on the filtered paragraphs, without the `exclude` terms (both sides: the download)."""
     members = _members(ds, filters, by)
-    counts = term_index.group_counters(ds, members[members["group"].isin([a, b])])
-    table = _compare_counts(counts, a, b)
+    counts, names = term_index.group_matrix(ds, members[members["group"].isin([a, b])])
+    table = keywords.over_used(counts, term_index.term_index(ds).terms, names, min_count=2)
+    table = pd.concat([table[table["group"] == a], table[table["group"] == b]])
     return table[~table["term"].isin(exclude)].reset_index(drop=True)
 
 
@@ -149,6 +146,7 @@ def pair_sides(table: pd.DataFrame, a: str, b: str) -> list[tuple[str, str, pd.D
 
 def distinctive_groups(ds, filters, by: str, exclude: tuple[str, ...]) -> pd.DataFrame:
     """`distinctive_by_group` on the filtered paragraphs, without the `exclude` terms."""
-    counts = term_index.group_counters(ds, _members(ds, filters, by))
-    table = _top_per_group(keywords.keyness_by_group(counts, min_count=2), n=8)
+    counts, names = term_index.group_matrix(ds, _members(ds, filters, by))
+    over = keywords.over_used(counts, term_index.term_index(ds).terms, names, min_count=2, top=9)
+    table = _top_per_group(over, n=8)  # 9: a group's own name is left out
     return table[~table["term"].isin(exclude)].reset_index(drop=True)

@@ -20,7 +20,7 @@ from lib.explore import term_index
 from lib.explore.compare import filtered_body
 from lib.explore.filters import Filters
 from lib.explore.ngrams import tokens_of
-from lib.text.keywords import keyness_all, keyness_by_group
+from lib.text.keywords import keyness_all, over_used
 
 #: What paragraphs can be grouped by, with its label.
 GROUPINGS = {"zone": "区域", "province": "省份", "year": "年份", "theme": "主题"}
@@ -148,8 +148,9 @@ def filtered_group_terms(
     ds: Dataset, filters: Filters, by: str, top: int, exclude: tuple[str, ...]
 ) -> pd.DataFrame:
     """`group_terms` of the filtered paragraphs, from the dataset's term index."""
-    counts = term_index.group_counters(ds, filtered_members(ds, filters, by), frozenset(exclude))
-    return _best_per_group(keyness_by_group(counts, min_count=2), top)
+    counts, names = term_index.group_matrix(ds, filtered_members(ds, filters, by), exclude)
+    terms = term_index.term_index(ds).terms
+    return _best_per_group(over_used(counts, terms, names, min_count=2, top=top), top)
 
 
 def filtered_correspondence(

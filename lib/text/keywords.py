@@ -13,11 +13,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterable, Mapping
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from lib.core import rulefiles
 from lib.text.lexicon import compile_lexicon, lexicon_files
@@ -191,6 +192,34 @@ def tfidf(docs_by_id: Mapping[Hashable, Iterable[str]]) -> pd.DataFrame:
     return table.drop(columns="_order")
 
 
+def tfidf_by_term(doc_term: sparse.spmatrix, terms: np.ndarray) -> pd.DataFrame:
+    """[term, tfidf, count] of a documents × terms matrix of counts: each term's best `tfidf` over the
+    documents (tf = count / document length; idf = ln((1 + N) / (1 + doc_freq)) + 1, smoothed, so a term
+    in every document keeps a small weight) and its count in all, best first (ties by term)."""
+    doc_term = sparse.csr_matrix(doc_term, dtype=np.int64)
+    doc_term.eliminate_zeros()
+    length = np.asarray(doc_term.sum(axis=1)).ravel()
+    doc_freq = np.bincount(doc_term.indices, minlength=doc_term.shape[1])
+    n_docs = doc_term.shape[0]
+    idf = {int(f): math.log((1 + n_docs) / (1 + int(f))) + 1 for f in np.unique(doc_freq[doc_term.indices])}
+    idf_of = np.zeros(n_docs + 1)
+    idf_of[list(idf)] = list(idf.values())  # by doc_freq
+    docs = np.repeat(np.arange(n_docs), np.diff(doc_term.indptr))
+    score = doc_term.data / length[docs] * idf_of[doc_freq[doc_term.indices]]
+    best = np.full(doc_term.shape[1], -np.inf)
+    np.maximum.at(best, doc_term.indices, score)
+    used = np.flatnonzero(doc_freq)
+    count = np.bincount(doc_term.indices, weights=doc_term.data, minlength=doc_term.shape[1])
+    table = pd.DataFrame(
+        {
+            "term": np.asarray(terms, dtype=object)[used],
+            "tfidf": best[used],
+            "count": count[used].astype("int64"),
+        }
+    )
+    return table.sort_values(["tfidf", "term"], ascending=[False, True], ignore_index=True)
+
+
 def keyness(
     df: pd.DataFrame, group_col: str, target: Hashable, *, tokens_col: str = "tokens", min_count: int = 1
 ) -> pd.DataFrame:
@@ -236,12 +265,16 @@ def keyness_table(target: Counter[str], rest: Counter[str], *, min_count: int = 
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
     a = np.array([target[t] for t in terms], dtype=float)
     b = np.array([rest[t] for t in terms], dtype=float)
-    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        g2 = 2 * (np.where(a > 0, a * np.log(a / e1), 0) + np.where(b > 0, b * np.log(b / e2), 0))
-    g2 = np.where(a / c < b / d, -g2, g2)
+    table = _keyness_frame(terms, a, b, c, d)
+    return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
+
+
+def _keyness_frame(terms, a: np.ndarray, b: np.ndarray, c, d) -> pd.DataFrame:
+    """`keyness_table`'s columns for terms with counts a (target) and b (rest), the sides' sizes c and d
+    (numbers, or arrays beside a and b)."""
+    g2 = _signed_g2(a, b, c, d)
     k = keyword_settings().log_ratio_smoothing
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             "term": terms,
             "count_target": a.astype("int64"),
@@ -251,7 +284,48 @@ def keyness_table(target: Counter[str], rest: Counter[str], *, min_count: int = 
             "p_value": [math.erfc(math.sqrt(abs(x) / 2)) for x in g2],
         }
     )
-    return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
+
+
+def _signed_g2(a: np.ndarray, b: np.ndarray, c, d) -> np.ndarray:
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 2 * (np.where(a > 0, a * np.log(a / e1), 0) + np.where(b > 0, b * np.log(b / e2), 0))
+    return np.where(a / c < b / d, -g2, g2)
+
+
+def over_used(
+    counts: sparse.spmatrix,
+    terms: np.ndarray,
+    groups: Sequence,
+    *,
+    min_count: int = 1,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """[group, term, count_target, …]: each group's over-used terms (G2 > 0) against all the others
+    together, from a groups × terms matrix of counts (`groups` names its rows, `terms` its columns):
+    the rows of `keyness_table(group, sum of the others)` with G2 > 0, at most `top` per group, groups
+    in sorted order. Every group at once: only the matrix's non-zero cells can be over-used."""
+    counts = sparse.coo_matrix(sparse.csr_matrix(counts, dtype=np.int64))  # duplicates summed
+    total, size = np.asarray(counts.sum(axis=0)).ravel(), np.asarray(counts.sum(axis=1)).ravel()
+    g, t, n = counts.row, counts.col, counts.data
+    keep = (n > 0) & (total[t] >= min_count) & (size[g] > 0) & (size[g] < size.sum())
+    g, t, n = g[keep], t[keep], n[keep]
+    a, b, c, d = n.astype(float), (total[t] - n).astype(float), size[g], size.sum() - size[g]
+    g2 = _signed_g2(a, b, c, d)
+    over = np.flatnonzero(g2 > 0)
+    names = np.array([str(x) for x in groups], dtype=object)
+    group_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")[g[over]]
+    words = np.asarray(terms, dtype=object)
+    used = np.unique(t[over])
+    term_rank = np.zeros(len(words), dtype=np.int64)
+    term_rank[used[np.argsort(words[used], kind="stable")]] = np.arange(len(used))
+    sort = np.lexsort((term_rank[t[over]], -g2[over], group_rank))
+    order, ranks = over[sort], group_rank[sort]
+    if top is not None:  # the first `top` of each group
+        order = order[np.arange(len(ranks)) - np.searchsorted(ranks, ranks) < top]
+    table = _keyness_frame(words[t[order]], a[order], b[order], c[order], d[order])
+    table.insert(0, "group", np.asarray(list(groups), dtype=object)[g[order]])
+    return table
 
 
 def _group_counts(df: pd.DataFrame, group_col: str, tokens_col: str) -> dict[Hashable, Counter[str]]:
