@@ -1,8 +1,8 @@
-"""`words.phrases` counted on the term index's token ids with NumPy: the same phrases, counts and
+"""The phrases of tests/reference_words.py (`phrases`) counted on the term index's token ids with NumPy: the same phrases, counts and
 paragraphs, in a second or so for 100 MB instead of a pass of Python tuples over every run of words.
 
 A run of k words gets an id at each position where it starts: a 2-word run by its two token ids, a longer
-run by the id of its first k-1 words and its last token. As in `words.phrases`, a run of k words is
+run by the id of its first k-1 words and its last token. As there, a run of k words is
 counted only where both of its (k-1)-word runs are frequent (`min_count`), which leaves its count as it
 is, since every occurrence of a run has the same shorter runs."""
 
@@ -32,7 +32,7 @@ class Level:
 
 
 def phrases_of(index: TermIndex, rows: np.ndarray, *, longest: int = 4, min_count: int = 2, top: int = 50):
-    """`words.phrases` (sizes 2 to `longest`) of the paragraphs at `rows`.
+    """`phrases` (sizes 2 to `longest`) of the paragraphs at `rows`.
 
     Only the `top` most frequent phrases are shown, so the longer runs are first counted only where
     their shorter runs are frequent enough to be among them (`_floor`): when that leaves at least `top`
@@ -109,7 +109,7 @@ def _level(tokens: np.ndarray, segment: np.ndarray, n_terms: int, k: int, shorte
 
 
 def _shown(levels: dict[int, Level], terms: np.ndarray, top: int) -> list[tuple[str, int, int]]:
-    """(phrase, length, run id) of the `top` phrases `words.phrases` shows, in its order."""
+    """(phrase, length, run id) of the `top` phrases `phrases` shows, in its order."""
     kept = {
         k: lv.frequent & (np.diff(np.sort(lv.tokens, axis=1), axis=1) != 0).all(axis=1)
         for k, lv in levels.items()

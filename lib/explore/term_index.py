@@ -6,8 +6,8 @@ seen the first time take milliseconds instead of a pass of Python over every tok
 - `flat` and `starts`: every paragraph's token ids end to end, for what depends on word order
   (collocations, phrases).
 
-The computations that use it (in compare, groups and words) give exactly what their versions over
-`compare.filtered_body` give; tests/explore/test_term_index.py checks that on the shipped reports. At
+The computations that use it (in compare, groups and words) give exactly what their plain-Python
+definitions over the filtered paragraphs' token lists give (tests/reference_words.py, used only by tests); tests/explore/test_term_index.py checks that on the shipped reports. At
 100 MB (49,000 reports, 6 million tokens) the index takes about 2 s to make and 70 MB.
 """
 
@@ -80,8 +80,8 @@ def make_index(paragraphs: pd.DataFrame) -> TermIndex:
 
 
 def body_rows(ds: Dataset, filters: Filters) -> np.ndarray:
-    """Positions in `ds.paragraphs` of the counted paragraphs under the filters (compare.filtered_body's
-    rows, in the same order)."""
+    """Positions in `ds.paragraphs` of the counted paragraphs under the filters (the rows of
+    tests/reference_words.py's `filtered_body`, in the same order)."""
     index = term_index(ds)
     found = index.rows_by_filter.get(filters)
     if found is None:

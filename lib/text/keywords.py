@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,7 +32,6 @@ RE_NUMBER = re.compile(r"[\d.,，．:：%％‰+\-－—–~～/·]+")
 RE_ALNUM = re.compile(r"[^\W_]")
 
 FREQUENCY_COLUMNS = ["term", "count", "doc_freq"]
-TFIDF_COLUMNS = ["doc_id", "term", "count", "tf", "idf", "tfidf"]
 KEYNESS_COLUMNS = ["term", "count_target", "count_rest", "g2", "log_ratio", "p_value"]
 
 
@@ -156,40 +155,10 @@ def top_of(
     return table[~table["term"].isin(dropped)].head(n).reset_index(drop=True)
 
 
-def cloud_frequencies(
-    docs: Iterable[Iterable[str]], *, max_words: int = 150, exclude: Iterable[str] = ()
-) -> dict[str, int]:
-    """{term: count} for a word cloud: `top_terms` without topic words."""
-    return cloud_of(term_frequencies(docs), max_words=max_words, exclude=exclude)
-
-
 def cloud_of(table: pd.DataFrame, *, max_words: int = 150, exclude: Iterable[str] = ()) -> dict[str, int]:
     """`cloud_frequencies` of a `term_frequencies` table."""
     table = top_of(table, n=max_words, exclude=exclude)
     return dict(zip(table["term"], table["count"].astype(int), strict=True))
-
-
-def tfidf(docs_by_id: Mapping[Hashable, Iterable[str]]) -> pd.DataFrame:
-    """[doc_id, term, count, tf, idf, tfidf], one row per term of each document, best first
-    within a document. tf = count / document length; idf = ln((1 + N) / (1 + doc_freq)) + 1
-    (smoothed, so a term in every document keeps a small weight)."""
-    docs = {doc_id: Counter(as_token_list(tokens)) for doc_id, tokens in docs_by_id.items()}
-    doc_freq: Counter[str] = Counter()
-    for counts in docs.values():
-        doc_freq.update(counts.keys())
-    rows = []
-    for doc_id, counts in docs.items():
-        length = sum(counts.values())
-        for term, count in counts.items():
-            idf = math.log((1 + len(docs)) / (1 + doc_freq[term])) + 1
-            rows.append((doc_id, term, count, count / length, idf, count / length * idf))
-    table = pd.DataFrame(rows, columns=TFIDF_COLUMNS)
-    if table.empty:
-        return table
-    order = {doc_id: i for i, doc_id in enumerate(docs)}
-    table["_order"] = table["doc_id"].map(order)
-    table = table.sort_values(["_order", "tfidf", "term"], ascending=[True, False, True], ignore_index=True)
-    return table.drop(columns="_order")
 
 
 def tfidf_by_term(doc_term: sparse.spmatrix, terms: np.ndarray) -> pd.DataFrame:
@@ -231,26 +200,6 @@ def keyness(
         raise ValueError(f"no rows with {group_col} == {target!r}")
     total = sum(counts.values(), Counter())
     return keyness_table(counts[target], total - counts[target], min_count=min_count)
-
-
-def keyness_all(
-    df: pd.DataFrame, group_col: str, *, tokens_col: str = "tokens", min_count: int = 1
-) -> pd.DataFrame:
-    """`keyness` of each group against the rest, stacked: [group, term, count_target, …],
-    groups in sorted order. Empty with fewer than two groups."""
-    return keyness_by_group(_group_counts(df, group_col, tokens_col), min_count=min_count)
-
-
-def keyness_by_group(counts: Mapping[Hashable, Counter[str]], *, min_count: int = 1) -> pd.DataFrame:
-    """`keyness_all` from each group's term counts."""
-    total = sum(counts.values(), Counter())
-    tables = [
-        keyness_table(counts[g], total - counts[g], min_count=min_count).assign(group=g)
-        for g in sorted(counts, key=str)
-    ]
-    columns = ["group", *KEYNESS_COLUMNS]
-    tables = [t for t in tables if not t.empty]
-    return pd.concat(tables, ignore_index=True)[columns] if tables else pd.DataFrame(columns=columns)
 
 
 def keyness_table(target: Counter[str], rest: Counter[str], *, min_count: int = 1) -> pd.DataFrame:
