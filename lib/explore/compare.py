@@ -5,14 +5,12 @@ applied at build time; an edit to a lexicon file rebuilds the dataset), so they 
 
 from __future__ import annotations
 
-from collections import Counter
-
 import numpy as np
 import pandas as pd
 
-from lib.dataset.schema import Dataset, counted_paragraphs
+from lib.dataset.schema import Dataset
 from lib.explore import term_index
-from lib.explore.filters import Filters, filter_table
+from lib.explore.filters import Filters
 from lib.text import keywords
 
 #: How the paragraphs can be grouped: the column that says the group, and what the page calls it.
@@ -26,38 +24,6 @@ def grouped(paragraphs: pd.DataFrame, by: str) -> pd.DataFrame:
     if by == "themes":
         df = df.explode("group")
     return df[df["group"].notna() & (df["group"] != "")]
-
-
-def group_counts(paragraphs: pd.DataFrame, by: str) -> dict[str, Counter]:
-    counts: dict[str, Counter] = {}
-    for group, tokens in zip(*(grouped(paragraphs, by)[c] for c in ("group", "tokens")), strict=True):
-        counts.setdefault(group, Counter()).update(tokens)
-    return counts
-
-
-def compare_two(paragraphs: pd.DataFrame, by: str, a: str, b: str, *, min_count: int = 2) -> pd.DataFrame:
-    """The words typical of each of two groups against the other, both sides computed the same way:
-    [group, term, count_target, count_rest, g2, log_ratio, p_value] with the rows of `a` (the terms it
-    over-uses against `b`, G2 > 0, its own counts as count_target) then those of `b`, each side sorted
-    by its own G2. Swapping a and b swaps the sides exactly."""
-    return _compare_counts(group_counts(paragraphs, by), a, b, min_count=min_count)
-
-
-def _compare_counts(counts: dict[str, Counter], a: str, b: str, *, min_count: int = 2) -> pd.DataFrame:
-    ca, cb = counts.get(a, Counter()), counts.get(b, Counter())
-    sides = []
-    for group, target, rest in ((a, ca, cb), (b, cb, ca)):
-        table = keywords.keyness_table(target, rest, min_count=min_count)
-        sides.append(table[table["g2"] > 0].assign(group=group))
-    return pd.concat(sides, ignore_index=True)[["group", *keywords.KEYNESS_COLUMNS]]
-
-
-def distinctive_by_group(
-    paragraphs: pd.DataFrame, by: str, *, n: int = 10, min_count: int = 2
-) -> pd.DataFrame:
-    """For every group, its n most over-used terms against all other groups together (works for any
-    number of groups ≥ 2): [group, term, count_target, count_rest, g2, log_ratio, p_value]."""
-    return _top_per_group(keywords.keyness_all(grouped(paragraphs, by), "group", min_count=min_count), n=n)
 
 
 def _top_per_group(table: pd.DataFrame, *, n: int) -> pd.DataFrame:
@@ -78,13 +44,8 @@ def _top_per_group(table: pd.DataFrame, *, n: int) -> pd.DataFrame:
 SCORES = {"count": ("频次", "次"), "tfidf": ("TF-IDF", ""), "g2": ("关键性 G2", "")}
 
 
-def filtered_body(ds: Dataset, filters: Filters) -> pd.DataFrame:
-    """The counted paragraphs under the sidebar's filters."""
-    return counted_paragraphs(filter_table(ds, "paragraphs", filters))
-
-
 def has_words(ds: Dataset, filters: Filters) -> bool:
-    """Whether any filtered paragraph has a word to count (`filtered_body` not empty, nor all its tokens)."""
+    """Whether any filtered paragraph has a word to count (any counted paragraph under the filters has a token)."""
     index = term_index.term_index(ds)
     return bool(np.diff(index.starts)[term_index.body_rows(ds, filters)].any())
 
@@ -106,22 +67,18 @@ def term_table(ds: Dataset, filters: Filters, score: str, n: int, exclude: tuple
     if score == "count":
         return keywords.top_of(_frequencies(ds, filters), n=n, exclude=exclude)
     if score == "tfidf":
-        body = filtered_body(ds, filters)
-        tf = keywords.tfidf(body.groupby("article_id")["tokens"].sum().to_dict())
-        table = (
-            tf[~tf["term"].isin(exclude)]
-            .groupby("term", as_index=False)
-            .agg(tfidf=("tfidf", "max"), count=("count", "sum"))
+        table = keywords.tfidf_by_term(
+            term_index.article_matrix(ds, filters), term_index.term_index(ds).terms
         )
-        return table.sort_values(["tfidf", "term"], ascending=[False, True]).head(n).reset_index(drop=True)
+        return table[~table["term"].isin(exclude)].head(n).reset_index(drop=True)
     index, rows = term_index.term_index(ds), term_index.body_rows(ds, filters)
     rest = np.setdiff1d(np.flatnonzero(index.counted), rows, assume_unique=True)
     if not len(rest):
         return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
-    target = term_index.as_counter(index, term_index.totals(index.counts, rows))
-    others = term_index.as_counter(index, term_index.totals(index.counts, rest))
-    table = keywords.keyness_table(target, others, min_count=2)
-    return table[(table["g2"] > 0) & ~table["term"].isin(exclude)].head(n).reset_index(drop=True)
+    counts = term_index.target_and_rest(ds, rows, rest)
+    table = keywords.over_used(counts, index.terms, ["target", "rest"], min_count=2)
+    table = table[(table["group"] == "target") & ~table["term"].isin(exclude)].head(n)
+    return table[keywords.KEYNESS_COLUMNS].reset_index(drop=True)
 
 
 def _members(ds: Dataset, filters: Filters, by: str) -> pd.DataFrame:
@@ -137,8 +94,9 @@ def group_names(ds, filters, by: str) -> list[str]:
 def compare_pair(ds, filters, by: str, a: str, b: str, exclude: tuple[str, ...]) -> pd.DataFrame:
     """`compare_two` on the filtered paragraphs, without the `exclude` terms (both sides: the download)."""
     members = _members(ds, filters, by)
-    counts = term_index.group_counters(ds, members[members["group"].isin([a, b])])
-    table = _compare_counts(counts, a, b)
+    counts, names = term_index.group_matrix(ds, members[members["group"].isin([a, b])])
+    table = keywords.over_used(counts, term_index.term_index(ds).terms, names, min_count=2)
+    table = pd.concat([table[table["group"] == a], table[table["group"] == b]])
     return table[~table["term"].isin(exclude)].reset_index(drop=True)
 
 
@@ -149,6 +107,7 @@ def pair_sides(table: pd.DataFrame, a: str, b: str) -> list[tuple[str, str, pd.D
 
 def distinctive_groups(ds, filters, by: str, exclude: tuple[str, ...]) -> pd.DataFrame:
     """`distinctive_by_group` on the filtered paragraphs, without the `exclude` terms."""
-    counts = term_index.group_counters(ds, _members(ds, filters, by))
-    table = _top_per_group(keywords.keyness_by_group(counts, min_count=2), n=8)
+    counts, names = term_index.group_matrix(ds, _members(ds, filters, by))
+    over = keywords.over_used(counts, term_index.term_index(ds).terms, names, min_count=2, top=9)
+    table = _top_per_group(over, n=8)  # 9: a group's own name is left out
     return table[~table["term"].isin(exclude)].reset_index(drop=True)

@@ -7,6 +7,9 @@ year or theme against all the others, side by side, and a correspondence-analysi
   frequent words: the SVD of the standardised residuals S = D_r^-1/2 (P − r cᵀ) D_c^-1/2, rows at
   D_r^-1/2 U Σ and columns at D_c^-1/2 V Σ (principal coordinates, symmetric map). The share of inertia of
   each axis is σ² / Σσ², where Σσ² = χ² / n.
+
+Both are computed on the dataset's term index (`filtered_group_terms`, `filtered_correspondence`); their
+plain-Python definitions are in tests/reference_words.py (used only by tests).
 """
 
 from __future__ import annotations
@@ -17,10 +20,9 @@ from scipy import sparse
 
 from lib.dataset.schema import Dataset
 from lib.explore import term_index
-from lib.explore.compare import filtered_body
 from lib.explore.filters import Filters
 from lib.explore.ngrams import tokens_of
-from lib.text.keywords import keyness_all, keyness_by_group
+from lib.text.keywords import over_used
 
 #: What paragraphs can be grouped by, with its label.
 GROUPINGS = {"zone": "区域", "province": "省份", "year": "年份", "theme": "主题"}
@@ -49,16 +51,6 @@ def grouped(paragraphs: pd.DataFrame, by: str, *, values: str = "tokens") -> pd.
     return table.reset_index(drop=True)
 
 
-def group_terms(paragraphs: pd.DataFrame, by: str, *, top: int = 10, exclude=()) -> pd.DataFrame:
-    """[group, rank, term, count_target, g2]: each group's `top` most over-used terms against the other
-    groups (G2 > 0), groups in sorted order; empty with fewer than two groups."""
-    table = grouped(paragraphs, by)
-    skip = set(exclude)
-    if skip:
-        table = table.assign(tokens=[[t for t in tokens if t not in skip] for tokens in table["tokens"]])
-    return _best_per_group(keyness_all(table, "group", min_count=2), top)
-
-
 def _best_per_group(scores: pd.DataFrame, top: int) -> pd.DataFrame:
     columns = ["group", "rank", "term", "count_target", "g2"]
     if scores.empty:
@@ -75,21 +67,6 @@ def side_by_side(terms: pd.DataFrame) -> pd.DataFrame:
     if terms.empty:
         return pd.DataFrame()
     return terms.pivot(index="rank", columns="group", values="term").fillna("").reset_index()
-
-
-def correspondence(
-    paragraphs: pd.DataFrame, by: str, *, n_terms: int = 40, exclude=()
-) -> tuple[pd.DataFrame, list[float]]:
-    """(points, shares): points [kind, name, x, y, mass] for the groups (kind "group") and the `n_terms`
-    most frequent words (kind "term") on the first two axes, and each axis's share of the inertia.
-    Empty with fewer than three groups or words (no two-dimensional map)."""
-    table = grouped(paragraphs, by).explode("tokens").dropna(subset=["tokens"])
-    table = table[~table["tokens"].isin(set(exclude))]
-    columns = ["kind", "name", "x", "y", "mass"]
-    if table.empty:
-        return pd.DataFrame(columns=columns), []
-    words = table["tokens"].value_counts().head(n_terms).index
-    return _map(pd.crosstab(table["group"], table["tokens"])[words])
 
 
 def _map(counts: pd.DataFrame) -> tuple[pd.DataFrame, list[float]]:
@@ -129,12 +106,6 @@ def ca_coordinates(n: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[float]]:
 # --- for the pages ------------------------------------------------------------------------------------
 
 
-def filtered_groupable(ds: Dataset, filters: Filters, by: str) -> pd.DataFrame:
-    """The counted paragraphs under the filters, with the column `by` groups them by."""
-    body = filtered_body(ds, filters)
-    return with_province(body, ds.articles) if by == "province" else body
-
-
 def filtered_members(ds: Dataset, filters: Filters, by: str) -> pd.DataFrame:
     """[group, row]: `grouped` of the filtered paragraphs, each paragraph by its position."""
     column = {"theme": "themes", "province": "article_id"}.get(by, by)
@@ -148,8 +119,9 @@ def filtered_group_terms(
     ds: Dataset, filters: Filters, by: str, top: int, exclude: tuple[str, ...]
 ) -> pd.DataFrame:
     """`group_terms` of the filtered paragraphs, from the dataset's term index."""
-    counts = term_index.group_counters(ds, filtered_members(ds, filters, by), frozenset(exclude))
-    return _best_per_group(keyness_by_group(counts, min_count=2), top)
+    counts, names = term_index.group_matrix(ds, filtered_members(ds, filters, by), exclude)
+    terms = term_index.term_index(ds).terms
+    return _best_per_group(over_used(counts, terms, names, min_count=2, top=top), top)
 
 
 def filtered_correspondence(

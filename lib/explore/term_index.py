@@ -6,8 +6,8 @@ seen the first time take milliseconds instead of a pass of Python over every tok
 - `flat` and `starts`: every paragraph's token ids end to end, for what depends on word order
   (collocations, phrases).
 
-The computations that use it (in compare, groups and words) give exactly what their versions over
-`compare.filtered_body` give; tests/explore/test_term_index.py checks that on the shipped reports. At
+The computations that use it (in compare, groups and words) give exactly what their plain-Python
+definitions over the filtered paragraphs' token lists give (tests/reference_words.py, used only by tests); tests/explore/test_term_index.py checks that on the shipped reports. At
 100 MB (49,000 reports, 6 million tokens) the index takes about 2 s to make and 70 MB.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -79,8 +80,8 @@ def make_index(paragraphs: pd.DataFrame) -> TermIndex:
 
 
 def body_rows(ds: Dataset, filters: Filters) -> np.ndarray:
-    """Positions in `ds.paragraphs` of the counted paragraphs under the filters (compare.filtered_body's
-    rows, in the same order)."""
+    """Positions in `ds.paragraphs` of the counted paragraphs under the filters (the rows of
+    tests/reference_words.py's `filtered_body`, in the same order)."""
     index = term_index(ds)
     found = index.rows_by_filter.get(filters)
     if found is None:
@@ -113,24 +114,42 @@ def frequencies(ds: Dataset, filters: Filters) -> tuple[np.ndarray, np.ndarray, 
     return index.terms[nz], count[nz], totals(index.present, rows)[nz]
 
 
-def group_counters(
-    ds: Dataset, members: pd.DataFrame, skip: frozenset[str] = frozenset()
-) -> dict[object, Counter]:
-    """{group: Counter of its terms} from [group, row] pairs (a paragraph's row once per group it is in;
-    twice in the same group counts it twice), without the `skip` terms."""
+def group_matrix(
+    ds: Dataset, members: pd.DataFrame, skip: Collection[str] = ()
+) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """(groups × terms matrix of counts, the groups in the order of its rows) from [group, row] pairs (a
+    paragraph's row once per group it is in; twice in the same group counts it twice), without the
+    `skip` terms; the columns are the index's term ids."""
     index = term_index(ds)
     codes, groups = pd.factorize(members["group"])
     shape = (len(groups), index.size)
     weights = np.ones(len(codes), dtype=np.int64)
-    by_group = (
+    matrix = (
         sparse.csr_matrix((weights, (codes, members["row"].to_numpy())), shape=shape) @ index.counts
     ).tocsr()
-    out = {}
-    for i, group in enumerate(groups):
-        lo, hi = by_group.indptr[i], by_group.indptr[i + 1]
-        pairs = zip(index.terms[by_group.indices[lo:hi]].tolist(), by_group.data[lo:hi].tolist(), strict=True)
-        out[group] = Counter({t: v for t, v in pairs if v and t not in skip})
-    return out
+    dropped = [index.ids[t] for t in skip if t in index.ids]
+    if dropped:
+        matrix.data[np.isin(matrix.indices, dropped)] = 0
+        matrix.eliminate_zeros()
+    return matrix, np.asarray(groups, dtype=object)
+
+
+def article_matrix(ds: Dataset, filters: Filters) -> sparse.csr_matrix:
+    """The articles × terms matrix of counts of the filtered body (an article's counted paragraphs under
+    the filters), one row per article that has such a paragraph."""
+    index, frame = term_index(ds), body_frame(ds, filters, ["article_id"])
+    codes, _ = pd.factorize(frame["article_id"])
+    shape = (codes.max() + 1 if len(codes) else 0, index.size)
+    member = sparse.csr_matrix(
+        (np.ones(len(codes), dtype=np.int64), (codes, frame["row"].to_numpy())), shape=shape
+    )
+    return (member @ index.counts).tocsr()
+
+
+def target_and_rest(ds: Dataset, rows: np.ndarray, rest: np.ndarray) -> sparse.csr_matrix:
+    """The 2 × terms matrix of counts of the paragraphs at `rows` and of those at `rest`."""
+    index = term_index(ds)
+    return sparse.csr_matrix(np.vstack([totals(index.counts, rows), totals(index.counts, rest)]))
 
 
 def body_frame(ds: Dataset, filters: Filters, columns: list[str]) -> pd.DataFrame:

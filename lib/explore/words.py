@@ -1,7 +1,8 @@
 """The 词语分析 workbench: which words go with a word, which words share paragraphs, how a word's use
 changes over the years, and the set phrases reports speak in. Everything is counted on the dataset's
 per-paragraph tokens (content words in text order, after the domain dictionary, part-of-speech filter and
-stopwords of lib.text.keywords), never by cutting the text again.
+stopwords of lib.text.keywords), never by cutting the text again, on the dataset's term index. The names
+below are those of their plain-Python definitions in tests/reference_words.py (used only by tests).
 
 - `collocates`: the words within WINDOW content words of a query word, ranked by log-Dice
   (14 + log2(2·f(xy) / (f(x) + f(y))), Rychlý 2008: at most 14, independent of corpus size), with the
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 import networkx as nx
@@ -37,25 +37,6 @@ WINDOW = 5
 PER_WORDS = 10_000
 
 
-def _token_lists(paragraphs: pd.DataFrame) -> Iterable[Sequence[str]]:
-    return (list(t) for t in paragraphs["tokens"]) if "tokens" in paragraphs else ()
-
-
-def collocates(paragraphs: pd.DataFrame, word: str, *, window: int = WINDOW, top: int = 30) -> pd.DataFrame:
-    """[term, together, term_total, log_dice] of the words within `window` of `word` in the paragraphs,
-    strongest first (ties by count); empty when `word` does not occur."""
-    counts: Counter[str] = Counter()
-    together: Counter[str] = Counter()
-    for tokens in _token_lists(paragraphs):
-        counts.update(tokens)
-        for i, token in enumerate(tokens):
-            if token != word:
-                continue
-            near = tokens[max(0, i - window) : i] + tokens[i + 1 : i + 1 + window]
-            together.update(t for t in near if t != word)
-    return _collocate_table(together, counts, counts.get(word, 0), top=top)
-
-
 def _collocate_table(together: Counter, counts, f_word: int, *, top: int) -> pd.DataFrame:
     """`collocates`' table from the words near the query word, every word's count and the query's own."""
     if not f_word or not together:
@@ -71,28 +52,6 @@ def _collocate_table(together: Counter, counts, f_word: int, *, top: int) -> pd.
     ]
     table = pd.DataFrame(rows).sort_values(["log_dice", "together", "term"], ascending=[False, False, True])
     return table.head(top).reset_index(drop=True)
-
-
-def cooccurrence(
-    paragraphs: pd.DataFrame, *, n_words: int = 60, n_edges: int = 80, exclude: Iterable[str] = ()
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(nodes, edges) of the co-occurrence network of the paragraphs' `n_words` most widespread words.
-
-    nodes: [term, paragraphs, community, x, y]; edges: [source, target, together, jaccard], the `n_edges`
-    highest Jaccard coefficients among word pairs sharing at least two paragraphs. Words without an edge
-    are left out; community 1 is the largest."""
-    skip = set(exclude)
-    where: dict[str, set[int]] = {}
-    for n, tokens in enumerate(_token_lists(paragraphs)):
-        for token in set(tokens) - skip:
-            where.setdefault(token, set()).add(n)
-    words = sorted(where, key=lambda w: (-len(where[w]), w))[:n_words]
-    pairs = []
-    for a, b in combinations(words, 2):
-        shared = len(where[a] & where[b])
-        if shared >= 2:
-            pairs.append((a, b, shared, shared / len(where[a] | where[b])))
-    return _network(pairs, {w: len(where[w]) for w in words}, n_edges)
 
 
 def _network(pairs: list[tuple], spread: dict[str, int], n_edges: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -115,72 +74,6 @@ def _network(pairs: list[tuple], spread: dict[str, int], n_edges: int) -> tuple[
     return nodes.sort_values(["community", "paragraphs"], ascending=[True, False]).reset_index(
         drop=True
     ), edges
-
-
-def trends(paragraphs: pd.DataFrame, words: Sequence[str], *, by: str = "year") -> pd.DataFrame:
-    """[<by>, term, count, total_words, per_10k]: each word's occurrences per value of `by` (year or zone), the
-    number of words in that group's text, and the rate per PER_WORDS words. Groups without a value are
-    left out; every group appears for every word (count 0 where it is absent)."""
-    columns = [by, "term", "count", "total_words", "per_10k"]
-    body = (
-        paragraphs[paragraphs[by].notna() & (paragraphs[by] != "")]
-        if by in paragraphs
-        else paragraphs.iloc[:0]
-    )
-    if body.empty or not words:
-        return pd.DataFrame(columns=columns)
-    rows = []
-    for group, part in body.groupby(by, sort=True):
-        counts = Counter(t for tokens in part["tokens"] for t in tokens)
-        total = sum(counts.values())
-        for word in words:
-            n = counts.get(word, 0)
-            rows.append([group, word, n, total, round(n / total * PER_WORDS, 2) if total else 0.0])
-    table = pd.DataFrame(rows, columns=columns)
-    if by == "year":
-        table[by] = table[by].astype(int)
-    return table
-
-
-def phrases(
-    paragraphs: pd.DataFrame, *, sizes: Sequence[int] = (2, 3, 4), min_count: int = 2, top: int = 50
-) -> pd.DataFrame:
-    """[phrase, n_words, count, paragraphs]: runs of adjacent content words (joined with a space) that occur
-    at least `min_count` times, most frequent first; a run inside a longer run of the same count is left
-    out (产业链 党建 when it only ever occurs in 产业链 党建 联盟)."""
-    lists = [t for t in _token_lists(paragraphs) if len(t) >= min(sizes)]
-    count: Counter[tuple[str, ...]] = Counter()
-    frequent: set[tuple[str, ...]] | None = None  # the runs one word shorter that occur often enough
-    for size in range(min(sizes), max(sizes) + 1):  # each size narrowed by the one before it
-        size_count: Counter[tuple[str, ...]] = Counter()
-        for tokens in lists:
-            grams = list(zip(*(tokens[i:] for i in range(size)), strict=False))
-            if frequent is not None:  # a run occurs often enough only if both its shorter runs do
-                grams = [g for g in grams if g[:-1] in frequent and g[1:] in frequent]
-            size_count.update(grams)
-        frequent = {g for g, n in size_count.items() if n >= min_count}
-        if size in sizes:
-            count.update({g: size_count[g] for g in frequent if len(set(g)) == size})  # 党建 党建: no phrase
-    kept = dict(count)
-    longer = [g for g in kept if len(g) > min(sizes)]
-    inside = {part for g in longer for part in (g[:-1], g[1:]) if part in kept and kept[part] == kept[g]}
-    shown = sorted((g for g in kept if g not in inside), key=lambda g: (-kept[g], -len(g), " ".join(g)))[:top]
-    if not shown:
-        return pd.DataFrame(columns=["phrase", "n_words", "count", "paragraphs"])
-    spread = _paragraphs_with(lists, set(shown))
-    rows = [
-        {"phrase": " ".join(g), "n_words": len(g), "count": kept[g], "paragraphs": spread[g]} for g in shown
-    ]
-    return pd.DataFrame(rows)
-
-
-def _paragraphs_with(lists: list[Sequence[str]], wanted: set[tuple[str, ...]]) -> Counter:
-    """How many of the token lists hold each of the wanted runs."""
-    spread: Counter[tuple[str, ...]] = Counter()
-    for size in {len(g) for g in wanted}:
-        for tokens in lists:
-            spread.update(wanted.intersection(zip(*(tokens[i:] for i in range(size)), strict=False)))
-    return spread
 
 
 # --- for the pages: the same on the sidebar's filter, cached per dataset and filter by ui.state.cached ---
@@ -233,7 +126,7 @@ def filtered_trends(ds: Dataset, filters: Filters, terms: tuple[str, ...], by: s
     frame = term_index.body_frame(ds, filters, [by])
     frame = frame[frame[by].notna() & (frame[by] != "")]
     if frame.empty or not terms:
-        return trends(frame.iloc[:0], terms, by=by)
+        return pd.DataFrame(columns=[by, "term", "count", "total_words", "per_10k"])
     codes, groups = pd.factorize(frame[by], sort=True)
     rows = frame["row"].to_numpy()
     totals = np.bincount(codes, weights=np.diff(index.starts)[rows], minlength=len(groups))

@@ -13,11 +13,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterable, Mapping
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from lib.core import rulefiles
 from lib.text.lexicon import compile_lexicon, lexicon_files
@@ -31,7 +32,6 @@ RE_NUMBER = re.compile(r"[\d.,，．:：%％‰+\-－—–~～/·]+")
 RE_ALNUM = re.compile(r"[^\W_]")
 
 FREQUENCY_COLUMNS = ["term", "count", "doc_freq"]
-TFIDF_COLUMNS = ["doc_id", "term", "count", "tf", "idf", "tfidf"]
 KEYNESS_COLUMNS = ["term", "count_target", "count_rest", "g2", "log_ratio", "p_value"]
 
 
@@ -155,40 +155,38 @@ def top_of(
     return table[~table["term"].isin(dropped)].head(n).reset_index(drop=True)
 
 
-def cloud_frequencies(
-    docs: Iterable[Iterable[str]], *, max_words: int = 150, exclude: Iterable[str] = ()
-) -> dict[str, int]:
-    """{term: count} for a word cloud: `top_terms` without topic words."""
-    return cloud_of(term_frequencies(docs), max_words=max_words, exclude=exclude)
-
-
 def cloud_of(table: pd.DataFrame, *, max_words: int = 150, exclude: Iterable[str] = ()) -> dict[str, int]:
     """`cloud_frequencies` of a `term_frequencies` table."""
     table = top_of(table, n=max_words, exclude=exclude)
     return dict(zip(table["term"], table["count"].astype(int), strict=True))
 
 
-def tfidf(docs_by_id: Mapping[Hashable, Iterable[str]]) -> pd.DataFrame:
-    """[doc_id, term, count, tf, idf, tfidf], one row per term of each document, best first
-    within a document. tf = count / document length; idf = ln((1 + N) / (1 + doc_freq)) + 1
-    (smoothed, so a term in every document keeps a small weight)."""
-    docs = {doc_id: Counter(as_token_list(tokens)) for doc_id, tokens in docs_by_id.items()}
-    doc_freq: Counter[str] = Counter()
-    for counts in docs.values():
-        doc_freq.update(counts.keys())
-    rows = []
-    for doc_id, counts in docs.items():
-        length = sum(counts.values())
-        for term, count in counts.items():
-            idf = math.log((1 + len(docs)) / (1 + doc_freq[term])) + 1
-            rows.append((doc_id, term, count, count / length, idf, count / length * idf))
-    table = pd.DataFrame(rows, columns=TFIDF_COLUMNS)
-    if table.empty:
-        return table
-    order = {doc_id: i for i, doc_id in enumerate(docs)}
-    table["_order"] = table["doc_id"].map(order)
-    table = table.sort_values(["_order", "tfidf", "term"], ascending=[True, False, True], ignore_index=True)
-    return table.drop(columns="_order")
+def tfidf_by_term(doc_term: sparse.spmatrix, terms: np.ndarray) -> pd.DataFrame:
+    """[term, tfidf, count] of a documents × terms matrix of counts: each term's best `tfidf` over the
+    documents (tf = count / document length; idf = ln((1 + N) / (1 + doc_freq)) + 1, smoothed, so a term
+    in every document keeps a small weight) and its count in all, best first (ties by term)."""
+    doc_term = sparse.csr_matrix(doc_term, dtype=np.int64)
+    doc_term.eliminate_zeros()
+    length = np.asarray(doc_term.sum(axis=1)).ravel()
+    doc_freq = np.bincount(doc_term.indices, minlength=doc_term.shape[1])
+    n_docs = doc_term.shape[0]
+    idf = {int(f): math.log((1 + n_docs) / (1 + int(f))) + 1 for f in np.unique(doc_freq[doc_term.indices])}
+    idf_of = np.zeros(n_docs + 1)
+    idf_of[list(idf)] = list(idf.values())  # by doc_freq
+    docs = np.repeat(np.arange(n_docs), np.diff(doc_term.indptr))
+    score = doc_term.data / length[docs] * idf_of[doc_freq[doc_term.indices]]
+    best = np.full(doc_term.shape[1], -np.inf)
+    np.maximum.at(best, doc_term.indices, score)
+    used = np.flatnonzero(doc_freq)
+    count = np.bincount(doc_term.indices, weights=doc_term.data, minlength=doc_term.shape[1])
+    table = pd.DataFrame(
+        {
+            "term": np.asarray(terms, dtype=object)[used],
+            "tfidf": best[used],
+            "count": count[used].astype("int64"),
+        }
+    )
+    return table.sort_values(["tfidf", "term"], ascending=[False, True], ignore_index=True)
 
 
 def keyness(
@@ -204,26 +202,6 @@ def keyness(
     return keyness_table(counts[target], total - counts[target], min_count=min_count)
 
 
-def keyness_all(
-    df: pd.DataFrame, group_col: str, *, tokens_col: str = "tokens", min_count: int = 1
-) -> pd.DataFrame:
-    """`keyness` of each group against the rest, stacked: [group, term, count_target, …],
-    groups in sorted order. Empty with fewer than two groups."""
-    return keyness_by_group(_group_counts(df, group_col, tokens_col), min_count=min_count)
-
-
-def keyness_by_group(counts: Mapping[Hashable, Counter[str]], *, min_count: int = 1) -> pd.DataFrame:
-    """`keyness_all` from each group's term counts."""
-    total = sum(counts.values(), Counter())
-    tables = [
-        keyness_table(counts[g], total - counts[g], min_count=min_count).assign(group=g)
-        for g in sorted(counts, key=str)
-    ]
-    columns = ["group", *KEYNESS_COLUMNS]
-    tables = [t for t in tables if not t.empty]
-    return pd.concat(tables, ignore_index=True)[columns] if tables else pd.DataFrame(columns=columns)
-
-
 def keyness_table(target: Counter[str], rest: Counter[str], *, min_count: int = 1) -> pd.DataFrame:
     """Signed G2, log ratio and p-value of each term from its counts in a target corpus and a
     reference corpus. With a, b the term's counts and c, d the corpora's sizes:
@@ -236,12 +214,16 @@ def keyness_table(target: Counter[str], rest: Counter[str], *, min_count: int = 
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
     a = np.array([target[t] for t in terms], dtype=float)
     b = np.array([rest[t] for t in terms], dtype=float)
-    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        g2 = 2 * (np.where(a > 0, a * np.log(a / e1), 0) + np.where(b > 0, b * np.log(b / e2), 0))
-    g2 = np.where(a / c < b / d, -g2, g2)
+    table = _keyness_frame(terms, a, b, c, d)
+    return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
+
+
+def _keyness_frame(terms, a: np.ndarray, b: np.ndarray, c, d) -> pd.DataFrame:
+    """`keyness_table`'s columns for terms with counts a (target) and b (rest), the sides' sizes c and d
+    (numbers, or arrays beside a and b)."""
+    g2 = _signed_g2(a, b, c, d)
     k = keyword_settings().log_ratio_smoothing
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             "term": terms,
             "count_target": a.astype("int64"),
@@ -251,7 +233,48 @@ def keyness_table(target: Counter[str], rest: Counter[str], *, min_count: int = 
             "p_value": [math.erfc(math.sqrt(abs(x) / 2)) for x in g2],
         }
     )
-    return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
+
+
+def _signed_g2(a: np.ndarray, b: np.ndarray, c, d) -> np.ndarray:
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 2 * (np.where(a > 0, a * np.log(a / e1), 0) + np.where(b > 0, b * np.log(b / e2), 0))
+    return np.where(a / c < b / d, -g2, g2)
+
+
+def over_used(
+    counts: sparse.spmatrix,
+    terms: np.ndarray,
+    groups: Sequence,
+    *,
+    min_count: int = 1,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """[group, term, count_target, …]: each group's over-used terms (G2 > 0) against all the others
+    together, from a groups × terms matrix of counts (`groups` names its rows, `terms` its columns):
+    the rows of `keyness_table(group, sum of the others)` with G2 > 0, at most `top` per group, groups
+    in sorted order. Every group at once: only the matrix's non-zero cells can be over-used."""
+    counts = sparse.coo_matrix(sparse.csr_matrix(counts, dtype=np.int64))  # duplicates summed
+    total, size = np.asarray(counts.sum(axis=0)).ravel(), np.asarray(counts.sum(axis=1)).ravel()
+    g, t, n = counts.row, counts.col, counts.data
+    keep = (n > 0) & (total[t] >= min_count) & (size[g] > 0) & (size[g] < size.sum())
+    g, t, n = g[keep], t[keep], n[keep]
+    a, b, c, d = n.astype(float), (total[t] - n).astype(float), size[g], size.sum() - size[g]
+    g2 = _signed_g2(a, b, c, d)
+    over = np.flatnonzero(g2 > 0)
+    names = np.array([str(x) for x in groups], dtype=object)
+    group_rank = np.argsort(np.argsort(names, kind="stable"), kind="stable")[g[over]]
+    words = np.asarray(terms, dtype=object)
+    used = np.unique(t[over])
+    term_rank = np.zeros(len(words), dtype=np.int64)
+    term_rank[used[np.argsort(words[used], kind="stable")]] = np.arange(len(used))
+    sort = np.lexsort((term_rank[t[over]], -g2[over], group_rank))
+    order, ranks = over[sort], group_rank[sort]
+    if top is not None:  # the first `top` of each group
+        order = order[np.arange(len(ranks)) - np.searchsorted(ranks, ranks) < top]
+    table = _keyness_frame(words[t[order]], a[order], b[order], c[order], d[order])
+    table.insert(0, "group", np.asarray(list(groups), dtype=object)[g[order]])
+    return table
 
 
 def _group_counts(df: pd.DataFrame, group_col: str, tokens_col: str) -> dict[Hashable, Counter[str]]:

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+import reference_words as ref
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageDraw, ImageFont
@@ -144,7 +145,7 @@ def test_a_font_without_chinese_draws_no_boxes():
 
 def test_cloud_of_a_real_zone(raw):
     text = raw("003")
-    frequencies = keywords.cloud_frequencies(
+    frequencies = ref.cloud_frequencies(
         [keywords.extract_terms(line) for line in text.splitlines()], max_words=80
     )
     cloud = clouds.layout_cloud(frequencies, width=600, height=300)

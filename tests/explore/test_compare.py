@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from reference_words import compare_two, distinctive_by_group, group_counts
 
-from lib.explore.compare import compare_two, distinctive_by_group, group_counts, grouped
+from lib.explore.compare import grouped
 
 PARAS = pd.DataFrame(
     {

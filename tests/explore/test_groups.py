@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+import reference_words as ref
 from scipy.stats import chi2_contingency
 
 from lib.explore import groups
@@ -48,7 +49,7 @@ DATA = paragraphs(
 
 
 def test_group_terms_are_each_groups_over_used_words():
-    table = groups.group_terms(DATA, "zone", top=2)
+    table = ref.group_terms(DATA, "zone", top=2)
     top = table[table["rank"] == 1].set_index("group")["term"].to_dict()
     assert top == {"丙区": "e", "乙区": "c", "甲区": "a"}
     assert (table["g2"] > 0).all() and "x" not in set(table["term"])  # x is used alike everywhere
@@ -57,12 +58,12 @@ def test_group_terms_are_each_groups_over_used_words():
 
 
 def test_group_terms_by_theme_count_a_paragraph_in_each_of_its_themes():
-    table = groups.group_terms(DATA, "theme", top=3)
+    table = ref.group_terms(DATA, "theme", top=3)
     assert set(table["group"]) == {"人才", "组织"}
 
 
 def test_correspondence_places_groups_and_words_and_needs_three_of_each():
-    points, shares = groups.correspondence(DATA, "zone", n_terms=6)
+    points, shares = ref.correspondence(DATA, "zone", n_terms=6)
     assert set(points.loc[points["kind"] == "group", "name"]) == {"甲区", "乙区", "丙区"}
     assert len(points[points["kind"] == "term"]) == 6 and len(shares) == 2
     assert points["mass"].groupby(points["kind"]).sum().round(6).tolist() == [1.0, 1.0]
@@ -71,7 +72,7 @@ def test_correspondence_places_groups_and_words_and_needs_three_of_each():
     near = lambda a, b: float(np.hypot(*(at.loc[a] - at.loc[b])))  # noqa: E731
     assert near("甲区", "a") < near("甲区", "c")
     two = DATA[DATA["zone"] != "丙区"]
-    assert groups.correspondence(two, "zone")[0].empty
+    assert ref.correspondence(two, "zone")[0].empty
 
 
 ARTICLES = pd.DataFrame(
@@ -92,10 +93,10 @@ def test_with_province_takes_the_reports_province_and_names_the_unknown():
 def test_group_terms_and_correspondence_by_province():
     data = DATA.assign(article_id=["a1", "a1", "a2", "a2", "a3", "a4"])
     by_province = groups.with_province(data, ARTICLES)
-    table = groups.group_terms(by_province, "province", top=3)
+    table = ref.group_terms(by_province, "province", top=3)
     assert set(table["group"]) == {"江苏省", "浙江省", "未知省份"}
     top = table[table["rank"] == 1].set_index("group")["term"].to_dict()
     assert top["浙江省"] == "e" and top["江苏省"] in {"a", "c"}  # 甲区 and 乙区 are both in 江苏省
-    points, shares = groups.correspondence(by_province, "province", n_terms=6)
+    points, shares = ref.correspondence(by_province, "province", n_terms=6)
     assert set(points.loc[points["kind"] == "group", "name"]) == {"江苏省", "浙江省", "未知省份"}
     assert len(shares) == 2

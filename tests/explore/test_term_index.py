@@ -1,13 +1,14 @@
 """The term index's versions of the word computations (what 关键词云 and 词语分析 show) against the versions
-over `compare.filtered_body`, which define them: the same tables, exactly, on the shipped reports."""
+over the filtered paragraphs (tests/reference_words.py), which define them: the same tables, exactly, on the shipped reports."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
+import reference_words as ref
 
+from lib.dataset.schema import counted_paragraphs
 from lib.explore import compare, groups, term_index, words
-from lib.explore.compare import filtered_body
 from lib.explore.filters import Filters
 from lib.text import keywords
 
@@ -38,19 +39,21 @@ def same(old, new) -> None:
 @pytest.fixture(scope="module")
 def cases(corpus_dataset):
     ds = corpus_dataset
-    return [(ds, f, filtered_body(ds, f), tuple(ds.zones)) for f in _filters(ds)]
+    return [(ds, f, ref.filtered_body(ds, f), tuple(ds.zones)) for f in _filters(ds)]
 
 
 def test_counts_and_keyness_are_those_of_the_filtered_paragraphs(cases):
     for ds, f, body, ex in cases:
         same(
-            keywords.cloud_frequencies(body["tokens"], max_words=100, exclude=ex),
+            ref.cloud_frequencies(body["tokens"], max_words=100, exclude=ex),
             compare.cloud_terms(ds, f, 100, ex),
         )
         same(keywords.top_terms(body["tokens"], n=40, exclude=ex), compare.term_table(ds, f, "count", 40, ex))
+        if not body.empty:
+            same(ref.tfidf_terms(body, 40, ex), compare.term_table(ds, f, "tfidf", 40, ex))
         assert compare.has_words(ds, f) == bool(not body.empty and body["tokens"].map(len).any())
         if f.active and not body.empty:
-            rest = compare.counted_paragraphs(
+            rest = counted_paragraphs(
                 ds.paragraphs[~ds.paragraphs["paragraph_id"].isin(body["paragraph_id"])]
             )
             both = pd.concat([body.assign(side="当前"), rest.assign(side="其余")])
@@ -65,18 +68,18 @@ def test_group_comparisons_are_those_of_the_filtered_paragraphs(cases):
             names = sorted(set(compare.grouped(body, by)["group"]))
             assert compare.group_names(ds, f, by) == names
             if len(names) >= 2:
-                table = compare.compare_two(body, by, names[0], names[-1])
+                table = ref.compare_two(body, by, names[0], names[-1])
                 same(table[~table["term"].isin(ex)], compare.compare_pair(ds, f, by, names[0], names[-1], ex))
-            table = compare.distinctive_by_group(body, by, n=8)
+            table = ref.distinctive_by_group(body, by, n=8)
             same(table[~table["term"].isin(ex)], compare.distinctive_groups(ds, f, by, ex))
         for by in groups.GROUPINGS:
-            body_by = groups.filtered_groupable(ds, f, by)
+            body_by = ref.filtered_groupable(ds, f, by)
             same(
-                groups.group_terms(body_by, by, top=10, exclude=ex),
+                ref.group_terms(body_by, by, top=10, exclude=ex),
                 groups.filtered_group_terms(ds, f, by, 10, ex),
             )
             same(
-                groups.correspondence(body_by, by, n_terms=40, exclude=ex),
+                ref.correspondence(body_by, by, n_terms=40, exclude=ex),
                 groups.filtered_correspondence(ds, f, by, 40, ex),
             )
 
@@ -84,17 +87,17 @@ def test_group_comparisons_are_those_of_the_filtered_paragraphs(cases):
 def test_word_views_are_those_of_the_filtered_paragraphs(cases):
     for ds, f, body, ex in cases:
         for word in ("党建", "企业", "没有这个词"):
-            same(words.collocates(body, word, window=5), words.filtered_collocates(ds, f, word, 5))
+            same(ref.collocates(body, word, window=5), words.filtered_collocates(ds, f, word, 5))
         same(
-            words.cooccurrence(body, n_words=60, n_edges=80, exclude=ex),
+            ref.cooccurrence(body, n_words=60, n_edges=80, exclude=ex),
             words.filtered_network(ds, f, 60, 80, ex),
         )
         for by in ("year", "zone"):
             same(
-                words.trends(body, ["党建", "企业", "没有这个词"], by=by),
+                ref.trends(body, ["党建", "企业", "没有这个词"], by=by),
                 words.filtered_trends(ds, f, ("党建", "企业", "没有这个词"), by),
             )
-        same(words.phrases(body, top=100), words.filtered_phrases(ds, f, 100))
+        same(ref.phrases(body, top=100), words.filtered_phrases(ds, f, 100))
 
 
 def test_phrases_of_made_up_paragraphs_are_those_of_the_reference(corpus_dataset):
@@ -110,4 +113,4 @@ def test_phrases_of_made_up_paragraphs_are_those_of_the_reference(corpus_dataset
     from lib.explore import ngrams
 
     for rows in (np.arange(7), np.array([0, 1]), np.array([2, 6]), np.array([], dtype=np.int64)):
-        same(words.phrases(table.iloc[rows], top=10), ngrams.phrases_of(index, rows, top=10))
+        same(ref.phrases(table.iloc[rows], top=10), ngrams.phrases_of(index, rows, top=10))

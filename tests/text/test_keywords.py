@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+import reference_words as ref
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -109,7 +110,7 @@ def test_topic_words_can_be_kept(zone_paragraphs):
     docs = zone_paragraphs[zone_paragraphs["zone"] == "苏州工业园区"]["tokens"]
     assert "党建" in set(keywords.top_terms(docs, n=5, include_topic_words=True)["term"])
     assert "苏州工业园区" not in set(keywords.top_terms(docs, n=50, exclude=["苏州工业园区"])["term"])
-    cloud = keywords.cloud_frequencies(docs, max_words=30)
+    cloud = ref.cloud_frequencies(docs, max_words=30)
     assert len(cloud) == 30 and "党建" not in cloud and all(isinstance(v, int) for v in cloud.values())
 
 
@@ -126,14 +127,14 @@ def test_term_frequencies_on_hand_made_docs():
 
 
 def test_tfidf_on_hand_made_docs():
-    table = keywords.tfidf({"a": ["x", "y", "x"], "b": ["y"]})
+    table = ref.tfidf({"a": ["x", "y", "x"], "b": ["y"]})
     rows = {(r.doc_id, r.term): r for r in table.itertuples()}
     idf_x = math.log(3 / 2) + 1  # ln((1 + N) / (1 + df)) + 1 with N = 2, df = 1
     assert rows["a", "x"].count == 2 and rows["a", "x"].tf == pytest.approx(2 / 3)
     assert rows["a", "x"].tfidf == pytest.approx(2 / 3 * idf_x)
     assert rows["a", "y"].idf == pytest.approx(1.0) and rows["b", "y"].tfidf == pytest.approx(1.0)
     assert list(table["doc_id"]) == ["a", "a", "b"] and table.iloc[0]["term"] == "x"
-    assert keywords.tfidf({}).empty
+    assert ref.tfidf({}).empty
 
 
 def _groups(counts: dict[str, dict[str, int]]) -> pd.DataFrame:
@@ -172,7 +173,7 @@ def test_keyness_of_a_term_absent_from_one_side():
 
 def test_keyness_all_compares_each_of_three_groups_with_the_rest():
     df = _groups({"A": {"甲": 10, "乙": 5}, "B": {"乙": 10, "丙": 5}, "C": {"丙": 10, "甲": 5}})
-    table = keywords.keyness_all(df, "zone")
+    table = ref.keyness_all(df, "zone")
     assert list(table.columns) == ["group", *keywords.KEYNESS_COLUMNS]
     assert sorted(table["group"].unique()) == ["A", "B", "C"]
     for group, top in (("A", "甲"), ("B", "乙"), ("C", "丙")):
@@ -190,7 +191,7 @@ def test_keyness_of_two_groups_is_antisymmetric():
 
 def test_keyness_edge_cases():
     df = _groups({"A": {"甲": 3}})
-    assert keywords.keyness_all(df, "zone").empty
+    assert ref.keyness_all(df, "zone").empty
     assert keywords.keyness(df, "zone", "A").empty  # nothing to compare with
     with pytest.raises(ValueError):
         keywords.keyness(df, "zone", "Z")
@@ -201,7 +202,7 @@ def test_keyness_edge_cases():
 
 
 def test_keyness_of_real_zones_finds_their_own_vocabulary(zone_paragraphs):
-    table = keywords.keyness_all(zone_paragraphs, "zone", min_count=3)
+    table = ref.keyness_all(zone_paragraphs, "zone", min_count=3)
     top = {g: set(t[t["g2"] > 3.84]["term"]) for g, t in table.groupby("group")}  # p < 0.05
     assert {"书记项目", "红色管家", "楼宇党建"} <= top["苏州工业园区"]
     assert {"光伏", "工业社区", "新领秀"} <= top["嘉兴高新区"]
@@ -225,3 +226,27 @@ def test_content_terms_never_raises(tokens):
 def test_extract_terms_never_raises(text):
     terms = keywords.extract_terms(text)
     assert all(t in text for t in terms)
+
+
+def test_over_used_is_keyness_against_the_rest_for_every_group_at_once():
+    from scipy import sparse
+
+    df = _groups({"A": {"甲": 10, "乙": 5, "丁": 1}, "B": {"乙": 10, "丙": 5}, "C": {"丙": 10, "甲": 5}})
+    terms = np.array(["甲", "乙", "丙", "丁"], dtype=object)
+    counts = sparse.csr_matrix([[10, 5, 0, 1], [0, 10, 5, 0], [5, 0, 10, 0]])
+    table = keywords.over_used(counts, terms, ["A", "B", "C"], min_count=2)
+    expected = ref.keyness_all(df, "zone", min_count=2)
+    expected = expected[expected["g2"] > 0].reset_index(drop=True)
+    pd.testing.assert_frame_equal(table, expected, check_exact=True)
+    top = keywords.over_used(counts, terms, ["C", "A", "B"], min_count=2, top=1)  # rows named otherwise
+    assert top[["group", "term"]].values.tolist() == [["A", "乙"], ["B", "丙"], ["C", "甲"]]
+    assert keywords.over_used(counts[:1], terms, ["A"]).empty  # nothing to compare with
+
+
+def test_tfidf_by_term_takes_each_terms_best_document():
+    from scipy import sparse
+
+    table = keywords.tfidf_by_term(sparse.csr_matrix([[2, 1], [0, 1]]), np.array(["x", "y"], dtype=object))
+    idf_x = math.log(3 / 2) + 1  # ln((1 + N) / (1 + df)) + 1 with N = 2, df = 1
+    assert table["term"].tolist() == ["y", "x"] and table["count"].tolist() == [2, 2]
+    assert table["tfidf"].tolist() == [1.0, 2 / 3 * idf_x]  # y: 1/1 * (ln(3/3) + 1), in document 2
