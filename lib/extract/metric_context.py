@@ -91,7 +91,7 @@ def period_of(
     for pattern, replacement in rules.period_rewrites:
         period = pattern.sub(replacement, period)
     for word, offset in rules.relative_years.items():  # 截至今年5月 → 截至2022年5月
-        if word in period and year:
+        if word in period and year and period.startswith("截至"):
             period = period.replace(word, f"{year + offset}年")
     return RE_CHINESE_MONTH.sub(lambda m: f"{MONTHS.index(m.group(1)) + 1}月", period)
 
