@@ -154,11 +154,14 @@ def collocates(
     together: Counter[str] = Counter()
     for tokens in _token_lists(paragraphs):
         counts.update(tokens)
-        for i, token in enumerate(tokens):
-            if token != word:
-                continue
-            near = tokens[max(0, i - window) : i] + tokens[i + 1 : i + 1 + window]
-            together.update(t for t in near if t != word)
+        near = {
+            j
+            for i, token in enumerate(tokens)
+            if token == word
+            for j in range(max(0, i - window), min(len(tokens), i + window + 1))
+            if j != i
+        }  # each neighbouring occurrence once
+        together.update(tokens[j] for j in near if tokens[j] != word)
     return word_views._collocate_table(together, counts, counts.get(word, 0), top=top)
 
 

@@ -80,7 +80,9 @@ def _network(pairs: list[tuple], spread: dict[str, int], n_edges: int) -> tuple[
 
 
 def filtered_collocates(ds: Dataset, filters: Filters, word: str, window: int) -> pd.DataFrame:
-    """`collocates` of the filtered paragraphs, from the dataset's term index."""
+    """[term, together, term_total, log_dice] of the words within `window` of `word` in the filtered
+    paragraphs (together: how many of the term's occurrences stand that near an occurrence of `word`),
+    strongest first (ties by count), from the dataset's term index."""
     index, rows = term_index.term_index(ds), term_index.body_rows(ds, filters)
     counts = term_index.totals(index.counts, rows)
     wid = index.ids.get(word)
@@ -92,11 +94,14 @@ def filtered_collocates(ds: Dataset, filters: Filters, word: str, window: int) -
     at = np.flatnonzero(index.flat == wid)
     para = np.searchsorted(index.starts, at, side="right") - 1
     at, para = at[chosen[para]], para[chosen[para]]
-    near = np.zeros(len(index.terms), dtype=np.int64)
+    positions = []
     for step in (*range(-window, 0), *range(1, window + 1)):
         where = at + step
         inside = (where >= index.starts[para]) & (where < index.starts[para + 1])
-        near += np.bincount(index.flat[where[inside]], minlength=len(index.terms))
+        positions.append(where[inside])
+    # each neighbouring occurrence once, however many occurrences of the word stand near it: a word's
+    # count beside the query word never exceeds its own count
+    near = np.bincount(index.flat[np.unique(np.concatenate(positions))], minlength=len(index.terms))
     near[wid] = 0
     together = term_index.as_counter(index, near)
     return _collocate_table(together, term_index.as_counter(index, counts), f_word, top=30)

@@ -29,6 +29,13 @@ def test_collocates_count_a_window_and_rank_by_log_dice():
     assert table["log_dice"].iloc[1] == pytest.approx(13.0)
 
 
+def test_a_collocate_near_two_occurrences_counts_once():
+    # b stands within one word of both a's: it occurs once, so it is counted once, not twice
+    table = ref.collocates(paragraphs("aba"), "a", window=1)
+    assert table.set_index("term")["together"].to_dict() == {"b": 1}
+    assert (table["together"] <= table["term_total"]).all()
+
+
 def test_collocates_of_an_absent_word_are_empty():
     assert ref.collocates(paragraphs("abc"), "z").empty
 
