@@ -9,7 +9,7 @@ import streamlit as st
 
 from lib.core.safety import display_name, escape_markdown
 from lib.reading.manifest import take_notices
-from ui.state import draw_sidebar, get_dataset
+from ui.state import draw_sidebar, get_dataset, release_memory
 
 st.set_page_config(
     page_title="ZoneLens · 开发区党建报道分析", page_icon=":material/travel_explore:", layout="wide"
@@ -40,4 +40,7 @@ if dataset.skipped:
 for notice in [*dataset.notices, *take_notices()]:  # a damaged cache or library manifest, healed
     st.toast(escape_markdown(notice), icon=":material/build:")
 draw_sidebar(dataset)
-page.run()
+try:
+    page.run()
+finally:  # also when the page stops early (st.stop) or a widget reruns it
+    release_memory()

@@ -8,6 +8,8 @@ same view. Pages read the selection with `current_filters()`.
 
 from __future__ import annotations
 
+import ctypes
+
 import streamlit as st
 
 from lib import dataset as datasets
@@ -71,6 +73,33 @@ def _name(fn) -> str:
     if fn.__name__ == "<lambda>":
         raise TypeError("cached() needs a named function")
     return f"{fn.__module__}.{fn.__qualname__}"
+
+
+def _glibc():
+    """glibc's malloc, when the server runs on it; None elsewhere (macOS, Windows, musl): then nothing is
+    tuned or trimmed."""
+    try:
+        libc = ctypes.CDLL(None)
+    except (OSError, TypeError):  # Windows has no process-wide C library to open by None
+        return None
+    return libc if hasattr(libc, "malloc_trim") and hasattr(libc, "mallopt") else None
+
+
+_LIBC = _glibc()
+#: glibc's mallopt setting for the number of memory arenas.
+_M_ARENA_MAX = -8
+#: Arenas the server's threads share. glibc gives threads up to 8 per core, and memory freed in one is
+#: not reused by the others: each session's script thread kept its own (bench/bench_first_paint.py).
+ARENAS = 2
+if _LIBC is not None:
+    _LIBC.mallopt(_M_ARENA_MAX, ARENAS)
+
+
+def release_memory() -> None:
+    """Gives the memory a run freed back to the system (called at the end of every run). A page's
+    computation over a large dataset frees hundreds of MB that the allocator would otherwise keep."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
 
 
 def reset_filters() -> None:

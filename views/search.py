@@ -51,7 +51,8 @@ paragraphs = filter_table(ds, "paragraphs", filters)
 if paragraphs.empty:
     empty_result("段落")
     st.stop()
-found = search.kwic(paragraphs, term, include_duplicates=with_copies)
+n_hits, n_paragraphs, n_articles = search.hit_counts(paragraphs, term, include_duplicates=with_copies)
+found = search.kwic(paragraphs, term, include_duplicates=with_copies, limit=MAX_HITS)
 shown_term = escape_markdown(term)
 if found.empty:
     if filters.active:
@@ -63,14 +64,13 @@ if found.empty:
 order = st.segmented_control(
     "排序", list(search.KWIC_ORDERS), format_func=search.KWIC_ORDERS.get, key="kw_order", default="text"
 )
-hits = search.sort_kwic(search.kwic_table(found.head(MAX_HITS), ds.articles), order or "text")
+hits = search.sort_kwic(search.kwic_table(found, ds.articles), order or "text")
 n_pages = search.page_count(len(hits), size=PAGE_SIZE)
 st.caption(
-    f"“{shown_term}”共 {len(found)} 处，出现在 {found['paragraph_id'].nunique()} 个段落、"
-    f"{found['article_id'].nunique()} 篇文章中。"
+    f"“{shown_term}”共 {n_hits} 处，出现在 {n_paragraphs} 个段落、{n_articles} 篇文章中。"
     + (
         f"下面列出前 {MAX_HITS} 处；加上左侧筛选或换一个更具体的词可以看到其余的。"
-        if len(found) > MAX_HITS
+        if n_hits > MAX_HITS
         else ""
     )
     + (f"每页 {PAGE_SIZE} 处，共 {n_pages} 页。" if n_pages > 1 else "")

@@ -107,7 +107,10 @@ def filter_table(ds: Dataset, table: str, filters: Filters) -> pd.DataFrame:
             reports = reports[reports["article_id"].isin(paragraphs["article_id"])]
         return reports
     df = ds.table(table)
-    return df[table_mask(ds, table, filters)]
+    mask = table_mask(ds, table, filters)
+    # when every row passes, a frame that shares the table's columns: no copy of a whole table on every
+    # rerun (pandas copies on write, so a caller that changes what it got never changes the dataset)
+    return df.copy(deep=False) if mask.all() else df[mask]
 
 
 def table_mask(ds: Dataset, table: str, filters: Filters) -> np.ndarray:

@@ -17,19 +17,27 @@ ARTICLE_WINDOW = 60_000
 
 
 def kwic(
-    paragraphs: pd.DataFrame, query: str, *, context: int = CONTEXT, include_duplicates: bool = False
+    paragraphs: pd.DataFrame,
+    query: str,
+    *,
+    context: int = CONTEXT,
+    include_duplicates: bool = False,
+    limit: int | None = None,
 ) -> pd.DataFrame:
     """Every occurrence of `query` (literal, case-insensitive) in the body paragraphs, one row per hit:
-    left context, hit, right context, and where it is (article, section, paragraph)."""
+    left context, hit, right context, and where it is (article, section, paragraph). With `limit`, the
+    first `limit` hits only (a common word has 300,000 hits at 100 MB: a row for each is 350 MB at once;
+    `hit_counts` counts them all)."""
     cols = ["paragraph_id", "article_id", "zone", "section", "left", "hit", "right", "start"]
     query = (query or "").strip()
-    if not query or paragraphs.empty:
+    if not query or paragraphs.empty or limit == 0:
         return pd.DataFrame(columns=cols)
-    body = counted_paragraphs(paragraphs, with_copies=include_duplicates)
     pattern = re.compile(re.escape(query), re.IGNORECASE)
-    body = body[body["text"].str.contains(pattern, na=False)]  # one pass in pandas before the per-hit loop
+    body = _paragraphs_with(paragraphs, pattern, include_duplicates)
     rows = []
     for p in body[["paragraph_id", "article_id", "zone", "section", "text"]].itertuples(index=False):
+        if limit is not None and len(rows) >= limit:
+            break
         for m in pattern.finditer(p.text):
             rows.append(
                 {
@@ -43,7 +51,29 @@ def kwic(
                     "start": m.start(),
                 }
             )
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows[:limit], columns=cols)
+
+
+def hit_counts(
+    paragraphs: pd.DataFrame, query: str, *, include_duplicates: bool = False
+) -> tuple[int, int, int]:
+    """(hits, paragraphs, articles) of `kwic(paragraphs, query)`, counted without making its rows."""
+    query = (query or "").strip()
+    if not query or paragraphs.empty:
+        return 0, 0, 0
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    body = _paragraphs_with(paragraphs, pattern, include_duplicates)
+    return (
+        int(body["text"].str.count(pattern).sum()),
+        body["paragraph_id"].nunique(),
+        body["article_id"].nunique(),
+    )
+
+
+def _paragraphs_with(paragraphs: pd.DataFrame, pattern: re.Pattern, include_duplicates: bool) -> pd.DataFrame:
+    """The body paragraphs (copies too when asked) in which the pattern occurs: one pass in pandas."""
+    body = counted_paragraphs(paragraphs, with_copies=include_duplicates)
+    return body[body["text"].str.contains(pattern, na=False)]
 
 
 def with_titles(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -94,3 +95,15 @@ def test_article_choices_list_the_articles_left_only_when_few_and_keep_the_chose
         ["d", "b", "a"],
         2,
     )
+
+
+def test_a_table_no_filter_narrows_is_the_table_itself_and_stays_unchanged(corpus_dataset):
+    dataset = corpus_dataset
+    from lib.explore.filters import filter_table
+
+    whole = filter_table(dataset, "metrics", Filters())
+    # no copy of a whole table on every rerun
+    assert np.shares_memory(whole["value"].to_numpy(), dataset.metrics["value"].to_numpy())
+    before = dataset.metrics.copy()
+    whole.loc[:, "label"] = "改"  # pandas copies on write: the dataset keeps its values
+    pd.testing.assert_frame_equal(dataset.metrics, before)

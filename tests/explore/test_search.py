@@ -7,6 +7,7 @@ import pytest
 
 from lib.explore.search import (
     article_context,
+    hit_counts,
     kwic,
     kwic_table,
     page_count,
@@ -43,6 +44,22 @@ def test_kwic_finds_every_hit_with_context_and_skips_copies_and_captions():
 @pytest.mark.parametrize("query", ["", "   ", "不存在的词"])
 def test_kwic_empty(query):
     assert kwic(PARAS, query).empty
+
+
+@pytest.mark.parametrize(
+    ("query", "copies"), [("六联工作法", False), ("六联工作法", True), ("六联", True), ("无", False)]
+)
+def test_the_first_hits_and_the_counts_are_those_of_every_hit(query, copies):
+    every = kwic(PARAS, query, include_duplicates=copies)
+    assert kwic(PARAS, query, include_duplicates=copies, limit=0).empty
+    for limit in (1, 2, 5):
+        pd.testing.assert_frame_equal(
+            kwic(PARAS, query, include_duplicates=copies, limit=limit),
+            every.head(limit),
+            check_index_type=False,
+        )
+    expected = (len(every), every["paragraph_id"].nunique(), every["article_id"].nunique())
+    assert hit_counts(PARAS, query, include_duplicates=copies) == expected
 
 
 def test_kwic_query_is_literal():
