@@ -18,23 +18,30 @@ from lib.extract.initiative_names import InitiativeRules, Mention, numeral_value
 
 #: Where an explanation of a formula term ends when no other follows it.
 RE_EXPLANATION_END = re.compile(r"[；;。）)]")
+#: Where the explanation of a counted name's group ends: its clause.
+RE_PIECE_END = re.compile(r"[；;。）)，,]")
 #: Where the thing a term counts ends: a list mark, a clause's end, or a joining word.
 COUNTED_END = r"(?=[、，,。；;：:（(）)]|以及|和|与|及|$)"
 
 
-def explained_terms(mention: Mention, sentences: list[str], rules: InitiativeRules) -> list[str]:
+def explained_terms(
+    mention: Mention, sentences: list[str], rules: InitiativeRules, *, pieces: bool = False
+) -> list[str]:
     """Parts of a formula explained term by term: “两个1”指A和B；“10”指C；“N”代表D → [A, B, C, D]. Each
-    explanation runs to the next one, or to the end of its clause group (；。)."""
+    explanation runs to the next one, or to the end of its clause group (；。). With `pieces` (the terms
+    are a counted name's groups: “一校”，即A；“两中心”，即B和C), an explanation ends at its clause and a
+    group of two or more gives as many parts when its explanation lists them."""
     out = []
+    end_mark = RE_PIECE_END if pieces else RE_EXPLANATION_END
     for sentence in sentences:
         starts = list(rules.re_explain.finditer(sentence))
         for m, nxt in zip(starts, [*starts[1:], None][: len(starts)], strict=True):
             end = nxt.start() if nxt else len(sentence)
-            stop = RE_EXPLANATION_END.search(sentence, m.end(), end)
+            stop = end_mark.search(sentence, m.end(), end)
             label, text = m.group(1), sentence[m.end() : stop.start() if stop else end].strip(" ，,、（）()")
             if not text:
                 continue
-            times = 1
+            times = (numeral_value(label[0], rules) or 1) if pieces else 1
             multiple = rules.re_multiple.fullmatch(label)
             if label not in mention.terms and multiple and multiple.group(2) in mention.terms:
                 times = numeral_value(multiple.group(1), rules) or 1
@@ -61,6 +68,15 @@ def counted_terms(
             return []
         parts.append(found)
     return parts
+
+
+def group_pieces(name: str, rules: InitiativeRules) -> tuple[str, ...]:
+    """The pieces of a name made of counted groups, each from its numeral (一校两中心一长廊 → 一校, 两中心,
+    一长廊); () for a name of fewer than two groups."""
+    starts = [m.start() for m in rules.re_numeral.finditer(name)]
+    if len(starts) < 2 or starts[0] != 0:
+        return ()
+    return tuple(name[a:b] for a, b in zip(starts, [*starts[1:], len(name)], strict=True))
 
 
 def group_numerals(name: str, rules: InitiativeRules) -> tuple[str, ...]:

@@ -207,7 +207,7 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
     return dict(
         re_counted=re.compile(f"({num})({measure})?(?=[{CJK}])"),
         re_numeral=re.compile(num),
-        re_explain=re.compile(f"“([^“”]{{1,8}})”(?:{explain})"),
+        re_explain=re.compile(f"“([^“”]{{1,8}})”[，,：:]?(?:{explain})"),
         re_multiple=re.compile(f"({num}){measure}(.+)"),
         re_joiner=re.compile(f"{joiners}|、"),
         re_tail=re.compile(f"等.*$|(?<=.){num}{measure}.*$"),

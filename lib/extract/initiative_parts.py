@@ -128,8 +128,10 @@ class _Surroundings:
 def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) -> list[str]:
     """Parts the text lists for a counted name or a formula, from the surest pattern to the loosest."""
     rest = at.sentence[mention.end :]
-    if mention.kind == FORMULA:  # “1+2+N”（“1”是…，“2”是…，“N”是…）: the explanations name the parts
-        explained = formula_terms.explained_terms(mention, [rest, *at.later], rules)
+    pieces = formula_terms.group_pieces(mention.name, rules) if mention.kind == COUNTED else ()
+    if mention.kind == FORMULA or pieces:  # “1+2+N”（“1”是…，“2”是…）, “一校”，即…；“两中心”，即…
+        explaining = Mention(**{**mention.__dict__, "terms": pieces}) if pieces else mention
+        explained = formula_terms.explained_terms(explaining, [rest, *at.later], rules, pieces=bool(pieces))
         if len(explained) >= 2:
             return explained
     bracketed = _bracketed_items(rest, rules)  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）

@@ -399,6 +399,17 @@ def test_components_of_real_sentences(sentence, name, components):
             4,
             ["全部建立党组织", "全部选派指导员", "全部建起活动室", "全部建立群团组织"],
         ),
+        # each group of a counted name explained after it, a group of two by two parts
+        (
+            [
+                "园区建成“一站两室一廊”。“一站”，即党群服务站；“两室”，即党员活动室和阅览室，配置了设施；"
+                "“一廊”，即党建长廊，展示成果。"
+            ],
+            "一站两室一廊",
+            "counted",
+            4,
+            ["党群服务站", "党员活动室", "阅览室", "党建长廊"],
+        ),
         # a chain of long organisation names
         (
             ["建立“项目指挥部临时党支部+平台公司党支部+重点项目党员突击队”三级组织体系。"],
