@@ -55,14 +55,23 @@ def initiative_components(
 ) -> list[str]:
     """The parts the text lists for a mention, in text order ([] for brands or when none fit)."""
     rules = rules or load_initiative_rules()
+    later = [
+        *split_sentences(paragraphs[paragraph_index] or "")[sentence_index:],
+        *paragraphs[paragraph_index + 1 :][:1],
+    ]
+    pieces = formula_terms.group_pieces(RE_SLOGAN.sub("", mention.name), rules)
+    if pieces and mention.kind != FORMULA:  # “一厅、两中心”…“一厅”即A，“两中心”即B和C: what each group is
+        explaining = Mention(**{**mention.__dict__, "terms": pieces})
+        explained = formula_terms.explained_terms(explaining, later, rules, pieces=True)
+        if len(explained) >= 2:
+            return explained
     own = _parts_in_name(mention, rules)
     if own is not None:
         return own
     if mention.kind == BRAND:
         counted = counted_reading(mention, rules)  # “五力聚能”非公党建品牌 may still list its five parts
-        if counted is None:  # “一厅一会一课”…“一厅”即…，“一会”即…: its pieces explained one by one
-            later = split_sentences(paragraphs[paragraph_index] or "")[sentence_index:]
-            return following_parts.explained_pieces(mention, [*later, *paragraphs[paragraph_index + 1 :][:1]])
+        if counted is None:  # “一厅一会一课”…“一厅”即…，“一会”即…: at least its pieces explained one by one
+            return following_parts.explained_pieces(mention, later)
         where = dict(paragraphs=paragraphs, paragraph_index=paragraph_index, sentence_index=sentence_index)
         found = initiative_components(counted, **where, rules=rules)
         sizes = {counted.expected_count, len(formula_terms.group_numerals(counted.name, rules))}
@@ -128,10 +137,8 @@ class _Surroundings:
 def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) -> list[str]:
     """Parts the text lists for a counted name or a formula, from the surest pattern to the loosest."""
     rest = at.sentence[mention.end :]
-    pieces = formula_terms.group_pieces(mention.name, rules) if mention.kind == COUNTED else ()
-    if mention.kind == FORMULA or pieces:  # “1+2+N”（“1”是…，“2”是…）, “一校”，即…；“两中心”，即…
-        explaining = Mention(**{**mention.__dict__, "terms": pieces}) if pieces else mention
-        explained = formula_terms.explained_terms(explaining, [rest, *at.later], rules, pieces=bool(pieces))
+    if mention.kind == FORMULA:  # “1+2+N”（“1”是…，“2”是…，“N”是…）: the explanations name the parts
+        explained = formula_terms.explained_terms(mention, [rest, *at.later], rules)
         if len(explained) >= 2:
             return explained
     bracketed = _bracketed_items(rest, rules)  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）

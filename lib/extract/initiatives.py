@@ -11,9 +11,11 @@ import pandas as pd
 from lib.core.chars import split_sentences
 from lib.extract import zones
 from lib.extract.context import ArticleContext
+from lib.extract.formula_terms import group_pieces
 from lib.extract.initiative_mentions import find_initiative_mentions
 from lib.extract.initiative_names import (
     COUNTED,
+    RE_SLOGAN,
     InitiativeRules,
     Mention,
     formula_terms,
@@ -48,6 +50,12 @@ def extract_initiatives(
                 entry["components"] += [p for p in parts if p not in entry["components"]]
     _gather_families(entries)
     named_parts = {p for e in entries.values() for p in e["components"]}
+    named_parts |= {  # “一厅一会一课”…“一会”即…: the group explained is a piece of the name
+        piece
+        for e in entries.values()
+        if e["components"]
+        for piece in group_pieces(RE_SLOGAN.sub("", e["name"]), rules)
+    }
     spelled = {tuple(e["components"]): e["name"] for e in entries.values() if e["kind"] == COUNTED}
     out = [
         e

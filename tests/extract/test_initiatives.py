@@ -383,13 +383,21 @@ def test_components_of_real_sentences(sentence, name, components):
             2,
             ["书记联系出资人", "党员联系职工", "定期召开恳谈会", "议事会"],
         ),
-        # the pieces of a name explained one by one after it
+        # the pieces of a name explained one by one after it: what each piece is
         (
             ["以“一厅一会一课一公益”为载体。“一厅”即党建展示厅，“一会”即季度读书会，“一课”即微党课。"],
             "一厅一会一课一公益",
             "brand",
             None,
-            ["一厅", "一会", "一课"],
+            ["党建展示厅", "季度读书会", "微党课"],
+        ),
+        # and a slogan of counts the same way
+        (
+            ["设置了“一厅、两中心”，“一厅”即综合服务大厅，“两中心”即党员活动中心和培训中心。"],
+            "一厅、两中心",
+            "counted",
+            3,
+            ["综合服务大厅", "党员活动中心", "培训中心"],
         ),
         # items cut to the shape of the middle ones keep a last character that is their own
         (
@@ -517,6 +525,11 @@ def test_small_texts(paragraphs, name, kind, expected, components):
 def test_a_chain_that_spells_out_a_counted_name_is_not_an_initiative_of_its_own():
     names = by_name(["该区推进“港区+保税区+物流园”的“三区合一”改革。"])
     assert {n: e["components"] for n, e in names.items()} == {"三区合一": ["港区", "保税区", "物流园"]}
+
+
+def test_an_explained_piece_of_a_name_is_not_an_initiative_of_its_own():
+    names = by_name(["以“一厅一会一课”为载体。“一厅”即党建展示厅，“一会”即季度读书会，“一课”即微党课。"])
+    assert list(names) == ["一厅一会一课"]
 
 
 def test_chains_without_a_family_stay_initiatives_of_their_own():
