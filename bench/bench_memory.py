@@ -5,7 +5,7 @@ Run: ZONELENS_ARTICLES=DIR ZONELENS_CACHE=DIR .venv/bin/python bench/bench_memor
 In one process, as the server does: each page is opened with AppTest in a new session (the dataset is
 loaded by the first, as the app's one cached loader does, and kept for the others), then the sidebar's
 zone filter is set to its first zone. After each step it prints the process's resident memory and its
-peak since the step before (VmHWM, reset through /proc/self/clear_refs), and with `--trace` the memory
+peak since the step before (VmHWM, reset through /proc/self/clear_refs) and what the cached results of\npage computations hold (ui.state.RESULTS), and with `--trace` the memory
 Python's allocator holds (tracemalloc: slower, and its own records add to the resident memory), then the
 lines that hold the most at the end. The dataset should be built first (`python -m lib build`).
 """
@@ -31,6 +31,12 @@ def status(field: str) -> float:
     return float("nan")
 
 
+def held() -> str:
+    """The size and number of the cached results of page computations (ui.state.RESULTS)."""
+    results = getattr(sys.modules.get("ui.state"), "RESULTS", None)
+    return f"  cached {results.nbytes / 2**20:5.1f} MB in {len(results)}" if results is not None else ""
+
+
 def report(what: str, started: float | None, trace: bool) -> None:
     """One line of figures, then the peak is reset for the next step."""
     traced = ""
@@ -40,7 +46,8 @@ def report(what: str, started: float | None, trace: bool) -> None:
         tracemalloc.reset_peak()
     took = f"  {time.perf_counter() - started:6.2f} s" if started else ""
     print(
-        f"{what:<28} rss {status('VmRSS'):6.0f} MB  peak {status('VmHWM'):6.0f} MB{traced}{took}", flush=True
+        f"{what:<28} rss {status('VmRSS'):6.0f} MB  peak {status('VmHWM'):6.0f} MB{traced}{took}{held()}",
+        flush=True,
     )
     Path("/proc/self/clear_refs").write_text("5")
 
