@@ -8,7 +8,7 @@ seen the first time take milliseconds instead of a pass of Python over every tok
 
 The computations that use it (in compare, groups and words) give exactly what their plain-Python
 definitions over the filtered paragraphs' token lists give (tests/reference_words.py, used only by tests); tests/explore/test_term_index.py checks that on the shipped reports. At
-100 MB (49,000 reports, 6 million tokens) the index takes about 2 s to make and holds about 80 MB (token ids
+100 MB (49,000 reports, 6 million tokens) the index takes under 1 s to make and holds about 70 MB (token ids
 and the matrix's columns as int32, presence as one byte per cell), made a chunk of paragraphs at a time.
 """
 
