@@ -56,6 +56,7 @@ def downloads(tmp_path_factory):
     from streamlit.testing.v1 import app_test as app_test_module
 
     from lib import config
+    from ui import state
 
     storage = MemoryMediaFileStorage("/mock/media")
     with pytest.MonkeyPatch.context() as mp:
@@ -64,9 +65,11 @@ def downloads(tmp_path_factory):
         mp.setattr(app_test_module, "MemoryMediaFileStorage", lambda endpoint: storage)
         st.cache_data.clear()
         st.cache_resource.clear()
+        state.RESULTS.clear()
         yield storage
     st.cache_data.clear()
     st.cache_resource.clear()
+    state.RESULTS.clear()
 
 
 @pytest.fixture

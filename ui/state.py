@@ -14,6 +14,7 @@ import streamlit as st
 
 from lib import dataset as datasets
 from lib.core.safety import escape_markdown
+from lib.core.sized_cache import SizedCache
 from lib.dataset import Dataset
 from lib.explore.filters import MAX_ARTICLE_OPTIONS, Filters, article_choices
 from lib.extract.themes import load_taxonomy
@@ -23,6 +24,8 @@ PROVINCE, ZONE, THEME, ARTICLE, YEAR, QUERY = "province", "zone", "theme", "arti
 FILTER_KEYS = (PROVINCE, ZONE, THEME, ARTICLE, YEAR, QUERY)
 #: Where app.py leaves the dataset it loaded, so the page in the same run doesn't hash the corpus again.
 RUN_DATASET = "_zonelens_dataset"
+#: Megabytes the cached results of page computations may take (`RESULTS`).
+RESULTS_MB = 96
 
 
 def page_setup() -> tuple[Dataset, Filters]:
@@ -53,9 +56,22 @@ def get_dataset() -> Dataset:
     return ds
 
 
-@st.cache_resource(show_spinner="正在计算……", max_entries=256)
-def _memo(_fn, name: str, dataset_key: str, args: tuple, _ds: Dataset | None):
-    return _fn(*args) if _ds is None else _fn(_ds, *args)
+#: The page computations' results, shared by every session and kept within these bounds, the least
+#: recently used leaving first. At 100 MB a session that opens every page, then filters by a zone, leaves
+#: 36 results of 12 MB (a zone's profile and its figures 5 MB each, a word table a few kB); 96 MB keep a few
+#: hundred recent views, where 256 results of any size could hold GBs (docs/BENCHMARKS.md).
+RESULTS = SizedCache(max_bytes=RESULTS_MB * 2**20, max_entries=256)
+_MISSING = object()
+
+
+def _memo(fn, name: str, dataset_key: str, args: tuple, ds: Dataset | None):
+    key = (name, dataset_key, args)
+    found = RESULTS.get(key, _MISSING)
+    if found is _MISSING:
+        with st.spinner("正在计算……"):
+            found = fn(*args) if ds is None else fn(ds, *args)
+        RESULTS.put(key, found)
+    return found
 
 
 def cached(fn, ds: Dataset, *args):

@@ -94,7 +94,7 @@ def _level(tokens: np.ndarray, segment: np.ndarray, n_terms: int, k: int, shorte
         ok[ok] = shorter.frequent[a[ok]] & shorter.frequent[b[ok]]
         first = a
     start = start[ok]
-    codes, keys = pd.factorize(first[ok] * n_terms + tokens[start + k - 1])
+    codes, keys = pd.factorize(first[ok].astype(np.int64) * n_terms + tokens[start + k - 1])  # ids: int32
     count = np.bincount(codes, minlength=len(keys))
     at = np.full(n, -1, dtype=np.int64)
     at[start] = codes

@@ -3,6 +3,10 @@ over the filtered paragraphs (tests/reference_words.py), which define them: the 
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import pairwise
+
+import numpy as np
 import pandas as pd
 import pytest
 import reference_words as ref
@@ -114,3 +118,19 @@ def test_phrases_of_made_up_paragraphs_are_those_of_the_reference(corpus_dataset
 
     for rows in (np.arange(7), np.array([0, 1]), np.array([2, 6]), np.array([], dtype=np.int64)):
         same(ref.phrases(table.iloc[rows], top=10), ngrams.phrases_of(index, rows, top=10))
+
+
+@pytest.mark.parametrize("chunk", [7, term_index.CHUNK])
+def test_the_compact_index_holds_what_a_plain_count_gives(corpus_dataset, monkeypatch, chunk):
+    monkeypatch.setattr(term_index, "CHUNK", chunk)
+    index = term_index.make_index(corpus_dataset.paragraphs)
+    lists = [keywords.as_token_list(t) for t in corpus_dataset.paragraphs["tokens"]]
+    assert list(index.terms) == list(dict.fromkeys(t for tokens in lists for t in tokens))
+    assert [list(index.terms[index.flat[a:b]]) for a, b in pairwise(index.starts)] == lists
+    for i in (0, len(lists) // 2, len(lists) - 1):
+        row = index.counts[i]
+        assert dict(zip(index.terms[row.indices], row.data.tolist(), strict=True)) == Counter(lists[i])
+    assert index.flat.dtype == np.int32 and index.counts.indices.dtype == np.int32
+    assert index.counts.has_canonical_format and index.present.dtype == np.uint8
+    assert np.shares_memory(index.present.indices, index.counts.indices)
+    assert (index.present.toarray() == (index.counts.toarray() > 0)).all()

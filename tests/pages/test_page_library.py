@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from lib import config
 from lib.dataset import build, load_dataset
 from lib.reading import library
+from ui import state
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "views/library.py"
@@ -45,9 +46,11 @@ def lib_dir(tmp_path, monkeypatch, cache_dir) -> Path:
     monkeypatch.setattr(config, "CACHE_DIR", cache_dir)
     st.cache_data.clear()
     st.cache_resource.clear()
+    state.RESULTS.clear()
     yield root
     st.cache_data.clear()
     st.cache_resource.clear()
+    state.RESULTS.clear()
 
 
 def open_page() -> AppTest:
