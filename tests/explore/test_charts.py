@@ -117,6 +117,25 @@ def test_mentions_with_the_same_zone_and_year_get_bars_of_their_own():
     assert len(set(fig.data[0].x)) == 2
 
 
+def test_too_many_bars_become_each_zones_latest_figure_said_in_the_title(monkeypatch):
+    from lib.explore import charts
+
+    monkeypatch.setattr(charts, "MAX_BARS", 3)
+    rows = _metrics(
+        [
+            ("m1", "甲区", "党组织覆盖率", 80.0, "%", "%", 2020),
+            ("m2", "甲区", "党组织覆盖率", 90.0, "%", "%", 2023),  # 甲区's latest
+            ("m3", "乙区", "党组织覆盖率", 70.0, "%", "%", 2021),
+            ("m4", "乙区", "党组织覆盖率", 75.0, "%", "%", None),  # no year: older than any year
+        ]
+    )
+    fig = metric_bar(rows)
+    shown = sorted(i for trace in fig.data for i in (c[0] for c in trace.customdata))
+    assert shown == ["m2", "m3"]
+    assert "各区域最近一条" in fig.layout.title.text and "（2/4）" in fig.layout.title.text
+    assert metric_bar(rows.head(3)).layout.title.text.count("最近一条") == 0  # within the limit: every bar
+
+
 @pytest.mark.parametrize(
     ("points", "expected"),
     [
