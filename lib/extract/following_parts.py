@@ -118,17 +118,3 @@ def one_clauses(mention: Mention, texts: list[str], rules: InitiativeRules) -> l
             if len(lead) <= rules.max_lead_chars and pattern.search(lead) and lead not in out:
                 out.append(lead)
     return out if len(out) == mention.expected_count else []
-
-
-#: A quoted piece of a name explained after it: “一厅”即…, “一会”是指….
-RE_EXPLAINED_PIECE = re.compile(r"[“‘]([^“”‘’]{1,12})[”’](?:即|是指|指的是|指|就是)")
-
-
-def explained_pieces(mention: Mention, texts: list[str]) -> list[str]:
-    """The pieces of a name that the text explains one by one after it (“一厅一会一课”…“一厅”即…，“一会”即…),
-    in the name's order, when at least two are explained."""
-    found = [
-        m.group(1) for text in texts for m in RE_EXPLAINED_PIECE.finditer(text) if m.group(1) in mention.name
-    ]
-    pieces = sorted(dict.fromkeys(found), key=mention.name.find)
-    return pieces if len(pieces) >= 2 and len(pieces) < len(mention.name) else []

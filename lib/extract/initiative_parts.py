@@ -55,12 +55,12 @@ def initiative_components(
 ) -> list[str]:
     """The parts the text lists for a mention, in text order ([] for brands or when none fit)."""
     rules = rules or load_initiative_rules()
-    later = [
-        *split_sentences(paragraphs[paragraph_index] or "")[sentence_index:],
-        *paragraphs[paragraph_index + 1 :][:1],
-    ]
     pieces = formula_terms.group_pieces(RE_SLOGAN.sub("", mention.name), rules)
     if pieces and mention.kind != FORMULA:  # “一厅、两中心”…“一厅”即A，“两中心”即B和C: what each group is
+        later = [
+            *split_sentences(paragraphs[paragraph_index] or "")[sentence_index:],
+            *paragraphs[paragraph_index + 1 :][:1],
+        ]
         explaining = Mention(**{**mention.__dict__, "terms": pieces})
         explained = formula_terms.explained_terms(explaining, later, rules, pieces=True)
         if len(explained) >= 2:
@@ -70,8 +70,8 @@ def initiative_components(
         return own
     if mention.kind == BRAND:
         counted = counted_reading(mention, rules)  # “五力聚能”非公党建品牌 may still list its five parts
-        if counted is None:  # “一厅一会一课”…“一厅”即…，“一会”即…: at least its pieces explained one by one
-            return following_parts.explained_pieces(mention, later)
+        if counted is None:
+            return []
         where = dict(paragraphs=paragraphs, paragraph_index=paragraph_index, sentence_index=sentence_index)
         found = initiative_components(counted, **where, rules=rules)
         sizes = {counted.expected_count, len(formula_terms.group_numerals(counted.name, rules))}

@@ -29,6 +29,7 @@ class ParkRules:
     generic_words: frozenset[str]  # words that do not name a park on their own (软件, 科创 …)
     max_name_chars: int
     mentions: int
+    function_tags: frozenset[str]  # single characters of these tags never make a name: 的, 在, 和 …
 
 
 def park_rules() -> ParkRules:
@@ -46,6 +47,7 @@ def _compile(content: bytes | None) -> ParkRules:
         generic_words=frozenset(spec.get("park_generic_words", [])),
         max_name_chars=int(spec.get("park_max_name_chars", 6)),
         mentions=int(spec.get("park_mentions", 2)),
+        function_tags=frozenset(spec.get("park_function_tags", [])),
     )
 
 
@@ -99,16 +101,12 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     return Park(own + suffix, "".join(words) + suffix, rules.suffix_type[suffix], province, city)
 
 
-#: Tags of single characters that never begin or make up a park's name: 的, 在, 和, 都, 该, 个 ….
-FUNCTION_TAGS = frozenset({"u", "uj", "ul", "p", "c", "d", "r", "m", "q", "f", "x", "w", "y", "e", "zg"})
-
-
 def _single_characters(tagged: list[tuple[str, str]], rules: ParkRules, not_place) -> list[str]:
     """The single characters right before a suffix, as one name, when there are two or three of them and
     none is a function word (新|站 → 新站)."""
     chars: list[str] = []
     for word, tag in reversed(tagged):
-        if len(word) != 1 or tag in FUNCTION_TAGS or word.startswith(not_place) or len(chars) == 3:
+        if len(word) != 1 or tag in rules.function_tags or word.startswith(not_place) or len(chars) == 3:
             break
         chars.insert(0, word)
     return ["".join(chars)] if len(chars) >= 2 and len(chars) <= rules.max_name_chars else []
