@@ -27,6 +27,7 @@ from lib.extract.initiative_names import (
     BRAND,
     COUNTED,
     FORMULA,
+    NUMERALS,
     RE_RUN,
     RE_SLOGAN,
     RE_TERM,
@@ -37,6 +38,7 @@ from lib.extract.initiative_names import (
     initiative_kind,
     is_formula,
     is_open_chain,
+    is_parallel_count,
     is_term_chain,
     load_initiative_rules,
     numeral_value,
@@ -51,23 +53,22 @@ RE_LIST_GAP = re.compile(r"[、，,]?")
 RE_BARE_FORMULA = re.compile(r"(?<![A-Za-z0-9.+＋\-])(?:\d+(?:[+＋](?:\d+|[A-Za-z]))+|\d{3,4})(?![0-9.%％])")
 #: An unquoted chain that starts with 党建+: 党建+工作生态链, 党建+网格.
 RE_BARE_CHAIN = re.compile(f"党建[+＋][{CJK}]{{2,8}}")
-#: A count of major parts and their head: 三大行动, 五大工程.
-RE_MAJOR = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)大[\u4e00-\u9fff]{1,6}$")
+#: A count of major parts and their head: 三大行动, 五大工程, 四项工程.
+RE_MAJOR = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[大项][\u4e00-\u9fff]{1,6}$")
+#: Between quoted terms each led by its own field: 农村基层党建“夯基固本”、社区党建“释能增效”….
+RE_FIELD_GAP = re.compile(f"、[{CJK}]{{1,8}}")
 #: A half of a parallel name starting with one of these counts something (一个又一个, 三次两次).
 COUNT_WORDS = set("个项次条批届年月日天周轮代位名家件分")
 #: A counted name after the list of its parts is this short (四张清单, 四维覆盖模式), not a description
 #: (三个产业链党建联盟).
 MAX_COUNTED_LIST_NAME = 6
-#: Numerals a parallel name is built of.
-NUMERALS = "一二两三四五六七八九十双"
-#: A name of counted parts: 一台账四清单 (a numeral, then 1–3 characters that are not numerals, twice or more).
-RE_PARALLEL_COUNT = re.compile(f"(?:[{NUMERALS}][^{NUMERALS}\\W\\d]{{1,4}}){{2,}}")
 
 
 def find_initiative_mentions(sentence: str, *, rules: InitiativeRules | None = None) -> list[Mention]:
     """The initiatives one sentence names, in text order (see the module docstring)."""
     rules = rules or load_initiative_rules()
-    quoted = [m for group in quoted_groups(sentence) for m in _group_mentions(sentence, group, rules)]
+    groups = _fielded_lists(sentence, quoted_groups(sentence), rules)
+    quoted = [m for group in groups for m in _group_mentions(sentence, group, rules)]
     covered = [(m.start, m.end) for m in quoted] + [t.span() for t in RE_TERM.finditer(sentence)]
     unquoted = [m for m in _unquoted_mentions(sentence, rules) if not _overlaps((m.start, m.end), covered)]
     return sorted(quoted + unquoted, key=lambda m: m.start)
@@ -82,6 +83,30 @@ def quoted_groups(sentence: str) -> list[list[re.Match]]:
         else:
             groups.append([m])
     return groups
+
+
+def _fielded_lists(
+    sentence: str, groups: list[list[re.Match]], rules: InitiativeRules
+) -> list[list[re.Match]]:
+    """Joins quoted terms that each follow their own field into one list when a count of as many major
+    parts follows the last: 农村党建“夯基固本”、社区党建“释能增效”、机关党建“品牌创建”三项工程."""
+    out: list[list[re.Match]] = []
+    i = 0
+    while i < len(groups):
+        j = i
+        while j + 1 < len(groups) and RE_FIELD_GAP.fullmatch(
+            sentence[groups[j][-1].end() : groups[j + 1][0].start()]
+        ):
+            j += 1
+        terms = [m for g in groups[i : j + 1] for m in g]
+        run = descriptor_run(sentence, terms[-1].end(), rules)
+        counted = RE_MAJOR.match(run) and count_of(run, rules)[0] == len(terms)
+        if j > i and counted and is_descriptor(run, numbered=True, rules=rules):
+            out.append(terms)
+        else:
+            out += groups[i : j + 1]
+        i = j + 1
+    return out
 
 
 def _group_mentions(sentence: str, group: list[re.Match], rules: InitiativeRules) -> list[Mention]:
@@ -178,12 +203,6 @@ def _quoted_mention(
         name, f"“{name}”{descriptor}", m.start(), at + len(descriptor), rules, descriptor=descriptor
     )
     return mention if accepted else Mention(**{**mention.__dict__, "tentative": True})
-
-
-def is_parallel_count(name: str) -> bool:
-    """A name made of two or more counted parts, each a numeral and 1–3 characters: 一台账四清单, 两会一评,
-    六有七室一厅一统一 (national ones such as 三会一课 are in the stoplist)."""
-    return bool(RE_PARALLEL_COUNT.fullmatch(name))
 
 
 def head_of(run: str, *, numbered: bool, rules: InitiativeRules) -> str:

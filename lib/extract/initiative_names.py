@@ -45,6 +45,12 @@ RE_OPEN_CHAIN = re.compile(f"[{CJK}]{{2,12}}[+＋]")
 RE_DIGITS = re.compile(r"\d")
 
 
+#: Numerals a parallel name is built of.
+NUMERALS = "一二两三四五六七八九十双"
+#: A name of counted parts: 一台账四清单 (a numeral, then 1–3 characters that are not numerals, twice or more).
+RE_PARALLEL_COUNT = re.compile(f"(?:[{NUMERALS}][^{NUMERALS}\\W\\d]{{1,4}}){{2,}}")
+
+
 @dataclass(frozen=True, eq=False)
 class InitiativeRules:
     date_rules: dates.DateRules  # a 4-digit code that is a year is no formula
@@ -104,6 +110,8 @@ class InitiativeRules:
     #: "两个" in front of a formula term in an explanation.
     re_multiple: re.Pattern
     re_joiner: re.Pattern
+    #: Right after a counted name, the words that explain all its groups at once: “一站、一区”，即….
+    re_explain_whole: re.Pattern
     #: What ends the last item of a list: 等…, or a count such as 4个区域党建工作站.
     re_tail: re.Pattern
     re_verb_head: re.Pattern  # 亮出红领经开党建品牌: a short name between a programme verb and a head
@@ -210,6 +218,7 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
         re_explain=re.compile(f"“([^“”]{{1,8}})”[，,：:]?(?:{explain})"),
         re_multiple=re.compile(f"({num}){measure}(.+)"),
         re_joiner=re.compile(f"{joiners}|、"),
+        re_explain_whole=re.compile(f"[，,：:]?(?:{rulefiles.alternation(spec['whole_explain_verbs'])})"),
         re_tail=re.compile(f"等.*$|(?<=.){num}{measure}.*$"),
         re_verb_head=re.compile(
             f"(?:{rulefiles.alternation(spec['programme_verbs'])})"
@@ -220,6 +229,12 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
             f"((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)({num}{measure}[{CJK}]{{1,{spec['max_descriptor_chars']['numbered']}}})"
         ),
     )
+
+
+def is_parallel_count(name: str) -> bool:
+    """A name made of two or more counted parts, each a numeral and 1–3 characters: 一台账四清单, 两会一评,
+    六有七室一厅一统一 (national ones such as 三会一课 are in the stoplist)."""
+    return bool(RE_PARALLEL_COUNT.fullmatch(name))
 
 
 def initiative_kind(name: str, *, descriptor: str = "", rules: InitiativeRules | None = None) -> str:

@@ -65,6 +65,9 @@ def initiative_components(
         explained = formula_terms.explained_terms(explaining, later, rules, pieces=True)
         if len(explained) >= 2:
             return explained
+        whole = _explained_whole(later[0][mention.end :], pieces, rules)
+        if whole:
+            return whole
     own = _parts_in_name(mention, rules)
     if own is not None:
         return own
@@ -79,6 +82,18 @@ def initiative_components(
     return _parts_in_text(
         mention, _Surroundings.of(mention, paragraphs, paragraph_index, sentence_index, rules), rules
     )
+
+
+def _explained_whole(rest: str, pieces: tuple[str, ...], rules: InitiativeRules) -> list[str]:
+    """A counted name's groups explained together right after it, one item per thing counted:
+    “一站、一区、一中心”，即A、B、C → [A, B, C] (a group of two, 两中心, gives two items)."""
+    m = rules.re_explain_whole.match(rest)
+    if not m:
+        return []
+    text = rest[m.end() : next((i for i, ch in enumerate(rest) if ch in "。；;" and i > m.end()), len(rest))]
+    items = [p.strip() for p in re.split(f"{rules.re_joiner.pattern}|[，,]", text) if p.strip()]
+    total = sum(numeral_value(rules.re_numeral.match(p).group(0), rules) or 0 for p in pieces)
+    return items if len(items) == total else []
 
 
 def _parts_in_name(mention: Mention, rules: InitiativeRules) -> list[str] | None:

@@ -40,6 +40,9 @@ RE_META_FIRST = re.compile(rf"\s*{META_LABEL}")
 
 #: A line with no `#` is read as a heading when it is this short and has no clause punctuation.
 BARE_HEADING_MAX = 24
+#: ... or when it is two short clauses joined by one comma, with no end punctuation, on a line of its own
+#: after a blank line: 坚持党建引领发展，推进“红色引擎”工程 / 组织共建，筑强红色堡垒.
+RE_COMMA_HEADING = re.compile(r"^[^，。；！？：,;!?:、]{3,12}[，,][^，。；！？：,;!?:、]{3,12}$")
 #: A `#` line longer than this, or with a full stop, is body text that lost its place.
 HEADING_MAX = 40
 #: A line isolated by blank lines and this short is a photo caption.
@@ -132,6 +135,8 @@ def _classify(
     if short and blank_before >= 2 and previous and any(b.kind == BODY for b in previous):
         return Block(line, CAPTION, blank_before=blank_before)
     if bare_headings and len(line) <= BARE_HEADING_MAX and not RE_CLAUSE_PUNCT.search(line):
+        return Block(line, HEADING, level=0, blank_before=blank_before)
+    if bare_headings and blank_before and RE_COMMA_HEADING.match(line) and not RE_SENTENCE_END.search(line):
         return Block(line, HEADING, level=0, blank_before=blank_before)
     return Block(line, BODY, blank_before=blank_before)
 

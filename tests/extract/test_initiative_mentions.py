@@ -64,6 +64,8 @@ def test_named_programmes_are_found(text, names):
         "园区围绕强化引领、提升组织力、服务发展三项任务开展工作。",  # 任务 is no programme head
         "党员、群众、企业三方满意。",
         "支部认真落实“三会一课”。",  # a national programme of the same shape
+        "园区依托“双创”中心吸引企业入驻。",  # national programmes: 大众创业、万众创新
+        "园区推动传统企业开展“二次创业”。",
         "园区着力解决“各自为政”的难题。",
         "园区在原有机制基础上推出的党建专项行动广受好评。",  # 推出的…行动: no name after the verb  # 的 before a problem, not a way of working
         "园区坚持“企业需要什么”的原则。",
@@ -115,6 +117,28 @@ def test_what_is_not_a_programme(text):
             ["目标", "责任", "时限", "标准"],
         ),
         (["园区建立例会、联络两项机制和一本台账。"], "两项机制", "counted", 2, ["例会", "联络"]),
+        (  # a name of counted groups explained all at once: one item per thing counted
+            ["园区建成“一厅两室”，分别是服务大厅、书记工作室、谈心室。"],
+            "一厅两室",
+            "counted",
+            3,
+            ["服务大厅", "书记工作室", "谈心室"],
+        ),
+        (["园区建成“一厅两室”，即服务大厅和书记工作室。"], "一厅两室", "counted", 3, []),  # two for three
+        (
+            ["园区规划建设“一站、一区、一中心”，即甲乙驿站、丙丁活动中心、户外健身区。"],
+            "一站、一区、一中心",
+            "brand",
+            None,
+            ["甲乙驿站", "丙丁活动中心", "户外健身区"],
+        ),
+        (  # quoted names each after its own field, then a count of as many programmes
+            ["园区实施楼宇党建“甲楼聚力”、商圈党建“乙圈同心”、企业党建“丙企赋能”三项工程。"],
+            "三项工程",
+            "counted",
+            3,
+            ["甲楼聚力", "乙圈同心", "丙企赋能"],
+        ),
         (
             ["园区通过“独立建、联合建、挂靠建”三种覆盖模式，联结各类企业。"],
             "三种覆盖模式",

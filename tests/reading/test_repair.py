@@ -126,6 +126,19 @@ def test_file_opening_with_blank_lines_and_no_heading():
     assert [p.text for p in arts[0].body][1] == "第二段内容，继续介绍情况。"
 
 
+def test_a_subheading_of_two_short_clauses_is_not_glued_to_the_next_paragraph():
+    text = "标题一则\n\n导语第一段，园区介绍情况。\n\n坚持党建引领，推进“甲乙”工程\n\n园区今年成立联合党委，覆盖企业。\n"
+    (art,) = _articles(text)
+    assert [p.text for p in art.body][-1] == "园区今年成立联合党委，覆盖企业。"
+    assert [p.text for p in art.body] == ["导语第一段，园区介绍情况。", "园区今年成立联合党委，覆盖企业。"]
+
+
+def test_a_sentence_broken_after_a_comma_is_still_joined():
+    text = "标题一则\n\n导语第一段，园区介绍情况。\n\n园区今年成立了联合党委和三个支部，覆盖\n\n企业一百家，党员两百名。\n"
+    (art,) = _articles(text)
+    assert "覆盖企业一百家" in art.text
+
+
 @pytest.mark.parametrize("raw_text", ["", "\n\n\n", "   ", "# 只有标题"])
 def test_empty_or_title_only_input_gives_no_body(raw_text):
     assert all(not a.body for a in _articles(raw_text))
