@@ -78,8 +78,8 @@ def detect_zone(
     _count_bare(found, home, gz)
     if not found.counts:
         park = named_park(f"{title}\n{body}", gz.places, gz.not_place)
-        if park is None:
-            return ZoneFinding(Zone(""), NONE, [])
+        if park is None:  # no zone, but the province and city the article names most
+            return ZoneFinding(replace(Zone(""), province=home().province, city=home().city), NONE, [])
         found.add(Zone(park.name, park.full_name, "", park.type, park.province, park.city))
     order = list(found.counts)
     best = max(order, key=lambda z: (found.counts[z], -order.index(z)))

@@ -297,7 +297,7 @@ def _generic_zone(text: str, m: re.Match, gz: Gazetteer) -> Zone | tuple[str, st
     surface = "".join(words) + suffix.text
     key = zone_key(surface, gz)
     listed = gz.zones.get(gz.alias_to_zone.get(key, "")) or listed_at(
-        key[: -len(suffix.canonical)], suffix, gz
+        key[: -len(suffix.canonical)], suffix, gz, named=True
     )
     if listed is not None:
         return listed
@@ -316,10 +316,11 @@ def city_short(place: str, gz: Gazetteer) -> str:
     return gz.places.shorts.get(place, place)
 
 
-def listed_at(place: str, suffix: Suffix | str, gz: Gazetteer) -> Zone | None:
-    """The one listed zone of a place of the suffix's kind (named after it, else in it); 开发区: any kind."""
+def listed_at(place: str, suffix: Suffix | str, gz: Gazetteer, *, named: bool = False) -> Zone | None:
+    """The one listed zone of a place of the suffix's kind (named after it, else in it; with `named`, only
+    one named after it: 潍坊经济开发区 is not 潍坊滨海经开区, the 经开区 in 潍坊); 开发区: any kind."""
     canonical = suffix if isinstance(suffix, str) else suffix.canonical
-    for index in (gz.by_place, gz.by_city):
+    for index in (gz.by_place,) if named else (gz.by_place, gz.by_city):
         names = index.get(place, ()) if place else ()
         kind = [n for n in names if zone_key(n, gz).endswith(canonical)]
         names = kind or (names if canonical in gz.any_kind_suffixes else ())

@@ -24,7 +24,7 @@ import re
 
 from lib.core.chars import RE_CJK, char_pairs, squash_spaces
 from lib.core.model import BODY, BYLINE, CAPTION, CLUTTER, CREDIT, HEADING, META, Article, Paragraph
-from lib.reading import pages
+from lib.reading import dates, pages
 from lib.reading.bylines import BylineRules, is_byline, load_rules
 from lib.reading.repair import RE_SENTENCE_END, Block, curl_quotes, join_broken, mark_duplicates, repair_text
 
@@ -35,6 +35,8 @@ RE_CLAUSE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 #: A headline and the page's metadata on one line: 某某党委揭牌成立 | 来源：某某政府网 点击数：58次.
 META_LABEL = r"(?:来源|发布时间|发布日期|更新时间|作者|时间|日期)\s*[:：]"
 RE_TITLE_WITH_META = re.compile(rf"(?P<title>[^|｜]{{5,60}}?)\s*[|｜]\s*(?P<meta>{META_LABEL}.*)")
+#: A repost's headline given as metadata, below the text: 标题：“某某园区党建联盟成立”.
+RE_LABELLED_TITLE = re.compile(r"标题\s*[:：]\s*[“\"]?(.{4,80}?)[”\"]?\s*")
 #: A line that starts with a metadata label is metadata, whatever follows its bar: 发布日期：… | 来源：….
 RE_META_FIRST = re.compile(rf"\s*{META_LABEL}")
 
@@ -84,7 +86,7 @@ def classify_lines(raw: str) -> list[Block]:
             blank += 1
             continue
         both = None if RE_META_FIRST.match(line) else RE_TITLE_WITH_META.fullmatch(line)
-        if both and RE_CJK.search(both["title"]):
+        if both and RE_CJK.search(both["title"]) and not _is_date(both["title"]):
             blocks += [Block(both["title"], HEADING, blank_before=blank), Block(both["meta"], META)]
             blank = 0
             continue
@@ -106,6 +108,11 @@ def classify_lines(raw: str) -> list[Block]:
             blocks.append(block)
         blank = 0
     return blocks
+
+
+def _is_date(text: str) -> bool:
+    """Whether a line's text is a date and a time, not a headline: 2023年11月30日10:00."""
+    return bool(dates.written_dates(text)) and len(RE_CJK.findall(text)) < HEADLINE_MIN_CJK
 
 
 def _classify(
@@ -321,8 +328,13 @@ def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Artic
         text = repair_text(b.text) if b.kind in (BODY, CAPTION) else _clean_heading(b.text)
         art.paragraphs.append(Paragraph(seq=seq, kind=b.kind, text=text, section=section))
         seq += 1
-    if not art.title and art.body:  # no headline at all: the first sentence stands in
-        art.title = art.body[0].text[:30]
+    if (
+        not art.title
+    ):  # no headline above the body: a labelled one (标题：“…”) below it, else the first sentence
+        labelled = [
+            m.group(1) for b in blocks if b.kind == META and (m := RE_LABELLED_TITLE.fullmatch(b.text))
+        ]
+        art.title = labelled[0] if labelled else art.body[0].text[:30] if art.body else ""
     mark_duplicates(art.paragraphs)
     return art
 

@@ -69,6 +69,10 @@ def drop_pinyin_glosses(text: str) -> str:
     return RE_PINYIN_GLOSS.sub("", text) if RE_TONE_MARK.search(text) else text
 
 
+#: A quoted formula whose plus signs a web copy turned into spaces (a + in a URL is a space): “1 X N”.
+RE_LOST_PLUS = re.compile(r"(?<=“)(?=[0-9A-Z ]*[0-9])[0-9]{1,3}(?: [0-9A-Z]{1,3}){1,5}(?=”)")
+
+
 def repair_text(text: str) -> str:
     """Removes spaces left inside Chinese text, turns straight double quotes into “ ” and
     half-width punctuation next to Chinese characters into full-width.
@@ -81,6 +85,7 @@ def repair_text(text: str) -> str:
         text = RE_HALF_PUNCT.sub(lambda m: m.group(0).translate(FULL_WIDTH), text)
     if RE_LOOSE_SPACE.search(text):
         text = RE_SPACE_IN_CJK.sub("", text)
+        text = RE_LOST_PLUS.sub(lambda m: m.group(0).replace(" ", "+"), text)
     return text.strip()
 
 

@@ -106,6 +106,12 @@ def test_zone_outside_gazetteer_gets_its_name():
 def test_article_with_no_zone():
     found = detect_zone("党建工作综述", "各地持续推进党建工作。")
     assert (found.zone.name, found.method, found.mentioned) == ("", "none", [])
+    assert (found.zone.province, found.zone.city) == ("", "")
+
+
+def test_an_article_with_no_zone_keeps_the_place_it_names_most():
+    found = detect_zone("", "福州市鼓楼区推进党建工作。福州市鼓楼区的企业参加了活动，厦门的代表也来了。")
+    assert (found.zone.name, found.zone.province, found.zone.city) == ("", "福建省", "福州市")
 
 
 def test_bare_mentions_count_for_the_named_zone_of_their_kind():
@@ -228,6 +234,7 @@ def test_a_park_named_again_and_again_is_the_zone_when_nothing_else_is():
         ("代表们来到青龙湖园区参观。", ""),  # named once: a visit, not the report's zone
         ("软件园区里的企业和软件园区外的企业", ""),  # generic words name no park
         ("该园区党委成立。本园区企业", ""),
+        ("园区案例入选“年度十佳园区”名单。“年度十佳园区”评选由协会组织。", ""),  # an award, not a park
         ("合肥高新区的玉兰湖园区和玉兰湖园区", "合肥高新区"),  # a zone named by the gazetteer comes first
     ],
 )

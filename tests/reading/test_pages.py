@@ -196,6 +196,22 @@ PAGES = [
         "",
         "2015-06-17",
     ),
+    (
+        "a date and its source on one line with a bar",
+        "某网\n\n某某园区打造人才高地\n\n2023年11月30日10:00 | 来源:某网-北京频道\n\n" + BODY,
+        "某某园区打造人才高地",
+        "",
+        "2023-11-30",
+    ),
+    (
+        "a repost with a reading-time line above and its headline labelled below the text",
+        "本篇文章262字,读完约1分钟\n\n"
+        + BODY
+        + "\n\n标题:“某县成立园区党建联盟”\n\n地址:http://www.x.com/1.html\n",
+        "某县成立园区党建联盟",
+        "",
+        None,
+    ),
 ]
 
 

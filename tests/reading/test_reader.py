@@ -291,10 +291,17 @@ def test_metadata_lines_stay_for_their_date(line, date):
         "放大 缩小 默认",
         "某某园区召开季度党建例会~~~",
         "某某日报社旗下媒体: 某某网 | 某某日报 | 某某晚报",
+        "本篇文章262字,读完约1分钟",
+        "全文共1,200字，阅读大约需要3分钟",
     ],
 )
 def test_page_chrome_of_real_pages_is_clutter(line):
     assert pages.line_kind(line) == "clutter"
+
+
+@pytest.mark.parametrize("line", ["标题:“某某园区成立党建联盟”", "地址:http://www.x.cn/1.html"])
+def test_a_reposts_labelled_headline_and_address_are_page_metadata(line):
+    assert pages.line_kind(line) == "meta"
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,9 @@ from lib.reading.repair import drop_pinyin_glosses, repair_text
         ("提升专业能力 and 综合素养", "提升专业能力 and 综合素养"),  # spaces next to Latin words stay
         ("依托“AI昆玉·幸福里”智慧治理平台", "依托“AI昆玉·幸福里”智慧治理平台"),
         ("年产值1,200亿元,同比增长", "年产值1,200亿元，同比增长"),  # digits keep their comma
+        ("构建“1 X N”组织体系", "构建“1+X+N”组织体系"),  # pluses a web copy turned into spaces
+        ("放大“5 X”功能作用", "放大“5+X”功能作用"),
+        ("推广“AB CD”模式", "推广“AB CD”模式"),  # no digit: letters and a space stay
         ("", ""),
     ],
 )
