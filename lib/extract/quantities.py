@@ -64,6 +64,8 @@ class MetricRules:
     re_leading: tuple[re.Pattern, ...]
     re_trailing: tuple[re.Pattern, ...]
     re_not_metric: re.Pattern  # any of not_metric_phrases
+    #: after a quantity, what makes it a class's threshold (50人以上的企业), not a figure of the report
+    re_threshold: re.Pattern
     known_indicators: tuple[str, ...]
     growth_words: tuple[str, ...]
     leading_strip: tuple[str, ...]
@@ -108,6 +110,7 @@ def _compile(
             rulefiles.compile_pattern(p, name="metrics.json") for p in data["label_trailing_patterns"]
         ),
         re_not_metric=re.compile(rulefiles.alternation(data["not_metric_phrases"])),
+        re_threshold=rulefiles.compile_pattern(data["threshold_after"], name="metrics.json"),
         known_indicators=rulefiles.longest_first(data["known_indicators"]),
         growth_words=rulefiles.longest_first(data["growth_words"]),
         leading_strip=rulefiles.longest_first(data["label_leading_strip"]),
@@ -175,8 +178,19 @@ def find_quantities(text: str, protected: list[tuple[int, int]], metric_rules: M
     return [
         q
         for m in metric_rules.re_quantity.finditer(text)
-        if (q := _read_quantity(m, text, protected, metric_rules))
+        if (q := _read_quantity(m, text, protected, metric_rules)) and not _threshold(q, text, metric_rules)
     ]
+
+
+def _threshold(q: Quantity, text: str, metric_rules: MetricRules) -> bool:
+    """Whether the quantity is the threshold of a class of things: 50人以上的企业, 80名职工以上的企业 (not
+    100家以上的企业, a count of them)."""
+    m = metric_rules.re_threshold.match(text, q.end)
+    if not m:
+        return False
+    return bool(m["more"]) or (
+        q.qualifier_kind == "lower_bound" and q.unit not in metric_rules.data["threshold_class_units"]
+    )
 
 
 def _compile_quantity(data: dict) -> re.Pattern:

@@ -350,10 +350,23 @@ def test_edge_case(sentence: str, want: dict) -> None:
         "一家又一家企业安装上了“红色引擎”。",
         "百家企业",
         "成立亿元楼孵化联盟。",
+        "园区80名职工以上的企业都建立了党组织。",  # the threshold of a class of enterprises
+        "从业人员50人以上的企业全部建立党组织。",
     ],
 )
 def test_no_metric(sentence: str) -> None:
     assert extract_metrics(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("园区引进100家以上的企业。", 100, "家"),  # 家 counts the enterprises themselves: a figure
+        ("建成3300平方米的党群服务中心。", 3300, "平方米"),  # no 以上: a size, not a threshold
+    ],
+)
+def test_a_figure_before_its_noun_is_not_a_threshold(sentence, value, unit):
+    assert [(m["value"], m["unit"]) for m in extract_metrics(sentence)] == [(value, unit)]
 
 
 def test_shape_and_offsets() -> None:
