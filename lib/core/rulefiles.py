@@ -88,6 +88,16 @@ def pinned() -> Iterator[None]:
 def compiled(build: Callable[..., T], *paths: Path) -> T:
     """`build(*contents)` for the files' current contents (bytes, or None for a missing file), computed
     once per distinct content and reused until a file changes."""
+    pin = getattr(_local, "pin", None)
+    if pin is not None:  # within a pin the files do not change: the value found first is the value
+        value = pin.get((build, paths))
+        if value is None:
+            value = pin[(build, paths)] = _compiled_now(build, paths)
+        return value
+    return _compiled_now(build, paths)
+
+
+def _compiled_now(build: Callable[..., T], paths: tuple[Path, ...]) -> T:
     found = [_content(p) for p in paths]
     key = (build.__module__, build.__qualname__, *(digest for _, digest in found))
     with _lock:

@@ -20,6 +20,7 @@ counted name right after the list of its parts, as many as it counts (任务、�
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lib.core.chars import CJK
 from lib.extract.entity_rules import dictionary_entry
@@ -315,8 +316,7 @@ def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
     low, high = rules.parallel_half_chars
     out = []
     for size in range(high, low - 1, -1):
-        pattern = re.compile(f"(?=([{NUMERALS}][{CJK}]{{{size}}}[{NUMERALS}][{CJK}]{{{size}}}))")
-        for m in pattern.finditer(sentence):
+        for m in _parallel_pattern(size).finditer(sentence):
             name = m.group(1)
             start, end = m.start(1), m.start(1) + len(name)
             if any(c in NUMERALS for c in (name[1 : 1 + size] + name[2 + size :])):
@@ -331,6 +331,12 @@ def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
                 continue
             out.append(make_mention(name, name, start, end, rules))  # 一组织一品牌 is a brand: no count
     return out
+
+
+@cache
+def _parallel_pattern(size: int) -> re.Pattern[str]:
+    """Two halves of `size` characters, each after a numeral (overlapping matches: a lookahead)."""
+    return re.compile(f"(?=([{NUMERALS}][{CJK}]{{{size}}}[{NUMERALS}][{CJK}]{{{size}}}))")
 
 
 def _is_idiom(word: str, rules: InitiativeRules) -> bool:
