@@ -90,3 +90,9 @@ def find_longest(text: str, words: Iterable[str], *, bounded: bool = False) -> l
             spans.append((start, longest[start]))
             pos = longest[start]
     return spans
+
+
+def last_clause(text: str, marks: str) -> str:
+    """The text after the last of the marks, all of it when none occurs: `re.split(f"[{marks}]", text)[-1]`
+    without splitting the whole text."""
+    return text[max(text.rfind(mark) for mark in marks) + 1 :]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from lib.core.chars import CJK
+from lib.core.chars import CJK, last_clause
 from lib.extract.entity_rules import dictionary_entry
 from lib.extract.initiative_names import (
     BRAND,
@@ -215,7 +215,7 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
     """A stoplisted term, a generic phrase (“新机制”), an expression (“1+1>2”), an organisation (“…临时党支部”),
     a contrast, a problem, an honour, a prize category, a question, or the products of an industry chain (“电石—树脂—建材”的先进高分子产业链)."""
     before, after = sentence[: m.start()], sentence[m.end() :]
-    clause = re.split(r"[，,；;。：:]", before)[-1]
+    clause = last_clause(before, "，,；;。：:")
     return (
         name in rules.stoplist
         or name in rules.generic_names
@@ -241,7 +241,8 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
 def _names_a_product_chain(after: str, rules: InitiativeRules) -> bool:
     """The clause after a chain of terms names the industry chain it spells out (“煤—焦—气”产业链建强
     支部, “电石—树脂—建材”的先进高分子产业链), not the Party's work along one (“链长+链主”产业链党建模式)."""
-    clause = re.split(RE_CLAUSE_END, after)[0][:24]
+    end = RE_CLAUSE_END.search(after)
+    clause = (after[: end.start()] if end else after)[:24]
     for head in rules.chain_of_products:
         at = clause.find(head)
         if 0 <= at <= 10:
@@ -252,7 +253,7 @@ def _names_a_product_chain(after: str, rules: InitiativeRules) -> bool:
 def _verb_before(before: str, rules: InitiativeRules, verbs: tuple[str, ...] = ()) -> bool:
     """A programme verb right before a quoted term, or a few characters before it in the same clause
     (打造高质量发展“红色引擎”)."""
-    clause = re.split(r"[，,；;。：:、“”]", before)[-1].removesuffix("了").removesuffix("起")
+    clause = last_clause(before, "，,；;。：:、“”").removesuffix("了").removesuffix("起")
     tail = clause[-(rules.max_verb_gap + 4) :]
     return any(
         (i := tail.rfind(v)) >= 0 and len(tail) - i - len(v) <= rules.max_verb_gap
