@@ -1,4 +1,5 @@
 """Benchmark of the dataset build (not a test). Run: .venv/bin/python bench/bench_build.py [--mb 10]
+[--corpus DIR] (a corpus written before with bench/corpus.py, e.g. the 100 MB one of docs/BENCHMARKS.md)
 
 Measures, in one run so that ratios are comparable on a noisy machine, on a varied corpus of --mb MB
 (bench/corpus.py: no two files alike):
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import corpus_folder  # noqa: E402
 
 CHILD = r"""
 import json, os, resource, sys, time
@@ -122,11 +123,13 @@ def real_corpus_reloads(tmp: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=10.0)
+    ap.add_argument("--corpus", type=Path, help="a varied corpus written before (else one of --mb MB)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        corpus = tmp / "varied"
-        size, n_files = write_corpus(corpus, args.mb)
+        corpus = corpus_folder(args.corpus, args.mb, tmp)
+        files = sorted(corpus.glob("*.txt"))
+        size, n_files = sum(p.stat().st_size for p in files), len(files)
         seg = bare_segmentation(corpus)
         built = run_child(corpus, tmp / "cache-varied", preload=True)
         rebuilt = run_child(corpus, tmp / "cache-varied", preload=False)  # same cache: nothing changed

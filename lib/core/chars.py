@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: One CJK ideograph (basic block plus extension A and compatibility ideographs).
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -52,3 +53,46 @@ def char_pairs(text: str) -> set[str]:
     short Chinese texts share, without segmenting them."""
     chars = "".join(RE_CJK.findall(text))
     return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+#: Latin letters and digits: a `bounded` word of `find_longest` that begins or ends with one does not
+#: match inside a longer run of them.
+ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def find_longest(text: str, words: Iterable[str], *, bounded: bool = False) -> list[tuple[int, int]]:
+    """The spans of the words in the text, leftmost first and at each place the longest, never overlapping:
+    what `re.finditer` of an alternation of the escaped words, longest first, finds (with `bounded`, each
+    word that begins or ends with a Latin letter or digit behind `(?<![A-Za-z0-9])` or before
+    `(?![A-Za-z0-9])`: 1145 not in 11450), without compiling a pattern for each set of words. No word may
+    be empty."""
+    longest: dict[int, int] = {}  # start → the end of the longest word found there
+    for word in words:
+        if not word:
+            raise ValueError("find_longest: an empty word matches everywhere")
+        size, at = len(word), text.find(word)
+        check_before = bounded and word[0] in ASCII_ALNUM
+        check_after = bounded and word[-1] in ASCII_ALNUM
+        while at >= 0:
+            end = at + size
+            if (
+                not (
+                    (check_before and at and text[at - 1] in ASCII_ALNUM)
+                    or (check_after and end < len(text) and text[end] in ASCII_ALNUM)
+                )
+                and longest.get(at, 0) < end
+            ):
+                longest[at] = end
+            at = text.find(word, at + 1)
+    spans, pos = [], 0
+    for start in sorted(longest):
+        if start >= pos:
+            spans.append((start, longest[start]))
+            pos = longest[start]
+    return spans
+
+
+def last_clause(text: str, marks: str) -> str:
+    """The text after the last of the marks, all of it when none occurs: `re.split(f"[{marks}]", text)[-1]`
+    without splitting the whole text."""
+    return text[max(text.rfind(mark) for mark in marks) + 1 :]

@@ -85,9 +85,32 @@ def pinned() -> Iterator[None]:
             _local.pin = None
 
 
+def listed(folder: Path, pattern: str) -> list[Path]:
+    """The files of a folder that match a glob pattern, sorted: within a pin (a build) the folder is
+    listed once, so a rule module may ask for its optional files with every report."""
+    pin = getattr(_local, "pin", None)
+    key = ("listed", str(folder), pattern)
+    if pin is not None and key in pin:
+        return pin[key]
+    found = sorted(folder.glob(pattern))
+    if pin is not None:
+        pin[key] = found
+    return found
+
+
 def compiled(build: Callable[..., T], *paths: Path) -> T:
     """`build(*contents)` for the files' current contents (bytes, or None for a missing file), computed
     once per distinct content and reused until a file changes."""
+    pin = getattr(_local, "pin", None)
+    if pin is not None:  # within a pin the files do not change: the value found first is the value
+        value = pin.get((build, paths))
+        if value is None:
+            value = pin[(build, paths)] = _compiled_now(build, paths)
+        return value
+    return _compiled_now(build, paths)
+
+
+def _compiled_now(build: Callable[..., T], paths: tuple[Path, ...]) -> T:
     found = [_content(p) for p in paths]
     key = (build.__module__, build.__qualname__, *(digest for _, digest in found))
     with _lock:

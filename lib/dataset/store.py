@@ -68,7 +68,14 @@ def origin(path: Path) -> str:
 
 @lru_cache(maxsize=100_000)
 def _origin(path: Path, library_dir: Path) -> str:
-    return "library" if library_dir.resolve() in path.resolve().parents else "shipped"
+    return "library" if _resolved(library_dir) in path.resolve().parents else "shipped"
+
+
+@lru_cache(maxsize=16)
+def _resolved(folder: Path) -> Path:
+    """The library folder's real path, resolved once per process, not once per article (the folder is
+    not moved while the app runs; a new one, as tests make, is a new entry)."""
+    return folder.resolve()
 
 
 def rules_fingerprint() -> str:

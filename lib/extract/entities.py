@@ -8,10 +8,8 @@ counted and located (paragraph and sentence of the first mention).
 
 from __future__ import annotations
 
-import re
-
 from lib.core import rulefiles
-from lib.core.chars import split_sentences
+from lib.core.chars import find_longest, split_sentences
 from lib.extract.context import ArticleContext
 from lib.extract.entity_rules import (
     ENTERPRISE,
@@ -71,13 +69,12 @@ def extract_entities(paragraphs: list[str], *, rules: EntityRules | None = None)
     counts = [0] * len(entities)
     first: list[tuple[int, int] | None] = [None] * len(entities)
     seen: list[list[str]] = [[] for _ in entities]
-    pattern = re.compile(rulefiles.alternation(owner))
     for pi, text in enumerate(paragraphs):
-        for m in pattern.finditer(text):
-            n = owner[m.group(0)]
+        for start, end in find_longest(text, owner):  # an alternation of the surfaces, longest first
+            n = owner[text[start:end]]
             counts[n] += 1
-            first[n] = first[n] or (pi, m.start())
-            seen[n].append(m.group(0))
+            first[n] = first[n] or (pi, start)
+            seen[n].append(text[start:end])
 
     out = []
     for n, ent in enumerate(entities):

@@ -20,29 +20,28 @@ counted name right after the list of its parts, as many as it counts (任务、�
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from lib.core.chars import CJK
+from lib.core.chars import CJK, last_clause
 from lib.extract.entity_rules import dictionary_entry
 from lib.extract.initiative_names import (
     BRAND,
     COUNTED,
     FORMULA,
     NUMERALS,
-    RE_RUN,
     RE_SLOGAN,
     RE_TERM,
     InitiativeRules,
     Mention,
     count_of,
-    formula_terms,
-    initiative_kind,
+    descriptor_run,
+    is_descriptor,
     is_formula,
     is_open_chain,
     is_parallel_count,
     is_term_chain,
     load_initiative_rules,
-    numeral_value,
-    open_chain_name,
+    make_mention,
 )
 
 #: Where a quoted term's clause ends.
@@ -161,15 +160,6 @@ def major_mention(sentence: str, group: list[re.Match], run: str, rules: Initiat
     return Mention(**{**mention.__dict__, "parts": tuple(parts)})
 
 
-def descriptor_run(sentence: str, at: int, rules: InitiativeRules) -> str:
-    """The words at `at` (after a closing quote), up to punctuation, a stop character or a number."""
-    m = RE_RUN.match(sentence, at)
-    run = m.group(0) if m else ""
-    return next(
-        (run[:i] for i, ch in enumerate(run) if ch in rules.descriptor_stops or (i and ch.isdigit())), run
-    )
-
-
 def _quoted_mention(
     sentence: str, m: re.Match, name: str, run: str, verb_before: bool, rules: InitiativeRules
 ) -> Mention | None:
@@ -218,22 +208,11 @@ def head_of(run: str, *, numbered: bool, rules: InitiativeRules) -> str:
     return ""
 
 
-def is_descriptor(run: str, *, numbered: bool, rules: InitiativeRules) -> bool:
-    heads = rules.descriptor_heads + (rules.numbered_heads if numbered else ())
-    longest = rules.max_numbered_descriptor_chars if numbered else rules.max_descriptor_chars
-    return (
-        0 < len(run) <= longest
-        and run[0] not in rules.descriptor_bad_starts
-        and not run.startswith(rules.descriptor_bad_start_words)
-        and run.endswith(heads)
-    )
-
-
 def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> bool:
     """A stoplisted term, a generic phrase (“新机制”), an expression (“1+1>2”), an organisation (“…临时党支部”),
     a contrast, a problem, an honour, a prize category, a question, or the products of an industry chain (“电石—树脂—建材”的先进高分子产业链)."""
     before, after = sentence[: m.start()], sentence[m.end() :]
-    clause = re.split(r"[，,；;。：:]", before)[-1]
+    clause = last_clause(before, "，,；;。：:")
     return (
         name in rules.stoplist
         or name in rules.generic_names
@@ -259,7 +238,8 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
 def _names_a_product_chain(after: str, rules: InitiativeRules) -> bool:
     """The clause after a chain of terms names the industry chain it spells out (“煤—焦—气”产业链建强
     支部, “电石—树脂—建材”的先进高分子产业链), not the Party's work along one (“链长+链主”产业链党建模式)."""
-    clause = re.split(RE_CLAUSE_END, after)[0][:24]
+    end = RE_CLAUSE_END.search(after)
+    clause = (after[: end.start()] if end else after)[:24]
     for head in rules.chain_of_products:
         at = clause.find(head)
         if 0 <= at <= 10:
@@ -270,34 +250,11 @@ def _names_a_product_chain(after: str, rules: InitiativeRules) -> bool:
 def _verb_before(before: str, rules: InitiativeRules, verbs: tuple[str, ...] = ()) -> bool:
     """A programme verb right before a quoted term, or a few characters before it in the same clause
     (打造高质量发展“红色引擎”)."""
-    clause = re.split(r"[，,；;。：:、“”]", before)[-1].removesuffix("了").removesuffix("起")
+    clause = last_clause(before, "，,；;。：:、“”").removesuffix("了").removesuffix("起")
     tail = clause[-(rules.max_verb_gap + 4) :]
     return any(
         (i := tail.rfind(v)) >= 0 and len(tail) - i - len(v) <= rules.max_verb_gap
         for v in verbs or rules.programme_verbs
-    )
-
-
-def make_mention(
-    name: str, full_name: str, start: int, end: int, rules: InitiativeRules, *, descriptor: str = ""
-) -> Mention:
-    name = open_chain_name(name, rules) or name  # “党建+模式” is the family 党建+
-    kind = initiative_kind(name, descriptor=descriptor, rules=rules)
-    expected, key = count_of(name, rules) if kind == COUNTED else (None, None)
-    terms = formula_terms(name) if kind == FORMULA else ()
-    numerals = (
-        [numeral_value(g, rules) or 0 for g in rules.re_numeral.findall(name)] if kind == COUNTED else []
-    )
-    return Mention(
-        pair_total=sum(numerals) if len(set(numerals)) == 1 and len(numerals) > 1 else None,
-        name=name,
-        full_name=full_name,
-        kind=kind,
-        expected_count=(None if is_open_chain(name) else len(terms)) if kind == FORMULA else expected,
-        key=key,
-        terms=terms,
-        start=start,
-        end=end,
     )
 
 
@@ -334,8 +291,7 @@ def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
     low, high = rules.parallel_half_chars
     out = []
     for size in range(high, low - 1, -1):
-        pattern = re.compile(f"(?=([{NUMERALS}][{CJK}]{{{size}}}[{NUMERALS}][{CJK}]{{{size}}}))")
-        for m in pattern.finditer(sentence):
+        for m in _parallel_pattern(size).finditer(sentence):
             name = m.group(1)
             start, end = m.start(1), m.start(1) + len(name)
             if any(c in NUMERALS for c in (name[1 : 1 + size] + name[2 + size :])):
@@ -350,6 +306,12 @@ def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
                 continue
             out.append(make_mention(name, name, start, end, rules))  # 一组织一品牌 is a brand: no count
     return out
+
+
+@cache
+def _parallel_pattern(size: int) -> re.Pattern[str]:
+    """Two halves of `size` characters, each after a numeral (overlapping matches: a lookahead)."""
+    return re.compile(f"(?=([{NUMERALS}][{CJK}]{{{size}}}[{NUMERALS}][{CJK}]{{{size}}}))")
 
 
 def _is_idiom(word: str, rules: InitiativeRules) -> bool:

@@ -237,6 +237,49 @@ def is_parallel_count(name: str) -> bool:
     return bool(RE_PARALLEL_COUNT.fullmatch(name))
 
 
+def descriptor_run(sentence: str, at: int, rules: InitiativeRules) -> str:
+    """The words at `at` (after a closing quote), up to punctuation, a stop character or a number."""
+    m = RE_RUN.match(sentence, at)
+    run = m.group(0) if m else ""
+    return next(
+        (run[:i] for i, ch in enumerate(run) if ch in rules.descriptor_stops or (i and ch.isdigit())), run
+    )
+
+
+def is_descriptor(run: str, *, numbered: bool, rules: InitiativeRules) -> bool:
+    heads = rules.descriptor_heads + (rules.numbered_heads if numbered else ())
+    longest = rules.max_numbered_descriptor_chars if numbered else rules.max_descriptor_chars
+    return (
+        0 < len(run) <= longest
+        and run[0] not in rules.descriptor_bad_starts
+        and not run.startswith(rules.descriptor_bad_start_words)
+        and run.endswith(heads)
+    )
+
+
+def make_mention(
+    name: str, full_name: str, start: int, end: int, rules: InitiativeRules, *, descriptor: str = ""
+) -> Mention:
+    name = open_chain_name(name, rules) or name  # “党建+模式” is the family 党建+
+    kind = initiative_kind(name, descriptor=descriptor, rules=rules)
+    expected, key = count_of(name, rules) if kind == COUNTED else (None, None)
+    terms = formula_terms(name) if kind == FORMULA else ()
+    numerals = (
+        [numeral_value(g, rules) or 0 for g in rules.re_numeral.findall(name)] if kind == COUNTED else []
+    )
+    return Mention(
+        pair_total=sum(numerals) if len(set(numerals)) == 1 and len(numerals) > 1 else None,
+        name=name,
+        full_name=full_name,
+        kind=kind,
+        expected_count=(None if is_open_chain(name) else len(terms)) if kind == FORMULA else expected,
+        key=key,
+        terms=terms,
+        start=start,
+        end=end,
+    )
+
+
 def initiative_kind(name: str, *, descriptor: str = "", rules: InitiativeRules | None = None) -> str:
     """'formula' (1+4+N, 1145, 党建+网格), 'counted' (五个一, 六联工作法) or 'brand' (新领秀, and anything
     carrying a brand head: “五光十色”…党建品牌)."""

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lib.core import rulefiles
-from lib.core.chars import CJK
+from lib.core.chars import CJK, find_longest
 from lib.extract.entity_rules import MAX_RUN, PERSON, EntityDraft, EntityRules, dictionary_entry
 from lib.extract.organisations import last_end
 
@@ -98,9 +97,8 @@ def find_people(
     paragraphs: list[str], rules: EntityRules, org_surfaces: tuple[str, ...]
 ) -> dict[str, EntityDraft]:
     found: list[tuple[str, str | None, bool]] = []  # (name, role, confirmed by a cue)
-    re_orgs = re.compile(rulefiles.alternation(org_surfaces))
     for text in paragraphs:
-        org_spans = [m.span() for m in re_orgs.finditer(text)] if org_surfaces else []
+        org_spans = find_longest(text, org_surfaces)
         in_org = bytearray(len(text) + 1)
         for a, b in org_spans:
             in_org[a:b] = b"\x01" * (b - a)

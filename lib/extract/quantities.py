@@ -88,7 +88,7 @@ class MetricRules:
 def load_rules() -> MetricRules:
     """metrics.json, any metrics_*.json beside it, indicator_aliases.json and dates.json, compiled once per
     content."""
-    extra = sorted(config.RULES_DIR.glob("metrics_*.json"))
+    extra = rulefiles.listed(config.RULES_DIR, "metrics_*.json")
     files = ("metrics.json", "indicator_aliases.json", "dates.json")
     return rulefiles.compiled(_compile, *map(config.rule_file, files), *extra)
 

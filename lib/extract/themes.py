@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ahocorasick
+
 from lib import config
 from lib.core import rulefiles
 
@@ -15,20 +17,21 @@ class Taxonomy:
     themes: dict[str, tuple[str, ...]]
     max_themes: int
     min_hits: int
-    #: (theme, keyword) pairs by the keyword's first two characters, and the keywords shorter
-    #: than two: a text is searched only for the keywords whose opening pair it contains.
-    by_opening: dict[str, tuple[tuple[str, str], ...]] = field(init=False, repr=False, compare=False)
-    short: tuple[tuple[str, str], ...] = field(init=False, repr=False, compare=False)
+    #: Every keyword → the themes it counts for: a text is read once for all of them.
+    automaton: ahocorasick.Automaton | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        by_opening: dict[str, list[tuple[str, str]]] = {}
+        owners: dict[str, list[str]] = {}
         for name, words in self.themes.items():
             for w in words:
-                if len(w) >= 2:
-                    by_opening.setdefault(w[:2], []).append((name, w))
-        short = tuple((name, w) for name, words in self.themes.items() for w in words if len(w) < 2)
-        object.__setattr__(self, "by_opening", {k: tuple(v) for k, v in by_opening.items()})
-        object.__setattr__(self, "short", short)
+                if w:
+                    owners.setdefault(w, []).append(name)
+        automaton = ahocorasick.Automaton() if owners else None
+        for word, names in owners.items():
+            automaton.add_word(word, (word, tuple(names)))
+        if automaton is not None:
+            automaton.make_automaton()
+        object.__setattr__(self, "automaton", automaton)
 
     @property
     def names(self) -> list[str]:
@@ -53,12 +56,13 @@ def theme_hits(text: str, *, taxonomy: Taxonomy | None = None) -> Counter:
     """Counts keyword hits per theme (each keyword occurrence counts once)."""
     tx = taxonomy or load_taxonomy()
     counts = dict.fromkeys(tx.themes, 0)
-    openings = {text[i : i + 2] for i in range(len(text) - 1)}
-    for opening in openings & tx.by_opening.keys():
-        for name, word in tx.by_opening[opening]:
-            counts[name] += text.count(word)
-    for name, word in tx.short:
-        counts[name] += text.count(word)
+    free_from: dict[str, int] = {}  # keyword → where its next occurrence may start (as str.count, no overlap)
+    for end, (word, names) in tx.automaton.iter(text) if tx.automaton is not None and text else ():
+        start = end - len(word) + 1
+        if start >= free_from.get(word, 0):
+            free_from[word] = end + 1
+            for name in names:
+                counts[name] += 1
     return Counter({name: n for name, n in counts.items() if n})
 
 

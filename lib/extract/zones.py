@@ -29,6 +29,10 @@ GAZETTEER, PATTERN, NONE = "gazetteer", "pattern", "none"
 LEVEL_LABELS = {"national": "国家级", "provincial": "省级", "other": "其他", "": "未知"}
 
 
+#: (characters before a suffix, suffix) pairs `_generic_zone_of` keeps (then it starts afresh).
+MAX_READ_BEFORE = 200_000
+
+
 @dataclass(frozen=True)
 class Zone:
     name: str  # the short name shown everywhere (昆山高新区)
@@ -76,6 +80,8 @@ class Gazetteer:
     by_place: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key's place → names
     by_city: dict[str, tuple[str, ...]] = field(default_factory=dict)  # city (short) → names
     aliases: ahocorasick.Automaton | None = None  # every alias of 2+ characters → its zone's name
+    #: `_generic_zone` by (segmenter, the characters before a suffix, the suffix): what was read there.
+    read_before: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def load_gazetteer(rules: Path | None = None, table: Path | None = None) -> Gazetteer:
@@ -252,7 +258,7 @@ def find_mentions(text: str, gz: Gazetteer) -> Mentions:
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in gz.re_suffix.finditer(text):
         if not covered[m.start()] and not (m.start() and covered[m.start() - 1]):  # 大亚湾|经济技术开发区
-            zone = _generic_zone(text, m, gz)
+            zone = _generic_zone_of(text, m, gz)
             if isinstance(zone, Zone):
                 found.add(zone)
             elif zone:
@@ -280,17 +286,33 @@ def _other_kind_after(text: str, start: int, end: int, name: str, gz: Gazetteer)
     return Zone(named, text[start : m.end()], "", suffix.type, zone.province, zone.city)
 
 
-def _generic_zone(text: str, m: re.Match, gz: Gazetteer) -> Zone | tuple[str, str] | None:
-    """The zone a suffix match names with the place words before it; for a bare suffix (在高新区召开,
-    县经开区) its canonical suffix and the local prefix before it (县, 市, or "") when the article's own
-    zone may be meant; else None."""
-    suffix = gz.suffixes[m.group(0)]
-    words = _place_words(_run_before(text, m.start(), gz), suffix, gz)
+def _generic_zone_of(text: str, m: re.Match, gz: Gazetteer) -> Zone | tuple[str, str] | None:
+    """`_generic_zone` of a suffix match, which reads only the characters right before it: each (those
+    characters, suffix) is read once per build (苏州高新区 is named thousands of times)."""
+    start = m.start()
+    before = text[max(0, start - gz.max_place_chars - gz.max_descriptor_chars - 1) : start]
+    cutter = segment.segmenter()  # the places are read with the lexicon's words: one memo per lexicon
+    memo = gz.read_before.get(cutter)
+    if memo is None or len(memo) > MAX_READ_BEFORE:
+        gz.read_before.clear()
+        memo = gz.read_before[cutter] = {}
+    key = (before, m.group(0))
+    if key not in memo:
+        memo[key] = _generic_zone(before, len(before), m.group(0), gz)
+    return memo[key]
+
+
+def _generic_zone(text: str, start: int, matched: str, gz: Gazetteer) -> Zone | tuple[str, str] | None:
+    """The zone a suffix (`matched`, at `start`) names with the place words before it; for a bare suffix
+    (在高新区召开, 县经开区) its canonical suffix and the local prefix before it (县, 市, or "") when the
+    article's own zone may be meant; else None."""
+    suffix = gz.suffixes[matched]
+    words = _place_words(_run_before(text, start, gz), suffix, gz)
     if sum(map(len, words)) < 2:
-        if m.start() and text[m.start() - 1] in "(（":  # 株洲市天元区（高新区）: the zone of that place
-            hosts = _place_words(_run_before(text, m.start() - 1, gz), suffix, gz)
+        if start and text[start - 1] in "(（":  # 株洲市天元区（高新区）: the zone of that place
+            hosts = _place_words(_run_before(text, start - 1, gz), suffix, gz)
             return listed_at(city_short(locate(hosts, gz.places)[1], gz), suffix, gz) if hosts else None
-        before = segment.tag(_run_before(text, m.start(), gz)[-4:] or " ")[-1][0]
+        before = segment.tag(_run_before(text, start, gz)[-4:] or " ")[-1][0]
         if suffix.canonical not in gz.bare_suffixes or _blocked(before, gz):
             return None
         return suffix.canonical, before[-1] if before.endswith(gz.local_prefixes) else ""

@@ -4,7 +4,6 @@ Traditional Chinese to Simplified for analysis. Every failure is a `ReadError` n
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
@@ -132,10 +131,13 @@ def _common_hanzi() -> frozenset[str]:
 
 def is_traditional(text: str) -> bool:
     """True when more of the text's hanzi are Traditional-only forms than Simplified-only forms."""
-    counts = Counter(text or "")
-    traditional_only, simplified_only = _script_forms(counts.keys())
-    traditional = sum(counts[c] for c in counts.keys() & traditional_only)
-    simplified = sum(counts[c] for c in counts.keys() & simplified_only)
+    chars = set(text or "")
+    traditional_only, simplified_only = _script_forms(chars)
+    trad_chars, simp_chars = chars & traditional_only, chars & simplified_only
+    if not trad_chars or not simp_chars:  # most texts: counting is needed only when both occur
+        return bool(trad_chars)
+    traditional = sum(text.count(c) for c in trad_chars)
+    simplified = sum(text.count(c) for c in simp_chars)
     return traditional > simplified
 
 

@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -31,6 +31,9 @@ RE_NUMBER = re.compile(r"[\d.,，．:：%％‰+\-－—–~～/·]+")
 #: A letter, digit or Chinese character (what punctuation and symbols lack).
 RE_ALNUM = re.compile(r"[^\W_]")
 
+#: Distinct (token, POS) pairs whose keyword test `extract_terms` keeps (then it starts afresh).
+MAX_KEPT = 500_000
+
 FREQUENCY_COLUMNS = ["term", "count", "doc_freq"]
 KEYNESS_COLUMNS = ["term", "count_target", "count_rest", "g2", "log_ratio", "p_value"]
 
@@ -45,6 +48,9 @@ class KeywordSettings:
     max_length: int
     topic_words: frozenset[str]
     log_ratio_smoothing: float
+    #: (token, POS) → the token stripped when it is a keyword, else None: `extract_terms` decides once
+    #: per distinct token (a report's words are mostly words seen before).
+    kept: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 def keyword_settings() -> KeywordSettings:
@@ -111,8 +117,18 @@ def extract_terms(
     """The keywords of a text: segmented with the lexicon and these extra words, then filtered. A caller
     looping over many texts passes `settings` and `segmenter` (loaded once) for speed."""
     s = settings or keyword_settings()
-    tagged = (segmenter or current_segmenter()).tag(text, extra_words=extra_words)
-    return [w for w, pos in ((w.strip(), pos) for w, pos in tagged) if _is_content(w, pos, s, s.pos_keep)]
+    kept = s.kept
+    if len(kept) > MAX_KEPT:
+        kept.clear()
+    out = []
+    for token in (segmenter or current_segmenter()).tag(text, extra_words=extra_words):
+        word = kept.get(token, "")
+        if word == "":
+            w = token[0].strip()
+            word = kept[token] = w if _is_content(w, token[1], s, s.pos_keep) else None
+        if word is not None:
+            out.append(word)
+    return out
 
 
 def term_frequencies(docs: Iterable[Iterable[str]]) -> pd.DataFrame:

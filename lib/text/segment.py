@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 import rjieba
 
 from lib.core import rulefiles
-from lib.core.chars import CJK
+from lib.core.chars import CJK, find_longest
 from lib.text.lexicon import Lexicon, compile_lexicon, lexicon_files
 
 __all__ = ["Segmenter", "dictionary_entries", "segmenter", "tag", "tokenize"]
@@ -30,7 +29,6 @@ __all__ = ["Segmenter", "dictionary_entries", "segmenter", "tag", "tokenize"]
 #: commonest content words of jieba's dictionary, so a term beats any way of splitting it.
 TERM_FREQ = 100_000
 RE_HAN_ONLY = re.compile(f"[{CJK}]+")
-RE_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 def dictionary_entries(terms: Iterable[str], *, tag: str) -> list[tuple[str, int, str]]:
@@ -68,32 +66,19 @@ class Segmenter:
         leftmost-longest occurrences of protected terms and extra words, the rest is to cut."""
         extra = (e.strip() for e in extra_words if isinstance(e, str))
         candidates = {w for w in (*self._protected, *extra) if len(w) >= 2}
-        present = tuple(sorted(w for w in candidates if w in text))
+        present = [w for w in candidates if w in text]
         if not present:
             if text:
                 yield text, False
             return
         pos = 0
-        for m in protect_pattern(present).finditer(text):
-            if m.start() > pos:
-                yield text[pos : m.start()], False
-            yield m.group(), True
-            pos = m.end()
+        for start, end in find_longest(text, present, bounded=True):
+            if start > pos:
+                yield text[pos:start], False
+            yield text[start:end], True
+            pos = end
         if pos < len(text):
             yield text[pos:], False
-
-
-@lru_cache(maxsize=512)
-def protect_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Alternation of the words, longest first (so the leftmost match is the longest); a word
-    that begins or ends with a Latin letter or digit does not match inside a longer run of them
-    (1145 not in 11450)."""
-    alternatives = []
-    for w in sorted(words, key=lambda w: (-len(w), w)):
-        before = r"(?<![A-Za-z0-9])" if RE_ASCII_ALNUM.match(w[0]) else ""
-        after = r"(?![A-Za-z0-9])" if RE_ASCII_ALNUM.match(w[-1]) else ""
-        alternatives.append(before + re.escape(w) + after)
-    return re.compile("|".join(alternatives))
 
 
 def segmenter() -> Segmenter:

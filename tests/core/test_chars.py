@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.core.chars import has_cjk, split_sentences
+from lib.core.chars import find_longest, has_cjk, last_clause, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -44,3 +46,35 @@ def test_clean_controls_keeps_text_and_breaks_and_drops_the_rest():
     assert clean_controls("a\r\nb\rc\u2028d") == "a\nb\nc\nd"
     assert clean_controls("党\x00建\x1b[31m\x9b引领\t发展") == "党建[31m引领\t发展"
     assert clean_controls("正常的文字。") == "正常的文字。"
+
+
+def _alternation(words: set[str], bounded: bool) -> str:
+    """The pattern `find_longest` stands for: the words longest first, with Latin boundaries if asked."""
+    alternatives = []
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        before = r"(?<![A-Za-z0-9])" if bounded and re.match("[A-Za-z0-9]", w[0]) else ""
+        after = r"(?![A-Za-z0-9])" if bounded and re.match("[A-Za-z0-9]", w[-1]) else ""
+        alternatives.append(before + re.escape(w) + after)
+    return "|".join(alternatives) or "(?!)"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="aAb12 党建+", max_size=16),
+    st.sets(st.text(alphabet="aAb12 党建+", min_size=1, max_size=4), max_size=5),
+    st.booleans(),
+)
+def test_find_longest_finds_what_an_alternation_longest_first_finds(text, words, bounded):
+    expected = [m.span() for m in re.finditer(_alternation(words, bounded), text)]
+    assert find_longest(text, words, bounded=bounded) == expected
+
+
+def test_find_longest_keeps_a_bounded_number_out_of_a_longer_one():
+    assert find_longest("11450与1145", ["1145"], bounded=True) == [(6, 10)]
+    assert find_longest("11450与1145", ["1145"]) == [(0, 4), (6, 10)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab，,；。：、“”", max_size=12))
+def test_last_clause_is_the_last_piece_of_a_split(text):
+    assert last_clause(text, "，,；;。：:、“”") == re.split(r"[，,；;。：:、“”]", text)[-1]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib import config
-from lib.extract.themes import load_taxonomy, tag_themes
+from lib.extract.themes import Taxonomy, load_taxonomy, tag_themes, theme_hits
 
 
 @pytest.mark.parametrize(
@@ -47,3 +49,13 @@ def test_edited_taxonomy_changes_tags(tmp_path):
     path = tmp_path / "themes.json"
     path.write_text(json.dumps({"themes": {"天气": ["天气"]}}), encoding="utf-8")
     assert tag_themes("今天天气很好。", taxonomy=load_taxonomy(path)) == ["天气"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="党建引领红色村aa", max_size=20))
+def test_theme_hits_count_each_keyword_as_str_count_does(text):
+    tx = Taxonomy(
+        themes={"甲": ("党建", "aa", "村"), "乙": ("建引领", "党建", "aa")}, max_themes=3, min_hits=1
+    )
+    expected = {name: sum(text.count(w) for w in words) for name, words in tx.themes.items()}
+    assert theme_hits(text, taxonomy=tx) == {name: n for name, n in expected.items() if n}
