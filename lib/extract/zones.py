@@ -22,6 +22,7 @@ import ahocorasick
 from lib import config
 from lib.core import rulefiles
 from lib.core.chars import CJK, RE_CJK_RUN_END
+from lib.extract.entity_rules import dictionary_entry
 from lib.extract.places import CITY, Places, join_split_places, load_places, locate
 from lib.text import segment
 
@@ -64,6 +65,8 @@ class Gazetteer:
     re_suffix_end: re.Pattern
     not_place: tuple[str, ...]
     place_tags: frozenset[str]
+    #: a word the dictionary lists with one of these tags is a place word only if it is a listed place
+    listed_name_tags: frozenset[str]
     descriptor_tags: frozenset[str]
     max_place_chars: int
     max_descriptor_chars: int
@@ -107,6 +110,7 @@ def _compile(rules: bytes | None, table: bytes | None) -> Gazetteer:
         re_suffix_end=re.compile(f"(?:{alternation})$"),
         not_place=rulefiles.longest_first(spec.get("not_place_prefixes", [])),
         place_tags=frozenset(spec.get("place_tags", [])),
+        listed_name_tags=frozenset(spec.get("listed_name_tags", [])),
         descriptor_tags=frozenset(spec.get("descriptor_tags", [])),
         max_place_chars=int(spec.get("max_place_chars", 10)),
         max_descriptor_chars=int(spec.get("max_descriptor_chars", 6)),
@@ -385,4 +389,11 @@ def _blocked(word: str, gz: Gazetteer) -> bool:
 
 
 def _is_place_word(word: str, tag: str, gz: Gazetteer) -> bool:
-    return not _blocked(word, gz) and (tag in gz.place_tags or gz.places.is_place(word))
+    """A word of a place name: a place, or tagged as a name, unless the dictionary itself lists the word as a
+    person's name (jieba's dictionary tags 弘扬, 文明, 智慧 nr: 弘扬开发区精神 names no zone)."""
+    if _blocked(word, gz):
+        return False
+    if gz.places.is_place(word):
+        return True
+    listed = dictionary_entry(word)
+    return tag in gz.place_tags and not (listed and listed[1] in gz.listed_name_tags)

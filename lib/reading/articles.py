@@ -35,8 +35,9 @@ RE_CLAUSE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 #: A headline and the page's metadata on one line: 某某党委揭牌成立 | 来源：某某政府网 点击数：58次.
 META_LABEL = r"(?:来源|发布时间|发布日期|更新时间|作者|时间|日期)\s*[:：]"
 RE_TITLE_WITH_META = re.compile(rf"(?P<title>[^|｜]{{5,60}}?)\s*[|｜]\s*(?P<meta>{META_LABEL}.*)")
-#: A repost's headline given as metadata, below the text: 标题：“某某园区党建联盟成立”.
-RE_LABELLED_TITLE = re.compile(r"标题\s*[:：]\s*[“\"]?(.{4,80}?)[”\"]?\s*")
+#: A repost's headline given as metadata: 标题：“某某园区党建联盟成立”, 原标题：… (with any debris a scraper left
+#: after a comma: 原标题：某某园区…提质增效, f F) @)).
+RE_LABELLED_TITLE = re.compile(r"原?标题\s*[:：]\s*[“\"]?(.{4,80}?)[”\"]?(?:[，,][^\u4e00-\u9fff]*)?\s*")
 #: A line that starts with a metadata label is metadata, whatever follows its bar: 发布日期：… | 来源：….
 RE_META_FIRST = re.compile(rf"\s*{META_LABEL}")
 
@@ -63,6 +64,9 @@ LEAD_CHARS = 1500
 #: the other line is at most this long (a headline, not the lead sentence copied above it).
 OVERLAP_OFF_TOPIC = 0.2
 OVERLAP_MARGIN = 0.3
+#: ... or, whatever the positional line shares, the other line's pairs are nearly all in the lead (a
+#: headline the lead repeats, above a WeChat account's name: 某某组织部 某某引擎).
+OVERLAP_SAME = 0.9
 OVERLAP_MAX_CHARS = 40
 #: A line ending with ！ or ？ right above the date or byline is a headline when at most this long.
 EXCLAIMED_HEADLINE_MAX = 60
@@ -237,8 +241,12 @@ def _closer_to_lead(blocks: list[Block], first_body: int, candidates: list[int],
         return len(pairs & lead) / len(pairs) if pairs else 0.0
 
     own = shared(title_at)
-    if own > OVERLAP_OFF_TOPIC:
-        return title_at
+    if (
+        own > OVERLAP_OFF_TOPIC
+    ):  # an on-topic line: replaced only by a line right above it that the lead repeats
+        short = [i for i in short if i < title_at and shared(i) >= OVERLAP_SAME]
+        if not short:
+            return title_at
     best = max(short, key=shared)
     return best if shared(best) > own + OVERLAP_MARGIN else title_at
 
@@ -307,7 +315,8 @@ def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Artic
     meta = [b.text for b in blocks[:first_body] if b.kind in dated] or [
         b.text for b in blocks if b.kind == META
     ]
-    column, title = pages.split_title(_clean_heading(title), min_chars=HEADLINE_CHARS[0])
+    column, title, site = pages.split_title(_clean_heading(title), min_chars=HEADLINE_CHARS[0])
+    meta += [f"网站：{site}"] if site else []  # 某某新闻网: the page's source, for the zone of a local paper
     tag, title = _column_tag(title)
     art = Article(
         source_file=source_file,

@@ -59,10 +59,10 @@ def _title_rule(spec: dict, key: str) -> re.Pattern[str] | None:
     )
 
 
-def split_title(title: str, *, min_chars: int) -> tuple[str, str]:
-    """(column, headline) of a page's title line: a chapter number before it dropped (第18章 …), a column
-    set off by a bar taken out (世界热头条丨…), a site name glued to its end dropped (…融合发展-今日精选),
-    each only when at least `min_chars` characters of headline are left."""
+def split_title(title: str, *, min_chars: int) -> tuple[str, str, str]:
+    """(column, headline, site) of a page's title line: a chapter number before it dropped (第18章 …), a
+    column set off by a bar taken out (世界热头条丨…), a site name glued to its end taken off (…融合发展-今日
+    精选), each only when at least `min_chars` characters of headline are left."""
     rules = load_rules()
     column = ""
     for pattern in (rules.title_dropped, rules.title_column):
@@ -71,7 +71,9 @@ def split_title(title: str, *, min_chars: int) -> tuple[str, str]:
             column = m.groupdict().get("column") or column
             title = title[m.end() :]
     m = rules.title_tail.search(title) if rules.title_tail else None
-    return column, title[: m.start()] if m and m.start() >= min_chars else title
+    if m and m.start() >= min_chars:
+        return column, title[: m.start()], title[m.start() :].strip(" -_|｜")
+    return column, title, ""
 
 
 def line_kind(line: str, *, page_rules: PageRules | None = None) -> str | None:

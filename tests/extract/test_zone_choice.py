@@ -45,6 +45,12 @@ def test_a_form_is_not_merged_into_a_zone_of_another_place():
         # a county's paper: the bare 高新区 is that county's
         ("近日，高新区召开党建会议。高新区企业参加。", "来源：如皋日报", ("如皋高新区", "江苏省", "南通市")),
         ("近日，经开区召开党建会议。", "• 来源:海门融媒", ("海门经开区", "江苏省", "南通市")),
+        # the site's name after the headline (…引领高新区发展 | 如皋新闻网), kept by the reader as 网站：
+        (
+            "近日，高新区召开党建会议。高新区企业参加。",
+            "网站：如皋新闻网",
+            ("如皋高新区", "江苏省", "南通市"),
+        ),
         # a province's paper reports on every zone of the province: no zone from it
         ("近日，高新区召开党建会议。高新区企业参加。", "来源：江苏日报", ("", "", "")),
         # a zone the text names comes first

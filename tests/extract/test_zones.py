@@ -40,6 +40,9 @@ from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_ment
         ("全市各开发区要推动经开区高质量发展，以党建引领高新区发展", {}),
         ("全国218个国家级开发区", {}),
         ("今天天气很好", {}),
+        # words jieba's dictionary lists as person names, before a suffix: no place
+        ("大力弘扬开发区精神，建设文明开发区", {}),
+        ("黄石经济技术开发区召开会议", {"黄石经开区": 1}),  # listed as nr too, but a city
     ],
 )
 def test_zone_mentions(text, expected):

@@ -204,6 +204,20 @@ PAGES = [
         "2023-11-30",
     ),
     (
+        "a WeChat page: the headline, then the account's name right above the date",
+        "查看原文\n其他\n\n坚持党建引领，新建党组织\n\n高新区委组织部 车谷引擎\n2024-10-25\n\n" + BODY,
+        "坚持党建引领，新建党组织",
+        "",
+        "2024-10-25",
+    ),
+    (
+        "a repost opening with its original headline and a scraper's debris after it",
+        "原标题:某某高新区党建引领发展, f F) @) J3 P! {\n" + BODY,
+        "某某高新区党建引领发展",
+        "",
+        None,
+    ),
+    (
         "a repost with a reading-time line above and its headline labelled below the text",
         "本篇文章262字,读完约1分钟\n\n"
         + BODY
@@ -243,3 +257,8 @@ def test_a_page_without_a_headline_starts_with_its_body():
 )
 def test_article_year_without_a_date(text, year):
     assert article_year(text) == year
+
+
+def test_a_site_name_after_the_headline_is_kept_as_the_pages_source():
+    art = one("以高质量党建引领高新区发展 | 某某新闻网\n\n" + BODY)
+    assert (art.title, art.page_meta) == ("以高质量党建引领高新区发展", "网站：某某新闻网")

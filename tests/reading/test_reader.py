@@ -276,7 +276,6 @@ def test_metadata_lines_stay_for_their_date(line, date):
         "澎湃Logo",
         "47",
         "01:09",
-        "原标题：某区召开党建工作会议",
         "浏览量 30182",
         "搜索热词：",
         "某某市人民政府门户网站欢迎您！",
