@@ -53,9 +53,15 @@ def article_year(text: str, *, date_rules: DateRules | None = None) -> int | Non
     years += [
         int(m.group(1))
         for m in RE_YEAR_WORD.finditer(text)
-        if r.is_year(int(m.group(1))) and not (m.start() and text[m.start() - 1] in r.span_marks)
+        if r.is_year(int(m.group(1))) and not _ends_a_span(text, m.start(), r)
     ]
     return max(years) if years else None
+
+
+def _ends_a_span(text: str, at: int, r: DateRules) -> bool:
+    """Whether the year at `at` ends a span of years (2022—2024, 2018年至2025年), not a figure's date after a
+    verb (从2018年的89个激增至2025年的167个)."""
+    return at >= 2 and text[at - 1] in r.span_marks and (text[at - 2] == "年" or text[at - 2].isdigit())
 
 
 def stated_years(text: str, *, date_rules: DateRules | None = None) -> list[tuple[int, int]]:

@@ -214,6 +214,8 @@ def test_a_corrected_zone_gets_what_is_known_of_it():
         ("神农架林区经济开发区党委", "神农架经开区"),
         # a listed zone's alias before the suffix of another kind names another zone
         ("中关村科学城举办党建论坛", "中关村科学城"),
+        ("厦门软件园企业党建联盟成立", "厦门软件园"),  # a software park named after its city
+        ("中关村软件园党建工作联席会召开", "中关村软件园"),  # a listed zone's name + another kind of park
     ],
 )
 def test_zone_suffixes_and_places_of_every_kind(text, expected):
