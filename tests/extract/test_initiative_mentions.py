@@ -66,6 +66,9 @@ def test_named_programmes_are_found(text, names):
         "支部认真落实“三会一课”。",  # a national programme of the same shape
         "园区依托“双创”中心吸引企业入驻。",  # national programmes: 大众创业、万众创新
         "园区推动传统企业开展“二次创业”。",
+        "园区深化“管委会+公司”运营模式。",  # a national reform of how zones are run
+        "全面实施“亩产效益”综合评价机制。",
+        "为企业提供“一站式”“一窗式”“非接触式”服务。",  # ways of serving, not names
         "园区着力解决“各自为政”的难题。",
         "园区在原有机制基础上推出的党建专项行动广受好评。",  # 推出的…行动: no name after the verb  # 的 before a problem, not a way of working
         "园区坚持“企业需要什么”的原则。",
