@@ -35,9 +35,12 @@ def page_setup() -> tuple[Dataset, Filters]:
 
 
 #: Columns the app leaves in the dataset's Parquet files ({table: columns}), read only when asked
-#: (lib.dataset.ondisk): the paragraphs' tokens are read once, into the term index, when the dataset is
-#: loaded; every computation that counts words counts on the index (70 MB of lists at 100 MB of text).
-ON_DISK = {"paragraphs": ("tokens",)}
+#: (lib.dataset.ondisk). The paragraphs' tokens are read once, into the term index, when the dataset is
+#: loaded: every computation that counts words counts on the index (70 MB of lists at 100 MB of text).
+#: Their text (92 MB) is read a row group at a time by the search (search.find), the text filter
+#: (filters.query_mask, remembered per query), a report or passage shown whole (search.hit_article,
+#: search.source_paragraph) and a zone's industries (profiles.zone_profile).
+ON_DISK = {"paragraphs": ("tokens", "text")}
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

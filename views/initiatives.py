@@ -126,7 +126,7 @@ with left:
         st.caption("文中未列出组成部分。")
 with right:
     st.subheader("原文")
-    ctx = search.paragraph_context(ds.paragraphs, ds.articles, row["paragraph_id"])
+    ctx = search.source_paragraph(ds, row["paragraph_id"])
     if ctx:
         st.html(source_html(ctx["title"], ctx["section"]))
         passage(ctx["text"], [row["name"]])

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from lib.dataset.schema import Dataset
+from lib.dataset.schema import Dataset, tables
 
 
 class _File:
@@ -53,19 +53,37 @@ def _group(f: _File, g: int, columns: list[str]):
         return f.parquet.read_row_group(g, columns=columns, use_threads=False)
 
 
-def read_rows(ds: Dataset, table: str, columns: list[str], positions) -> pd.DataFrame:
-    """`columns` of the rows at `positions` of a table (any order, repeats allowed) from its file, in that
-    order, indexed by position: only the row groups that hold them are read."""
+def chunks(ds: Dataset, table: str, columns: list[str], positions) -> Iterator[pd.DataFrame]:
+    """`columns` of the rows at `positions` of a table, a row group at a time (only the groups that hold
+    such a row are read), in the order of the rows, each part indexed by position."""
     f = _file(ds, table)
-    positions = np.asarray(positions, dtype=np.int64)
-    groups = np.unique(np.searchsorted(f.starts, positions, side="right") - 1)
-    parts = [
-        _group(f, int(g), columns).to_pandas().set_axis(pd.RangeIndex(f.starts[g], f.starts[g + 1]))
-        for g in groups
-    ]
+    positions = np.unique(np.asarray(positions, dtype=np.int64))
+    groups = np.searchsorted(f.starts, positions, side="right") - 1
+    for g in np.unique(groups):
+        part = _group(f, int(g), columns).to_pandas().set_axis(pd.RangeIndex(f.starts[g], f.starts[g + 1]))
+        yield part.loc[positions[groups == g]]
+
+
+def read_rows(ds: Dataset, table: str, columns: list[str], positions) -> pd.DataFrame:
+    """`columns` of the rows at `positions` of a table (any order, repeats allowed), in that order,
+    indexed by position: only the row groups that hold them are read."""
+    parts = list(chunks(ds, table, columns, positions))
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="str") for c in columns}, index=pd.Index([], dtype="int64"))
-    return pd.concat(parts).loc[positions]
+    return pd.concat(parts).loc[np.asarray(positions, dtype=np.int64)]
+
+
+def fill(ds: Dataset, table: str, frame: pd.DataFrame, columns=None) -> pd.DataFrame:
+    """`frame` (rows of the table, indexed by their positions in it, as `filter_table` leaves them) with
+    the table's columns on disk (those of them in `columns`, when given) read in, in the table's column
+    order; `frame` itself when it lacks none of them."""
+    wanted = [c for c in ds.on_disk.get(table, ()) if c not in frame and (columns is None or c in columns)]
+    if not wanted:
+        return frame
+    read = read_rows(ds, table, wanted, frame.index)
+    filled = frame.assign(**{c: read[c].to_numpy() for c in wanted})
+    schema = tables()[table]
+    return filled[[c for c in schema if c in filled] + [c for c in filled.columns if c not in schema]]
 
 
 def batches(ds: Dataset, table: str, columns: list[str]) -> Iterator[pd.DataFrame]:

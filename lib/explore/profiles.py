@@ -10,6 +10,7 @@ import pandas as pd
 
 from lib import config
 from lib.core import rulefiles
+from lib.dataset import ondisk
 from lib.dataset.schema import Dataset, counted_paragraphs
 from lib.explore import compare, term_index
 from lib.explore.filters import Filters, filter_table
@@ -108,7 +109,7 @@ def zone_profile(ds: Dataset, zone: str, filters: Filters | None = None) -> Zone
         enterprises=orgs[orgs["type"] == "enterprise"],
         institutions=orgs[orgs["type"] == "institution"],
         people=ents[ents["type"] == "person"],
-        industries=industry_mentions(body["text"]),
+        industries=industry_mentions(ondisk.fill(ds, "paragraphs", body, ["text"])["text"]),
         top_terms=compare.top_terms(ds, narrow, n=15, exclude=(zone,)),
         distinctive_terms=distinctive_terms(ds, zone, n=15, article_ids=set(articles["article_id"])),
     )
