@@ -39,8 +39,15 @@ def page_setup() -> tuple[Dataset, Filters]:
 #: loaded: every computation that counts words counts on the index (70 MB of lists at 100 MB of text).
 #: Their text (92 MB) is read a row group at a time by the search (search.find), the text filter
 #: (filters.query_mask, remembered per query), a report or passage shown whole (search.hit_article,
-#: search.source_paragraph) and a zone's industries (profiles.zone_profile).
-ON_DISK = {"paragraphs": ("tokens", "text")}
+#: search.source_paragraph) and a zone's industries (profiles.zone_profile). The source sentences of
+#: metrics, initiatives and entities (105 MB) are read for the rows a page sends (a table's page, a
+#: chart, a download: lib.dataset.ondisk.filler) and by the text filter.
+ON_DISK = {
+    "paragraphs": ("tokens", "text"),
+    "metrics": ("sentence",),
+    "initiatives": ("sentence",),
+    "entities": ("sentence",),
+}
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -86,6 +86,16 @@ def fill(ds: Dataset, table: str, frame: pd.DataFrame, columns=None) -> pd.DataF
     return filled[[c for c in schema if c in filled] + [c for c in filled.columns if c not in schema]]
 
 
+def filler(ds: Dataset, table: str, order: list[str]):
+    """A function that gives rows of `table` (indexed by position) the columns it keeps on disk and
+    returns `order`'s columns: what a page shows or downloads, applied to the rows it sends only."""
+
+    def complete(rows: pd.DataFrame) -> pd.DataFrame:
+        return fill(ds, table, rows)[order]
+
+    return complete
+
+
 def batches(ds: Dataset, table: str, columns: list[str]) -> Iterator[pd.DataFrame]:
     """The whole of `columns` of a table, a row group at a time, each part indexed by position."""
     f = _file(ds, table)

@@ -96,8 +96,8 @@ def zone_profile(ds: Dataset, zone: str, filters: Filters | None = None) -> Zone
     reports = Filters(zones=(zone,), articles=narrow.articles, years=narrow.years)
     articles = filter_table(ds, "articles", reports)
     body = counted_paragraphs(filter_table(ds, "paragraphs", narrow))
-    metrics = filter_table(ds, "metrics", narrow)
-    ents = filter_table(ds, "entities", reports)
+    metrics = ondisk.fill(ds, "metrics", filter_table(ds, "metrics", narrow))
+    ents = ondisk.fill(ds, "entities", filter_table(ds, "entities", reports))
     orgs = organisations(ents)
     return ZoneProfile(
         zone=zone,

@@ -9,10 +9,15 @@ import pandas as pd
 import pytest
 
 from lib.dataset import ondisk, store
-from lib.explore import profiles, search
+from lib.explore import catalog, charts, profiles, search
 from lib.explore.filters import Filters, filter_table
 
-LEAVE_OUT = {"paragraphs": ("tokens", "text"), "metrics": ("sentence",)}
+LEAVE_OUT = {
+    "paragraphs": ("tokens", "text"),
+    "metrics": ("sentence",),
+    "initiatives": ("sentence",),
+    "entities": ("sentence",),
+}
 
 
 @pytest.fixture(scope="module")
@@ -82,5 +87,25 @@ def test_passages_and_profiles_are_the_same(both):
         assert a == b
     zone = full.zones[0]
     a, b = profiles.zone_profile(full, zone), profiles.zone_profile(lean, zone)
-    pd.testing.assert_frame_equal(a.industries, b.industries)
-    pd.testing.assert_frame_equal(a.top_terms, b.top_terms)
+    for part in ("industries", "top_terms", "metrics", "headline", "people", "enterprises"):
+        pd.testing.assert_frame_equal(getattr(a, part), getattr(b, part))
+
+
+def test_charts_and_table_rows_get_their_sentences(both):
+    full, lean = both
+    for indicator in charts.indicator_choices(full, Filters())[:3]:
+        a, b = (
+            charts.indicator_bars(full, Filters(), indicator),
+            charts.indicator_bars(lean, Filters(), indicator),
+        )
+        assert [(k, f.to_json()) for k, f in a] == [(k, f.to_json()) for k, f in b]
+    for key in list(charts.dated_indicators(full, Filters()).values())[:2]:
+        assert (
+            charts.indicator_trend(full, Filters(), key).to_json()
+            == charts.indicator_trend(lean, Filters(), key).to_json()
+        )
+    table = catalog.initiative_table(lean.initiatives, lean.articles)
+    assert "sentence" not in table
+    complete = ondisk.filler(lean, "initiatives", catalog.TABLE_COLUMNS)
+    expected = catalog.initiative_table(full.initiatives, full.articles)
+    pd.testing.assert_frame_equal(complete(table.iloc[::7]), expected.iloc[::7])
