@@ -113,7 +113,7 @@ def filtered_body(ds: Dataset, filters: Filters) -> pd.DataFrame:
 def group_terms(paragraphs: pd.DataFrame, by: str, *, top: int = 10, exclude=()) -> pd.DataFrame:
     """[group, rank, term, count_target, g2]: each group's `top` most over-used terms against the other
     groups (G2 > 0), groups in sorted order; empty with fewer than two groups."""
-    table = groups.grouped(paragraphs, by)
+    table = groups.grouped(paragraphs, by, values="tokens")
     skip = set(exclude)
     if skip:
         table = table.assign(tokens=[[t for t in tokens if t not in skip] for tokens in table["tokens"]])
@@ -126,7 +126,7 @@ def correspondence(
     """(points, shares): points [kind, name, x, y, mass] for the groups (kind "group") and the `n_terms`
     most frequent words (kind "term") on the first two axes, and each axis's share of the inertia.
     Empty with fewer than three groups or words (no two-dimensional map)."""
-    table = groups.grouped(paragraphs, by).explode("tokens").dropna(subset=["tokens"])
+    table = groups.grouped(paragraphs, by, values="tokens").explode("tokens").dropna(subset=["tokens"])
     table = table[~table["tokens"].isin(set(exclude))]
     columns = ["kind", "name", "x", "y", "mass"]
     if table.empty:
@@ -262,3 +262,23 @@ def tfidf_terms(body: pd.DataFrame, n: int, exclude: tuple[str, ...]) -> pd.Data
         .agg(tfidf=("tfidf", "max"), count=("count", "sum"))
     )
     return table.sort_values(["tfidf", "term"], ascending=[False, True]).head(n).reset_index(drop=True)
+
+
+def profile_top_terms(body: pd.DataFrame, *, n: int = 20, exclude=()) -> pd.DataFrame:
+    """The zone profile's top terms: most frequent keywords of its counted paragraphs."""
+    return keywords.top_terms(body["tokens"], n=n, exclude=exclude)
+
+
+def distinctive_terms(
+    ds: Dataset, zone: str, *, n: int = 20, article_ids=None, min_count: int = 3
+) -> pd.DataFrame:
+    """The zone profile's distinctive terms: keyness of the zone's counted paragraphs (narrowed to
+    `article_ids`) against those of all other zones, G2 > 0, without the zone's own name."""
+    body = counted_paragraphs(ds.paragraphs)
+    body = body[body["zone"] != ""]
+    if article_ids is not None:
+        body = body[(body["zone"] != zone) | body["article_id"].isin(article_ids)]
+    if body["zone"].nunique() < 2 or zone not in set(body["zone"]):
+        return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
+    table = keywords.keyness(body, "zone", zone, min_count=min_count)
+    return table[(table["g2"] > 0) & (table["term"] != zone)].head(n).reset_index(drop=True)

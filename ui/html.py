@@ -67,7 +67,8 @@ def heading(text: str, level: int = 3, *, below: str = "") -> None:
 
 def metric_passages(ds, metric_ids: list[str], *, limit: int = 5) -> None:
     """The paragraph of each selected metric, its quantity highlighted (at most `limit`)."""
-    from lib.explore.search import paragraph_context
+    from lib.dataset import ondisk
+    from lib.explore.search import source_paragraph
 
     if len(metric_ids) > limit:
         st.caption(f"选中了 {len(metric_ids)} 个数字，下面显示前 {limit} 个。")
@@ -75,8 +76,8 @@ def metric_passages(ds, metric_ids: list[str], *, limit: int = 5) -> None:
         rows = ds.metrics[ds.metrics["metric_id"] == metric_id]
         if rows.empty:
             continue
-        m = rows.iloc[0]
-        ctx = paragraph_context(ds.paragraphs, ds.articles, m["paragraph_id"])
+        m = ondisk.fill(ds, "metrics", rows.head(1)).iloc[0]
+        ctx = source_paragraph(ds, m["paragraph_id"])
         with st.container(border=True):
             st.html(f"<b>{html.escape(m['label'])}：{html.escape(m['raw'])}</b>")
             if ctx:

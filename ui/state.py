@@ -17,6 +17,7 @@ from lib.core.safety import escape_markdown
 from lib.core.sized_cache import SizedCache
 from lib.dataset import Dataset
 from lib.explore.filters import MAX_ARTICLE_OPTIONS, Filters, article_choices
+from lib.explore.term_index import term_index
 from lib.extract.themes import load_taxonomy
 
 #: Query-string keys of the shared filters (also their session_state keys).
@@ -33,9 +34,27 @@ def page_setup() -> tuple[Dataset, Filters]:
     return st.session_state.get(RUN_DATASET) or get_dataset(), current_filters()
 
 
+#: Columns the app leaves in the dataset's Parquet files ({table: columns}), read only when asked
+#: (lib.dataset.ondisk). The paragraphs' tokens are read once, into the term index, when the dataset is
+#: loaded: every computation that counts words counts on the index (70 MB of lists at 100 MB of text).
+#: Their text (92 MB) is read a row group at a time by the search (search.find), the text filter
+#: (filters.query_mask, remembered per query), a report or passage shown whole (search.hit_article,
+#: search.source_paragraph) and a zone's industries (profiles.zone_profile). The source sentences of
+#: metrics, initiatives and entities (105 MB) are read for the rows a page sends (a table's page, a
+#: chart, a download: lib.dataset.ondisk.filler) and by the text filter.
+ON_DISK = {
+    "paragraphs": ("tokens", "text"),
+    "metrics": ("sentence",),
+    "initiatives": ("sentence",),
+    "entities": ("sentence",),
+}
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _dataset_for(key: str) -> Dataset:
-    return datasets.load_dataset(key=key)
+    ds = datasets.load_dataset(key=key, leave_out=ON_DISK)
+    term_index(ds)  # made now, from the tokens on disk: the frame holds no tokens to make it from later
+    return ds
 
 
 def get_dataset() -> Dataset:

@@ -43,18 +43,22 @@ class TableEvent:
     selection: Selection
 
 
-def show_table(df: pd.DataFrame, columns: list[str], *, key: str | None = None, **overrides) -> TableEvent:
+def show_table(
+    df: pd.DataFrame, columns: list[str], *, key: str | None = None, complete=None, **overrides
+) -> TableEvent:
     """`df`'s `columns` as a table with Chinese headers (see `column_config`), PAGE_ROWS rows at a time
     with a page picker and the total count (a large table is never sent whole to the browser). With
     `key` and on_select (pass on_select/selection_mode in `overrides` as `_select`), the selected rows
     are returned as positions in `df`; an on_select callback reads them with `selected_rows(key)`.
-    `_highlight` names columns drawn highlighted (HIGHLIGHT)."""
+    `_highlight` names columns drawn highlighted (HIGHLIGHT). `complete(rows)` gives the rows shown the
+    columns `df` leaves on disk (lib.dataset.ondisk.filler)."""
     select = overrides.pop("_select", None) or {}
     highlight = overrides.pop("_highlight", ())
     name = key or "table-" + rows_key("", [*columns, len(df), *df.index[:1], *df.index[-1:]])
     start = _page_start(df, name)
     st.session_state[f"{name}-offset"] = start
     page = df.iloc[start : start + PAGE_ROWS]
+    page = complete(page) if complete is not None else page
     event = st.dataframe(
         page.style.set_properties(subset=list(highlight), **HIGHLIGHT) if highlight else page,
         hide_index=True,
@@ -102,10 +106,15 @@ def rows_key(prefix: str, ids) -> str:
     return f"{prefix}-{digest}"
 
 
-def download_buttons(df: pd.DataFrame, *, what: str, description: str = "", key: str) -> None:
-    """CSV (UTF-8 with BOM, opens in Excel) and XLSX of every row of the filtered table (all its pages)."""
+def download_buttons(df: pd.DataFrame, *, what: str, description: str = "", key: str, complete=None) -> None:
+    """CSV (UTF-8 with BOM, opens in Excel) and XLSX of every row of the filtered table (all its pages);
+    `complete` as in `show_table`, applied when a file is made."""
+
+    def rows() -> pd.DataFrame:
+        return complete(df) if complete is not None else df
+
     c1, c2, _ = st.columns([1, 1, 4])
-    csv = export.to_csv_bytes(df) if len(df) <= EAGER_CSV_ROWS else (lambda: export.to_csv_bytes(df))
+    csv = export.to_csv_bytes(rows()) if len(df) <= EAGER_CSV_ROWS else (lambda: export.to_csv_bytes(rows()))
     c1.download_button(
         "下载 CSV",
         csv,
@@ -118,7 +127,7 @@ def download_buttons(df: pd.DataFrame, *, what: str, description: str = "", key:
     )
     name = export.export_filename(what, description, ext="xlsx")
     if len(df) <= EAGER_XLSX_ROWS:
-        _xlsx_button(c2, lambda: export.xlsx_or_error(df, sheet=what), name, key=key, disabled=df.empty)
+        _xlsx_button(c2, lambda: export.xlsx_or_error(rows(), sheet=what), name, key=key, disabled=df.empty)
         return
     ready_key, digest = f"{key}-xlsx-ready", rows_key("", [*df.index, *df.columns])
     ready = st.session_state.get(ready_key)
@@ -130,7 +139,7 @@ def download_buttons(df: pd.DataFrame, *, what: str, description: str = "", key:
         def report(done: int, total: int) -> None:
             bar.progress(done / max(total, 1), text=f"正在写入 Excel：{done:,} / {total:,} 行")
 
-        data = export.xlsx_or_error(df, sheet=what, progress=report)
+        data = export.xlsx_or_error(rows(), sheet=what, progress=report)
         bar.empty()
         st.session_state[ready_key] = (digest, data)
         _xlsx_button(c2, data, name, key=key, disabled=False)

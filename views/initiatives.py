@@ -4,6 +4,7 @@ its source passage and the same name in other zones."""
 import pandas as pd
 import streamlit as st
 
+from lib.dataset import ondisk
 from lib.explore import catalog, search
 from lib.explore.filters import filter_table
 from lib.explore.word_charts import initiative_years_figure
@@ -77,7 +78,11 @@ show_table(
     title=st.column_config.TextColumn("文章", width="medium"),
 )
 download_buttons(
-    table, what="举措", description=filters.describe() if filters.active else "全部", key="initiatives"
+    table,
+    what="举措",
+    description=filters.describe() if filters.active else "全部",
+    key="initiatives",
+    complete=ondisk.filler(ds, "initiatives", catalog.TABLE_COLUMNS),  # the sentences, read for the file
 )
 shared = catalog.shared_names(initiatives)
 if not shared.empty:
@@ -109,7 +114,7 @@ picked = ids_by_label.get(picked_label)
 if picked is None:
     st.stop()
 
-row = shown[shown["initiative_id"] == picked].iloc[0]
+row = ondisk.fill(ds, "initiatives", shown[shown["initiative_id"] == picked].head(1)).iloc[0]
 detail = catalog.initiative_facts(row, table)
 heading(row["full_name"])
 st.html(source_html(detail.title))
@@ -126,7 +131,7 @@ with left:
         st.caption("文中未列出组成部分。")
 with right:
     st.subheader("原文")
-    ctx = search.paragraph_context(ds.paragraphs, ds.articles, row["paragraph_id"])
+    ctx = search.source_paragraph(ds, row["paragraph_id"])
     if ctx:
         st.html(source_html(ctx["title"], ctx["section"]))
         passage(ctx["text"], [row["name"]])

@@ -6,6 +6,7 @@ from dataclasses import replace
 import streamlit as st
 
 from lib.core.safety import escape_markdown
+from lib.dataset import ondisk
 from lib.explore import charts, search
 from lib.explore.filters import filter_table
 from lib.extract.metric_context import SCOPE_LABELS, ZONE
@@ -114,9 +115,10 @@ SHOWN = [
     "title",
     "sentence",
 ]
-table = search.with_titles(metrics, ds.articles)[
-    ["metric_id", *SHOWN[:5], "value_high", *SHOWN[5:], "theme", "article_id", "paragraph_id"]
-]
+COLUMNS = ["metric_id", *SHOWN[:5], "value_high", *SHOWN[5:], "theme", "article_id", "paragraph_id"]
+table = search.with_titles(metrics, ds.articles)
+table = table[[c for c in COLUMNS if c in table]]  # the sentences are read for the rows sent only
+complete = ondisk.filler(ds, "metrics", COLUMNS)
 st.caption(f"共 {len(table)} 条指标，来自 {table['article_id'].nunique()} 篇文章。选中一行查看原文段落。")
 event = show_table(
     table,
@@ -128,8 +130,13 @@ event = show_table(
     year=st.column_config.NumberColumn("年份", format="%d"),
     title=st.column_config.TextColumn("文章", width="medium"),
     sentence=st.column_config.TextColumn("原句", width="large"),
+    complete=complete,
 )
 download_buttons(
-    table, what="指标", description=filters.describe() if filters.active else "全部", key="metrics"
+    table,
+    what="指标",
+    description=filters.describe() if filters.active else "全部",
+    key="metrics",
+    complete=complete,
 )
 metric_passages(ds, [table["metric_id"].iloc[i] for i in event.selection.rows if i < len(table)])

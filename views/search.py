@@ -51,8 +51,7 @@ paragraphs = filter_table(ds, "paragraphs", filters)
 if paragraphs.empty:
     empty_result("段落")
     st.stop()
-n_hits, n_paragraphs, n_articles = search.hit_counts(paragraphs, term, include_duplicates=with_copies)
-found = search.kwic(paragraphs, term, include_duplicates=with_copies, limit=MAX_HITS)
+(n_hits, n_paragraphs, n_articles), found = cached(search.find, ds, filters, term, with_copies, MAX_HITS)
 shown_term = escape_markdown(term)
 if found.empty:
     if filters.active:

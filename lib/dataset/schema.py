@@ -11,6 +11,7 @@ column (tests/dataset/test_docs.py fails when one is missing). Here:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -96,12 +97,15 @@ def counted_paragraphs(paragraphs: pd.DataFrame, *, with_copies: bool = False) -
 class Dataset:
     """The built tables, by name (`ds.articles`, `ds.table("metrics")`), the files skipped with their
     reasons, the key of the inputs it was built from, and what the user should be told about how it was
-    loaded (a damaged cache rebuilt)."""
+    loaded (a damaged cache rebuilt). A dataset loaded from the cache may leave large columns in its
+    Parquet files (`on_disk`: {table: columns}, in `folder`), read when asked (lib.dataset.ondisk)."""
 
     tables: dict[str, pd.DataFrame]
     skipped: list[tuple[str, str]] = field(default_factory=list)
     key: str = ""
     notices: list[str] = field(default_factory=list)
+    folder: Path | None = None
+    on_disk: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         frames = self.__dict__.get("tables")

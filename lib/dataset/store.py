@@ -21,6 +21,7 @@ import shutil
 import sys
 import time
 import uuid
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ from lib import config
 from lib.core import rulefiles
 from lib.core.safety import check_size
 from lib.core.storage import write_atomic
+from lib.dataset import ondisk
 
 if TYPE_CHECKING:
     from lib.dataset.build import Progress
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
 CACHE_FORMAT = "3"
 #: Where the dataset of a key lives in the cache folder: `dataset-<key>/` with `<table>.parquet` files.
 DATASET_PREFIX = "dataset-"
+#: Rows per row group of a table's Parquet file: a column left on disk is read a row group at a time
+#: (lib.dataset.ondisk), so one paragraph's text costs a read of this many rows' text, not of the table's.
+ROW_GROUP_ROWS = 10_000
 #: Said on the page when a damaged cache had to be set aside and rebuilt.
 DAMAGED_CACHE = "缓存的数据集已损坏（{reason}），已移到一旁（{name}）并重新构建；你的文章没有受影响。"
 
@@ -203,9 +208,15 @@ def is_built(key: str) -> bool:
     return (_dataset_path(key) / "manifest.json").is_file()
 
 
-def load_dataset(*, progress: Progress | None = None, key: str | None = None) -> Dataset:
+def load_dataset(
+    *,
+    progress: Progress | None = None,
+    key: str | None = None,
+    leave_out: Mapping[str, Collection[str]] | None = None,
+) -> Dataset:
     """The dataset of the app's corpus, from the cache when nothing changed since it was built.
-    `key` is `current_key()`, passed by a caller that has just computed it."""
+    `key` is `current_key()`, passed by a caller that has just computed it; `leave_out` ({table:
+    columns}) leaves those columns in the cached Parquet files (`read_dataset`)."""
     from lib.dataset.build import build_dataset
     from lib.reading import library
     from lib.reading.manifest import take_notices as manifest_notices
@@ -214,7 +225,7 @@ def load_dataset(*, progress: Progress | None = None, key: str | None = None) ->
     notices: list[str] = []
     if target.exists():
         try:
-            return read_dataset(target)
+            return read_dataset(target, leave_out=leave_out)
         except DamagedCache as err:
             notices.append(DAMAGED_CACHE.format(reason=err, name=_set_aside(target).name))
     ds = build_dataset(
@@ -223,7 +234,7 @@ def load_dataset(*, progress: Progress | None = None, key: str | None = None) ->
     ds.notices.extend([*notices, *manifest_notices()])
     write_dataset(target, ds)
     _remove_old_datasets(keep=target)
-    return ds
+    return read_dataset(target, leave_out=leave_out) if leave_out else ds
 
 
 def _remove_old_datasets(*, keep: Path) -> None:
@@ -252,7 +263,7 @@ def write_dataset(folder: Path, ds: Dataset) -> None:
     try:
         _quiet_arrow()
         for name, df in ds.tables.items():
-            df.to_parquet(tmp / f"{name}.parquet", index=False)
+            df.to_parquet(tmp / f"{name}.parquet", index=False, row_group_size=ROW_GROUP_ROWS)
         sums = {name: _file_digest(tmp / f"{name}.parquet") for name in ds.tables}
         manifest = {"format": CACHE_FORMAT, "key": ds.key, "tables": sums, "skipped": ds.skipped}
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
@@ -264,9 +275,10 @@ def write_dataset(folder: Path, ds: Dataset) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def read_dataset(folder: Path) -> Dataset:
-    """The dataset `write_dataset` wrote, with every column as the registry declares it; DamagedCache when
-    any part is missing, unreadable or not what was written."""
+def read_dataset(folder: Path, *, leave_out: Mapping[str, Collection[str]] | None = None) -> Dataset:
+    """The dataset `write_dataset` wrote, with every column as the registry declares it but those of
+    `leave_out` ({table: columns}: left in the files, `Dataset.on_disk`); DamagedCache when any part is
+    missing, unreadable or not what was written."""
     from lib.dataset.schema import Dataset, tables
 
     try:
@@ -278,17 +290,24 @@ def read_dataset(folder: Path) -> Dataset:
         ].items():  # Parquet pages carry no checksum: the manifest does
             if _file_digest(folder / f"{name}.parquet") != expected:
                 raise DamagedCache(f"表 {name} 的文件内容与写入时不同")
-        frames = {name: _read_table(folder / f"{name}.parquet") for name in manifest["tables"]}
+        out = leave_out or {}
+        kept = {
+            name: [c for c in columns if c not in out.get(name, ())] for name, columns in tables().items()
+        }
+        frames = {name: _read_table(folder / f"{name}.parquet", kept[name]) for name in manifest["tables"]}
         skipped = [(str(n), str(r)) for n, r in manifest["skipped"]]
     except DamagedCache:
         raise
     except Exception as err:  # noqa: BLE001 - any damage (bytes, JSON, Parquet, types) means rebuild
         raise DamagedCache(f"{type(err).__name__}") from None
-    for name, columns in tables().items():
+    for name, columns in kept.items():
         if list(frames[name].columns) != columns:
             raise DamagedCache(f"表 {name} 的列与当前版本不符")
         _restore_lists(name, frames[name])
-    return Dataset(frames, skipped=skipped, key=str(manifest["key"]))
+    on_disk = {t: tuple(c for c in tables()[t] if c in cs) for t, cs in out.items() if t in kept}
+    ds = Dataset(frames, skipped=skipped, key=str(manifest["key"]), folder=folder, on_disk=on_disk)
+    ondisk.open_files(ds)
+    return ds
 
 
 def _file_digest(path: Path) -> str:
@@ -308,12 +327,17 @@ def _quiet_arrow() -> None:
         pa.set_memory_pool(pa.system_memory_pool())
 
 
-def _read_table(path: Path):
-    """One Parquet file as a DataFrame, read on this thread only (no Arrow thread pool, see above)."""
+def _read_table(path: Path, columns: list[str]):
+    """These columns of one Parquet file (which must hold the table's columns) as a DataFrame, read on
+    this thread only (no Arrow thread pool, see above)."""
     import pyarrow.parquet as pq
 
+    from lib.dataset.schema import tables
+
     _quiet_arrow()
-    return pq.read_table(path, use_threads=False).to_pandas(use_threads=False)
+    if pq.read_schema(path).names != tables()[path.stem]:
+        raise DamagedCache(f"表 {path.stem} 的列与当前版本不符")
+    return pq.read_table(path, columns=columns, use_threads=False).to_pandas(use_threads=False)
 
 
 def _restore_lists(table: str, df) -> None:

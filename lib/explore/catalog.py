@@ -20,23 +20,26 @@ def initiative_table(initiatives: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
     """Initiatives as shown and downloaded: kind in Chinese and the article's title added."""
     table = with_titles(initiatives, articles)
     table["kind"] = table["kind"].map(KIND_LABELS).fillna(table["kind"])
-    cols = [
-        "initiative_id",
-        "zone",
-        "name",
-        "full_name",
-        "kind",
-        "components",
-        "expected_count",
-        "found_count",
-        "theme",
-        "shared_zones",
-        "title",
-        "sentence",
-        "article_id",
-        "paragraph_id",
-    ]
-    return table[cols]
+    return table[[c for c in TABLE_COLUMNS if c in table]]  # the sentence when the dataset holds it
+
+
+#: The columns of `initiative_table`.
+TABLE_COLUMNS = [
+    "initiative_id",
+    "zone",
+    "name",
+    "full_name",
+    "kind",
+    "components",
+    "expected_count",
+    "found_count",
+    "theme",
+    "shared_zones",
+    "title",
+    "sentence",
+    "article_id",
+    "paragraph_id",
+]
 
 
 def initiative_labels(table: pd.DataFrame) -> dict[str, str]:

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from lib.dataset import ondisk
 from lib.dataset.schema import Dataset, counted_paragraphs
 from lib.explore.chart_style import apply_layout, value_axis_title
 from lib.explore.colors import UNKNOWN_ZONE, zone_colors
@@ -347,7 +348,7 @@ def indicator_bars(ds: Dataset, filters: Filters, indicator: str) -> list[tuple[
     half-year figure beside a full year's. A figure with no year of its own is placed at its report's
     year, marked as such."""
     metrics = filter_table(ds, "metrics", filters)
-    rows = metrics[metrics["label"] == indicator]
+    rows = ondisk.fill(ds, "metrics", metrics[metrics["label"] == indicator])
     report_year = rows["article_id"].map(ds.articles.set_index("article_id")["year"])
     rows = rows.assign(_report_year=report_year, _period=rows["period"].fillna("").map(period_class))
     out = []
@@ -384,7 +385,8 @@ def dated_indicators(ds: Dataset, filters: Filters) -> dict[str, tuple[str, str]
 
 def indicator_trend(ds: Dataset, filters: Filters, key: tuple[str, str]) -> go.Figure:
     """`metric_over_years` of one (indicator, unit) group of the filtered metrics."""
-    return metric_over_years(dated_groups(filter_table(ds, "metrics", filters))[key], zones=ds.zones)
+    rows = ondisk.fill(ds, "metrics", dated_groups(filter_table(ds, "metrics", filters))[key])
+    return metric_over_years(rows, zones=ds.zones)
 
 
 def term_chart(ds: Dataset, filters: Filters, score: str, n: int, exclude: tuple[str, ...]) -> go.Figure:

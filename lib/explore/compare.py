@@ -60,12 +60,32 @@ def _frequencies(ds: Dataset, filters: Filters) -> pd.DataFrame:
     return keywords.frequency_table(*term_index.frequencies(ds, filters))
 
 
+def top_terms(ds: Dataset, filters: Filters, *, n: int = 20, exclude=()) -> pd.DataFrame:
+    """`keywords.top_terms` of the filtered paragraphs ([term, count, doc_freq]; not the topic words)."""
+    return keywords.top_of(_frequencies(ds, filters), n=n, exclude=exclude)
+
+
+def keyness_against(
+    ds: Dataset, rows: np.ndarray, rest: np.ndarray, *, n: int, exclude=(), min_count: int = 2
+) -> pd.DataFrame:
+    """`keywords.keyness` of the paragraphs at `rows` against those at `rest` (positions in
+    `ds.paragraphs`), the over-used terms only (G2 > 0), strongest first, at most n, without `exclude`."""
+    if not len(rows) or not len(rest):
+        return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
+    counts = term_index.target_and_rest(ds, rows, rest)
+    table = keywords.over_used(
+        counts, term_index.term_index(ds).terms, ["target", "rest"], min_count=min_count
+    )
+    table = table[(table["group"] == "target") & ~table["term"].isin(exclude)].head(n)
+    return table[keywords.KEYNESS_COLUMNS].reset_index(drop=True)
+
+
 def term_table(ds: Dataset, filters: Filters, score: str, n: int, exclude: tuple[str, ...]) -> pd.DataFrame:
     """The filtered paragraphs' top n terms by a score of SCORES: frequency (count); TF-IDF with articles as
     documents (a term's best article); or keyness G2 (g2) of the filtered paragraphs against all the others
     (empty when the filter keeps the whole corpus: nothing to compare with)."""
     if score == "count":
-        return keywords.top_of(_frequencies(ds, filters), n=n, exclude=exclude)
+        return top_terms(ds, filters, n=n, exclude=exclude)
     if score == "tfidf":
         table = keywords.tfidf_by_term(
             term_index.article_matrix(ds, filters), term_index.term_index(ds).terms
@@ -75,10 +95,7 @@ def term_table(ds: Dataset, filters: Filters, score: str, n: int, exclude: tuple
     rest = np.setdiff1d(np.flatnonzero(index.counted), rows, assume_unique=True)
     if not len(rest):
         return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
-    counts = term_index.target_and_rest(ds, rows, rest)
-    table = keywords.over_used(counts, index.terms, ["target", "rest"], min_count=2)
-    table = table[(table["group"] == "target") & ~table["term"].isin(exclude)].head(n)
-    return table[keywords.KEYNESS_COLUMNS].reset_index(drop=True)
+    return keyness_against(ds, rows, rest, n=n, exclude=exclude)
 
 
 def _members(ds: Dataset, filters: Filters, by: str) -> pd.DataFrame:

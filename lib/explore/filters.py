@@ -3,11 +3,12 @@ described in words so a page can say which filters are active."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import pandas as pd
 
+from lib.dataset import ondisk
 from lib.dataset.schema import Dataset, counted_paragraphs, text_columns
 from lib.extract.metric_context import SCOPE_LABELS
 
@@ -85,11 +86,16 @@ def rows_passing(df: pd.DataFrame, filters: Filters, *, text_columns: tuple[str,
     if filters.query:
         cols = [c for c in text_columns if c in df]
         if cols:
-            hit = pd.Series(False, index=df.index)
-            for c in cols:
-                hit |= df[c].astype(str).str.contains(filters.query, case=False, regex=False, na=False)
-            mask &= hit
+            mask &= _contains(df, cols, filters.query)
     return mask
+
+
+def _contains(df: pd.DataFrame, columns: list[str], query: str) -> pd.Series:
+    """Whether any of the columns contains the query (case-insensitive, literal): the text filter."""
+    hit = pd.Series(False, index=df.index)
+    for c in columns:
+        hit |= df[c].astype(str).str.contains(query, case=False, regex=False, na=False)
+    return hit
 
 
 def filter_table(ds: Dataset, table: str, filters: Filters) -> pd.DataFrame:
@@ -125,10 +131,38 @@ def table_mask(ds: Dataset, table: str, filters: Filters) -> np.ndarray:
     if content.active:
         positions = np.flatnonzero(mask)
         rows = df.iloc[positions] if where.active else df
-        passing = rows_passing(rows, content, text_columns=text_columns(table)).to_numpy(dtype=bool)
+        passing = rows_passing(rows, replace(content, query="")).to_numpy(dtype=bool)
+        if content.query:
+            passing = passing & query_mask(ds, table, content.query)[positions]
         mask[:] = False
         mask[positions[passing]] = True
     return mask
+
+
+#: The text filters whose matches a dataset remembers, per table (`query_mask`).
+REMEMBERED_QUERIES = 16
+
+
+def query_mask(ds: Dataset, table: str, query: str) -> np.ndarray:
+    """Which rows of a table the text filter keeps (any of `schema.text_columns` contains `query`), as a
+    boolean array in the table's order, remembered per dataset, table and query: the columns the dataset
+    left on disk (lib.dataset.ondisk) are read a row group at a time, never held whole."""
+    remembered = ds.__dict__.setdefault("_query_masks", {})
+    found = remembered.get((table, query))
+    if found is None:
+        df = ds.table(table)
+        in_memory = [c for c in text_columns(table) if c in df]
+        on_disk = [c for c in text_columns(table) if ondisk.has(ds, table, c)]
+        if not in_memory and not on_disk:  # a table without text: the filter does not apply
+            return np.ones(len(df), dtype=bool)
+        found = _contains(df, in_memory, query).to_numpy(dtype=bool, copy=True)
+        if on_disk:
+            for part in ondisk.batches(ds, table, on_disk):
+                found[part.index] |= _contains(part, on_disk, query).to_numpy(dtype=bool)
+        if len(remembered) >= REMEMBERED_QUERIES:
+            remembered.clear()
+        remembered[(table, query)] = found
+    return found
 
 
 def _split(filters: Filters) -> tuple[Filters, Filters]:

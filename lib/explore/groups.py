@@ -38,9 +38,10 @@ def with_province(paragraphs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     return paragraphs.assign(province=province.where(known, UNKNOWN_PROVINCE))
 
 
-def grouped(paragraphs: pd.DataFrame, by: str, *, values: str = "tokens") -> pd.DataFrame:
-    """[group, tokens] of the paragraphs that have a value of `by` (a paragraph of two themes is in both);
-    `values` names another column to keep instead of the tokens."""
+def grouped(paragraphs: pd.DataFrame, by: str, *, values: str = "row") -> pd.DataFrame:
+    """[group, row] of the paragraphs that have a value of `by` (a paragraph of two themes is in both);
+    `values` names another column to keep instead of the paragraph's position `row` (the plain-Python
+    definitions of tests/reference_words.py keep `tokens`)."""
     if by == "theme":
         table = paragraphs[["themes", values]].explode("themes").rename(columns={"themes": "group"})
     else:
@@ -112,7 +113,7 @@ def filtered_members(ds: Dataset, filters: Filters, by: str) -> pd.DataFrame:
     frame = term_index.body_frame(ds, filters, [column])
     if by == "province":
         frame = with_province(frame, ds.articles)
-    return grouped(frame, by, values="row")
+    return grouped(frame, by)
 
 
 def filtered_group_terms(

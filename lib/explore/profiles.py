@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from lib import config
 from lib.core import rulefiles
+from lib.dataset import ondisk
 from lib.dataset.schema import Dataset, counted_paragraphs
+from lib.explore import compare, term_index
 from lib.explore.filters import Filters, filter_table
 from lib.extract.quantities import load_rules as load_metric_rules
-from lib.text import keywords
 
 
 @dataclass
@@ -94,8 +96,8 @@ def zone_profile(ds: Dataset, zone: str, filters: Filters | None = None) -> Zone
     reports = Filters(zones=(zone,), articles=narrow.articles, years=narrow.years)
     articles = filter_table(ds, "articles", reports)
     body = counted_paragraphs(filter_table(ds, "paragraphs", narrow))
-    metrics = filter_table(ds, "metrics", narrow)
-    ents = filter_table(ds, "entities", reports)
+    metrics = ondisk.fill(ds, "metrics", filter_table(ds, "metrics", narrow))
+    ents = ondisk.fill(ds, "entities", filter_table(ds, "entities", reports))
     orgs = organisations(ents)
     return ZoneProfile(
         zone=zone,
@@ -107,8 +109,8 @@ def zone_profile(ds: Dataset, zone: str, filters: Filters | None = None) -> Zone
         enterprises=orgs[orgs["type"] == "enterprise"],
         institutions=orgs[orgs["type"] == "institution"],
         people=ents[ents["type"] == "person"],
-        industries=industry_mentions(body["text"]),
-        top_terms=top_terms(body, n=15, exclude=[zone]),
+        industries=industry_mentions(ondisk.fill(ds, "paragraphs", body, ["text"])["text"]),
+        top_terms=compare.top_terms(ds, narrow, n=15, exclude=(zone,)),
         distinctive_terms=distinctive_terms(ds, zone, n=15, article_ids=set(articles["article_id"])),
     )
 
@@ -149,21 +151,18 @@ def format_value(row) -> str:
     return f"{qualifier}{value}{unit}"
 
 
-def top_terms(paragraphs: pd.DataFrame, *, n: int = 20, exclude=()) -> pd.DataFrame:
-    """Most frequent keywords of a set of paragraphs ([term, count, doc_freq])."""
-    return keywords.top_terms(paragraphs["tokens"], n=n, exclude=exclude)
-
-
 def distinctive_terms(
     ds: Dataset, zone: str, *, n: int = 20, article_ids=None, min_count: int = 3
 ) -> pd.DataFrame:
     """Terms the zone over-uses against all other zones: log-likelihood G2 > 0, strongest first, with the
-    log ratio as effect size. `article_ids` narrows the zone's side (the other zones stay whole)."""
-    body = counted_paragraphs(ds.paragraphs)
-    body = body[body["zone"] != ""]
+    log ratio as effect size (`keywords.keyness` of the zone's counted paragraphs against those of every
+    other zone, on the term index). `article_ids` narrows the zone's side (the other zones stay whole)."""
+    paragraphs = ds.paragraphs
+    zones = paragraphs["zone"]
+    counted = term_index.term_index(ds).counted
+    own = counted & (zones == zone).to_numpy(dtype=bool)
     if article_ids is not None:
-        body = body[(body["zone"] != zone) | body["article_id"].isin(article_ids)]
-    if body["zone"].nunique() < 2 or zone not in set(body["zone"]):
-        return pd.DataFrame(columns=keywords.KEYNESS_COLUMNS)
-    table = keywords.keyness(body, "zone", zone, min_count=min_count)
-    return table[(table["g2"] > 0) & (table["term"] != zone)].head(n).reset_index(drop=True)
+        own &= paragraphs["article_id"].isin(article_ids).to_numpy(dtype=bool)
+    others = counted & (zones.notna() & (zones != "") & (zones != zone)).to_numpy(dtype=bool)
+    rows, rest = np.flatnonzero(own), np.flatnonzero(others)
+    return compare.keyness_against(ds, rows, rest, n=n, exclude=(zone,), min_count=min_count)

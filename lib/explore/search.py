@@ -7,7 +7,9 @@ import re
 
 import pandas as pd
 
-from lib.dataset.schema import counted_paragraphs
+from lib.dataset import ondisk
+from lib.dataset.schema import Dataset, counted_paragraphs
+from lib.explore.filters import Filters, filter_table
 
 #: Characters of context shown either side of a hit.
 CONTEXT = 30
@@ -173,6 +175,47 @@ def _text(value) -> str:
 # --- for the pages ------------------------------------------------------------------------------------
 
 
-def hit_article(ds, paragraph_id: str) -> dict | None:
-    """`article_context` of a paragraph of the dataset (every block of its report, whatever the filters)."""
-    return article_context(ds.paragraphs, ds.articles, paragraph_id)
+def hit_article(ds: Dataset, paragraph_id: str) -> dict | None:
+    """`article_context` of a paragraph of the dataset (every block of its report, whatever the filters),
+    the report's text read from disk when the dataset keeps it there."""
+    paragraphs = ds.paragraphs
+    where = paragraphs.loc[paragraphs["paragraph_id"] == paragraph_id, "article_id"]
+    if where.empty:
+        return None
+    blocks = ondisk.fill(ds, "paragraphs", paragraphs[paragraphs["article_id"] == where.iloc[0]], ["text"])
+    return article_context(blocks, ds.articles, paragraph_id)
+
+
+def source_paragraph(ds: Dataset, paragraph_id: str) -> dict | None:
+    """`paragraph_context` of a paragraph of the dataset (the source passage of a metric or initiative)."""
+    paragraphs = ds.paragraphs
+    rows = ondisk.fill(
+        ds, "paragraphs", paragraphs[paragraphs["paragraph_id"] == paragraph_id].head(1), ["text"]
+    )
+    return paragraph_context(rows, ds.articles, paragraph_id)
+
+
+def find(
+    ds: Dataset, filters: Filters, query: str, include_duplicates: bool = False, limit: int | None = None
+) -> tuple[tuple[int, int, int], pd.DataFrame]:
+    """(`hit_counts`, `kwic` with `limit`) of the paragraphs under the filters. When the dataset keeps
+    the text on disk it is read a row group at a time (the body paragraphs' only), never whole."""
+    paragraphs = filter_table(ds, "paragraphs", filters)
+    query = (query or "").strip()
+    if "text" in paragraphs or not query:
+        return hit_counts(paragraphs, query, include_duplicates=include_duplicates), kwic(
+            paragraphs, query, include_duplicates=include_duplicates, limit=limit
+        )
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    body = counted_paragraphs(paragraphs, with_copies=include_duplicates)
+    n_hits, paragraph_ids, article_ids, found = 0, set(), set(), []
+    for part in ondisk.chunks(ds, "paragraphs", ["text"], body.index):
+        hits = _paragraphs_with(body.loc[part.index].assign(text=part["text"]), pattern, include_duplicates)
+        n_hits += int(hits["text"].str.count(pattern).sum())
+        paragraph_ids.update(hits["paragraph_id"])
+        article_ids.update(hits["article_id"])
+        left = None if limit is None else limit - sum(map(len, found))
+        if left is None or left > 0:
+            found.append(kwic(hits, query, include_duplicates=include_duplicates, limit=left))
+    rows = pd.concat(found, ignore_index=True) if found else kwic(body.iloc[:0], query)
+    return (n_hits, len(paragraph_ids), len(article_ids)), rows

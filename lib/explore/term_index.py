@@ -14,9 +14,10 @@ and the matrix's columns as int32, presence as one byte per cell), made a chunk 
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -24,6 +25,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from lib.dataset import ondisk
 from lib.dataset.schema import Dataset
 from lib.explore.filters import Filters, table_mask
 from lib.text.keywords import as_token_list
@@ -54,38 +56,86 @@ _LOCK = threading.Lock()
 
 
 def term_index(ds: Dataset) -> TermIndex:
-    """The index of the dataset's paragraphs, made on first use and kept with the dataset."""
+    """The index of the dataset's paragraphs, made on first use and kept with the dataset (the app makes it
+    when it loads the dataset, from the tokens it leaves on disk: ui.state)."""
     found = ds.__dict__.get("_term_index")
     if found is None:
         with _LOCK:
             found = ds.__dict__.get("_term_index")
             if found is None:
-                found = make_index(ds.paragraphs)
+                found = _make(ds)
                 ds.__dict__["_term_index"] = found
     return found
 
 
+def _make(ds: Dataset) -> TermIndex:
+    if ondisk.has(ds, "paragraphs", "tokens"):
+        counted = ds.paragraphs["counted"].astype(bool).to_numpy()
+        return index_of_arrow(ondisk.arrow_batches(ds, "paragraphs", "tokens"), counted)
+    return make_index(ds.paragraphs)
+
+
 def make_index(paragraphs: pd.DataFrame) -> TermIndex:
-    """The index of the paragraphs' tokens, made a chunk of paragraphs at a time: what it holds at the
+    """The index of the paragraphs' token lists, made a chunk of paragraphs at a time: what it holds at the
     end (token ids and the matrix's columns as int32) and one chunk's work, never a list of every token."""
     tokens = [t if isinstance(t, list) else as_token_list(t) for t in paragraphs["tokens"]]
-    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-    starts = np.concatenate([[0], np.cumsum(lengths)])
     ids: dict[str, int] = {}
-    flat, cells, counts = [], [], []
-    for lo in range(0, len(tokens), CHUNK):
-        chunk = tokens[lo : lo + CHUNK]
-        n = int(starts[lo + len(chunk)] - starts[lo])
-        ids_of = np.fromiter((ids.setdefault(t, len(ids)) for t in chain.from_iterable(chunk)), np.int32, n)
-        flat.append(ids_of)
-        rows = np.repeat(np.arange(lo, lo + len(chunk), dtype=np.int64), lengths[lo : lo + len(chunk)])
-        keys, n_each = np.unique(rows << 32 | ids_of, return_counts=True)  # sorted by row, then term
+    chunks = (_ids_of_lists(tokens[lo : lo + CHUNK], ids) for lo in range(0, len(tokens), CHUNK))
+    return _index(chunks, ids, paragraphs["counted"].astype(bool).to_numpy())
+
+
+def index_of_arrow(chunks: Iterable, counted: np.ndarray) -> TermIndex:
+    """`make_index` of the tokens as Arrow list arrays, in order (the tokens column read from Parquet a row
+    group at a time): each chunk's words are turned into ids by Arrow, with one Python string per distinct
+    word, never a list per paragraph."""
+    ids: dict[str, int] = {}
+    return _index((_ids_of_arrow(chunk, ids) for chunk in chunks), ids, counted)
+
+
+def _ids_of_lists(chunk: list[list[str]], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(tokens per paragraph, the token ids end to end) of a chunk of token lists; new words get the next ids."""
+    lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
+    n = int(lengths.sum())
+    return lengths, np.fromiter(
+        (ids.setdefault(t, len(ids)) for t in chain.from_iterable(chunk)), np.int32, n
+    )
+
+
+def _ids_of_arrow(chunk, ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """`_ids_of_lists` of an Arrow list array (a null list holds no tokens)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_null(chunk.type):  # a column of no lists at all (an empty table's)
+        return np.zeros(len(chunk), dtype=np.int64), np.zeros(0, dtype=np.int32)
+    lengths = pc.fill_null(pc.list_value_length(chunk), 0).to_numpy(zero_copy_only=False).astype(np.int64)
+    encoded = pc.dictionary_encode(pc.list_flatten(chunk))  # its dictionary in order of first occurrence
+    words = encoded.dictionary.to_pylist()
+    local = np.fromiter((ids.setdefault(sys.intern(w), len(ids)) for w in words), np.int32, len(words))
+    return lengths, local[encoded.indices.to_numpy(zero_copy_only=False)]
+
+
+def _index(
+    chunks: Iterable[tuple[np.ndarray, np.ndarray]], ids: dict[str, int], counted: np.ndarray
+) -> TermIndex:
+    """The index from each chunk's (tokens per paragraph, token ids): per chunk, each paragraph's (term,
+    count) cells by `np.unique` on `row << 32 | term`."""
+    sizes, flat, cells, counts = [np.zeros(1, dtype=np.int64)], [], [], []
+    row = 0
+    for lengths, ids_of in chunks:
+        rows = np.repeat(np.arange(row, row + len(lengths), dtype=np.int64), lengths)
+        keys, n_each = np.unique(
+            rows << 32 | ids_of.astype(np.int64), return_counts=True
+        )  # by row, then term
+        sizes.append(lengths)
+        flat.append(ids_of.astype(np.int32, copy=False))
         cells.append(keys)
         counts.append(n_each.astype(np.int32))
+        row += len(lengths)
     terms = np.empty(len(ids), dtype=object)
     terms[list(ids.values())] = list(ids)
-    counted = paragraphs["counted"].astype(bool).to_numpy()
-    matrix, present = _matrices(cells, counts, len(tokens), len(ids))
+    matrix, present = _matrices(cells, counts, row, len(ids))
+    starts = np.cumsum(np.concatenate(sizes))
     flat = np.concatenate(flat) if flat else np.zeros(0, dtype=np.int32)
     return TermIndex(terms, ids, matrix, present, flat, starts, counted)
 

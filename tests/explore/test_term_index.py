@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 import reference_words as ref
 
+from lib.dataset import store
 from lib.dataset.schema import counted_paragraphs
-from lib.explore import compare, groups, term_index, words
+from lib.explore import compare, groups, profiles, term_index, words
 from lib.explore.filters import Filters
 from lib.text import keywords
 
@@ -134,3 +135,38 @@ def test_the_compact_index_holds_what_a_plain_count_gives(corpus_dataset, monkey
     assert index.counts.has_canonical_format and index.present.dtype == np.uint8
     assert np.shares_memory(index.present.indices, index.counts.indices)
     assert (index.present.toarray() == (index.counts.toarray() > 0)).all()
+
+
+def test_the_zone_profile_words_are_those_of_its_paragraphs(corpus_dataset):
+    ds = corpus_dataset
+    zones = [*ds.zones[:3], ds.zones[-1], "没有这个区域"]
+    some = set(ds.articles["article_id"][::2])
+    for zone in zones:
+        for f in (Filters(), Filters(themes=("组织建设",)), Filters(years=(ds.years[-1],))):
+            narrow = Filters(zones=(zone,), themes=f.themes, years=f.years)
+            body = ref.filtered_body(ds, narrow)
+            same(
+                ref.profile_top_terms(body, n=15, exclude=[zone]),
+                compare.top_terms(ds, narrow, n=15, exclude=(zone,)),
+            )
+        for ids in (None, some, set()):
+            same(
+                ref.distinctive_terms(ds, zone, n=15, article_ids=ids),
+                profiles.distinctive_terms(ds, zone, n=15, article_ids=ids),
+            )
+
+
+def test_the_index_of_the_tokens_on_disk_is_that_of_the_token_lists(corpus_dataset, tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "ROW_GROUP_ROWS", 50)  # several row groups, so several chunks
+    store.write_dataset(tmp_path / "dataset-x", corpus_dataset)
+    lean = store.read_dataset(tmp_path / "dataset-x", leave_out={"paragraphs": ("tokens",)})
+    assert "tokens" not in lean.paragraphs and lean.on_disk == {"paragraphs": ("tokens",)}
+    a, b = term_index.make_index(corpus_dataset.paragraphs), term_index.term_index(lean)
+    assert list(a.terms) == list(b.terms) and a.ids == b.ids
+    assert (a.flat == b.flat).all() and (a.starts == b.starts).all() and (a.counted == b.counted).all()
+    for m in ("counts", "present"):
+        x, y = getattr(a, m), getattr(b, m)
+        assert (x.indptr == y.indptr).all() and (x.indices == y.indices).all() and (x.data == y.data).all()
+    zone = corpus_dataset.zones[0]
+    same(profiles.zone_profile(corpus_dataset, zone).top_terms, profiles.zone_profile(lean, zone).top_terms)
+    same(profiles.distinctive_terms(corpus_dataset, zone), profiles.distinctive_terms(lean, zone))
