@@ -50,7 +50,7 @@ class Articles(Extractor):
         if not found.zone.name and art.page_meta:
             found = zone_choice.detect_zone("", art.page_meta)
         zone, method, mentioned = found.zone.name, found.method, found.mentioned
-        year = int(art.date[:4]) if art.date else dates.article_year(ctx.body_text)
+        year = int(art.date[:4]) if art.date else dates.article_year(f"{art.title}\n{ctx.body_text}")
         ctx.facts.update(zone=zone, zone_method=method, zones_mentioned=mentioned, year=year)
         return [
             {

@@ -362,3 +362,11 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_a_year_in_the_headline_is_the_reports_year_when_the_page_gives_no_date(tmp_path):
+    text = (
+        "2023年某某综合保税区：“星火”工程迸发党建新活力\n\n4月13日讯，某某综合保税区不断提升党建工作水平。\n"
+    )
+    ds = build_dataset([_write(tmp_path, "headline_year.txt", text)])
+    assert ds.articles.iloc[0]["year"] == 2023
