@@ -328,12 +328,15 @@ def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Artic
         page_meta=" ".join(meta),
     )
     seq = 0
+    stacked = False  # a heading right under another (构建“四级体系” / 锻造党建引领治理“中轴线”): one section
     for b in blocks[first_body:]:
         if b.kind in (META, CLUTTER):
             continue
         if b.kind == HEADING:
-            section = _clean_heading(b.text)
+            heading = _clean_heading(b.text)
+            section, stacked = (f"{section} {heading}" if stacked and section else heading), True
             continue
+        stacked = False
         text = repair_text(b.text) if b.kind in (BODY, CAPTION) else _clean_heading(b.text)
         art.paragraphs.append(Paragraph(seq=seq, kind=b.kind, text=text, section=section))
         seq += 1

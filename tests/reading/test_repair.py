@@ -203,3 +203,9 @@ def test_flat_and_deeply_nested_html_pages_are_read_whole():
 )
 def test_pinyin_glosses_are_dropped(raw, expected):
     assert drop_pinyin_glosses(raw) == expected
+
+
+def test_a_heading_right_under_another_joins_it_in_one_section():
+    text = "标题一则\n\n导语第一段，园区介绍情况。\n\n构建“四级体系”\n\n锻造治理“中轴线”\n\n园区建立四级组织体系。\n\n二、服务\n\n园区服务企业。\n"
+    (art,) = _articles(text)
+    assert [p.section for p in art.body] == ["", "构建“四级体系” 锻造治理“中轴线”", "二、服务"]
