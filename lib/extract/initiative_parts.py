@@ -40,6 +40,8 @@ RE_LEADING_COUNT = re.compile(r"^(?:[0-9A-Za-z]+|[一二两三四五六七八九
 #: A bracket right after a name, and what it holds.
 RE_BRACKET = re.compile(r"^\s*[（(]([^（）()]{2,120})[）)]")
 #: An item that explains a formula term (“1”是…), not a part of a list.
+#: Where an explaining list after a name ends: 。 or ；.
+RE_SENTENCE_PART_END = re.compile(r"[。；;]")
 RE_EXPLAINED = re.compile(r"^“[^”]{1,6}”(?:是|指|为)")
 #: Stands in for the characters inside a quoted term when clauses and lists are split.
 MASK = "○"
@@ -90,7 +92,8 @@ def _explained_whole(rest: str, pieces: tuple[str, ...], rules: InitiativeRules)
     m = rules.re_explain_whole.match(rest)
     if not m:
         return []
-    text = rest[m.end() : next((i for i, ch in enumerate(rest) if ch in "。；;" and i > m.end()), len(rest))]
+    end = RE_SENTENCE_PART_END.search(rest, m.end() + 1)
+    text = rest[m.end() : end.start() if end else len(rest)]
     items = [p.strip() for p in re.split(f"{rules.re_joiner.pattern}|[，,]", text) if p.strip()]
     total = sum(numeral_value(rules.re_numeral.match(p).group(0), rules) or 0 for p in pieces)
     return items if len(items) == total else []

@@ -35,9 +35,6 @@ RE_CLAUSE_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 #: A headline and the page's metadata on one line: 某某党委揭牌成立 | 来源：某某政府网 点击数：58次.
 META_LABEL = r"(?:来源|发布时间|发布日期|更新时间|作者|时间|日期)\s*[:：]"
 RE_TITLE_WITH_META = re.compile(rf"(?P<title>[^|｜]{{5,60}}?)\s*[|｜]\s*(?P<meta>{META_LABEL}.*)")
-#: A repost's headline given as metadata: 标题：“某某园区党建联盟成立”, 原标题：… (with any debris a scraper left
-#: after a comma: 原标题：某某园区…提质增效, f F) @)).
-RE_LABELLED_TITLE = re.compile(r"原?标题\s*[:：]\s*[“\"]?(.{4,80}?)[”\"]?(?:[，,][^\u4e00-\u9fff]*)?\s*")
 #: A line that starts with a metadata label is metadata, whatever follows its bar: 发布日期：… | 来源：….
 RE_META_FIRST = re.compile(rf"\s*{META_LABEL}")
 
@@ -343,9 +340,7 @@ def _build_article(blocks: list[Block], *, source_file: str, part: int) -> Artic
     if (
         not art.title
     ):  # no headline above the body: a labelled one (标题：“…”) below it, else the first sentence
-        labelled = [
-            m.group(1) for b in blocks if b.kind == META and (m := RE_LABELLED_TITLE.fullmatch(b.text))
-        ]
+        labelled = [t for b in blocks if b.kind == META and (t := pages.labelled_title(b.text))]
         art.title = labelled[0] if labelled else art.body[0].text[:30] if art.body else ""
     mark_duplicates(art.paragraphs)
     return art

@@ -28,6 +28,7 @@ class PageRules:
     title_tail: re.Pattern[str] | None  # a site name glued to a headline: …发展-今日精选
     title_column: re.Pattern[str] | None  # a column before a headline: 世界热头条丨…
     title_dropped: re.Pattern[str] | None  # a chapter number before a headline: 第18章 …
+    title_labelled: re.Pattern[str] | None  # a repost's headline as metadata: 标题：“…”, 原标题：…
 
 
 def load_rules() -> PageRules:
@@ -49,6 +50,7 @@ def _compile(content: bytes | None) -> PageRules:
         title_tail=_title_rule(spec, "title_site_tail"),
         title_column=_title_rule(spec, "title_column_head"),
         title_dropped=_title_rule(spec, "title_dropped_head"),
+        title_labelled=_title_rule(spec, "title_labelled"),
     )
 
 
@@ -57,6 +59,13 @@ def _title_rule(spec: dict, key: str) -> re.Pattern[str] | None:
     return (
         rulefiles.compile_pattern(pattern.replace("{CJK}", CJK), name="web_clutter.json") if pattern else None
     )
+
+
+def labelled_title(line: str) -> str:
+    """The headline a metadata line gives (标题：“…”, 原标题：…), or ""."""
+    pattern = load_rules().title_labelled
+    m = pattern.fullmatch(line) if pattern else None
+    return m["title"] if m else ""
 
 
 def split_title(title: str, *, min_chars: int) -> tuple[str, str, str]:
