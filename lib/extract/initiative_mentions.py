@@ -200,6 +200,9 @@ def head_of(run: str, *, numbered: bool, rules: InitiativeRules) -> str:
     of it that ends with a head and is followed by a launch verb (“智造先锋”…四家党建联盟单位授牌)."""
     if is_descriptor(run, numbered=numbered, rules=rules):
         return run
+    leading = next((h for h in rules.leading_heads if run.startswith(h) and len(run) > len(h)), "")
+    if leading:  # “红色领航·益企经彩”党建品牌工作清单
+        return leading
     for end in range(len(run) - 1, 0, -1):
         if run.startswith(rules.launch_verbs, end) and is_descriptor(
             run[:end], numbered=numbered, rules=rules
@@ -224,7 +227,7 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
         or any(w in name for w in rules.question_words)
         or after.startswith(rules.problem_words)
         or after.startswith(rules.award_after)
-        or name.endswith(rules.award_after)
+        or (name.endswith(rules.award_after) and not is_parallel_count(name))  # “五拼五比晒五榜” is no list
         or (is_term_chain(name) and _names_a_product_chain(after, rules))
         or any(w in clause for w in rules.award_before)
         or any(w in clause for w in rules.higher_level_owners)

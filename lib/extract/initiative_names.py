@@ -28,7 +28,11 @@ from lib.reading import dates
 FORMULA, COUNTED, BRAND = "formula", "counted", "brand"
 
 #: A quoted term with no quote or sentence end inside: “五个一”, or ‘1+4+N’ nested in a quotation.
-RE_TERM = re.compile(r"“([^“”‘’。！？\n]{1,60})”|‘([^“”‘’。！？\n]{1,60})’")
+#: A quotation may hold one level of single quotes: “两新‘湘’当红”.
+RE_TERM = re.compile(
+    r"“(?=[^“”。！？\n]{1,30}”|[^“”‘’。！？\n]{1,60}”)((?:[^“”‘’。！？\n]|‘[^“”‘’。！？\n]{1,20}’)+)”"
+    r"|‘([^“”‘’。！？\n]{1,60})’"
+)
 #: The words right after a closing quote, from which a descriptor is read.
 RE_RUN = re.compile(f"[{CJK}A-Za-z0-9]+")
 #: Digits or a letter joined by plus signs: 1+4+N, 1+1+10+N (at least one digit is checked apart).
@@ -61,6 +65,7 @@ class InitiativeRules:
     programme_verbs: tuple[str, ...]
     brand_verbs: tuple[str, ...]
     launch_verbs: tuple[str, ...]
+    leading_heads: tuple[str, ...]  # “X”党建品牌工作清单: a head that names the term even with more after it
     max_verb_gap: int
     list_links: tuple[str, ...]
     of_links: tuple[str, ...]  # 的 between a quoted term and a head of of_heads
@@ -157,6 +162,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         programme_verbs=rulefiles.longest_first(spec["programme_verbs"]),
         brand_verbs=rulefiles.longest_first(spec["brand_verbs"]),
         launch_verbs=rulefiles.longest_first(spec["launch_verbs"]),
+        leading_heads=rulefiles.longest_first(spec.get("leading_heads", [])),
         max_verb_gap=int(spec["max_verb_gap"]),
         list_links=rulefiles.longest_first(spec["list_links"]),
         of_links=rulefiles.longest_first(spec["of_links"]),

@@ -36,6 +36,16 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("在“五有六室一站”标准基础上完善阵地。", {"五有六室一站"}),
         ("园区发布“甲法惠企”“乙警护企”“丙融助企”三个服务品牌。", {"甲法惠企", "乙警护企", "丙融助企"}),
         ("园区推行“链长+链主”产业链党建模式。", {"链长+链主"}),  # a chain for the Party's work stays
+        ("支部围绕“暖企·聚力”党建品牌年度任务清单推进工作。", {"暖企·聚力"}),  # a leading head, more after it
+        ("园区推广“三联三帮”工作法经验。", {"三联三帮"}),
+        ("园区开展“三比三晒三榜”活动。", {"三比三晒三榜"}),  # ends with 榜, but a parallel name, no honour
+        ("园区深化“青春‘甬’向前”活动。", {"青春‘甬’向前"}),  # single quotes inside the name
+        ("园区打造“‘芯’动力”品牌。", {"‘芯’动力"}),
+        # a long quotation is no name: the names quoted inside it are read
+        (
+            "他说：“要实施‘红色头雁’工程，落实各项任务，确保各项工作取得实效，推动园区党建工作高质量发展”。",
+            {"红色头雁"},
+        ),
     ],
 )
 def test_named_programmes_are_found(text, names):
@@ -75,6 +85,8 @@ def test_named_programmes_are_found(text, names):
         "老党员与新党员开展“一对一”结对。",  # no numeral-and-word parts
         "园区围绕“矿石—钢材—零部件”产业链建强支部。",  # the stages of an industry chain
         "逐步形成“秸秆——饲料——肥料”的循环农业产业链。",
+        "园区企业登上“科技小巨人”榜单。",  # a list of honours after the quote
+        "园区获评“双创示范榜”。",  # a name ending with 榜 that is no parallel count
     ],
 )
 def test_what_is_not_a_programme(text):
