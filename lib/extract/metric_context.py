@@ -13,12 +13,17 @@ from dataclasses import dataclass
 
 from lib import config
 from lib.core import rulefiles
+from lib.core.chars import last_clause
 from lib.extract.places import load_places
 
 ZONE, ENTERPRISE, PERSON, OTHER = "zone", "enterprise", "person", "other"
 #: How the scopes are shown.
 SCOPE_LABELS = {ZONE: "园区", ENTERPRISE: "企业/组织", PERSON: "个人", OTHER: "更大范围"}
 RE_CLAUSE_END = re.compile(r"[，,；;：:]")
+#: Between the numbers of a run after 分别: 12个、156名 / 12个和156名.
+RE_RUN_GAP = re.compile(r"[、，,]?(?:和|及|与|以及)?")
+#: Between the items of the list a run after 分别 answers: 党组织和党员, 收入、产值及税收.
+RE_LIST_ITEM = re.compile(r"、|以及|和|及|与")
 #: A month in Chinese numerals (到八月底), shown in digits.
 MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 RE_CHINESE_MONTH = re.compile("(十[一二]|[一二三四五六七八九十])月")
@@ -179,3 +184,25 @@ def described_label(label: str, text: str, label_end: int, quantity_end: int, da
     if not phrase.startswith(tuple(data["described_by_verbs"])):
         return label
     return f"{phrase[: int(data['described_max_chars'])]}的{label}"
+
+
+def respective_labels(text: str, quantities: list, data: dict, clean) -> dict[int, str]:
+    """Labels for a run of numbers after 分别 (metrics.json respective_words), one per item of the list
+    before it, in order: 技工贸收入、规模工业总产值等指标分别增长25%、20% → {i: 技工贸收入, i+1: 规模工业总产值}.
+    Nothing unless the list has exactly as many items as the run has numbers. `clean` trims an item."""
+    word = next((w for w in data.get("respective_words", []) if w in text), None)
+    if word is None:
+        return {}
+    at = text.find(word)
+    after = [i for i, q in enumerate(quantities) if q.start > at]
+    run = after[:1]
+    for i in after[1:]:
+        if not RE_RUN_GAP.fullmatch(text[quantities[run[-1]].end : quantities[i].start]):
+            break
+        run.append(i)
+    clause = last_clause(text[:at], "，,；;：:")
+    clause = clause[: clause.rfind(data["list_mark"])] if data["list_mark"] in clause else clause
+    items = [clean(p) for p in RE_LIST_ITEM.split(clause)]
+    if len(run) < 2 or len(items) != len(run) or not all(items):
+        return {}
+    return dict(zip(run, items, strict=True))

@@ -13,7 +13,8 @@ Finding the label, in order:
    a label ending with a known indicator becomes that indicator (…企业党组织覆盖率 → 党组织覆盖率);
 3. a quantity with no label of its own (…突破100亿元大关，达100.41亿元) takes the label of the
    previous quantity in the sentence with the same base unit, and a bare change (同比增长5.6%) is
-   prefixed with the previous label. A quantity still without a label is dropped.
+   prefixed with the previous label. A quantity still without a label is dropped. A run of numbers
+   after 分别 takes the items of the list before it, in order (收入、产值分别增长5%、3%).
 
 A change is signed (下降3.2% → -3.2). A bare magnitude (73万常住人口) gets a base unit implied by its label
 (人) or None. year is the nearest year written before the quantity in the sentence (2025年累计走访企业近
@@ -47,20 +48,8 @@ from lib.extract.quantities import (
 from lib.extract.registry import KIND, SENTENCE, SOURCE, THEME, YEAR, Column, Extractor, register
 from lib.reading import dates
 
-METRIC_KEYS = (
-    "label",
-    "value",
-    "value_high",
-    "unit",
-    "base_value",
-    "base_unit",
-    "qualifier",
-    "qualifier_kind",
-    "kind",
-    "year",
-    "raw",
-    "start",
-    "end",
+METRIC_KEYS = tuple(
+    "label value value_high unit base_value base_unit qualifier qualifier_kind kind year raw start end".split()
 )
 #: Kinds of metric: money, things counted, shares, changes, positions in a ranking, physical sizes.
 KINDS = ("amount", "count", "rate", "growth", "rank", "measure")
@@ -95,11 +84,12 @@ def extract_metrics(sentence: str, *, metric_rules: MetricRules | None = None) -
         (pos, y) for pos, y in dates.stated_years(text, date_rules=rules.dates) if not inside(pos, protected)
     ]
     metrics: list[dict] = []
+    given = metric_context.respective_labels(text, quantities, rules.data, lambda s: _clean(s, rules))
     floor = 0
     for i, q in enumerate(quantities):
         ceiling = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         label, label_end = _label(text, q, floor=floor, ceiling=ceiling, rules=rules)
-        label = metric_context.described_label(label, text, label_end, q.end, rules.data)
+        label = given.get(i) or metric_context.described_label(label, text, label_end, q.end, rules.data)
         floor = max(q.end, label_end)
         metric = _metric(q, label, metrics, rules)
         if metric:

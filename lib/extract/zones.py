@@ -28,8 +28,6 @@ from lib.text import segment
 
 GAZETTEER, PATTERN, NONE = "gazetteer", "pattern", "none"
 LEVEL_LABELS = {"national": "国家级", "provincial": "省级", "other": "其他", "": "未知"}
-
-
 #: (characters before a suffix, suffix) pairs `_generic_zone_of` keeps (then it starts afresh).
 MAX_READ_BEFORE = 200_000
 
@@ -65,6 +63,7 @@ class Gazetteer:
     re_suffix_end: re.Pattern
     not_place: tuple[str, ...]
     place_tags: frozenset[str]
+    place_tails: frozenset[str]  # 港 of 东营港经济开发区: part of the place right after a place name
     #: a word the dictionary lists with one of these tags is a place word only if it is a listed place
     listed_name_tags: frozenset[str]
     descriptor_tags: frozenset[str]
@@ -110,6 +109,7 @@ def _compile(rules: bytes | None, table: bytes | None) -> Gazetteer:
         re_suffix_end=re.compile(f"(?:{alternation})$"),
         not_place=rulefiles.longest_first(spec.get("not_place_prefixes", [])),
         place_tags=frozenset(spec.get("place_tags", [])),
+        place_tails=frozenset(spec.get("place_tails", [])),
         listed_name_tags=frozenset(spec.get("listed_name_tags", [])),
         descriptor_tags=frozenset(spec.get("descriptor_tags", [])),
         max_place_chars=int(spec.get("max_place_chars", 10)),
@@ -393,7 +393,7 @@ def _is_place_word(word: str, tag: str, gz: Gazetteer) -> bool:
     person's name (jieba's dictionary tags 弘扬, 文明, 智慧 nr: 弘扬开发区精神 names no zone)."""
     if _blocked(word, gz):
         return False
-    if gz.places.is_place(word):
+    if gz.places.is_place(word) or word in gz.place_tails:
         return True
     listed = dictionary_entry(word)
     return tag in gz.place_tags and not (listed and listed[1] in gz.listed_name_tags)

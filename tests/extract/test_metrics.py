@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.extract.metrics import KINDS, METRIC_KEYS, extract_metrics, extract_metrics_from_text, load_rules
+from lib.extract.metric_context import respective_labels
+from lib.extract.metrics import (
+    KINDS,
+    METRIC_KEYS,
+    _clean,
+    extract_metrics,
+    extract_metrics_from_text,
+    load_rules,
+)
+from lib.extract.quantities import find_quantities, normalise
 
 
 def _matches(metric: dict, want: dict) -> bool:
@@ -270,6 +279,12 @@ def test_corpus_sentence(sentence: str, wanted: list[dict]) -> None:
             [],
         ),
         ("“公司党支部牵头，有6名来自研发中心。”", []),
+        # a list of indicators answered in order by the numbers after 分别
+        (
+            "今年园区营业收入、工业产值和税收总额等指标分别增长15%、12%、9%。",
+            ["营业收入", "工业产值", "税收总额"],
+        ),
+        ("全年新增党组织和党员分别为8个、96名。", ["新增党组织", "党员"]),
     ],
     ids=lambda v: v[:10] if isinstance(v, str) else None,
 )
@@ -433,3 +448,19 @@ def test_canonical_label_from_the_alias_file(label, canonical):
 )
 def test_a_generic_noun_is_labelled_by_what_it_did(sentence, label):
     assert [m["label"] for m in extract_metrics(sentence)] == [label]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        ("园区营业收入、工业产值分别增长15%、12%。", {0: "营业收入", 1: "工业产值"}),
+        ("两家企业分别发展党员5名、3名。", {}),  # one item for two numbers
+        ("收入、产值、税收分别增长15%、12%。", {}),  # three items for two numbers
+        ("营业收入、工业产值增长15%、12%。", {}),  # no 分别
+    ],
+)
+def test_respective_labels_need_as_many_items_as_numbers(sentence, labels):
+    rules = load_rules()
+    text = normalise(sentence)
+    quantities = find_quantities(text, [], rules)
+    assert respective_labels(text, quantities, rules.data, lambda t: _clean(t, rules)) == labels

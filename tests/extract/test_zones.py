@@ -216,10 +216,17 @@ def test_a_corrected_zone_gets_what_is_known_of_it():
         ("中关村科学城举办党建论坛", "中关村科学城"),
         ("厦门软件园企业党建联盟成立", "厦门软件园"),  # a software park named after its city
         ("中关村软件园党建工作联席会召开", "中关村软件园"),  # a listed zone's name + another kind of park
+        # a port after its city is part of the place (a tail): 日照港, 烟台港; a bare 港 names no place
+        ("日照港经济开发区党工委召开会议", "日照港经开区"),
+        ("这是威海港经济开发区的做法", "威海港经开区"),
     ],
 )
 def test_zone_suffixes_and_places_of_every_kind(text, expected):
     assert list(zone_mentions(text)) == [expected]
+
+
+def test_a_place_tail_alone_names_no_zone():
+    assert list(zone_mentions("港经济开发区召开会议")) == []
 
 
 def test_a_park_named_again_and_again_is_the_zone_when_nothing_else_is():
