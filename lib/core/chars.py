@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import ahocorasick
+
 #: One CJK ideograph (basic block plus extension A and compatibility ideographs).
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RE_CJK = re.compile(f"[{CJK}]")
@@ -96,3 +98,14 @@ def last_clause(text: str, marks: str) -> str:
     """The text after the last of the marks, all of it when none occurs: `re.split(f"[{marks}]", text)[-1]`
     without splitting the whole text."""
     return text[max(text.rfind(mark) for mark in marks) + 1 :]
+
+
+def word_automaton(values: dict[str, object]) -> ahocorasick.Automaton | None:
+    """An Aho-Corasick automaton of the words, each found with its value; None when there are no words."""
+    if not values:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, value in values.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton

@@ -20,6 +20,7 @@ import ahocorasick
 
 from lib import config
 from lib.core import rulefiles
+from lib.core.chars import word_automaton
 
 PROVINCE, CITY, COUNTY = "province", "city", "county"
 
@@ -145,13 +146,15 @@ def _compile(adcodes: bytes | None, nations: bytes | None, extra: bytes | None) 
             if len(word) >= 2:
                 by_name.setdefault(word, []).append(place)
     order = {PROVINCE: 0, CITY: 1, COUNTY: 2}
-    automaton = ahocorasick.Automaton()
     common = set(spec.get("common_words", []))
-    for word, ps in by_name.items():
-        searched = tuple(p for p in ps if p.level != COUNTY or p.name == word)
-        if searched and word not in common:
-            automaton.add_word(word, tuple(sorted(searched, key=lambda p: order[p.level])))
-    automaton.make_automaton()
+    searched = {w: tuple(p for p in ps if p.level != COUNTY or p.name == w) for w, ps in by_name.items()}
+    automaton = word_automaton(
+        {
+            w: tuple(sorted(ps, key=lambda p: order[p.level]))
+            for w, ps in searched.items()
+            if ps and w not in common
+        }
+    )
     by_name_sorted = {w: tuple(sorted(ps, key=lambda p: order[p.level])) for w, ps in by_name.items()}
     return Places(by_name_sorted, shorts, automaton)
 

@@ -10,6 +10,7 @@ import ahocorasick
 
 from lib import config
 from lib.core import rulefiles
+from lib.core.chars import word_automaton
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,7 @@ class Taxonomy:
             for w in words:
                 if w:
                     owners.setdefault(w, []).append(name)
-        automaton = ahocorasick.Automaton() if owners else None
-        for word, names in owners.items():
-            automaton.add_word(word, (word, tuple(names)))
-        if automaton is not None:
-            automaton.make_automaton()
+        automaton = word_automaton({word: (word, tuple(names)) for word, names in owners.items()})
         object.__setattr__(self, "automaton", automaton)
 
     @property

@@ -21,7 +21,7 @@ import ahocorasick
 
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import CJK, RE_CJK_RUN_END
+from lib.core.chars import CJK, RE_CJK_RUN_END, word_automaton
 from lib.extract.entity_rules import dictionary_entry
 from lib.extract.places import CITY, Places, join_split_places, load_places, locate
 from lib.text import segment
@@ -140,18 +140,8 @@ def _compile(rules: bytes | None, table: bytes | None) -> Gazetteer:
         alias_to_zone=aliases,
         by_place={p: tuple(dict.fromkeys(ns)) for p, ns in by_place.items()},
         by_city={p: tuple(dict.fromkeys(ns)) for p, ns in by_city.items()},
-        aliases=_automaton({a: n for a, n in aliases.items() if len(a) >= 2}),
+        aliases=word_automaton({a: (len(a), n) for a, n in aliases.items() if len(a) >= 2}),
     )
-
-
-def _automaton(words: dict[str, str]) -> ahocorasick.Automaton | None:
-    if not words:
-        return None
-    automaton = ahocorasick.Automaton()
-    for word, value in words.items():
-        automaton.add_word(word, (len(word), value))
-    automaton.make_automaton()
-    return automaton
 
 
 def _zone_of(row: dict) -> Zone:

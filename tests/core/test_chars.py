@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.core.chars import find_longest, has_cjk, last_clause, split_sentences
+from lib.core.chars import find_longest, has_cjk, last_clause, split_sentences, word_automaton
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,10 @@ def test_find_longest_keeps_a_bounded_number_out_of_a_longer_one():
 @given(st.text(alphabet="ab，,；。：、“”", max_size=12))
 def test_last_clause_is_the_last_piece_of_a_split(text):
     assert last_clause(text, "，,；;。：:、“”") == re.split(r"[，,；;。：:、“”]", text)[-1]
+
+
+def test_word_automaton_finds_each_word_with_its_value():
+    automaton = word_automaton({"高新区": 1, "新区": 2})
+    found = sorted((end, value) for end, value in automaton.iter("昆山高新区和新区"))
+    assert found == [(4, 1), (4, 2), (7, 2)]
+    assert word_automaton({}) is None
