@@ -337,7 +337,8 @@ def _verb_head_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
 
 def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
     """明确任务、责任、进度、问题四张清单: a list of parallel items right before a counted name whose count
-    is the number of items and whose words end with a head; the items are its parts."""
+    is the number of items (at least that number after 等: A、B、C等七大行动) and whose words end with a
+    head; the items are its parts."""
     if "、" not in sentence:
         return []  # no list: most sentences, spared the pattern
     out = []
@@ -345,14 +346,18 @@ def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
         items = m.group(1).split("、")
         widest = max(len(i) for i in items[1:])
         items[0] = items[0][-widest:]  # 明确任务 → 任务: the first item as wide as the others
-        run = descriptor_run(sentence, m.start(2), rules)  # 四张清单, up to punctuation or 和
+        run = descriptor_run(sentence, m.start(3), rules)  # 四张清单, up to punctuation or 和
         short = len(run) <= MAX_COUNTED_LIST_NAME
         name = run if short and is_descriptor(run, numbered=False, rules=rules) else ""
         count, _ = count_of(name, rules) if name else (None, None)
-        if count != len(items) or name in rules.stoplist:
+        if (
+            count is None
+            or name in rules.stoplist
+            or not (count == len(items) or m.group(2) and count > len(items))
+        ):
             continue
         start = m.start(1) + len(m.group(1)) - len("、".join(items))
-        mention = make_mention(name, name, start, m.start(2) + len(name), rules)
+        mention = make_mention(name, name, start, m.start(3) + len(name), rules)
         out.append(Mention(**{**mention.__dict__, "parts": tuple(items)}))
     return out
 

@@ -232,7 +232,7 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
             f"(?:{rulefiles.alternation(spec['unquoted_heads'])})(?![{CJK}])"
         ),
         re_counted_list=re.compile(
-            f"((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)({num}{measure}[{CJK}]{{1,{spec['max_descriptor_chars']['numbered']}}})"
+            f"((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)(等)?({num}{measure}[{CJK}]{{1,{spec['max_descriptor_chars']['numbered']}}})"
         ),
     )
 

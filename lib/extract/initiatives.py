@@ -57,10 +57,20 @@ def extract_initiatives(
         for piece in group_pieces(RE_SLOGAN.sub("", e["name"]), rules)
     }
     spelled = {tuple(e["components"]): e["name"] for e in entries.values() if e["kind"] == COUNTED}
+    parts_there: dict[
+        str, list[str]
+    ] = {}  # “五个一”工作法（一党员一档案、党员一季度一汇报…）: no name of its own
+    for e in entries.values():
+        parts_there.setdefault(e["sentence"], []).extend(e["components"])
     out = [
         e
         for e in entries.values()
         if (e["components"] or e["name"] not in named_parts)
+        and (
+            e["components"]
+            or f"“{e['name']}”" in e["sentence"]  # “七大工程”…和“五企合作”平台: a quoted name stays
+            or not any(e["name"] in p for p in parts_there.get(e["sentence"], ()))
+        )
         and not (is_term_chain(e["name"]) and spelled.get(tuple(e["components"]), e["name"]) != e["name"])
     ]  # “A+B+C”的“三区合一”: the chain spells out the counted name, which stands for both
     for e in out:

@@ -41,6 +41,7 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区开展“三比三晒三榜”活动。", {"三比三晒三榜"}),  # ends with 榜, but a parallel name, no honour
         ("园区深化“青春‘甬’向前”活动。", {"青春‘甬’向前"}),  # single quotes inside the name
         ("园区打造“‘芯’动力”品牌。", {"‘芯’动力"}),
+        ("园区开展红色领航、先锋示范、暖心服务等五大行动。", {"五大行动"}),  # 等: some of its parts listed
         # a long quotation is no name: the names quoted inside it are read
         (
             "他说：“要实施‘红色头雁’工程，落实各项任务，确保各项工作取得实效，推动园区党建工作高质量发展”。",
@@ -86,6 +87,8 @@ def test_named_programmes_are_found(text, names):
         "园区围绕“矿石—钢材—零部件”产业链建强支部。",  # the stages of an industry chain
         "逐步形成“秸秆——饲料——肥料”的循环农业产业链。",
         "园区企业登上“科技小巨人”榜单。",  # a list of honours after the quote
+        "组织企业、高校、科研院所等30家单位参加活动。",  # a count of members, no programme
+        "园区召开“两优一先”表彰大会。",  # a national honour
         "园区获评“双创示范榜”。",  # a name ending with 榜 that is no parallel count
     ],
 )

@@ -532,6 +532,18 @@ def test_an_explained_piece_of_a_name_is_not_an_initiative_of_its_own():
     assert list(names) == ["一厅一会一课"]
 
 
+def test_a_part_listed_in_brackets_is_not_an_initiative_of_its_own():
+    names = by_name(
+        ["依托“四个一”工作法（一人一档案、党员一月一汇报、支部一季一谈心、一年一评议），管理流动党员。"]
+    )
+    assert {n: len(e["components"]) for n, e in names.items()} == {"四个一": 4}
+
+
+def test_a_quoted_name_inside_a_part_stays_an_initiative():
+    names = by_name(["中心将“三大工程”与三种颜色相结合，依次建立了党性教育展厅、学习室和“五企联动”平台。"])
+    assert "五企联动" in names
+
+
 def test_chains_without_a_family_stay_initiatives_of_their_own():
     names = by_name(["某区推行“党建+网格”模式，又推出“党建+片区”机制。"])
     assert {n: e["components"] for n, e in names.items()} == {
