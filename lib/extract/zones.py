@@ -353,9 +353,7 @@ def _place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     words = words[next((i for i, w in enumerate(words) if gz.places.is_place(w)), 0) :]  # 热烈祝贺|武汉市
     if words or not suffix.descriptive:
         return words
-    described = _walk(
-        tagged, lambda w, t: t in gz.descriptor_tags and not _blocked(w, gz), gz.max_descriptor_chars
-    )
+    described = _walk(tagged, lambda w, t: _is_descriptor_word(w, t, gz), gz.max_descriptor_chars)
     if not described:
         return []
     place = _walk(tagged[: -len(described)], lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
@@ -376,6 +374,14 @@ def _walk(tagged: list[tuple[str, str]], ok, limit: int) -> list[str]:
 
 def _blocked(word: str, gz: Gazetteer) -> bool:
     return word.startswith(gz.not_place)
+
+
+def _is_descriptor_word(word: str, tag: str, gz: Gazetteer) -> bool:
+    """A word describing a zone after its place (智能制造, and 智慧, which the dictionary tags as a name)."""
+    listed = dictionary_entry(word) if tag not in gz.descriptor_tags else None
+    return (tag in gz.descriptor_tags or bool(listed and listed[1] in gz.listed_name_tags)) and not _blocked(
+        word, gz
+    )
 
 
 def _is_place_word(word: str, tag: str, gz: Gazetteer) -> bool:

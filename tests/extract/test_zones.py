@@ -219,6 +219,8 @@ def test_a_corrected_zone_gets_what_is_known_of_it():
         # a port after its city is part of the place (a tail): 日照港, 烟台港; a bare 港 names no place
         ("日照港经济开发区党工委召开会议", "日照港经开区"),
         ("这是威海港经济开发区的做法", "威海港经开区"),
+        # a describing word the dictionary tags as a name (智慧) still describes the park
+        ("山西省大同智慧产业园党支部成立", "大同智慧产业园"),
     ],
 )
 def test_zone_suffixes_and_places_of_every_kind(text, expected):
