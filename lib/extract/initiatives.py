@@ -25,6 +25,7 @@ from lib.extract.initiative_names import (
 )
 from lib.extract.initiative_parts import initiative_components
 from lib.extract.registry import KIND, SENTENCE, SOURCE, THEME, Column, Extractor, register
+from lib.extract.zone_choice import form_of
 
 
 def extract_initiatives(
@@ -140,9 +141,12 @@ def another_zones(sentence: str, name: str, zone: str) -> bool:
     if at < 0 or not zone:
         return False
     clause = RE_CLAUSE_BREAK.split(sentence[:at])[-1]
-    named = set(zones.find_mentions(clause, zones.load_gazetteer()).counts)
+    gz = zones.load_gazetteer()
+    named = {zones.zone_key(z) for z in zones.find_mentions(clause, gz).counts}
     own = zones.zone_key(zone)
-    return bool(named) and all(zones.zone_key(z) != own for z in named)
+    return bool(named) and all(
+        z != own and not form_of(z, own, gz) for z in named
+    )  # 硚口开发区 is 硚口经开区
 
 
 @register

@@ -99,13 +99,15 @@ def merge_forms(found: Mentions, gz: Gazetteer) -> None:
         if short in gz.zones:
             continue
         full = next(
-            (n for n in longest_first if n != short and n in found.counts and _form_of(short, n, gz)), None
+            (n for n in longest_first if n != short and n in found.counts and form_of(short, n, gz)), None
         )
         if full is not None:
             found.counts[full] += found.counts.pop(short)
 
 
-def _form_of(short: str, full: str, gz: Gazetteer) -> bool:
+def form_of(short: str, full: str, gz: Gazetteer) -> bool:
+    """Whether `short` (a key) is a shorter form of the zone `full` (a key): 蓝田经开区 or 蓝田开发区 of
+    漳州蓝田经开区."""
     (place, suffix), (full_place, full_suffix) = split_name(short, gz), split_name(full, gz)
     if suffix is None or full_suffix is None or not place:
         return False

@@ -688,6 +688,8 @@ def test_never_raises(paragraphs):
         ),  # a later clause
         ("园区推出“红色驿站”服务品牌。", "红色驿站", "桐庐经开区", False),
         ("融合雨山经开区“党建+网格”和本区经验。", "党建+网格", "", False),  # no zone known: keep
+        # the report's own zone by a shorter name of any kind: 桐庐开发区 is 桐庐经开区
+        ("作为桐庐开发区首批成员，我们将执行“红色驿站”工作方法。", "红色驿站", "桐庐经开区", False),
     ],
 )
 def test_an_initiative_another_zone_is_named_with_is_not_this_reports(sentence, name, zone, foreign):
