@@ -25,7 +25,7 @@ import pandas as pd
 from lib.core import rulefiles
 from lib.core.chars import has_cjk
 from lib.core.errors import ReadError
-from lib.dataset import store
+from lib.dataset import frames, store
 from lib.dataset.schema import Dataset
 from lib.extract import zones
 from lib.extract.context import ArticleContext
@@ -110,23 +110,21 @@ def build_dataset(
     without it, touches no cache. A file that cannot be read is skipped with its reason."""
     paths = list(paths)
     with rulefiles.pinned(), _fewer_collections():
-        outcomes = _outcomes(paths, progress=progress, cache_dir=cache_dir)
-        rows: dict[str, list[tuple]] = {e.table: [] for e in extractors()}
+        rows = {e.table: frames.TableRows([c.name for c in e.columns]) for e in extractors()}
         skipped: list[tuple[str, str]] = []
         keys: list[str] = []
-        for path, outcome in zip(paths, outcomes, strict=True):
+        for path, outcome in zip(
+            paths, _outcomes(paths, progress=progress, cache_dir=cache_dir), strict=True
+        ):
             if isinstance(outcome, str):
                 skipped.append((path.name, outcome))
                 continue
             key, file_rows = outcome
             keys.append(key)
-            for table in rows:
-                rows[table].extend(file_rows.get(table, ()))
+            for table, table_rows in rows.items():  # made into frames a chunk at a time (lib.dataset.frames)
+                table_rows.extend(file_rows.get(table, ()))
         ds = Dataset(
-            tables={  # each table's rows let go as soon as its frame is made
-                e.table: pd.DataFrame(rows.pop(e.table), columns=[c.name for c in e.columns])
-                for e in extractors()
-            },
+            tables={e.table: rows.pop(e.table).frame() for e in extractors()},
             skipped=skipped,
             key=store.digest(*keys, repr(sorted((overrides or {}).items()))),
         )
@@ -166,39 +164,56 @@ def _interned(value, is_list: bool):
 
 def _outcomes(
     paths: list[Path], *, progress: Progress | None, cache_dir: Path | None
-) -> list[tuple[str, Rows] | str]:
-    """Per file: (cache key, rows), or the reason it is skipped. Cached files are read back; the others
-    are analysed (by worker processes when there is enough work)."""
+) -> Iterator[tuple[str, dict[str, list[tuple]]] | str]:
+    """Per file, in order: (cache key, rows as tuples), or the reason it is skipped; one file at a time,
+    so that the caller need not hold every file's rows. Cached files are read back as they come; the
+    others are analysed (by worker processes when there is enough work)."""
     fingerprint = store.rules_fingerprint() if cache_dir else ""
     layout = _table_columns()
-    outcomes: list[tuple[str, Rows | None] | str] = []
-    pending: list[tuple[int, str, _Job]] = []  # (index into outcomes, key, job) of the files to analyse
-    for i, path in enumerate(paths):
-        if progress:
-            progress(i - len(pending), len(paths), path.name)
+    found: list[tuple[str, bool] | str] = []  # per file: (key, whether cached), or why it is skipped
+    pending: list[_Job] = []
+    for path in paths:
         origin = store.origin(path)
         try:
             data, key = store.read_article(path, origin=origin, fingerprint=fingerprint)
         except (ReadError, OSError) as exc:
-            outcomes.append(skip_reason(exc))
+            found.append(skip_reason(exc))
             continue
-        cached = store.cached_rows(cache_dir, key) if cache_dir else None
-        outcomes.append((key, _compact(cached, layout) if cached is not None else None))
-        if cached is None:
+        cached = cache_dir is not None and store.rows_path(cache_dir, key).is_file()
+        found.append((key, cached))
+        if not cached:
             target = store.rows_path(cache_dir, key) if cache_dir else None
-            pending.append((i, key, _Job(data=data, name=path.name, origin=origin, store=target)))
-
-    def report(n: int, name: str) -> None:
-        if progress:
-            progress(len(paths) - len(pending) + n, len(paths), name)
-
-    for (i, key, _), result in zip(
-        pending, _analyse_all([job for _, _, job in pending], report=report), strict=True
-    ):
-        outcomes[i] = result if isinstance(result, str) else (key, _compact(result, layout))
+            pending.append(_Job(data=data, name=path.name, origin=origin, store=target))
+    analysed = _analyse_all(pending)
+    try:
+        for i, (path, entry) in enumerate(zip(paths, found, strict=True)):
+            if progress:
+                progress(i, len(paths), path.name)
+            if isinstance(entry, str):
+                yield entry
+                continue
+            key, cached = entry
+            rows = store.cached_rows(cache_dir, key) if cache_dir and cached else None
+            if cached and rows is None:  # set aside as damaged since it was listed: analysed again here
+                key, rows = _analyse_again(path, cache_dir, fingerprint)
+            elif not cached:
+                rows = next(analysed)
+            yield rows if isinstance(rows, str) else (key, _compact(rows, layout))
+    finally:
+        analysed.close()  # the worker processes end with it
     if progress:
         progress(len(paths), len(paths), "")
-    return outcomes  # type: ignore[return-value]
+
+
+def _analyse_again(path: Path, cache_dir: Path, fingerprint: str) -> tuple[str, Rows | str]:
+    """(cache key, rows or why it is skipped) of a file whose cached rows turned out damaged."""
+    origin = store.origin(path)
+    try:
+        data, key = store.read_article(path, origin=origin, fingerprint=fingerprint)
+    except (ReadError, OSError) as exc:
+        return "", skip_reason(exc)
+    job = _Job(data=data, name=path.name, origin=origin, store=store.rows_path(cache_dir, key))
+    return key, _analyse(job)
 
 
 @contextmanager
@@ -283,13 +298,12 @@ def skip_reason(exc: Exception) -> str:
     return f"处理失败：{type(exc).__name__}: {exc}"
 
 
-def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Iterator[Rows | str]:
+def _analyse_all(jobs: list[_Job]) -> Iterator[Rows | str]:
     """`_analyse` of each job, in order: by worker processes when there is enough work for them (results
-    and cache files are the same either way), else here. `report(n, name)` is called before job n."""
+    and cache files are the same either way), else here."""
     workers = min(_cpu_count(), len(jobs))
     if workers < 2 or sum(len(job.data) for job in jobs) < PARALLEL_MIN_BYTES or not _can_fork():
-        for n, job in enumerate(jobs):
-            report(n, job.name)
+        for job in jobs:
             yield _analyse(job)
         return
     load_analysers()  # before forking, so that the workers share what it loads
@@ -302,7 +316,6 @@ def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Ite
     try:
         futures = [pool.submit(_analyse, job) for job in jobs]
         for n, job in enumerate(jobs):
-            report(n, job.name)
             future, futures[n] = futures[n], None  # a result is let go once the caller has it
             try:
                 result = future.result()
