@@ -35,6 +35,8 @@ from lib.reading.articles import read_articles
 
 Progress = Callable[[int, int, str], None]
 Rows = dict[str, list[dict]]
+#: One file's rows as tuples in each table's column order (`_compact`).
+Compact = dict[str, list[tuple]]
 
 #: Files not in the cache are analysed by worker processes (one per CPU) when they add up to at least
 #: this many bytes; for less, starting the workers costs more than they save.
@@ -140,11 +142,11 @@ def _table_columns() -> dict[str, list[tuple[str, bool]]]:
     return {e.table: [(c.name, c.dtype == "list") for c in e.columns] for e in extractors()}
 
 
-def _compact(file_rows: Rows, layout: dict[str, list[tuple[str, bool]]]) -> dict[str, list[tuple]]:
+def _compact(file_rows: Rows, layout: dict[str, list[tuple[str, bool]]]) -> Compact:
     """One file's rows as tuples in column order, short strings and list elements interned. Read back
-    from JSON or from a worker, a row is a dict (about 1 KB for 20 fields) and each 昆山高新区, 家 or token a
-    new string; as a tuple of shared strings it is a fifth of that, and every file's rows are held at once
-    until the frames are made."""
+    from JSON, a row is a dict (about 1 KB for 20 fields) and each 昆山高新区, 家 or token a new string; as a
+    tuple of shared strings it is a fifth of that. A worker sends its rows so: a string named in many
+    rows is pickled once, and the build process has no dicts to make and take apart."""
     return {
         table: [
             tuple(_interned(row.get(name), is_list) for name, is_list in columns)
@@ -152,6 +154,18 @@ def _compact(file_rows: Rows, layout: dict[str, list[tuple[str, bool]]]) -> dict
         ]
         for table, columns in layout.items()
     }
+
+
+def _share_lists(file_rows: Compact, layout: dict[str, list[tuple[str, bool]]]) -> Compact:
+    """A worker's compact rows with the elements of their lists (tokens above all, held until the end)
+    interned here, in place: interned in the worker, they are still a copy per file here."""
+    for table, columns in layout.items():
+        positions = [i for i, (_, is_list) in enumerate(columns) if is_list]
+        for row in file_rows.get(table, ()) if positions else ():
+            for i in positions:
+                if row[i]:
+                    row[i][:] = store.interned(row[i])
+    return file_rows
 
 
 def _interned(value, is_list: bool):
@@ -194,18 +208,21 @@ def _outcomes(
                 continue
             key, cached = entry
             rows = store.cached_rows(cache_dir, key) if cache_dir and cached else None
-            if cached and rows is None:  # set aside as damaged since it was listed: analysed again here
+            if rows is not None:
+                yield key, _compact(rows, layout)
+                continue
+            if cached:  # set aside as damaged since it was listed: analysed again here
                 key, rows = _analyse_again(path, cache_dir, fingerprint)
-            elif not cached:
+            else:
                 rows = next(analysed)
-            yield rows if isinstance(rows, str) else (key, _compact(rows, layout))
+            yield rows if isinstance(rows, str) else (key, _share_lists(rows, layout))
     finally:
         analysed.close()  # the worker processes end with it
     if progress:
         progress(len(paths), len(paths), "")
 
 
-def _analyse_again(path: Path, cache_dir: Path, fingerprint: str) -> tuple[str, Rows | str]:
+def _analyse_again(path: Path, cache_dir: Path, fingerprint: str) -> tuple[str, Compact | str]:
     """(cache key, rows or why it is skipped) of a file whose cached rows turned out damaged."""
     origin = store.origin(path)
     try:
@@ -278,13 +295,14 @@ class _Job:
     store: Path | None
 
 
-def _analyse(job: _Job) -> Rows | str:
-    """The rows of one file, stored in the cache when the job says where, or why the file is skipped."""
+def _analyse(job: _Job) -> Compact | str:
+    """The rows of one file (compact), stored in the cache when the job says where, or why the file is
+    skipped."""
     try:
         rows = process_file(job.data, name=job.name, origin=job.origin)
         if job.store:
             store.store_rows(job.store, rows)
-        return rows
+        return _compact(rows, _table_columns())
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
         return skip_reason(exc)
 
@@ -298,7 +316,7 @@ def skip_reason(exc: Exception) -> str:
     return f"处理失败：{type(exc).__name__}: {exc}"
 
 
-def _analyse_all(jobs: list[_Job]) -> Iterator[Rows | str]:
+def _analyse_all(jobs: list[_Job]) -> Iterator[Compact | str]:
     """`_analyse` of each job, in order: by worker processes when there is enough work for them (results
     and cache files are the same either way), else here."""
     workers = min(_cpu_count(), len(jobs))
