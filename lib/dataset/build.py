@@ -25,7 +25,7 @@ import pandas as pd
 from lib.core import rulefiles
 from lib.core.chars import has_cjk
 from lib.core.errors import ReadError
-from lib.dataset import store
+from lib.dataset import frames, store
 from lib.dataset.schema import Dataset
 from lib.extract import zones
 from lib.extract.context import ArticleContext
@@ -35,6 +35,8 @@ from lib.reading.articles import read_articles
 
 Progress = Callable[[int, int, str], None]
 Rows = dict[str, list[dict]]
+#: One file's rows as tuples in each table's column order (`_compact`).
+Compact = dict[str, list[tuple]]
 
 #: Files not in the cache are analysed by worker processes (one per CPU) when they add up to at least
 #: this many bytes; for less, starting the workers costs more than they save.
@@ -110,23 +112,21 @@ def build_dataset(
     without it, touches no cache. A file that cannot be read is skipped with its reason."""
     paths = list(paths)
     with rulefiles.pinned(), _fewer_collections():
-        outcomes = _outcomes(paths, progress=progress, cache_dir=cache_dir)
-        rows: dict[str, list[tuple]] = {e.table: [] for e in extractors()}
+        rows = {e.table: frames.TableRows([c.name for c in e.columns]) for e in extractors()}
         skipped: list[tuple[str, str]] = []
         keys: list[str] = []
-        for path, outcome in zip(paths, outcomes, strict=True):
+        for path, outcome in zip(
+            paths, _outcomes(paths, progress=progress, cache_dir=cache_dir), strict=True
+        ):
             if isinstance(outcome, str):
                 skipped.append((path.name, outcome))
                 continue
             key, file_rows = outcome
             keys.append(key)
-            for table in rows:
-                rows[table].extend(file_rows.get(table, ()))
+            for table, table_rows in rows.items():  # made into frames a chunk at a time (lib.dataset.frames)
+                table_rows.extend(file_rows.get(table, ()))
         ds = Dataset(
-            tables={  # each table's rows let go as soon as its frame is made
-                e.table: pd.DataFrame(rows.pop(e.table), columns=[c.name for c in e.columns])
-                for e in extractors()
-            },
+            tables={e.table: rows.pop(e.table).frame() for e in extractors()},
             skipped=skipped,
             key=store.digest(*keys, repr(sorted((overrides or {}).items()))),
         )
@@ -142,11 +142,11 @@ def _table_columns() -> dict[str, list[tuple[str, bool]]]:
     return {e.table: [(c.name, c.dtype == "list") for c in e.columns] for e in extractors()}
 
 
-def _compact(file_rows: Rows, layout: dict[str, list[tuple[str, bool]]]) -> dict[str, list[tuple]]:
+def _compact(file_rows: Rows, layout: dict[str, list[tuple[str, bool]]]) -> Compact:
     """One file's rows as tuples in column order, short strings and list elements interned. Read back
-    from JSON or from a worker, a row is a dict (about 1 KB for 20 fields) and each 昆山高新区, 家 or token a
-    new string; as a tuple of shared strings it is a fifth of that, and every file's rows are held at once
-    until the frames are made."""
+    from JSON, a row is a dict (about 1 KB for 20 fields) and each 昆山高新区, 家 or token a new string; as a
+    tuple of shared strings it is a fifth of that. A worker sends its rows so: a string named in many
+    rows is pickled once, and the build process has no dicts to make and take apart."""
     return {
         table: [
             tuple(_interned(row.get(name), is_list) for name, is_list in columns)
@@ -154,6 +154,18 @@ def _compact(file_rows: Rows, layout: dict[str, list[tuple[str, bool]]]) -> dict
         ]
         for table, columns in layout.items()
     }
+
+
+def _share_lists(file_rows: Compact, layout: dict[str, list[tuple[str, bool]]]) -> Compact:
+    """A worker's compact rows with the elements of their lists (tokens above all, held until the end)
+    interned here, in place: interned in the worker, they are still a copy per file here."""
+    for table, columns in layout.items():
+        positions = [i for i, (_, is_list) in enumerate(columns) if is_list]
+        for row in file_rows.get(table, ()) if positions else ():
+            for i in positions:
+                if row[i]:
+                    row[i][:] = store.interned(row[i])
+    return file_rows
 
 
 def _interned(value, is_list: bool):
@@ -166,39 +178,59 @@ def _interned(value, is_list: bool):
 
 def _outcomes(
     paths: list[Path], *, progress: Progress | None, cache_dir: Path | None
-) -> list[tuple[str, Rows] | str]:
-    """Per file: (cache key, rows), or the reason it is skipped. Cached files are read back; the others
-    are analysed (by worker processes when there is enough work)."""
+) -> Iterator[tuple[str, dict[str, list[tuple]]] | str]:
+    """Per file, in order: (cache key, rows as tuples), or the reason it is skipped; one file at a time,
+    so that the caller need not hold every file's rows. Cached files are read back as they come; the
+    others are analysed (by worker processes when there is enough work)."""
     fingerprint = store.rules_fingerprint() if cache_dir else ""
     layout = _table_columns()
-    outcomes: list[tuple[str, Rows | None] | str] = []
-    pending: list[tuple[int, str, _Job]] = []  # (index into outcomes, key, job) of the files to analyse
-    for i, path in enumerate(paths):
-        if progress:
-            progress(i - len(pending), len(paths), path.name)
+    found: list[tuple[str, bool] | str] = []  # per file: (key, whether cached), or why it is skipped
+    pending: list[_Job] = []
+    for path in paths:
         origin = store.origin(path)
         try:
             data, key = store.read_article(path, origin=origin, fingerprint=fingerprint)
         except (ReadError, OSError) as exc:
-            outcomes.append(skip_reason(exc))
+            found.append(skip_reason(exc))
             continue
-        cached = store.cached_rows(cache_dir, key) if cache_dir else None
-        outcomes.append((key, _compact(cached, layout) if cached is not None else None))
-        if cached is None:
+        cached = cache_dir is not None and store.rows_path(cache_dir, key).is_file()
+        found.append((key, cached))
+        if not cached:
             target = store.rows_path(cache_dir, key) if cache_dir else None
-            pending.append((i, key, _Job(data=data, name=path.name, origin=origin, store=target)))
-
-    def report(n: int, name: str) -> None:
-        if progress:
-            progress(len(paths) - len(pending) + n, len(paths), name)
-
-    for (i, key, _), result in zip(
-        pending, _analyse_all([job for _, _, job in pending], report=report), strict=True
-    ):
-        outcomes[i] = result if isinstance(result, str) else (key, _compact(result, layout))
+            pending.append(_Job(data=data, name=path.name, origin=origin, store=target))
+    analysed = _analyse_all(pending)
+    try:
+        for i, (path, entry) in enumerate(zip(paths, found, strict=True)):
+            if progress:
+                progress(i, len(paths), path.name)
+            if isinstance(entry, str):
+                yield entry
+                continue
+            key, cached = entry
+            rows = store.cached_rows(cache_dir, key) if cache_dir and cached else None
+            if rows is not None:
+                yield key, _compact(rows, layout)
+                continue
+            if cached:  # set aside as damaged since it was listed: analysed again here
+                key, rows = _analyse_again(path, cache_dir, fingerprint)
+            else:
+                rows = next(analysed)
+            yield rows if isinstance(rows, str) else (key, _share_lists(rows, layout))
+    finally:
+        analysed.close()  # the worker processes end with it
     if progress:
         progress(len(paths), len(paths), "")
-    return outcomes  # type: ignore[return-value]
+
+
+def _analyse_again(path: Path, cache_dir: Path, fingerprint: str) -> tuple[str, Compact | str]:
+    """(cache key, rows or why it is skipped) of a file whose cached rows turned out damaged."""
+    origin = store.origin(path)
+    try:
+        data, key = store.read_article(path, origin=origin, fingerprint=fingerprint)
+    except (ReadError, OSError) as exc:
+        return "", skip_reason(exc)
+    job = _Job(data=data, name=path.name, origin=origin, store=store.rows_path(cache_dir, key))
+    return key, _analyse(job)
 
 
 @contextmanager
@@ -263,13 +295,14 @@ class _Job:
     store: Path | None
 
 
-def _analyse(job: _Job) -> Rows | str:
-    """The rows of one file, stored in the cache when the job says where, or why the file is skipped."""
+def _analyse(job: _Job) -> Compact | str:
+    """The rows of one file (compact), stored in the cache when the job says where, or why the file is
+    skipped."""
     try:
         rows = process_file(job.data, name=job.name, origin=job.origin)
         if job.store:
             store.store_rows(job.store, rows)
-        return rows
+        return _compact(rows, _table_columns())
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
         return skip_reason(exc)
 
@@ -283,13 +316,12 @@ def skip_reason(exc: Exception) -> str:
     return f"处理失败：{type(exc).__name__}: {exc}"
 
 
-def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Iterator[Rows | str]:
+def _analyse_all(jobs: list[_Job]) -> Iterator[Compact | str]:
     """`_analyse` of each job, in order: by worker processes when there is enough work for them (results
-    and cache files are the same either way), else here. `report(n, name)` is called before job n."""
+    and cache files are the same either way), else here."""
     workers = min(_cpu_count(), len(jobs))
     if workers < 2 or sum(len(job.data) for job in jobs) < PARALLEL_MIN_BYTES or not _can_fork():
-        for n, job in enumerate(jobs):
-            report(n, job.name)
+        for job in jobs:
             yield _analyse(job)
         return
     load_analysers()  # before forking, so that the workers share what it loads
@@ -302,7 +334,6 @@ def _analyse_all(jobs: list[_Job], *, report: Callable[[int, str], None]) -> Ite
     try:
         futures = [pool.submit(_analyse, job) for job in jobs]
         for n, job in enumerate(jobs):
-            report(n, job.name)
             future, futures[n] = futures[n], None  # a result is let go once the caller has it
             try:
                 result = future.result()
