@@ -39,8 +39,9 @@ RE_RUN = re.compile(f"[{CJK}A-Za-z0-9]+")
 RE_PLUS_FORMULA = re.compile(r"(?:\d+|[A-Za-z])(?:[+＋](?:\d+|[A-Za-z]))+")
 RE_CODE_FORMULA = re.compile(r"\d{3,5}")
 #: Terms joined by + or by dashes: 党建+网格, 工业社区+产业+企业, 采集—研判—处置, 部门-社区-企业.
-#: A term of a chain, with at most one bracketed note: 党工委(管委会)+党群服务中心+平台公司.
-CHAIN_TERM = f"[{CJK}A-Za-z0-9]{{1,12}}(?:[(（][{CJK}A-Za-z0-9]{{1,8}}[)）])?"
+#: A term of a chain, with at most one bracketed note, at its end or inside it: 党工委(管委会)+党群服务中心,
+#: 园区党（工）委—企业综合党委.
+CHAIN_TERM = f"[{CJK}A-Za-z0-9]{{1,12}}(?:[(（][{CJK}A-Za-z0-9]{{1,8}}[)）][{CJK}A-Za-z0-9]{{0,6}})?"
 RE_TERM_CHAIN = re.compile(f"{CHAIN_TERM}(?:(?:[+＋]|[—－\\-]{{1,2}}){CHAIN_TERM})+")
 RE_CHAIN_LINK = re.compile(r"[+＋]|[—－\-]{1,2}")
 RE_SLOGAN = re.compile(r"[、，,；;]")

@@ -42,6 +42,10 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区深化“青春‘甬’向前”活动。", {"青春‘甬’向前"}),  # single quotes inside the name
         ("园区打造“‘芯’动力”品牌。", {"‘芯’动力"}),
         ("园区开展红色领航、先锋示范、暖心服务等五大行动。", {"五大行动"}),  # 等: some of its parts listed
+        (
+            "园区健全“园区党（工）委—企业党委—企业支部”组织体系。",
+            {"园区党（工）委—企业党委—企业支部"},
+        ),  # a note inside a term
         # a long quotation is no name: the names quoted inside it are read
         (
             "他说：“要实施‘红色头雁’工程，落实各项任务，确保各项工作取得实效，推动园区党建工作高质量发展”。",
