@@ -92,6 +92,7 @@ def test_named_programmes_are_found(text, names):
         "逐步形成“秸秆——饲料——肥料”的循环农业产业链。",
         "园区企业登上“科技小巨人”榜单。",  # a list of honours after the quote
         "组织企业、高校、科研院所等30家单位参加活动。",  # a count of members, no programme
+        "园区开展先锋助企行动，走访企业200家。",  # an unquoted action described, no name
         "园区召开“两优一先”表彰大会。",  # a national honour
         "园区获评“双创示范榜”。",  # a name ending with 榜 that is no parallel count
     ],
