@@ -81,13 +81,22 @@ def detect_zone(
         if park is None:  # no zone, but the province and city the article names most
             return ZoneFinding(replace(Zone(""), province=home().province, city=home().city), NONE, [])
         found.add(Zone(park.name, park.full_name, "", park.type, park.province, park.city))
-    order = list(found.counts)
-    best = max(order, key=lambda z: (found.counts[z], -order.index(z)))
+    top = max(found.counts.values())
+    text = f"{title}\n{body}"
+    best = min(
+        (z for z, n in found.counts.items() if n == top), key=lambda z: _first_at(found.zones[z], text)
+    )
     method = GAZETTEER if best in gz.zones else PATTERN
     zone = found.zones[best]
     if not zone.province:  # 张江科学城: no place in the name, so the place the article names most
         zone = replace(zone, province=home().province, city=home().city)
     return ZoneFinding(zone, method, [z for z, _ in found.counts.most_common()])
+
+
+def _first_at(zone: Zone, text: str) -> int:
+    """Where the text first names the zone, by any of its forms (len(text) when by none)."""
+    at = [text.find(f) for f in (zone.name, zone.full_name, *zone.aliases) if f]
+    return min((a for a in at if a >= 0), default=len(text))
 
 
 def merge_forms(found: Mentions, gz: Gazetteer) -> None:

@@ -65,6 +65,8 @@ OVERLAP_MARGIN = 0.3
 #: headline the lead repeats, above a WeChat account's name: 某某组织部 某某引擎).
 OVERLAP_SAME = 0.9
 OVERLAP_MAX_CHARS = 40
+#: A line this short right under a longer headline-like line is a column label (经济开发区), not the headline.
+LABEL_MAX_CHARS = 6
 #: A line ending with ！ or ？ right above the date or byline is a headline when at most this long.
 EXCLAIMED_HEADLINE_MAX = 60
 #: A column tag in brackets before a headline: 【园区党建】, [党建动态].
@@ -192,14 +194,15 @@ def mark_headline(blocks: list[Block]) -> None:
     if anchor is None:
         anchor = next((i for i, b in enumerate(head) if b.kind == META), None)
     titles = [i for i in candidates if not RE_SUBTITLE.match(blocks[i].text)] or candidates
+    label_at = None
     before = [i for i in titles if anchor is None or i < anchor]
     title_at = before[-1] if before else titles[0]
     if (
-        anchor is None
+        (anchor is None or len(blocks[title_at].text) <= LABEL_MAX_CHARS)
         and title_at - 1 in candidates
         and len(blocks[title_at - 1].text) > len(blocks[title_at].text)
-    ):
-        title_at -= 1  # no byline or date to go by: of a headline and the line next to it, the longer
+    ):  # no byline or date to go by, or a column label (经济开发区) under the headline: the longer line
+        label_at, title_at = (title_at if anchor is not None else None), title_at - 1
     positional, title_at = title_at, _closer_to_lead(blocks, first_body, titles, title_at)
     if title_at != positional:
         blocks[positional].kind = CLUTTER  # a caption or menu word above the byline, not a kicker
@@ -208,14 +211,14 @@ def mark_headline(blocks: list[Block]) -> None:
         (
             i
             for i in (title_at - 1, title_at + 1)
-            if i in candidates and blocks[i].text != blocks[title_at].text
+            if i in candidates and blocks[i].text != blocks[title_at].text and i != label_at
         ),
         None,
     )
     for i in candidates:
         if i == title_at or i == kicker_at:
             blocks[i].kind, blocks[i].role = HEADING, "title" if i == title_at else "kicker"
-        elif i < title_at:
+        elif i < title_at or i == label_at:
             blocks[i].kind = CLUTTER
 
 

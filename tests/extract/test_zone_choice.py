@@ -94,3 +94,15 @@ def test_a_short_name_the_text_defines_counts_for_its_zone():
     )
     assert detect_zone("", body).zone.name == "南宁临空综合实验区"
     assert detect_zone("", body.replace("（以下简称“临空区”）", "")).zone.name == "南宁高新区"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # named as often: the one named first, a listed zone as much as one read from its suffix
+        ("彭州工业园区党工委召开会议。会上介绍了天府新区的经验。", "彭州工业园区"),
+        ("天府新区党工委召开会议。会上介绍了彭州工业园区的经验。", "天府新区"),
+    ],
+)
+def test_of_zones_named_as_often_the_first_named_is_the_articles(body, expected):
+    assert zone_of(body)[0] == expected

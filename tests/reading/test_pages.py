@@ -226,6 +226,21 @@ PAGES = [
         "",
         None,
     ),
+    (
+        "a column label right under the headline, then the page's region and date",
+        "某某高新区:党建引领破难题 精准施策促发展\n高新区动态\n所属地区:江苏-某市\n发布日期:2025年08月11日\n"
+        + BODY,
+        "某某高新区:党建引领破难题 精准施策促发展",
+        "",
+        "2025-08-11",
+    ),
+    (
+        "a label with nothing after it above the page",
+        "时间:  \n某某园区成立党群服务中心\n\n2019-02-22\n\n" + BODY,
+        "某某园区成立党群服务中心",
+        "",
+        "2019-02-22",
+    ),
 ]
 
 
