@@ -224,6 +224,7 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
             name.endswith(rules.organisation_heads) and not is_term_chain(name) and not RE_SLOGAN.search(name)
         )
         or name.startswith(rules.superlative_prefixes)
+        or (name.endswith(rules.device_tails) and not is_term_chain(name))
         or any(w in name for w in rules.question_words)
         or after.startswith(rules.problem_words)
         or after.startswith(rules.award_after)

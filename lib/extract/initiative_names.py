@@ -98,6 +98,7 @@ class InitiativeRules:
     non_count_units: tuple[str, ...]
     merged_tails: tuple[str, ...]  # 三区合一 counts the three merged, not 3 + 1
     organisation_heads: tuple[str, ...]  # “某某临时党支部” is an organisation
+    device_tails: tuple[str, ...]  # “新城建设党员先锋岗”: a device every Party organisation has, renamed
     higher_level_owners: tuple[str, ...]  # 紧扣市委“1+233”: a city's programme, not the zone's
     generic_names: frozenset[str]  # “新机制”, “大党建”: a prefix and a generic word
     expression_marks: str  # “1+1>2”
@@ -154,6 +155,7 @@ def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
 def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRules:
     spec = rulefiles.json_rules(content, name="initiatives.json")
     numerals = {k: int(v) for k, v in spec["numerals"].items()}
+    generic = spec.get("generic_names", {})
     return InitiativeRules(
         date_rules=dates.compile_rules(date_content),
         descriptor_heads=rulefiles.longest_first(spec["descriptor_heads"]),
@@ -196,12 +198,9 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         merged_tails=tuple(spec.get("merged_tails", [])),
         open_chain_heads=frozenset(spec.get("open_chain_heads", [])),
         organisation_heads=tuple(spec.get("organisation_heads", [])),
+        device_tails=tuple(spec.get("device_tails", [])),
         higher_level_owners=tuple(spec.get("higher_level_owners", [])),
-        generic_names=frozenset(
-            p + w
-            for p in spec.get("generic_names", {}).get("prefixes", [])
-            for w in spec["generic_names"]["words"]
-        ),
+        generic_names=frozenset(p + w for p in generic.get("prefixes", []) for w in generic.get("words", [])),
         expression_marks=spec.get("expression_marks", ""),
         max_count=int(spec["max_count"]),
         lead_verbs=rulefiles.longest_first(spec["lead_verbs"]),

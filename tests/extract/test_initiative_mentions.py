@@ -42,6 +42,7 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区深化“青春‘甬’向前”活动。", {"青春‘甬’向前"}),  # single quotes inside the name
         ("园区打造“‘芯’动力”品牌。", {"‘芯’动力"}),
         ("园区开展红色领航、先锋示范、暖心服务等五大行动。", {"五大行动"}),  # 等: some of its parts listed
+        ("园区组建“攻坚突击队”服务项目。", {"攻坚突击队"}),  # a team of the zone's own, not 党员突击队
         (
             "园区健全“园区党（工）委—企业党委—企业支部”组织体系。",
             {"园区党（工）委—企业党委—企业支部"},
@@ -93,6 +94,8 @@ def test_named_programmes_are_found(text, names):
         "园区企业登上“科技小巨人”榜单。",  # a list of honours after the quote
         "组织企业、高校、科研院所等30家单位参加活动。",  # a count of members, no programme
         "园区开展先锋助企行动，走访企业200家。",  # an unquoted action described, no name
+        "园区设立10个“项目建设党员先锋岗”。",  # a generic device renamed for one use
+        "成立6支“招商引资党员突击队”。",
         "园区召开“两优一先”表彰大会。",  # a national honour
         "园区获评“双创示范榜”。",  # a name ending with 榜 that is no parallel count
     ],
