@@ -16,7 +16,7 @@ from lib import dataset as datasets
 from lib.core.safety import escape_markdown
 from lib.core.sized_cache import SizedCache
 from lib.dataset import Dataset
-from lib.explore.filters import MAX_ARTICLE_OPTIONS, Filters, article_choices
+from lib.explore.filters import MAX_ARTICLE_OPTIONS, Filters, article_choices, article_titles
 from lib.explore.term_index import term_index
 from lib.extract.themes import load_taxonomy
 
@@ -144,7 +144,6 @@ def reset_filters() -> None:
 
 def draw_sidebar(ds: Dataset) -> Filters:
     """Draws the shared filters and the active-filter summary; returns the selection."""
-    titles = dict(zip(ds.articles["article_id"], ds.articles["title"], strict=False))
     with st.sidebar:
         st.header("筛选")
         st.multiselect("省份", ds.provinces, key=PROVINCE, bind="query-params", placeholder="全部省份")
@@ -159,6 +158,8 @@ def draw_sidebar(ds: Dataset) -> Filters:
             format_func=lambda y: f"{y} 年",
         )
         offered, left = article_choices(ds.articles, current_filters())
+        # the titles of the articles offered or chosen only: a dict of 49,000 titles took 60 ms a rerun
+        titles = article_titles(ds.articles, [*offered, *(st.session_state.get(ARTICLE) or ())])
         many = left > MAX_ARTICLE_OPTIONS
         st.multiselect(
             "文章",
@@ -187,7 +188,7 @@ def _zone_options(ds: Dataset) -> list[str]:
     chosen = st.session_state.get(PROVINCE) or ()
     arts = ds.articles
     zones = arts.loc[arts["province"].isin(chosen), "zone"] if chosen else arts["zone"]
-    return sorted({*(z for z in zones if z), *(st.session_state.get(ZONE) or ())})
+    return sorted({*(z for z in zones.unique() if z), *(st.session_state.get(ZONE) or ())})
 
 
 def current_filters() -> Filters:

@@ -10,7 +10,7 @@ from lib.explore.filters import filter_table
 from lib.explore.word_charts import initiative_years_figure
 from ui.html import heading, numbered_list_html, passage, source_html
 from ui.plots import show_chart
-from ui.state import page_setup
+from ui.state import cached, page_setup
 from ui.tables import download_buttons, empty_result, rows_key, selected_rows, show_table
 
 PICK_KEY = "initiative"
@@ -56,7 +56,7 @@ all_labels = list(labels.values())
 ids_by_label = {label: i for i, label in labels.items()}
 picked_now = st.session_state.get(PICK_KEY) or st.query_params.get(PICK_KEY)
 options = catalog.pick_options(all_labels, picked_now)
-table_key = rows_key("initiatives-table", labels)
+table_key = rows_key("initiatives-table", [ds.key, filters, kinds, themes, with_parts])  # names the rows
 
 
 def _pick_from_table() -> None:
@@ -84,13 +84,12 @@ download_buttons(
     key="initiatives",
     complete=ondisk.filler(ds, "initiatives", catalog.TABLE_COLUMNS),  # the sentences, read for the file
 )
-shared = catalog.shared_names(initiatives)
+shared, years = cached(catalog.catalog_extras, ds, filters, tuple(kinds), tuple(themes), with_parts)
 if not shared.empty:
     with st.expander(f"多个区域同名的举措（{len(shared)} 个）"):
         st.caption("查看其中任一项的详情时，各区域的组成部分会并排显示。")
         show_table(shared, ["name", "zones"], zones=st.column_config.ListColumn("区域"))
 
-years = catalog.initiative_years(shown, ds.articles)
 if years["year"].nunique() > 1:
     with st.expander(f"举措出现的年份（提到最多的 {years['name'].nunique()} 项）"):
         show_chart(initiative_years_figure(years), key="initiative-years")

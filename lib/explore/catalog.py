@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.explore.search import with_titles
+from lib.dataset.schema import Dataset
+from lib.explore.filters import Filters, filter_table
+from lib.explore.search import by_article, with_titles
 from lib.extract.initiatives import initiative_link_key
 
 #: How each initiative kind is named in the interface.
@@ -50,7 +52,7 @@ def initiative_labels(table: pd.DataFrame) -> dict[str, str]:
     with_title = labels + " · 《" + table["title"].fillna("") + "》"
     labels = labels.where(~labels.duplicated(keep=False), with_title)
     labels = labels.where(~labels.duplicated(keep=False), labels + " · " + table["initiative_id"])
-    return dict(zip(table["initiative_id"], labels, strict=True))
+    return dict(zip(table["initiative_id"].tolist(), labels.tolist(), strict=True))  # not item by item
 
 
 #: The detail picker lists at most this many initiatives (the table's first rows): a select box of every
@@ -95,7 +97,7 @@ def namesakes(initiatives: pd.DataFrame, name: str) -> pd.DataFrame:
     """Every initiative with the same name (compared without punctuation), one row per zone and wording,
     by zone."""
     key = initiative_link_key(name)
-    same = initiatives[initiatives["name"].map(initiative_link_key) == key]
+    same = initiatives[link_keys(initiatives["name"]) == key]
     parts = same["components"].map(lambda c: tuple(c) if isinstance(c, (list, tuple)) else ())
     return (
         same.assign(_parts=parts)
@@ -105,13 +107,19 @@ def namesakes(initiatives: pd.DataFrame, name: str) -> pd.DataFrame:
     )
 
 
+def link_keys(names: pd.Series) -> pd.Series:
+    """`initiative_link_key` of each name, computed once per distinct name."""
+    keys = {n: initiative_link_key(n) for n in names.unique()}
+    return names.map(keys)
+
+
 def shared_names(initiatives: pd.DataFrame) -> pd.DataFrame:
     """Names used by more than one zone: columns name (first spelling met) and zones (sorted list)."""
     cols = ["name", "zones"]
     named = initiatives[initiatives["zone"] != ""]
     if named.empty:
         return pd.DataFrame(columns=cols)
-    grouped = named.groupby(named["name"].map(initiative_link_key), sort=False).agg(
+    grouped = named.groupby(link_keys(named["name"]), sort=False).agg(
         name=("name", "first"), zones=("zone", lambda z: sorted(set(z)))
     )
     return grouped[grouped["zones"].map(len) > 1].reset_index(drop=True)[cols]
@@ -145,8 +153,8 @@ def initiative_facts(row: pd.Series, table: pd.DataFrame) -> InitiativeFacts:
 def initiative_years(initiatives: pd.DataFrame, articles: pd.DataFrame, *, top: int = 25) -> pd.DataFrame:
     """[name, year, reports, zones]: in how many reports of each year an initiative is named, for the
     `top` names named in the most reports (reports without a year are left out)."""
-    years = dict(zip(articles["article_id"], articles["year"], strict=False))
-    table = initiatives.assign(year=initiatives["article_id"].map(years)).dropna(subset=["year"])
+    table = initiatives.assign(year=initiatives["article_id"].map(by_article(articles, "year")))
+    table = table.dropna(subset=["year"])
     columns = ["name", "year", "reports", "zones"]
     if table.empty:
         return pd.DataFrame(columns=columns)
@@ -163,3 +171,13 @@ def initiative_years(initiatives: pd.DataFrame, articles: pd.DataFrame, *, top: 
     out["year"] = out["year"].astype(int)
     order = {name: i for i, name in enumerate(most.index)}
     return out.sort_values(["name", "year"], key=lambda c: c.map(order) if c.name == "name" else c)[columns]
+
+
+def catalog_extras(
+    ds: Dataset, filters: Filters, kinds: tuple[str, ...], themes: tuple[str, ...], with_components: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(`shared_names` of the filtered initiatives, `initiative_years` of those the page's own filters
+    keep): the catalogue page's small summaries, for `ui.state.cached` (1-2 s at 100 MB of text)."""
+    initiatives = filter_table(ds, "initiatives", filters)
+    shown = filter_initiatives(initiatives, kinds=kinds, themes=themes, with_components=with_components)
+    return shared_names(initiatives), initiative_years(shown, ds.articles)

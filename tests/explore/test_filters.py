@@ -97,6 +97,14 @@ def test_article_choices_list_the_articles_left_only_when_few_and_keep_the_chose
     )
 
 
+def test_article_titles_are_those_of_the_ids_asked_only():
+    from lib.explore.filters import article_titles
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "title": ["甲", "乙", "丙"]})
+    assert article_titles(articles, ["c", "a", "zz"]) == {"a": "甲", "c": "丙"}  # an unknown id is left out
+    assert article_titles(articles, []) == {}
+
+
 def test_a_table_no_filter_narrows_is_the_table_itself_and_stays_unchanged(corpus_dataset):
     dataset = corpus_dataset
     from lib.explore.filters import filter_table
