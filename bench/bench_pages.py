@@ -79,7 +79,9 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=10.0)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--corpus", type=Path, help="an existing folder of reports instead of --mb")
-    ap.add_argument("--cache", type=Path, help="a cache folder for the large corpus, kept (default: a fresh one)")
+    ap.add_argument(
+        "--cache", type=Path, help="a cache folder for the large corpus, kept (default: a fresh one)"
+    )
     ap.add_argument("--base", type=Path, help="another checkout to measure on the large corpus as well")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:

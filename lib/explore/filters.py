@@ -199,3 +199,10 @@ def article_titles(articles: pd.DataFrame, ids) -> dict[str, str]:
     """{article_id: title} of the given articles (ids not in the table are left out)."""
     wanted = articles[articles["article_id"].isin(list(ids))]
     return dict(zip(wanted["article_id"], wanted["title"], strict=True))
+
+
+def sidebar_choices(ds: Dataset, provinces: tuple[str, ...]) -> tuple[list[str], list[str], list[int]]:
+    """(provinces, zones of the given provinces or of all when none, years) the sidebar offers, sorted."""
+    arts = ds.articles
+    zones = arts.loc[arts["province"].isin(provinces), "zone"] if provinces else arts["zone"]
+    return ds.provinces, sorted(z for z in zones.unique() if z), ds.years

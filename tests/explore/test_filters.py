@@ -115,3 +115,16 @@ def test_a_table_no_filter_narrows_is_the_table_itself_and_stays_unchanged(corpu
     before = dataset.metrics.copy()
     whole.loc[:, "label"] = "改"  # pandas copies on write: the dataset keeps its values
     pd.testing.assert_frame_equal(dataset.metrics, before)
+
+
+def test_sidebar_choices_are_the_provinces_years_and_the_chosen_provinces_zones(corpus_dataset):
+    from lib.explore.filters import sidebar_choices
+
+    ds = corpus_dataset
+    provinces, zones, years = sidebar_choices(ds, ())
+    assert (provinces, zones, years) == (ds.provinces, ds.zones, ds.years)
+    one = provinces[0]
+    _, theirs, _ = sidebar_choices(ds, (one,))
+    arts = ds.articles
+    assert theirs == sorted({z for z in arts.loc[arts["province"] == one, "zone"] if z})
+    assert set(theirs) < set(zones)
