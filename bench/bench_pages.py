@@ -1,11 +1,13 @@
 """Benchmark of page reruns after a filter change (not a test).
 
-Run: .venv/bin/python bench/bench_pages.py [--mb 10 | --corpus DIR] [--runs 7]
+Run: .venv/bin/python bench/bench_pages.py [--mb 10 | --corpus DIR [--cache DIR]] [--runs 7] [--base DIR]
 
 For every page, on the real corpus and on a varied corpus of --mb MB (bench/corpus.py: no two files
 alike), it opens the page with Streamlit's AppTest, then changes the sidebar's zone filter
 back and forth and times each rerun. The dataset is built before timing starts (its build is measured
-by bench_build.py). Medians are printed per page and corpus, so ratios come from one run.
+by bench_build.py). Medians are printed per page and corpus, so ratios come from one run. `--cache` reuses
+a cache folder for the large corpus (a 100 MB build takes minutes); `--base` also measures another
+checkout (e.g. a `git archive` of the branch's start) on the large corpus in the same run, base first.
 """
 
 from __future__ import annotations
@@ -77,6 +79,10 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=10.0)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--corpus", type=Path, help="an existing folder of reports instead of --mb")
+    ap.add_argument(
+        "--cache", type=Path, help="a cache folder for the large corpus, kept (default: a fresh one)"
+    )
+    ap.add_argument("--base", type=Path, help="another checkout to measure on the large corpus as well")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -87,21 +93,24 @@ def main() -> None:
             size, _ = write_corpus(scaled, args.mb)
         t0 = time.perf_counter()
         real = run(ROOT / "data" / "articles", tmp / "cache-real", args.runs)
-        big = run(scaled, tmp / "cache-scaled", args.runs)
+        cache = args.cache.resolve() if args.cache else tmp / "cache-scaled"
+        base = run(scaled, cache, args.runs, root=args.base.resolve()) if args.base else None
+        big = run(scaled, cache, args.runs)
         total = time.perf_counter() - t0
     print(
         f"rerun after a zone-filter change: median and slowest of {args.runs} (AppTest, {os.cpu_count()} cores);"
     )
     print("the slowest is a filter value seen for the first time (nothing cached for it yet)")
     big_name = f"{size / 1e6:.0f} MB corpus"
-    print(f"{'page':<12} {'real corpus':>22} {big_name:>22}")
+    names = ["real corpus", *([f"{big_name}, base"] if base else []), big_name]
+    print(f"{'page':<12} " + " ".join(f"{n:>24}" for n in names))
     for page in PAGES:
         cells = [
             f"{statistics.median(t) * 1000:>7.0f} ms / {max(t) * 1000:>6.0f} ms"
-            for t in (real[page], big[page])
+            for t in (real[page], *([base[page]] if base else []), big[page])
         ]
-        print(f"{page:<12} {cells[0]:>22} {cells[1]:>22}")
-    print(f"(whole benchmark {total:.0f} s)")
+        print(f"{page:<12} " + " ".join(f"{c:>24}" for c in cells))
+    print(f"(whole benchmark {total:.0f} s; load average now {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from lib import dataset as datasets
 from lib.core.safety import escape_markdown
 from lib.core.sized_cache import SizedCache
 from lib.dataset import Dataset
-from lib.explore.filters import MAX_ARTICLE_OPTIONS, Filters, article_choices
+from lib.explore.filters import MAX_ARTICLE_OPTIONS, Filters, article_choices, article_titles, sidebar_choices
 from lib.explore.term_index import term_index
 from lib.extract.themes import load_taxonomy
 
@@ -144,21 +144,25 @@ def reset_filters() -> None:
 
 def draw_sidebar(ds: Dataset) -> Filters:
     """Draws the shared filters and the active-filter summary; returns the selection."""
-    titles = dict(zip(ds.articles["article_id"], ds.articles["title"], strict=False))
     with st.sidebar:
         st.header("筛选")
-        st.multiselect("省份", ds.provinces, key=PROVINCE, bind="query-params", placeholder="全部省份")
-        st.multiselect("区域", _zone_options(ds), key=ZONE, bind="query-params", placeholder="全部区域")
+        # the chosen provinces' zones, plus any zone already chosen
+        provinces, zones, years = cached(sidebar_choices, ds, tuple(st.session_state.get(PROVINCE) or ()))
+        zones = sorted({*zones, *(st.session_state.get(ZONE) or ())})
+        st.multiselect("省份", provinces, key=PROVINCE, bind="query-params", placeholder="全部省份")
+        st.multiselect("区域", zones, key=ZONE, bind="query-params", placeholder="全部区域")
         st.multiselect("主题", load_taxonomy().names, key=THEME, bind="query-params", placeholder="全部主题")
         st.multiselect(
             "年份",
-            [str(y) for y in ds.years],
+            [str(y) for y in years],
             key=YEAR,
             bind="query-params",
             placeholder="全部年份",
             format_func=lambda y: f"{y} 年",
         )
         offered, left = article_choices(ds.articles, current_filters())
+        # the titles of the articles offered or chosen only: a dict of 49,000 titles took 60 ms a rerun
+        titles = article_titles(ds.articles, [*offered, *(st.session_state.get(ARTICLE) or ())])
         many = left > MAX_ARTICLE_OPTIONS
         st.multiselect(
             "文章",
@@ -180,14 +184,6 @@ def draw_sidebar(ds: Dataset) -> Filters:
         st.caption(escape_markdown(filters.describe(titles=titles)))  # titles and query come from outside
         st.button("重置筛选", on_click=reset_filters, disabled=not filters.active, width="stretch")
     return filters
-
-
-def _zone_options(ds: Dataset) -> list[str]:
-    """The zones to choose from: those of the chosen provinces (all when none), plus any already chosen."""
-    chosen = st.session_state.get(PROVINCE) or ()
-    arts = ds.articles
-    zones = arts.loc[arts["province"].isin(chosen), "zone"] if chosen else arts["zone"]
-    return sorted({*(z for z in zones if z), *(st.session_state.get(ZONE) or ())})
 
 
 def current_filters() -> Filters:

@@ -106,6 +106,13 @@ def rows_key(prefix: str, ids) -> str:
     return f"{prefix}-{digest}"
 
 
+def rows_digest(df: pd.DataFrame) -> str:
+    """A digest of a table's rows (its index) and columns, from the index's hashed values at once, not
+    its labels one by one as text (70 ms for 227,000 rows)."""
+    hashed = pd.util.hash_pandas_object(df.index, index=False).to_numpy()
+    return rows_key(hashlib.sha1(hashed.tobytes()).hexdigest(), df.columns)
+
+
 def download_buttons(df: pd.DataFrame, *, what: str, description: str = "", key: str, complete=None) -> None:
     """CSV (UTF-8 with BOM, opens in Excel) and XLSX of every row of the filtered table (all its pages);
     `complete` as in `show_table`, applied when a file is made."""
@@ -129,7 +136,7 @@ def download_buttons(df: pd.DataFrame, *, what: str, description: str = "", key:
     if len(df) <= EAGER_XLSX_ROWS:
         _xlsx_button(c2, lambda: export.xlsx_or_error(rows(), sheet=what), name, key=key, disabled=df.empty)
         return
-    ready_key, digest = f"{key}-xlsx-ready", rows_key("", [*df.index, *df.columns])
+    ready_key, digest = f"{key}-xlsx-ready", rows_digest(df)
     ready = st.session_state.get(ready_key)
     if ready is not None and ready[0] == digest:  # prepared for these very rows: one workbook kept
         _xlsx_button(c2, ready[1], name, key=key, disabled=False)

@@ -7,10 +7,9 @@ import streamlit as st
 from lib.dataset import ondisk
 from lib.explore import catalog, search
 from lib.explore.filters import filter_table
-from lib.explore.word_charts import initiative_years_figure
 from ui.html import heading, numbered_list_html, passage, source_html
 from ui.plots import show_chart
-from ui.state import page_setup
+from ui.state import cached, page_setup
 from ui.tables import download_buttons, empty_result, rows_key, selected_rows, show_table
 
 PICK_KEY = "initiative"
@@ -51,18 +50,16 @@ if shown.empty:
     st.stop()
 
 table = catalog.initiative_table(shown, ds.articles)
-labels = catalog.initiative_labels(table)
-all_labels = list(labels.values())
-ids_by_label = {label: i for i, label in labels.items()}
+view = cached(catalog.catalog_view, ds, filters, tuple(kinds), tuple(themes), with_parts)
 picked_now = st.session_state.get(PICK_KEY) or st.query_params.get(PICK_KEY)
-options = catalog.pick_options(all_labels, picked_now)
-table_key = rows_key("initiatives-table", labels)
+options = catalog.pick_options(view.labels, picked_now)
+table_key = rows_key("initiatives-table", [ds.key, filters, kinds, themes, with_parts])  # names the rows
 
 
 def _pick_from_table() -> None:
     rows = selected_rows(table_key)
-    if rows and rows[0] < len(all_labels):
-        st.session_state[PICK_KEY] = all_labels[rows[0]]
+    if rows and rows[0] < len(view.labels):
+        st.session_state[PICK_KEY] = view.labels.iloc[rows[0]]
 
 
 st.caption(f"共 {len(table)} 项举措，来自 {table['zone'].replace('', None).nunique()} 个区域。")
@@ -84,16 +81,16 @@ download_buttons(
     key="initiatives",
     complete=ondisk.filler(ds, "initiatives", catalog.TABLE_COLUMNS),  # the sentences, read for the file
 )
-shared = catalog.shared_names(initiatives)
+shared = view.shared
 if not shared.empty:
     with st.expander(f"多个区域同名的举措（{len(shared)} 个）"):
         st.caption("查看其中任一项的详情时，各区域的组成部分会并排显示。")
         show_table(shared, ["name", "zones"], zones=st.column_config.ListColumn("区域"))
 
-years = catalog.initiative_years(shown, ds.articles)
-if years["year"].nunique() > 1:
+years = view.years
+if view.years_figure is not None:
     with st.expander(f"举措出现的年份（提到最多的 {years['name'].nunique()} 项）"):
-        show_chart(initiative_years_figure(years), key="initiative-years")
+        show_chart(view.years_figure, key="initiative-years")
         download_buttons(
             years, what="举措年份", description=filters.describe() if filters.active else "全部", key="iyears"
         )
@@ -107,10 +104,10 @@ picked_label = st.selectbox(
     bind="query-params",
     placeholder="在表格中选中一行，或在此选择一项举措",
     help=f"此处列出表格的前 {catalog.MAX_PICK_OPTIONS:,} 项；其余的请在表格中选中，或用筛选缩小范围。"
-    if len(all_labels) > catalog.MAX_PICK_OPTIONS
+    if len(view.labels) > catalog.MAX_PICK_OPTIONS
     else None,
 )
-picked = ids_by_label.get(picked_label)
+picked = catalog.initiative_of_label(view.labels, picked_label)
 if picked is None:
     st.stop()
 

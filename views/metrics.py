@@ -123,7 +123,7 @@ st.caption(f"共 {len(table)} 条指标，来自 {table['article_id'].nunique()}
 event = show_table(
     table,
     SHOWN,
-    key=rows_key("metrics-table", table["metric_id"]),
+    key=rows_key("metrics-table", [ds.key, filters]),  # the filters name the rows
     _select={"on_select": "rerun", "selection_mode": "single-row"},
     value=st.column_config.NumberColumn("数值", format="%g"),
     scope=st.column_config.SelectboxColumn("归属", options=list(SCOPE_LABELS), format_func=SCOPE_LABELS.get),

@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from lib.dataset.schema import counted_paragraphs
-from lib.explore import charts
 from lib.explore.filters import filter_table
+from lib.explore.overview import overview
 from ui.plots import show_chart
-from ui.state import page_setup
+from ui.state import cached, page_setup
 from ui.tables import download_buttons, empty_result, show_table
 
 ds, filters = page_setup()
@@ -18,27 +17,25 @@ articles = filter_table(ds, "articles", filters)
 if articles.empty:
     empty_result("文章")
     st.stop()
-body = counted_paragraphs(filter_table(ds, "paragraphs", filters))
-metrics = filter_table(ds, "metrics", filters)
-initiatives = filter_table(ds, "initiatives", filters)
+summary = cached(overview, ds, filters)
 
 cols = st.columns([1, 1, 1.5, 1, 1, 1])
 cols[0].metric("文章", f"{len(articles)} 篇")
 cols[1].metric("区域", f"{articles['zone'].replace('', None).nunique()} 个")
 years = articles["year"].dropna()
 cols[2].metric("年份", f"{int(years.min())}–{int(years.max())}" if len(years) else "未注明")
-cols[3].metric("段落", f"{len(body)} 段")
-cols[4].metric("指标", f"{len(metrics)} 条")
-cols[5].metric("举措", f"{len(initiatives)} 项")
+cols[3].metric("段落", f"{summary.n_paragraphs} 段")
+cols[4].metric("指标", f"{summary.n_metrics} 条")
+cols[5].metric("举措", f"{summary.n_initiatives} 项")
 
 left, right = st.columns([3, 2])
 with left:
-    if body.empty:
+    if summary.coverage is None:
         st.info("当前筛选下没有正文段落可统计主题。")
     else:
-        show_chart(charts.coverage_heatmap(body, title="各区域的主题覆盖（正文段落数）"), key="coverage")
+        show_chart(summary.coverage, key="coverage")
 with right:
-    show_chart(charts.articles_by_zone(articles), key="by-zone")
+    show_chart(summary.by_zone, key="by-zone")
 
 st.subheader("文章")
 columns = [

@@ -4,7 +4,7 @@ whole article on demand (the hit marked and scrolled into view)."""
 import streamlit as st
 
 from lib.core.safety import escape_markdown
-from lib.explore import search
+from lib.explore import catalog, search
 from lib.explore.filters import filter_table
 from ui.html import Hit, show_article
 from ui.state import cached, page_setup
@@ -36,7 +36,7 @@ with_copies = c2.toggle("包括重复段落", key="copies", help="报纸版面�
 term = (typed or "").strip() or filters.query
 if not term:
     st.info("输入一个词或短语开始检索，或试试下面这些报道中的举措名称。", icon=":material/search:")
-    suggestions = ds.initiatives["name"].value_counts().head(SUGGESTIONS).index.tolist()
+    suggestions = cached(catalog.most_named, ds, SUGGESTIONS)
     st.pills(
         "试试",
         suggestions,

@@ -107,7 +107,7 @@ def filter_table(ds: Dataset, table: str, filters: Filters) -> pd.DataFrame:
     paragraphs does."""
     if table == "articles":
         where, content = _split(filters)
-        reports = apply_filters(ds.articles, where)
+        reports = apply_filters(ds.articles, where) if where.active else ds.articles.copy(deep=False)
         if content.themes or content.query:
             paragraphs = counted_paragraphs(filter_table(ds, "paragraphs", content))
             reports = reports[reports["article_id"].isin(paragraphs["article_id"])]
@@ -186,9 +186,23 @@ def article_choices(
     those articles, newest first, when there are at most `limit` of them, else none; the articles already
     chosen are always offered, so that a shared link keeps its choice."""
     where = Filters(provinces=filters.provinces, zones=filters.zones, years=filters.years)
-    narrowed = apply_filters(articles, where)
+    columns = ["article_id", "year", "title"]  # of the articles left, without a copy of every column
+    narrowed = articles.loc[rows_passing(articles, where), columns] if where.active else articles[columns]
     chosen = list(filters.articles)
     if len(narrowed) > limit:
         return chosen, len(narrowed)
     order = narrowed.sort_values(["year", "title"], ascending=[False, True], na_position="last")
     return list(dict.fromkeys([*chosen, *order["article_id"]])), len(narrowed)
+
+
+def article_titles(articles: pd.DataFrame, ids) -> dict[str, str]:
+    """{article_id: title} of the given articles (ids not in the table are left out)."""
+    wanted = articles[articles["article_id"].isin(list(ids))]
+    return dict(zip(wanted["article_id"], wanted["title"], strict=True))
+
+
+def sidebar_choices(ds: Dataset, provinces: tuple[str, ...]) -> tuple[list[str], list[str], list[int]]:
+    """(provinces, zones of the given provinces or of all when none, years) the sidebar offers, sorted."""
+    arts = ds.articles
+    zones = arts.loc[arts["province"].isin(provinces), "zone"] if provinces else arts["zone"]
+    return ds.provinces, sorted(z for z in zones.unique() if z), ds.years

@@ -79,9 +79,17 @@ def _paragraphs_with(paragraphs: pd.DataFrame, pattern: re.Pattern, include_dupl
 
 
 def with_titles(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """`table` with a `title` column: the title of each row's article ("" when unknown); rows keep their order."""
-    titles = dict(zip(articles["article_id"], articles["title"], strict=False))
-    return table.assign(title=table["article_id"].map(titles).fillna(""))
+    """`table` with a `title` column: the title of each row's article ("" when unknown; the last title of an
+    id given twice); rows keep their order. Looked up by index, not through a dict of every title: a dict
+    of 49,000 Arrow strings took most of the 0.3-0.4 s this took at 100 MB."""
+    return table.assign(title=table["article_id"].map(by_article(articles, "title")).fillna(""))
+
+
+def by_article(articles: pd.DataFrame, column: str) -> pd.Series:
+    """A column of the articles table indexed by article_id (the last row of an id given twice), for
+    `Series.map`."""
+    last = articles.drop_duplicates("article_id", keep="last")
+    return pd.Series(last[column].array, index=pd.Index(last["article_id"].array))
 
 
 def kwic_table(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

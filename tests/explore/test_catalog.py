@@ -10,6 +10,7 @@ from lib.explore.catalog import (
     filter_initiatives,
     initiative_labels,
     initiative_table,
+    initiative_years,
     namesakes,
     shared_names,
 )
@@ -230,3 +231,49 @@ def test_the_detail_picker_lists_the_first_labels_and_the_picked_one():
     assert pick_options(labels, labels[7], limit=3) == [*labels[:3], labels[7]]  # chosen in the table
     assert pick_options(labels, labels[1], limit=3) == labels[:3]
     assert pick_options(labels, "不存在", limit=3) == labels[:3]  # a stale link picks nothing
+
+
+def test_most_named_lists_the_commonest_initiative_names_first(corpus_dataset):
+    from lib.explore.catalog import most_named
+
+    names = most_named(corpus_dataset, 3)
+    counts = corpus_dataset.initiatives["name"].value_counts()
+    assert len(names) == 3 and [counts[n] for n in names] == sorted(counts.head(3), reverse=True)
+
+
+def test_label_series_holds_the_labels_in_table_order_and_finds_an_initiative_by_its_label():
+    from lib.explore.catalog import initiative_of_label, label_series
+
+    twice = initiative_table(
+        pd.concat([INITIATIVES, INITIATIVES.iloc[[1]].assign(initiative_id="k-1-i009")]), ARTICLES
+    )
+    labels = label_series(twice)
+    assert labels.index.tolist() == twice["initiative_id"].tolist()
+    assert dict(zip(labels.index, labels, strict=True)) == initiative_labels(twice)
+    for initiative_id, label in initiative_labels(twice).items():
+        assert initiative_of_label(labels, label) == initiative_id
+    assert initiative_of_label(labels, "不存在") is None and initiative_of_label(labels, None) is None
+
+
+def test_pick_options_take_a_label_series_as_a_list():
+    from lib.explore.catalog import label_series, pick_options
+
+    labels = label_series(initiative_table(INITIATIVES, ARTICLES))
+    as_list = labels.tolist()
+    for picked in (None, as_list[-1], as_list[0], "不存在"):
+        assert pick_options(labels, picked, limit=1) == pick_options(as_list, picked, limit=1)
+
+
+def test_the_catalog_view_is_its_parts_for_the_filters(corpus_dataset):
+    from lib.explore.catalog import catalog_view, filter_initiatives, label_series
+    from lib.explore.filters import Filters, filter_table
+
+    ds = corpus_dataset
+    for filters, kinds in ((Filters(), ()), (Filters(themes=("人才",)), ("formula",))):
+        view = catalog_view(ds, filters, kinds, (), False)
+        initiatives = filter_table(ds, "initiatives", filters)
+        shown = filter_initiatives(initiatives, kinds=kinds)
+        pd.testing.assert_series_equal(view.labels, label_series(initiative_table(shown, ds.articles)))
+        pd.testing.assert_frame_equal(view.shared, shared_names(initiatives))
+        pd.testing.assert_frame_equal(view.years, initiative_years(shown, ds.articles))
+        assert (view.years_figure is None) == (view.years["year"].nunique() <= 1)

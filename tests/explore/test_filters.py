@@ -97,6 +97,14 @@ def test_article_choices_list_the_articles_left_only_when_few_and_keep_the_chose
     )
 
 
+def test_article_titles_are_those_of_the_ids_asked_only():
+    from lib.explore.filters import article_titles
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "title": ["甲", "乙", "丙"]})
+    assert article_titles(articles, ["c", "a", "zz"]) == {"a": "甲", "c": "丙"}  # an unknown id is left out
+    assert article_titles(articles, []) == {}
+
+
 def test_a_table_no_filter_narrows_is_the_table_itself_and_stays_unchanged(corpus_dataset):
     dataset = corpus_dataset
     from lib.explore.filters import filter_table
@@ -107,3 +115,16 @@ def test_a_table_no_filter_narrows_is_the_table_itself_and_stays_unchanged(corpu
     before = dataset.metrics.copy()
     whole.loc[:, "label"] = "改"  # pandas copies on write: the dataset keeps its values
     pd.testing.assert_frame_equal(dataset.metrics, before)
+
+
+def test_sidebar_choices_are_the_provinces_years_and_the_chosen_provinces_zones(corpus_dataset):
+    from lib.explore.filters import sidebar_choices
+
+    ds = corpus_dataset
+    provinces, zones, years = sidebar_choices(ds, ())
+    assert (provinces, zones, years) == (ds.provinces, ds.zones, ds.years)
+    one = provinces[0]
+    _, theirs, _ = sidebar_choices(ds, (one,))
+    arts = ds.articles
+    assert theirs == sorted({z for z in arts.loc[arts["province"] == one, "zone"] if z})
+    assert set(theirs) < set(zones)

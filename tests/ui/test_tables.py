@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from lib.dataset.schema import label
-from ui.tables import column_config, rows_key
+from ui.tables import column_config, rows_digest, rows_key
 
 
 def test_rows_key_changes_with_the_rows_only():
     assert rows_key("t", ["a", "b"]) == rows_key("t", ["a", "b"])
     assert rows_key("t", ["a", "b"]) != rows_key("t", ["b", "a"])
     assert rows_key("t", []).startswith("t-")
+
+
+def test_rows_digest_follows_the_rows_and_columns_not_the_values():
+    df = pd.DataFrame({"a": [1, 2, 3], "b": ["甲", "乙", "丙"]}, index=[10, 20, 30])
+    assert rows_digest(df) == rows_digest(df.assign(b=["丁", "戊", "己"]))  # same rows and columns
+    assert rows_digest(df) != rows_digest(df.iloc[:2])
+    assert rows_digest(df) != rows_digest(df.iloc[[0, 2, 1]])  # another order
+    assert rows_digest(df) != rows_digest(df[["a"]])
+    assert rows_digest(df.set_axis(["x", "y", "z"])) != rows_digest(df.set_axis(["x", "y", "w"]))
 
 
 def test_column_config_uses_the_schema_labels_unless_overridden():
