@@ -58,9 +58,8 @@ def extract_initiatives(
         for piece in group_pieces(RE_SLOGAN.sub("", e["name"]), rules)
     }
     spelled = {tuple(e["components"]): e["name"] for e in entries.values() if e["kind"] == COUNTED}
-    parts_there: dict[
-        str, list[str]
-    ] = {}  # “五个一”工作法（一党员一档案、党员一季度一汇报…）: no name of its own
+    # “五个一”工作法（一党员一档案、党员一季度一汇报…）: a piece of another's part is no name of its own
+    parts_there: dict[str, list[str]] = {}
     for e in entries.values():
         parts_there.setdefault(e["sentence"], []).extend(e["components"])
     out = [
@@ -144,9 +143,8 @@ def another_zones(sentence: str, name: str, zone: str) -> bool:
     gz = zones.load_gazetteer()
     named = {zones.zone_key(z) for z in zones.find_mentions(clause, gz).counts}
     own = zones.zone_key(zone)
-    return bool(named) and all(
-        z != own and not form_of(z, own, gz) for z in named
-    )  # 硚口开发区 is 硚口经开区
+    # the report's own zone by a shorter form (硚口开发区 for 硚口经开区) is no other zone
+    return bool(named) and all(z != own and not form_of(z, own, gz) for z in named)
 
 
 @register

@@ -9,6 +9,7 @@ Both are read from the sentence before the number, with the cues of `data/rules/
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lib import config
@@ -186,9 +187,11 @@ def described_label(label: str, text: str, label_end: int, quantity_end: int, da
     return f"{phrase[: int(data['described_max_chars'])]}的{label}"
 
 
-def respective_labels(text: str, quantities: list, data: dict, clean) -> dict[int, str]:
-    """Labels for a run of numbers after 分别 (metrics.json respective_words), one per item of the list
-    before it, in order: 技工贸收入、规模工业总产值等指标分别增长25%、20% → {i: 技工贸收入, i+1: 规模工业总产值}.
+def respective_labels(
+    text: str, quantities: Sequence, data: dict, clean: Callable[[str], str]
+) -> dict[int, str]:
+    """Labels for a run of numbers (objects with start and end) after 分别 (metrics.json respective_words),
+    one per item of the list before it (up to metric_context.json's list_mark), in order: 技工贸收入、规模工业总产值等指标分别增长25%、20% → {i: 技工贸收入, i+1: 规模工业总产值}.
     Nothing unless the list has exactly as many items as the run has numbers. `clean` trims an item."""
     word = next((w for w in data.get("respective_words", []) if w in text), None)
     if word is None:
@@ -201,7 +204,8 @@ def respective_labels(text: str, quantities: list, data: dict, clean) -> dict[in
             break
         run.append(i)
     clause = last_clause(text[:at], "，,；;：:")
-    clause = clause[: clause.rfind(data["list_mark"])] if data["list_mark"] in clause else clause
+    mark = load_context_rules().list_mark  # 等: the list ends before it
+    clause = clause[: clause.rfind(mark)] if mark in clause else clause
     items = [clean(p) for p in RE_LIST_ITEM.split(clause)]
     if len(run) < 2 or len(items) != len(run) or not all(items):
         return {}

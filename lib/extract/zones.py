@@ -378,10 +378,10 @@ def _blocked(word: str, gz: Gazetteer) -> bool:
 
 def _is_descriptor_word(word: str, tag: str, gz: Gazetteer) -> bool:
     """A word describing a zone after its place (智能制造, and 智慧, which the dictionary tags as a name)."""
+    if _blocked(word, gz):
+        return False
     listed = dictionary_entry(word) if tag not in gz.descriptor_tags else None
-    return (tag in gz.descriptor_tags or bool(listed and listed[1] in gz.listed_name_tags)) and not _blocked(
-        word, gz
-    )
+    return tag in gz.descriptor_tags or bool(listed and listed[1] in gz.listed_name_tags)
 
 
 def _is_place_word(word: str, tag: str, gz: Gazetteer) -> bool:
