@@ -235,6 +235,27 @@ PAGES = [
         "2025-08-11",
     ),
     (
+        "a column name set off by a middle dot before the headline",
+        "点位观察·“甲”“乙”牵手\n\n2023-05-06\n\n" + BODY,
+        "“甲”“乙”牵手",
+        "点位观察",
+        "2023-05-06",
+    ),
+    (
+        "a column name of two parts set off by a bar",
+        "红色记忆 · 奋进百年 | 某街道孕育新产业\n\n2021-07-01\n\n" + BODY,
+        "某街道孕育新产业",
+        "红色记忆 · 奋进百年",
+        "2021-07-01",
+    ),
+    (
+        "a long headline with a dot in it keeps it",
+        "某区学习贯彻党的二十大精神专题研讨班·系列访谈\n\n2023-05-06\n\n" + BODY,
+        "某区学习贯彻党的二十大精神专题研讨班·系列访谈",
+        "",
+        "2023-05-06",
+    ),
+    (
         "a label with nothing after it above the page",
         "时间:  \n某某园区成立党群服务中心\n\n2019-02-22\n\n" + BODY,
         "某某园区成立党群服务中心",
