@@ -109,3 +109,46 @@ def word_automaton(values: dict[str, object]) -> ahocorasick.Automaton | None:
         automaton.add_word(word, value)
     automaton.make_automaton()
     return automaton
+
+
+#: Chinese numerals: digits, tens and the large units.
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_TENS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_number(num: str) -> float | None:
+    """三千 → 3000, 两百 → 200, 十五 → 15, 一百零一 → 101, 一亿二千万 → 120000000; None for a run that is no
+    number (一二三, a list of digits) or holds other characters."""
+    total, section, digit = 0, 0, None
+    for ch in num:
+        if ch in CN_DIGITS:
+            if digit is not None and digit != 0:
+                return None  # 一二三: a list of digits, not a number
+            digit = CN_DIGITS[ch]
+        elif ch in CN_TENS:
+            section += (1 if digit is None else digit) * CN_TENS[ch]
+            digit = None
+        elif ch == "万":
+            total += (section + (digit or 0)) * CN_BIG["万"]
+            section, digit = 0, None
+        elif ch == "亿":
+            total = (total + section + (digit or 0)) * CN_BIG["亿"]
+            section, digit = 0, None
+        else:
+            return None
+    value = total + section + (digit or 0)
+    return float(value) if value else None

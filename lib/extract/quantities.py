@@ -20,30 +20,15 @@ from dataclasses import dataclass
 
 from lib import config
 from lib.core import rulefiles
+from lib.core.chars import CN_BIG, CN_DIGITS, CN_TENS, chinese_number
 from lib.reading.dates import DateRules
 from lib.reading.dates import compile_rules as compile_dates
 
 #: Full-width digits and signs become ASCII, one character for one, so offsets stay valid.
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％～－", "0123456789.%~-")
 RE_FULL_WIDTH = re.compile("[０-９．％～－]")
-CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-CN_TENS = {"十": 10, "百": 100, "千": 1000}
-CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
-#: A number: Arabic (1,200 / 78.02) or a run of Chinese numerals (validated in `_chinese_value`).
+#: A number: Arabic (1,200 / 78.02) or a run of Chinese numerals (validated in `chinese_number`).
 NUMBER = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERALS}]+"
 #: Arabic digits longer than this are identifiers or phone numbers, not quantities.
 MAX_DIGITS = 12
@@ -269,7 +254,7 @@ def _number(
         value, bare = float(num.replace(",", "")), False
     else:
         num, magnitude = _split_magnitude(num, magnitude, metric_rules)
-        parsed = _chinese_value(num)
+        parsed = chinese_number(num)
         if parsed is None or not (magnitude or any(c in CN_TENS for c in num)):
             return None
         value, bare = parsed, not any(c in CN_DIGITS for c in num)
@@ -277,7 +262,7 @@ def _number(
         return value, None, magnitude, bare
     if not num2[0].isdigit():
         num2, magnitude = _split_magnitude(num2, magnitude, metric_rules)
-    high = float(num2.replace(",", "")) if num2[0].isdigit() else _chinese_value(num2)
+    high = float(num2.replace(",", "")) if num2[0].isdigit() else chinese_number(num2)
     if high is None or high <= value:
         return None
     return value, high, magnitude, bare
@@ -289,27 +274,6 @@ def _split_magnitude(num: str, magnitude: str | None, metric_rules: MetricRules)
         if num.endswith(big) and len(num) > len(big) and magnitude is None:
             return num[: -len(big)], big
     return num, magnitude
-
-
-def _chinese_value(num: str) -> float | None:
-    """三千 → 3000, 两百 → 200, 十五 → 15, 一亿二千万 → 120000000; None for a run that is no number."""
-    total, section, digit = 0, 0, None
-    for ch in num:
-        if ch in CN_DIGITS:
-            if digit is not None and digit != 0:
-                return None  # 一二三: a list of digits, not a number
-            digit = CN_DIGITS[ch]
-        elif ch in CN_TENS:
-            section += (1 if digit is None else digit) * CN_TENS[ch]
-            digit = None
-        elif ch == "万":
-            total += (section + (digit or 0)) * CN_BIG["万"]
-            section, digit = 0, None
-        else:
-            total = (total + section + (digit or 0)) * CN_BIG["亿"]
-            section, digit = 0, None
-    value = total + section + (digit or 0)
-    return float(value) if value else None
 
 
 def _qualifier(m: re.Match, unit: str | None, data: dict) -> tuple[str | None, str | None]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from lib import config
 from lib.core import rulefiles
+from lib.core.chars import chinese_number
 
 #: A four-digit number followed by 年 (the range is checked apart: dates.json's first_year, last_year).
 RE_YEAR_WORD = re.compile(r"(?<!\d)(\d{4})年")
@@ -49,13 +50,18 @@ def article_year(text: str, *, date_rules: DateRules | None = None) -> int | Non
     """The year a report is written in, when its page gives no date: the latest year it names (not the end
     of a span like 2022—2024), or the year of an anniversary it celebrates (建党101周年 → 2022)."""
     r = date_rules or load_rules()
-    years = [base + int(m.group("n")) for pattern, base in r.anniversaries for m in pattern.finditer(text)]
+    years = [base + _count(m.group("n")) for pattern, base in r.anniversaries for m in pattern.finditer(text)]
     years += [
         int(m.group(1))
         for m in RE_YEAR_WORD.finditer(text)
         if r.is_year(int(m.group(1))) and not _ends_a_span(text, m.start(), r)
     ]
     return max(years) if years else None
+
+
+def _count(n: str) -> int:
+    """An anniversary's number, in digits or Chinese numerals (一百零一, 百)."""
+    return int(n) if n.isdigit() else int(chinese_number(n) or 0)
 
 
 def _ends_a_span(text: str, at: int, r: DateRules) -> bool:

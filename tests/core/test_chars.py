@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.core.chars import find_longest, has_cjk, last_clause, split_sentences, word_automaton
+from lib.core.chars import chinese_number, find_longest, has_cjk, last_clause, split_sentences, word_automaton
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,23 @@ def test_word_automaton_finds_each_word_with_its_value():
     found = sorted((end, value) for end, value in automaton.iter("昆山高新区和新区"))
     assert found == [(4, 1), (4, 2), (7, 2)]
     assert word_automaton({}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("三千", 3000),
+        ("两百", 200),
+        ("十五", 15),
+        ("一百零一", 101),
+        ("百", 100),
+        ("一亿二千万", 120_000_000),
+    ],
+)
+def test_chinese_number(text, value):
+    assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["一二三", "三个", "", "零"])
+def test_no_chinese_number(text):
+    assert chinese_number(text) is None
