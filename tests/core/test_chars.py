@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.core.chars import find_longest, has_cjk, last_clause, split_sentences, word_automaton
+from lib.core.chars import (
+    any_word,
+    find_longest,
+    has_cjk,
+    last_clause,
+    proper_suffix,
+    split_sentences,
+    word_automaton,
+)
 
 
 @pytest.mark.parametrize(
@@ -85,3 +93,21 @@ def test_word_automaton_finds_each_word_with_its_value():
     found = sorted((end, value) for end, value in automaton.iter("昆山高新区和新区"))
     assert found == [(4, 1), (4, 2), (7, 2)]
     assert word_automaton({}) is None
+
+
+WORDS = st.lists(st.text(alphabet="ab党建\n", max_size=3), max_size=4).map(tuple)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab党建\n.", max_size=12), WORDS, st.integers(0, 4))
+def test_any_word_finds_what_a_loop_over_the_words_finds(text, words, gap):
+    assert bool(any_word(words).search(text)) == any(w in text for w in words)
+    near_end = any((i := text.rfind(w)) >= 0 and len(text) - i - len(w) <= gap for w in words)
+    assert bool(any_word(words, ending_within=gap).search(text)) == near_end
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab党建\n.", max_size=8), WORDS)
+def test_proper_suffix_is_a_longer_text_ending_with_a_word(text, words):
+    expected = any(text.endswith(w) and len(text) > len(w) for w in words)
+    assert bool(proper_suffix(words).fullmatch(text)) == expected
