@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import cache
 
 import docx
 from pypdf import PdfWriter
+
+from lib import config
+
+
+@cache
+def real_texts() -> tuple[str, ...]:
+    """The text of every shipped article and every evaluation report (real reports, for checks that a
+    speed-up drops nothing a rule would find in them)."""
+    folders = (config.DATA_DIR / "articles", config.DATA_DIR / "eval" / "reports")
+    paths = sorted(p for folder in folders for p in folder.iterdir() if p.suffix in (".txt", ".md"))
+    return tuple(p.read_text(encoding="utf-8") for p in paths)
+
 
 # Repaired text of corpus article 001 (column-join spaces removed, curly quotes).
 TITLE = "昆山高新区“链”出科创发展红色动能"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 import ahocorasick
 
@@ -98,6 +99,24 @@ def last_clause(text: str, marks: str) -> str:
     """The text after the last of the marks, all of it when none occurs: `re.split(f"[{marks}]", text)[-1]`
     without splitting the whole text."""
     return text[max(text.rfind(mark) for mark in marks) + 1 :]
+
+
+@cache
+def any_word(words: tuple[str, ...], *, ending_within: int | None = None) -> re.Pattern[str]:
+    """A pattern whose `search` finds whether one of the words occurs in a text (one attempt where a loop
+    would try each word): their literal alternation; with `ending_within`, an occurrence that ends at most
+    that many characters before the text's end. Never matches when there are no words."""
+    alternatives = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) if words else "(?!)"
+    near_end = "" if ending_within is None else f"(?=.{{0,{ending_within}}}\\Z)"
+    return re.compile(f"(?:{alternatives}){near_end}", re.DOTALL)
+
+
+@cache
+def proper_suffix(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern whose `fullmatch` finds whether a text ends with one of the words and is longer than it:
+    `any(text.endswith(w) and len(text) > len(w) for w in words)`."""
+    alternatives = "|".join(map(re.escape, set(words))) if words else "(?!)"
+    return re.compile(f"(?s:.+)(?:{alternatives})")
 
 
 def word_automaton(values: dict[str, object]) -> ahocorasick.Automaton | None:

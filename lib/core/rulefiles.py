@@ -176,6 +176,25 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, words)) if words else "(?!)"
 
 
+#: What an alternation of whole patterns would change: a group referred to by number or name, a flag.
+RE_NOT_JOINABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux]+\)")
+
+
+def any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that matches (fullmatch, match or search) where any of `patterns` does: their
+    alternation, each in a group of its own; None when one of them cannot be joined so (a back-reference,
+    a global flag) or when there are none. A gate: one attempt where each pattern would be tried."""
+    patterns = list(patterns)
+    sources = [p.pattern for p in patterns]
+    flagged = any(p.flags & ~re.UNICODE for p in patterns)
+    if not sources or flagged or any(RE_NOT_JOINABLE.search(s) for s in sources):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{s})" for s in sources))
+    except re.error:  # a group name used twice
+        return None
+
+
 def compile_pattern(pattern: str, *, name: str) -> re.Pattern[str]:
     """A pattern from a rule file, or RuleFileError naming the file and the pattern."""
     try:

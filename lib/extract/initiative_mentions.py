@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from lib.core.chars import CJK, last_clause
+from lib.core.chars import CJK, any_word, last_clause, proper_suffix
 from lib.extract.entity_rules import dictionary_entry
 from lib.extract.initiative_names import (
     BRAND,
     COUNTED,
     FORMULA,
     NUMERALS,
+    RE_DIGITS,
     RE_SLOGAN,
     RE_TERM,
     InitiativeRules,
@@ -174,7 +175,7 @@ def _quoted_mention(
     )
     # a verb's name may take a weaker head: 创新实施“红色产业链”建设
     descriptor = head_of(run, numbered=(numbered or verb_before) and not slogan, rules=rules)
-    self_named = any(name.endswith(h) and len(name) > len(h) for h in rules.self_heads)
+    self_named = bool(proper_suffix(rules.self_heads).fullmatch(name))
     launched = run.startswith(rules.launch_verbs)
     chain = is_formula(name, rules) or is_term_chain(name) or is_open_chain(name)
     bare = not descriptor_run(sentence, m.end(), rules)
@@ -225,13 +226,12 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
         )
         or name.startswith(rules.superlative_prefixes)
         or (name.endswith(rules.device_tails) and not is_term_chain(name))
-        or any(w in name for w in rules.question_words)
+        or bool(any_word(rules.question_words).search(name))
         or after.startswith(rules.problem_words)
         or after.startswith(rules.award_after)
         or (name.endswith(rules.award_after) and not is_parallel_count(name))  # “五拼五比晒五榜” is no list
         or (is_term_chain(name) and _names_a_product_chain(after, rules))
-        or any(w in clause for w in rules.award_before)
-        or any(w in clause for w in rules.higher_level_owners)
+        or bool(any_word(rules.award_before + rules.higher_level_owners).search(clause))
         or any(
             (clause.endswith(a) and after.startswith(b)) or (clause.endswith(b) and a in clause[: -len(b)])
             for a, b in rules.contrast_frames
@@ -255,11 +255,8 @@ def _verb_before(before: str, rules: InitiativeRules, verbs: tuple[str, ...] = (
     """A programme verb right before a quoted term, or a few characters before it in the same clause
     (打造高质量发展“红色引擎”)."""
     clause = last_clause(before, "，,；;。：:、“”").removesuffix("了").removesuffix("起")
-    tail = clause[-(rules.max_verb_gap + 4) :]
-    return any(
-        (i := tail.rfind(v)) >= 0 and len(tail) - i - len(v) <= rules.max_verb_gap
-        for v in verbs or rules.programme_verbs
-    )
+    tail = clause[-(rules.max_verb_gap + 4) :]  # a verb whose last occurrence ends near the end
+    return bool(any_word(verbs or rules.programme_verbs, ending_within=rules.max_verb_gap).search(tail))
 
 
 # --- unquoted names -------------------------------------------------------------------------------
@@ -275,6 +272,8 @@ def _unquoted_mentions(sentence: str, rules: InitiativeRules) -> list[Mention]:
 
 
 def _bare_formulas(sentence: str, rules: InitiativeRules) -> list[Mention]:
+    if not may_hold_formula(sentence):
+        return []  # most sentences, spared the patterns
     out = []
     for m in RE_BARE_FORMULA.finditer(sentence):
         name = m.group(0)
@@ -290,9 +289,16 @@ def _bare_formulas(sentence: str, rules: InitiativeRules) -> list[Mention]:
     return out
 
 
+def may_hold_formula(sentence: str) -> bool:
+    """Whether RE_BARE_FORMULA or RE_BARE_CHAIN can match: the sentence has a digit or 党建+."""
+    return bool(RE_DIGITS.search(sentence)) or "党建+" in sentence or "党建＋" in sentence
+
+
 def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
     """三横三纵, 双培双争, 一组织一品牌: a numeral and 1–2 characters, twice, the halves of one length."""
     low, high = rules.parallel_half_chars
+    if not _parallel_pattern(low, high).search(sentence):
+        return []  # no two numerals as far apart as a half: most sentences, spared the loop
     out = []
     for size in range(high, low - 1, -1):
         for m in _parallel_pattern(size).finditer(sentence):
@@ -313,8 +319,11 @@ def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
 
 
 @cache
-def _parallel_pattern(size: int) -> re.Pattern[str]:
-    """Two halves of `size` characters, each after a numeral (overlapping matches: a lookahead)."""
+def _parallel_pattern(size: int, largest: int | None = None) -> re.Pattern[str]:
+    """Two halves of `size` characters, each after a numeral (overlapping matches: a lookahead); with
+    `largest`, a numeral, `size` to `largest` characters and a numeral: what any of those sizes needs."""
+    if largest is not None:
+        return re.compile(f"[{NUMERALS}][{CJK}]{{{size},{largest}}}[{NUMERALS}]")
     return re.compile(f"(?=([{NUMERALS}][{CJK}]{{{size}}}[{NUMERALS}][{CJK}]{{{size}}}))")
 
 

@@ -24,6 +24,7 @@ RE_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 @dataclass(frozen=True)
 class PageRules:
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, kind)
+    any_line: re.Pattern[str] | None  # all the patterns in one: a line none of them matches is tried once
     selectors: tuple[str, ...]  # HTML elements dropped before the text is taken
     title_tail: re.Pattern[str] | None  # a site name glued to a headline: …发展-今日精选
     title_column: re.Pattern[str] | None  # a column before a headline: 世界热头条丨…
@@ -46,6 +47,7 @@ def _compile(content: bytes | None) -> PageRules:
     )
     return PageRules(
         patterns=patterns,
+        any_line=rulefiles.any_of(p for p, _ in patterns),
         selectors=tuple(spec["html_drop_selectors"]),
         title_tail=_title_rule(spec, "title_site_tail"),
         title_column=_title_rule(spec, "title_column_head"),
@@ -91,7 +93,10 @@ def line_kind(line: str, *, page_rules: PageRules | None = None) -> str | None:
     stripped = line.strip()
     if not stripped or is_byline(stripped):  # 本报记者 李争粉 特约通讯员 魏志强 looks like a menu
         return None
-    for pattern, kind in (page_rules or load_rules()).patterns:
+    rules = page_rules or load_rules()
+    if rules.any_line is not None and not rules.any_line.fullmatch(stripped):
+        return None  # most lines: one attempt instead of one per pattern
+    for pattern, kind in rules.patterns:
         if pattern.fullmatch(stripped):
             return kind
     return None

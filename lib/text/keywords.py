@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -120,15 +121,15 @@ def extract_terms(
     kept = s.kept
     if len(kept) > MAX_KEPT:
         kept.clear()
-    out = []
-    for token in (segmenter or current_segmenter()).tag(text, extra_words=extra_words):
-        word = kept.get(token, "")
-        if word == "":
-            w = token[0].strip()
-            word = kept[token] = w if _is_content(w, token[1], s, s.pos_keep) else None
-        if word is not None:
-            out.append(word)
-    return out
+    tokens = (segmenter or current_segmenter()).tag(text, extra_words=extra_words)
+    words = list(map(kept.get, tokens, repeat("")))  # "" for a token not seen yet (no kept word is "")
+    if "" in words:
+        for i, word in enumerate(words):
+            if word == "":
+                token = tokens[i]
+                w = token[0].strip()
+                words[i] = kept[token] = w if _is_content(w, token[1], s, s.pos_keep) else None
+    return [word for word in words if word is not None]
 
 
 def term_frequencies(docs: Iterable[Iterable[str]]) -> pd.DataFrame:

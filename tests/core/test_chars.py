@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.core.chars import chinese_number, find_longest, has_cjk, last_clause, split_sentences, word_automaton
+from lib.core.chars import (
+    any_word,
+    chinese_number,
+    find_longest,
+    has_cjk,
+    last_clause,
+    proper_suffix,
+    split_sentences,
+    word_automaton,
+)
 
 
 @pytest.mark.parametrize(
@@ -105,3 +114,21 @@ def test_chinese_number(text, value):
 @pytest.mark.parametrize("text", ["一二三", "三个", "", "零"])
 def test_no_chinese_number(text):
     assert chinese_number(text) is None
+
+
+WORDS = st.lists(st.text(alphabet="ab党建\n", max_size=3), max_size=4).map(tuple)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab党建\n.", max_size=12), WORDS, st.integers(0, 4))
+def test_any_word_finds_what_a_loop_over_the_words_finds(text, words, gap):
+    assert bool(any_word(words).search(text)) == any(w in text for w in words)
+    near_end = any((i := text.rfind(w)) >= 0 and len(text) - i - len(w) <= gap for w in words)
+    assert bool(any_word(words, ending_within=gap).search(text)) == near_end
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab党建\n.", max_size=8), WORDS)
+def test_proper_suffix_is_a_longer_text_ending_with_a_word(text, words):
+    expected = any(text.endswith(w) and len(text) > len(w) for w in words)
+    assert bool(proper_suffix(words).fullmatch(text)) == expected

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib.core import rulefiles
 from lib.core.errors import RuleFileError
@@ -65,3 +69,29 @@ def test_longest_first_and_alternation():
     assert rulefiles.longest_first(["区", "高新区", "区"]) == ("高新区", "区")
     assert rulefiles.alternation(["a.b", "a"]) == r"a\.b|a"
     assert rulefiles.alternation([]) == "(?!)"
+
+
+GATED = [re.compile(p) for p in (r"ab+", r"\d{2,3}", r"(?:x|y)z?", r"[a-c]*d", r"来源\s*[:：].{0,3}")]
+
+
+@given(st.text(alphabet="abcdxyz0123来源：: ", max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_any_of_matches_where_one_of_the_patterns_does(text):
+    gate = rulefiles.any_of(GATED)
+    assert bool(gate.fullmatch(text)) == any(p.fullmatch(text) for p in GATED)
+    assert bool(gate.search(text)) == any(p.search(text) for p in GATED)
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        [],
+        [r"(a)\1", r"b"],  # a back-reference would point elsewhere
+        [r"(?P<x>a)(?P=x)"],
+        [r"(?i)ab", r"c"],  # a global flag
+        [r"(?P<x>a)", r"(?P<x>b)"],  # a group name used twice
+    ],
+)
+def test_any_of_refuses_what_an_alternation_would_change(sources):
+    assert rulefiles.any_of(re.compile(s) for s in sources) is None
+    assert rulefiles.any_of([re.compile("a", re.IGNORECASE)]) is None

@@ -4,8 +4,14 @@ rules are written against patterns, never against one report's sentence."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from lib.core.chars import split_sentences
+from lib.extract import initiative_mentions
+from lib.extract.initiative_names import load_initiative_rules
 from lib.extract.initiatives import extract_initiatives
+from tests.samples import real_texts
 
 
 def found(*paragraphs: str) -> dict[str, dict]:
@@ -254,3 +260,34 @@ def test_a_counted_brand_keeps_its_parts_when_the_text_lists_them_all():
 def test_a_counted_name_with_no_evidence_but_its_listed_parts():
     assert found("园区聚焦思想、人才、服务“三种赋能”。")["三种赋能"]["components"] == ["思想", "人才", "服务"]
     assert found("园区坚持“三种赋能”。") == {}  # a count with nothing listed and nothing naming it
+
+
+# --- the gates: a sentence a rule is not asked about is one its patterns cannot match -----------------
+
+
+def _bare_or_parallel_matches(sentence: str) -> bool:
+    """Whether a pattern of the unquoted formulas or of the parallel names matches (the rules' own
+    patterns, asked without their gates)."""
+    low, high = load_initiative_rules().parallel_half_chars
+    patterns = [initiative_mentions.RE_BARE_FORMULA, initiative_mentions.RE_BARE_CHAIN]
+    patterns += [initiative_mentions._parallel_pattern(size) for size in range(low, high + 1)]
+    return any(p.search(sentence) for p in patterns)
+
+
+def _gated(sentence: str) -> bool:
+    low, high = load_initiative_rules().parallel_half_chars
+    parallel = initiative_mentions._parallel_pattern(low, high).search(sentence)
+    return initiative_mentions.may_hold_formula(sentence) or bool(parallel)
+
+
+def test_the_unquoted_rules_gates_pass_every_real_sentence_their_patterns_match():
+    sentences = [s for text in real_texts() for line in text.split("\n") for s in split_sentences(line)]
+    matched = [s for s in sentences if _bare_or_parallel_matches(s)]
+    assert len(matched) > 100
+    assert all(_gated(s) for s in matched)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="一二三双四个组织品牌党建+＋1２3，", max_size=14))
+def test_the_unquoted_rules_gates_pass_every_sentence_their_patterns_match(sentence):
+    assert _gated(sentence) or not _bare_or_parallel_matches(sentence)

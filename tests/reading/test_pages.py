@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from lib.reading import pages
 from lib.reading.articles import read_articles
+from lib.reading.bylines import is_byline
 from lib.reading.dates import article_year
+from tests.samples import real_texts
 
 
 def one(text: str):
@@ -303,3 +306,24 @@ def test_article_year_without_a_date(text, year):
 def test_a_site_name_after_the_headline_is_kept_as_the_pages_source():
     art = one("以高质量党建引领高新区发展 | 某某新闻网\n\n" + BODY)
     assert (art.title, art.page_meta) == ("以高质量党建引领高新区发展", "网站：某某新闻网")
+
+
+def _kind_pattern_by_pattern(line: str) -> str | None:
+    stripped = line.strip()
+    if not stripped or is_byline(stripped):
+        return None
+    return next((kind for p, kind in pages.load_rules().patterns if p.fullmatch(stripped)), None)
+
+
+def test_the_one_pattern_of_all_clutter_rules_drops_no_line_a_rule_would_match():
+    assert pages.load_rules().any_line is not None  # the shipped rules can be joined
+    lines = [line for text in real_texts() for line in text.split("\n")] + [
+        "当前位置：首页 > 基层党建 > 正文",
+        "发布时间：2023年08月15日 10:20 来源：某某日报 浏览次数：321",
+        "首页 新闻中心 政务公开 办事服务 互动交流",
+        "12:30",
+        "分享到：微信 微博",
+    ]
+    kinds = [pages.line_kind(line) for line in lines]
+    assert kinds == [_kind_pattern_by_pattern(line) for line in lines]
+    assert {"meta", "clutter"} <= set(kinds)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from lib.core.chars import CJK
 from lib.text import keywords, lexicon, segment
+from tests.samples import real_texts
 
 RE_SPACE_IN_CJK = re.compile(f"(?<=[{CJK}，。、“”])[ \t]+(?=[{CJK}，。、“”])")
 #: Raw corpus files by zone (001 mixes 昆山 and 贵阳, so it is left out).
@@ -250,3 +251,12 @@ def test_tfidf_by_term_takes_each_terms_best_document():
     idf_x = math.log(3 / 2) + 1  # ln((1 + N) / (1 + df)) + 1 with N = 2, df = 1
     assert table["term"].tolist() == ["y", "x"] and table["count"].tolist() == [2, 2]
     assert table["tfidf"].tolist() == [1.0, 2 / 3 * idf_x]  # y: 1/1 * (ln(3/3) + 1), in document 2
+
+
+def test_extract_terms_is_the_content_terms_of_the_tagged_text_cold_and_warm():
+    texts = [line for text in real_texts()[:60] for line in text.split("\n") if line.strip()]
+    tagged = [segment.tag(t) for t in texts]
+    expected = [keywords.content_terms(tokens) for tokens in tagged]
+    keywords.keyword_settings().kept.clear()  # every token seen for the first time, then again
+    assert [keywords.extract_terms(t) for t in texts] == expected
+    assert [keywords.extract_terms(t) for t in texts] == expected
