@@ -7,6 +7,12 @@ moved, are queued by the kernel before the call that made them returns: an edit 
 always seen. Where the kernel cannot tell (no inotify, a watch refused, a network or FUSE file system whose
 other side writes without the kernel knowing, a folder holding symbolic links), `changed()` is always True
 and the caller lists the folders as it would without a watch.
+
+Why not watchdog (installed with Streamlit): its observers read the notifications on threads of their own,
+so an edit made just before `changed()` may not have been read yet (118 of 200 touches in a test); making
+its reader answer in order (branch watch, 2026-11-30) took a private reader class, a marker file and a wait
+for its thread: 41-46 ms per call when other Python threads are busy, against 0.01 ms here. The kernel's
+inotify calls used here are a stable interface.
 """
 
 from __future__ import annotations
