@@ -21,6 +21,9 @@ ZONE, ENTERPRISE, PERSON, OTHER = "zone", "enterprise", "person", "other"
 #: How the scopes are shown.
 SCOPE_LABELS = {ZONE: "园区", ENTERPRISE: "企业/组织", PERSON: "个人", OTHER: "更大范围"}
 RE_CLAUSE_END = re.compile(r"[，,；;：:]")
+#: A verb of change between two numbers is this short (调整, 提高, 发展).
+MAX_CHANGE_VERB = 3
+DIGITS_AND_NUMERALS = frozenset("0123456789零〇一二两三四五六七八九十百千")
 #: Between the numbers of a run after 分别: 12个、156名 / 12个和156名.
 RE_RUN_GAP = re.compile(r"[、，,]?(?:和|及|与|以及)?")
 #: Between the items of the list a run after 分别 answers: 党组织和党员, 收入、产值及税收.
@@ -210,3 +213,14 @@ def respective_labels(
     if len(run) < 2 or len(items) != len(run) or not all(items):
         return {}
     return dict(zip(run, items, strict=True))
+
+
+def changed_to(text: str, at: int, data: dict) -> bool:
+    """Whether a change marker and a number follow `at` (…调整为14个, …发展到7个): metrics.json change_markers."""
+    marker = next((m for m in data.get("change_markers", []) if text.startswith(m, at)), "")
+    return bool(marker) and text[at + len(marker) : at + len(marker) + 1] in DIGITS_AND_NUMERALS
+
+
+def change_target(between: str, data: dict) -> bool:
+    """Whether the words between two numbers are a short verb of change and its marker (调整为, 发展到)."""
+    return 0 < len(between) <= MAX_CHANGE_VERB + 1 and between.endswith(tuple(data.get("change_markers", [])))

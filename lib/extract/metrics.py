@@ -121,6 +121,8 @@ def _label(text: str, q: Quantity, *, floor: int, ceiling: int, rules: MetricRul
     clause_start = max([floor] + [mark.end() for mark in RE_CLAUSE_MARK.finditer(text, 0, q.start)])
     next_mark = RE_CLAUSE_MARK.search(text, q.end)
     clause_end = next_mark.start() if next_mark else len(text)
+    if floor and clause_start == floor and metric_context.change_target(text[floor : q.start], rules.data):
+        return "", q.end  # …由8个调整为14个: the number changed to takes the label of the one it changed from
     if q.kind == "rank":
         label = _clean(text[clause_start : q.start], rules, extra=tuple(rules.data["rank_strip"]))
         suffix = rules.data["rank_label_suffix"]
@@ -132,8 +134,12 @@ def _label(text: str, q: Quantity, *, floor: int, ceiling: int, rules: MetricRul
     if q.kind in ("rate", "growth") or (follows_de and _is_label(prefix, rules)):
         return prefix, q.end
     noun, noun_end = _noun_after(text, q.end + follows_de, min(ceiling, clause_end), clause_end, rules)
-    if not noun or noun in rules.data["container_nouns"]:
-        return prefix, q.end
+    if (
+        not noun
+        or noun in rules.data["container_nouns"]
+        or metric_context.changed_to(text, noun_end, rules.data)
+    ):
+        return prefix, q.end  # 党支部由8个调整为14个: a verb of change after the number, not what is counted
     if (
         prefix and _tagged(noun)[0][1] in rules.verbish_tags and _nominal(*_tagged(prefix)[-1], rules)
     ):  # 企业500家参与活动

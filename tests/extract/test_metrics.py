@@ -285,6 +285,11 @@ def test_corpus_sentence(sentence: str, wanted: list[dict]) -> None:
             ["营业收入", "工业产值", "税收总额"],
         ),
         ("全年新增党组织和党员分别为8个、96名。", ["新增党组织", "党员"]),
+        # a number changed to another: both are what is counted, not the verb of change
+        ("园区两新党支部由6个调整为11个。", ["两新党支部", "两新党支部"]),
+        ("企业党组织已由2个发展到9个。", ["企业党组织", "企业党组织"]),
+        ("园区建成3个党群服务站为企业服务。", ["党群服务站为企业服务"]),  # 为 not before a number
+        ("园区有企业80家，党员达到350名。", ["企业", "党员"]),  # a clause of its own: its own label
     ],
     ids=lambda v: v[:10] if isinstance(v, str) else None,
 )
