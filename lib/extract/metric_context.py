@@ -47,6 +47,7 @@ class ContextRules:
     period_rewrites: tuple[tuple[re.Pattern, str], ...]  # 1月至9月 → 1—9月, 到8月底 → 截至8月底
     weak_periods: dict[str, re.Pattern]  # 累计 → the parts of a year it gives way to (前三季度 …)
     list_mark: str  # 等: an enterprise before it is one of those counted (A、B等12家), not their owner
+    apposition_starts: tuple[str, ...] = ()  # 作为…: a clause saying what the subject is
 
 
 def load_context_rules() -> ContextRules:
@@ -65,6 +66,7 @@ def _compile(content: bytes | None) -> ContextRules:
         person_words=rulefiles.longest_first(spec["person_words"]),
         zone_words=rulefiles.longest_first(spec["zone_words"]),
         list_mark=spec.get("list_mark", "等"),
+        apposition_starts=tuple(spec.get("apposition_starts", [])),
         relative_years={k: int(v) for k, v in spec.get("relative_years", {}).items()},
         period_rewrites=tuple(
             (rulefiles.compile_pattern(a, name="metric_context.json"), b)
@@ -125,6 +127,8 @@ def scope_of(
     found (the zone's own names left out)."""
     rules = rules or load_context_rules()
     for text in clauses_before(sentence, start):
+        if text.startswith(rules.apposition_starts):
+            continue  # 作为全市科技创新主阵地，…: what the subject is, not whose number it is
         named = [e for e in enterprises if e and e in text and rules.list_mark not in text[text.rfind(e) :]]
         if named:
             return ENTERPRISE, max(named, key=text.rfind)

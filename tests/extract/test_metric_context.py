@@ -66,6 +66,9 @@ def test_this_year_is_the_reports_year():
         ("资料显示，扶绥县已引导企业设立党员先锋岗200余个。", "200", OTHER, ""),
         ("东阳市经济开发区新增企业党组织12个。", "12", ZONE, ""),  # the zone named after the city
         ("街道社区党员志愿者30名参加活动。", "30", ZONE, ""),  # 社区 is no place name
+        # a clause saying what the subject is (作为全市…) says nothing of whose number it is
+        ("作为全市创新主阵地，科技城汇聚了120家高新技术企业。", "120", ZONE, ""),
+        ("全市现有高新技术企业900家。", "900", OTHER, ""),
     ],
 )
 def test_scope(sentence, number, scope, name):
