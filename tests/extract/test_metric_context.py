@@ -69,6 +69,7 @@ def test_this_year_is_the_reports_year():
         # a clause saying what the subject is (作为全市…) says nothing of whose number it is
         ("作为全市创新主阵地，科技城汇聚了120家高新技术企业。", "120", ZONE, ""),
         ("全市现有高新技术企业900家。", "900", OTHER, ""),
+        ("该项目预计年产5万吨新材料。", "5", ENTERPRISE, ""),  # one project's figure, not the zone's
     ],
 )
 def test_scope(sentence, number, scope, name):
