@@ -8,13 +8,14 @@ from lib.explore import preview
 from lib.reading import library
 from lib.reading.formats import SUPPORTED_SUFFIXES
 from ui import library as actions
-from ui.state import page_setup
+from ui.state import cached, page_setup
 from ui.tables import show_table
 
 ds, _ = page_setup()
 entries = library.list_entries()
-mine = preview.library_table(entries, ds)
-shipped = preview.shipped_table(ds)
+counted = cached(preview.article_counts, ds)  # once per dataset, not twice per rerun
+mine = preview.library_table(entries, ds, counted)
+shipped = preview.shipped_table(ds, counted)
 WIDE_TITLE = st.column_config.TextColumn("标题", width="large")
 BYTES = st.column_config.NumberColumn("大小（字节）", format="%d")
 CHARS = st.column_config.NumberColumn("字数", format="%d 字")

@@ -215,11 +215,12 @@ def article_counts(ds: Dataset) -> pd.DataFrame:
     return articles
 
 
-def library_table(entries: list[dict], ds: Dataset) -> pd.DataFrame:
+def library_table(entries: list[dict], ds: Dataset, counted: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per library article (manifest entry joined with its reports on file stem = library id).
 
-    A file holding several reports shows their titles and zones joined; `status` says whether it was analysed."""
-    articles = article_counts(ds)
+    A file holding several reports shows their titles and zones joined; `status` says whether it was analysed.
+    `counted`: `article_counts(ds)` when the caller has it already (read only)."""
+    articles = article_counts(ds) if counted is None else counted
     articles = articles[articles["origin"] == "library"]
     by_id = dict(list(articles.groupby(articles["source_file"].map(lambda s: Path(s).stem))))
     skipped = dict(ds.skipped)
@@ -259,9 +260,10 @@ def detected(ds: Dataset, entry: dict) -> tuple[str, str]:
     return entry["title"] or entry["title_guess"], entry["zone"] or ""
 
 
-def shipped_table(ds: Dataset) -> pd.DataFrame:
-    """The articles that ship with ZoneLens, with their metric and initiative counts."""
-    articles = article_counts(ds)
+def shipped_table(ds: Dataset, counted: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The articles that ship with ZoneLens, with their metric and initiative counts (`counted`:
+    `article_counts(ds)` when the caller has it already)."""
+    articles = article_counts(ds) if counted is None else counted
     return articles.loc[articles["origin"] == "shipped", SHIPPED_COLUMNS].reset_index(drop=True)
 
 

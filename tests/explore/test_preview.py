@@ -141,6 +141,19 @@ def test_library_table_joins_entries_with_their_reports(lib_dir, raw):
     assert row["uploaded"].tzinfo is not None
 
 
+def test_tables_from_counts_made_once_equal_the_tables_made_alone(lib_dir):
+    library.add_text("", HEFEI)
+    ds = library_dataset()
+    counted = preview.article_counts(ds)
+    before = counted.copy()
+    entries = library.list_entries()
+    pd.testing.assert_frame_equal(
+        preview.library_table(entries, ds, counted), preview.library_table(entries, ds)
+    )
+    pd.testing.assert_frame_equal(preview.shipped_table(ds, counted), preview.shipped_table(ds))
+    pd.testing.assert_frame_equal(counted, before)  # shared between sessions: left as it was
+
+
 def test_library_table_shows_overrides_and_articles_the_pipeline_skipped(lib_dir):
     hefei = library.add_text("", HEFEI)
     library.set_override(hefei.id, zone="测试新区", title="改过的标题")
