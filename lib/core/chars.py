@@ -8,6 +8,8 @@ from functools import cache
 
 import ahocorasick
 
+from lib.core.rulefiles import alternation
+
 #: One CJK ideograph (basic block plus extension A and compatibility ideographs).
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RE_CJK = re.compile(f"[{CJK}]")
@@ -106,7 +108,7 @@ def any_word(words: tuple[str, ...], *, ending_within: int | None = None) -> re.
     """A pattern whose `search` finds whether one of the words occurs in a text (one attempt where a loop
     would try each word): their literal alternation; with `ending_within`, an occurrence that ends at most
     that many characters before the text's end. Never matches when there are no words."""
-    alternatives = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) if words else "(?!)"
+    alternatives = alternation(words)
     near_end = "" if ending_within is None else f"(?=.{{0,{ending_within}}}\\Z)"
     return re.compile(f"(?:{alternatives}){near_end}", re.DOTALL)
 
@@ -115,8 +117,7 @@ def any_word(words: tuple[str, ...], *, ending_within: int | None = None) -> re.
 def proper_suffix(words: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern whose `fullmatch` finds whether a text ends with one of the words and is longer than it:
     `any(text.endswith(w) and len(text) > len(w) for w in words)`."""
-    alternatives = "|".join(map(re.escape, set(words))) if words else "(?!)"
-    return re.compile(f"(?s:.+)(?:{alternatives})")
+    return re.compile(f"(?s:.+)(?:{alternation(words)})")
 
 
 def word_automaton(values: dict[str, object]) -> ahocorasick.Automaton | None:
