@@ -1,7 +1,8 @@
 """Zones: which development zone an article is about.
 
 Known zones come from the gazetteer `data/rules/zones.csv` (national 高新区, 经开区, 新区 with their facts and
-aliases; a user adds rows); the rules are in `data/rules/zones.json`. Zones nobody listed are recognised by
+aliases; a user adds rows) and `zones_divisions.csv` (the zones the statistical division codes list, with
+province and city: scripts/import_division_zones.py); the rules are in `data/rules/zones.json`. Zones nobody listed are recognised by
 a zone suffix (…高新区, …工业园) after a place name read word by word (place words, or names of
 lib.extract.places): 马鞍山雨山经济开发区 is found whole, 推进高新区 is not. Names are compared by their key
 (四川省广安经济技术开发区 → 广安经开区). Which of the zones a text names it is about:
@@ -86,13 +87,16 @@ class Gazetteer:
     read_before: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-def load_gazetteer(rules: Path | None = None, table: Path | None = None) -> Gazetteer:
-    """The gazetteer of data/rules/zones.json and zones.csv, compiled once per content."""
+def load_gazetteer(
+    rules: Path | None = None, table: Path | None = None, divisions: Path | None = None
+) -> Gazetteer:
+    """The gazetteer of data/rules/zones.json, zones.csv and zones_divisions.csv, compiled once per content."""
     rules, table = rules or config.rule_file("zones.json"), table or config.rule_file("zones.csv")
-    return rulefiles.compiled(_compile, rules, table)
+    divisions = divisions or config.rule_file("zones_divisions.csv")
+    return rulefiles.compiled(_compile, rules, table, divisions)
 
 
-def _compile(rules: bytes | None, table: bytes | None) -> Gazetteer:
+def _compile(rules: bytes | None, table: bytes | None, divisions: bytes | None = None) -> Gazetteer:
     spec = rulefiles.json_rules(rules, name="zones.json")
     suffixes = {
         s["suffix"]: Suffix(
@@ -101,7 +105,8 @@ def _compile(rules: bytes | None, table: bytes | None) -> Gazetteer:
         for s in spec["generic_suffixes"]
     }
     alternation = rulefiles.alternation(suffixes)
-    listed = [*_table_zones(table), *(_zone_of(z) for z in spec.get("zones", []))]
+    # The hand-kept table and zones.json come last: a zone they list wins over the division codes' row.
+    listed = [*_table_zones(divisions), *_table_zones(table), *(_zone_of(z) for z in spec.get("zones", []))]
     gz = Gazetteer(
         zones={z.name: z for z in listed},
         suffixes=suffixes,

@@ -272,3 +272,44 @@ def test_names_of_single_characters_and_logistics_bases(text, expected):
 
 def test_a_zone_name_starts_with_its_place_not_with_the_words_before_it():
     assert dict(zone_mentions("热烈祝贺宜春市袁州经济开发区党建联盟成立")) == {"宜春袁州经开区": 1}
+
+
+def test_zone_of_the_division_codes_carries_its_place():
+    # 东疆保税港区 is no national zone (not in zones.csv) and 东疆 no county: the division codes list it
+    found = detect_zone("", "东疆保税港区党委开展主题党日活动。东疆保税港区企业党员参加。")
+    assert (found.zone.name, found.zone.level, found.zone.province, found.zone.city) == (
+        "东疆保税港区",
+        "",
+        "天津市",
+        "天津市",
+    )
+
+
+def test_zone_of_the_division_codes_named_without_its_city():
+    found = detect_zone("", "六景工业园区党工委召开会议，六景工业园区企业代表参加。")
+    assert (found.zone.name, found.zone.province, found.zone.city) == (
+        "南宁六景工业园区",
+        "广西壮族自治区",
+        "南宁市",
+    )
+
+
+def test_the_hand_kept_table_wins_over_the_division_codes(tmp_path):
+    header = "name,full_name,level,type,province,city,county,aliases,source\n"
+    table, divisions = tmp_path / "zones.csv", tmp_path / "zones_divisions.csv"
+    table.write_text(
+        header + "云溪产业园,云溪产业园,provincial,产业园,湖南省,岳阳市,云溪区,,test\n", encoding="utf-8"
+    )
+    divisions.write_text(
+        header
+        + "云溪产业园,云溪产业园,,产业园,湖北省,武汉市,,,test\n"
+        + "青湾工业园,青湾工业园,,工业园区,湖北省,黄石市,,,test\n",
+        encoding="utf-8",
+    )
+    gz = load_gazetteer(config.rule_file("zones.json"), table, divisions)
+    assert (gz.zones["云溪产业园"].level, gz.zones["云溪产业园"].city) == ("provincial", "岳阳市")
+    assert gz.zones["青湾工业园"].city == "黄石市"
+    assert dict(find_mentions("青湾工业园党委和云溪产业园党委", gz).counts) == {
+        "青湾工业园": 1,
+        "云溪产业园": 1,
+    }
