@@ -200,6 +200,19 @@ def test_a_zone_named_only_in_the_page_bar_is_the_reports_zone(tmp_path):
     assert (art["zone"], art["province"], art["year"]) == ("南谯经开区", "安徽省", 2012)
 
 
+def test_a_zone_named_only_in_the_source_line_is_the_reports_zone(tmp_path):
+    # the zone's office is the article's source; the body says only 经开区, and an empty counter follows
+    text = (
+        "“红色驿站”暖人心\n\n"
+        "文章来源:桐庐经济开发区党政办公室\n时间: 2021-07-20 15:15\n点击次数:\n\n"
+        "近年来，经开区在商圈建设党群服务驿站，经开区企业党员就近参加组织生活。\n"
+    )
+    ds = build_dataset([_write(tmp_path, "source.txt", text)])
+    art = ds.articles.iloc[0]
+    assert (art["zone"], art["city"], art["year"]) == ("桐庐经开区", "杭州市", 2021)
+    assert "点击次数" not in " ".join(ds.paragraphs["text"])
+
+
 def test_bad_files_are_skipped_with_reasons_and_the_rest_built(tmp_path, corpus_files):
     good = _write(tmp_path, "good.txt", corpus_files[4].read_bytes())
     bad = [

@@ -104,6 +104,9 @@ def test_named_programmes_are_found(text, names):
         "成立6支“招商引资党员突击队”。",
         "园区召开“两优一先”表彰大会。",  # a national honour
         "园区获评“双创示范榜”。",  # a name ending with 榜 that is no parallel count
+        "班子成员认真落实“一岗双责”，抓好分管领域工作。",  # national duties and slogans
+        "园区坚持“以商引商”，打造“政府搭台、企业唱戏”的招商格局。",
+        "坚持“党建引领”，推动园区“高质量发展”。",
     ],
 )
 def test_what_is_not_a_programme(text):
