@@ -70,6 +70,7 @@ class InitiativeRules:
     max_verb_gap: int
     list_links: tuple[str, ...]
     of_links: tuple[str, ...]  # 的 between a quoted term and a head of of_heads
+    example_marks: tuple[str, ...]  # 等: a list before a brand's name gives its parts
     name_bad_starts: str  # an unquoted name never starts with one of these (的)
     of_heads: tuple[str, ...]
     descriptor_stops: str
@@ -169,6 +170,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         max_verb_gap=int(spec["max_verb_gap"]),
         list_links=rulefiles.longest_first(spec["list_links"]),
         of_links=rulefiles.longest_first(spec["of_links"]),
+        example_marks=tuple(spec.get("example_marks", [])),
         name_bad_starts=spec["name_bad_starts"],
         of_heads=rulefiles.longest_first(spec["of_heads"]),
         descriptor_stops=spec["descriptor_stops"],

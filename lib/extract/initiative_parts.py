@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from lib.core.chars import split_sentences
 from lib.extract import following_parts, formula_terms
-from lib.extract.following_parts import RE_CLAUSE_END, first_sentence, inner
+from lib.extract.enumerations import after_lead_verb, enumeration
+from lib.extract.following_parts import RE_CLAUSE_END, first_sentence
 from lib.extract.initiative_names import (
     BRAND,
     COUNTED,
@@ -30,9 +31,6 @@ from lib.extract.initiative_names import (
     is_term_chain,
     load_initiative_rules,
     numeral_value,
-)
-from lib.extract.initiative_names import (
-    formula_terms as formula_terms_of,
 )
 
 #: A count in front of a list item: N个企业党组织, 3个片区.
@@ -70,13 +68,19 @@ def initiative_components(
         whole = _explained_whole(later[0][mention.end :], pieces, rules)
         if whole:
             return whole
+        where = _Surroundings.of(mention, paragraphs, paragraph_index, sentence_index, rules)
+        quoted = RE_TERM.match(where.sentence, mention.start) is not None
+        listed = _exemplified(where.clauses[0], rules, count=_pieces_total(pieces, rules) if quoted else None)
+        if listed:
+            return listed
     own = _parts_in_name(mention, rules)
     if own is not None:
         return own
     if mention.kind == BRAND:
         counted = counted_reading(mention, rules)  # “五力聚能”非公党建品牌 may still list its five parts
         if counted is None:
-            return []
+            where = _Surroundings.of(mention, paragraphs, paragraph_index, sentence_index, rules)
+            return _exemplified(where.clauses[0], rules)
         where = dict(paragraphs=paragraphs, paragraph_index=paragraph_index, sentence_index=sentence_index)
         found = initiative_components(counted, **where, rules=rules)
         sizes = {counted.expected_count, len(formula_terms.group_numerals(counted.name, rules))}
@@ -95,8 +99,12 @@ def _explained_whole(rest: str, pieces: tuple[str, ...], rules: InitiativeRules)
     end = RE_SENTENCE_PART_END.search(rest, m.end() + 1)
     text = rest[m.end() : end.start() if end else len(rest)]
     items = [p.strip() for p in re.split(f"{rules.re_joiner.pattern}|[，,]", text) if p.strip()]
-    total = sum(numeral_value(rules.re_numeral.match(p).group(0), rules) or 0 for p in pieces)
-    return items if len(items) == total else []
+    return items if len(items) == _pieces_total(pieces, rules) else []
+
+
+def _pieces_total(pieces: tuple[str, ...], rules: InitiativeRules) -> int:
+    """How many things a name's groups count: 一主一特 → 2, 一核两翼 → 3."""
+    return sum(numeral_value(rules.re_numeral.match(p).group(0), rules) or 0 for p in pieces)
 
 
 def _parts_in_name(mention: Mention, rules: InitiativeRules) -> list[str] | None:
@@ -173,7 +181,7 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     if keyed:
         return keyed
     for text, mask in [*at.clauses, *at.earlier]:
-        items, quoted = _enumeration(text, mask, key=mention.key, rules=rules)
+        items, quoted = enumeration(text, mask, key=mention.key, rules=rules)
         if _fits(items, mention, quoted=quoted):
             return items
     groups = () if mention.kind == FORMULA else formula_terms.group_numerals(mention.name, rules)
@@ -190,9 +198,7 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     ):
         if _fits(found, mention, quoted=True) or (mention.expected_count is None and len(found) >= 2):
             return found
-    headed = following_parts.headed_terms(
-        mention, at.after, rules
-    )  # “四项工程” … 实施“强基工程” … “灵魂工程” …
+    headed = following_parts.headed_terms(mention, at.after, rules)  # “四项工程” … 实施“强基工程” …
     if headed:
         return headed
     if mention.key and not rules.re_numeral.fullmatch(mention.key):
@@ -215,9 +221,22 @@ def _modifying_list(mention: Mention, before: tuple[str, str], rules: Initiative
     if "+" in body_mask and "、" not in body_mask:  # 以A为核心+B+N个C的“1+1+N”
         items = _plus_items(body, rules)
     else:
-        items, _ = _enumeration(body, body_mask, key=mention.key, rules=rules)
+        items, _ = enumeration(body, body_mask, key=mention.key, rules=rules)
     want = len(mention.terms) if mention.kind == FORMULA else mention.expected_count
     return items if len(items) >= 2 and len(items) == want else []
+
+
+def _exemplified(before: tuple[str, str], rules: InitiativeRules, *, count: int | None = None) -> list[str]:
+    """The list a name closes, with 等 (initiatives.json example_marks: 开展发展论坛、研讨培训、专题党课等
+    “党群一体化”活动), or without it when the list has as many items as the name counts (围绕智能制造、循环经济
+    “一主一特”产业, a quoted name and a list of plain items); [] when the clause does not end so."""
+    text, masked = before
+    mark = next((x for x in rules.example_marks if text.endswith(x)), "")
+    items, _ = enumeration(
+        text[: len(text) - len(mark)], masked[: len(masked) - len(mark)], key=None, rules=rules
+    )
+    plain = not any(c in "“‘（(" for x in items for c in x)
+    return items if len(items) >= 2 and (mark or (len(items) == count and plain)) else []
 
 
 def _clauses_ending_alike(
@@ -238,7 +257,7 @@ def _plus_items(text: str, rules: InitiativeRules) -> list[str]:
     """The items of a list joined by +, each without its count (N个企业党组织 → 企业党组织); the first
     without its lead verb and its core frame (推行以经开区党工委为区域核心 → 经开区党工委)."""
     items = [x.strip() for x in text.replace("＋", "+").split("+")]
-    first = _after_lead_verb(items[0], rules)
+    first = after_lead_verb(items[0], rules)
     for before, after in rules.core_frames:
         m = re.search(f"{re.escape(before)}(.+?){re.escape(after[0])}.{{0,3}}{re.escape(after[1:])}$", first)
         if m:
@@ -279,7 +298,7 @@ def _walk_groups(
     for start in range(len(clauses) - len(values) + 1):  # the list may start after a clause: …的体系，即…
         out: list[str] = []
         for value, key, (text, mask) in zip(values, keys, clauses[start:], strict=False):
-            items = _enumeration(text, mask, key=None, rules=rules)[0] if value > 1 else [text.strip()]
+            items = enumeration(text, mask, key=None, rules=rules)[0] if value > 1 else [text.strip()]
             if len(items) != value or (keyed and not all(key in x for x in items)):
                 break
             out += items
@@ -304,79 +323,6 @@ def _clauses(sentence: str, masked: str, start: int) -> list[tuple[str, str]]:
         at = m.end()
     spans.append((at, len(masked)))
     return [(sentence[s:e], masked[s:e]) for s, e in spans if e > s]
-
-
-def _enumeration(
-    text: str, masked: str, *, key: str | None, rules: InitiativeRules
-) -> tuple[list[str], bool]:
-    """The items a clause lists, and whether they are quoted terms. Lists are split at 、 outside
-    quotes; when every item holds one quoted term the terms are the items (建强“一个核心”、组建“一套班子”);
-    adjacent quoted terms (“A”“B”“C”), one quoted term holding a 、 list and one quoted chain of terms
-    (“A+B+C”) are lists too."""
-    spans, at = [], 0
-    for i, ch in enumerate(masked + "、"):
-        if ch == "、":
-            spans.append((at, i))
-            at = i + 1
-    terms = [[inner(t) for t in RE_TERM.finditer(text, s, e)] for s, e in spans]
-    if len(spans) >= 2:
-        if all(len(t) == 1 for t in terms):
-            return [t[0] for t in terms], True
-        return _clean_items([text[s:e] for s, e in spans], key=key, rules=rules), False
-    only = terms[0]
-    if len(only) >= 2:
-        return only, True
-    if len(only) == 1 and "、" in only[0]:  # “A、B、C，定期召开D、E、F”: its clauses' lists, end to end
-        return [x.strip() for x in re.split(r"[、，,；;]", only[0]) if x.strip()], True
-    if len(only) == 1 and is_term_chain(only[0]):  # “A+B+C”的“三区合一”: the chain's terms
-        return list(formula_terms_of(only[0])), True
-    return [], False
-
-
-def _clean_items(items: list[str], *, key: str | None, rules: InitiativeRules) -> list[str]:
-    """Trims the verb before the first item and the words after the last one."""
-    items = [x.strip().strip("（）()") for x in items]
-    aligned = _align_on_key(items, key) if key else None
-    if aligned:
-        items = aligned
-    else:
-        items[0] = _after_lead_verb(items[0], rules)
-        head, *joined = rules.re_joiner.split(items[-1], maxsplit=1)
-        if joined and head and joined[0]:
-            items[-1:] = [head, joined[0]]
-    items[-1] = rules.re_tail.sub("", items[-1])
-    return [x for x in items if x]
-
-
-def _after_lead_verb(item: str, rules: InitiativeRules) -> str:
-    """The first item of a list without the words up to its verb: 构建一处专窗 → 一处专窗, 园区聚焦思想 → 思想."""
-    best = None
-    for verb in rules.lead_verbs:
-        at = item.rfind(verb)
-        if at >= 0 and len(item) - at - len(verb) >= 2 and (best is None or at + len(verb) > best):
-            best = at + len(verb)
-    return item[best:] if best is not None else item
-
-
-def _align_on_key(items: list[str], key: str) -> list[str] | None:
-    """Cuts the first and last items to the shape of the middle ones, which share a length and the
-    key's position: 实现组织联建、资源联享、…、治理联抓全方位联动 → 组织联建 … 治理联抓."""
-    middle = items[1:-1]
-    if not middle:
-        return None
-    size, at = len(middle[0]), middle[0].find(key)
-    if at < 0 or any(len(x) != size or x.find(key) != at for x in middle):
-        return None
-
-    def cut(item: str, pos: int) -> str:
-        start = pos - at
-        if len(item) <= size or pos < 0 or start < 0 or start + size > len(item):
-            return item
-        if len(item) - start - size == 1:  # 全部建立群团组|织: one character more is the word's, not a tail
-            return item[start:]
-        return item[start : start + size]
-
-    return [cut(items[0], items[0].rfind(key)), *middle, cut(items[-1], items[-1].find(key))]
 
 
 def _fits(items: list[str], mention: Mention, *, quoted: bool) -> bool:

@@ -181,17 +181,29 @@ def period_class(period: str) -> str:
 RE_CLAUSE_REST = re.compile(r"[^，,。；;：:！？!?、（）()]*")
 
 
-def described_label(label: str, text: str, label_end: int, quantity_end: int, data: dict) -> str:
-    """A generic counted noun right after its number (metrics.json generic_counted_nouns) followed by what
-    those things did is labelled by it: 到16家企业开展读书沙龙 → 开展读书沙龙的企业; any other label (one
-    before its number, a specific noun) as it is."""
-    if label_end <= quantity_end or label not in data["generic_counted_nouns"]:
+def described_label(label: str, text: str, label_end: int, quantity, data: dict) -> str:
+    """A generic counted noun right after its number (metrics.json generic_counted_nouns) is labelled by
+    what those things did (到16家企业开展读书沙龙 → 开展读书沙龙的企业) or by the verb that counts them
+    (已覆盖80余家企业 → 覆盖企业); any other label (one before its number, a specific noun) as it is."""
+    if label_end <= quantity.end or label not in data["generic_counted_nouns"]:
         return label
-    noun_end = label_end
-    phrase = RE_CLAUSE_REST.match(text, noun_end).group(0)
-    if not phrase.startswith(tuple(data["described_by_verbs"])):
-        return label
-    return f"{phrase[: int(data['described_max_chars'])]}的{label}"
+    phrase = RE_CLAUSE_REST.match(text, label_end).group(0)
+    if phrase.startswith(tuple(data["described_by_verbs"])):
+        return f"{phrase[: int(data['described_max_chars'])]}的{label}"
+    verb = _counting_verb(text[max(0, quantity.start - 8) : quantity.start], data)
+    return f"{verb}{label}" if verb else label
+
+
+def _counting_verb(before: str, data: dict) -> str:
+    """The verb of metrics.json counted_by_verbs that ends `before`, perhaps followed by a link word (了,
+    累计): 已覆盖 → 覆盖, 走访了 → 走访; "" when there is none."""
+    for link in sorted(["", *data.get("counted_by_links", [])], key=len, reverse=True):
+        if before.endswith(link):
+            head = before[: len(before) - len(link)]
+            verb = next((v for v in data.get("counted_by_verbs", []) if head.endswith(v)), "")
+            if verb:
+                return verb
+    return ""
 
 
 def respective_labels(

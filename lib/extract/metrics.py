@@ -89,7 +89,7 @@ def extract_metrics(sentence: str, *, metric_rules: MetricRules | None = None) -
     for i, q in enumerate(quantities):
         ceiling = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         label, label_end = _label(text, q, floor=floor, ceiling=ceiling, rules=rules)
-        label = given.get(i) or metric_context.described_label(label, text, label_end, q.end, rules.data)
+        label = given.get(i) or metric_context.described_label(label, text, label_end, q, rules.data)
         floor = max(q.end, label_end)
         metric = _metric(q, label, metrics, rules)
         if metric:

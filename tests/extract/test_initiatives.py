@@ -511,6 +511,23 @@ def test_components_of_real_sentences(sentence, name, components):
         (["擦亮“金钥匙”，服务企业。"], "金钥匙", "brand", None, []),
         # one-only numerals are a slogan-brand, not a count
         (["实施“一企一策”机制。"], "一企一策", "brand", None, []),
+        # a list closed by 等 right before a brand gives its parts
+        (
+            ["集中开展发展论坛、研讨培训、专题党课等“党群一体化”活动。"],
+            "党群一体化",
+            "brand",
+            None,
+            ["发展论坛", "研讨培训", "专题党课"],
+        ),
+        # a plain list right before a name of one-only numerals, as many items as it counts
+        (["围绕智能制造、循环经济“一主一特”产业布局。"], "一主一特", "brand", None, ["智能制造", "循环经济"]),
+        (
+            ["围绕智能制造、循环经济、新材料“一主一特”产业布局。"],
+            "一主一特",
+            "brand",
+            None,
+            [],
+        ),  # three for two
     ],
 )
 def test_small_texts(paragraphs, name, kind, expected, components):

@@ -448,7 +448,12 @@ def test_canonical_label_from_the_alias_file(label, canonical):
         ("全区20个党组织参加述职评议。", "参加述职评议的党组织"),
         ("园区新增企业15家。", "新增企业"),  # a label before its number stays as it is
         ("园区有非公企业党组织26个。", "非公企业党组织"),  # a specific noun stays as it is
-        ("园区走访8家企业，了解诉求。", "企业"),  # nothing the enterprises did follows: unchanged
+        ("园区走访8家企业，了解诉求。", "走访企业"),  # nothing they did follows: the verb counting them
+        ("产业链党建联盟已覆盖80余家企业。", "覆盖企业"),
+        ("今年以来发展了12名党员。", "发展党员"),
+        ("累计帮扶超过30家企业。", "帮扶企业"),
+        ("园区有8家企业，均已建立党组织。", "企业"),  # no counting verb before the number: unchanged
+        ("园区共有企业党支部15个。", "企业党支部"),  # not a generic noun
     ],
 )
 def test_a_generic_noun_is_labelled_by_what_it_did(sentence, label):

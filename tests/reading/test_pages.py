@@ -94,6 +94,13 @@ PAGES = [
         "2024-05-06",
     ),
     (
+        "an e-paper's page label with the paper's name and a Chinese page number, the date, then the title",
+        "\n某某报三版:社区·广角\n\n2025年06月18日\n跨域融“新” 乐享园区嘉年华\n" + BODY,
+        "跨域融“新” 乐享园区嘉年华",
+        "",
+        "2025-06-18",
+    ),
+    (
         "a government site's greeting ends with a bang, the title under it",
         "某某市人民政府门户网站欢迎您!\n\n某某高新区非公企业党建见实效\n\n发布日期:2022-06-20\n\n" + BODY,
         "某某高新区非公企业党建见实效",
@@ -250,6 +257,20 @@ PAGES = [
         "某街道孕育新产业",
         "红色记忆 · 奋进百年",
         "2021-07-01",
+    ),
+    (
+        "a series name closed by its circled number before the headline",
+        "推动发展调研行·某县篇④某县:园区党旗红\n\n2019-08-29\n\n" + BODY,
+        "某县:园区党旗红",
+        "推动发展调研行·某县篇④",
+        "2019-08-29",
+    ),
+    (
+        "a circled number at the end or inside a headline stays in it",
+        "园区“十大工程”之①：红色引擎发力\n\n2019-08-29\n\n" + BODY,
+        "园区“十大工程”之①：红色引擎发力",
+        "",
+        "2019-08-29",
     ),
     (
         "a long headline with a dot in it keeps it",

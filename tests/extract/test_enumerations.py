@@ -1,0 +1,40 @@
+"""Enumerations: the items a clause lists. Made-up clauses, one per pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.enumerations import after_lead_verb, enumeration
+from lib.extract.initiative_names import load_initiative_rules
+from lib.extract.initiative_parts import _mask_terms
+
+
+def listed(text: str, key: str | None = None) -> tuple[list[str], bool]:
+    return enumeration(text, _mask_terms(text), key=key, rules=load_initiative_rules())
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "items", "quoted"),
+    [
+        (
+            "开展发展论坛、研讨培训、专题党课",
+            None,
+            ["发展论坛", "研讨培训", "专题党课"],
+            False,
+        ),  # the verb trimmed
+        ("建强“一个核心”、组建“一套班子”", None, ["一个核心", "一套班子"], True),  # one quoted term per item
+        ("“强组织”“优服务”“促发展”", None, ["强组织", "优服务", "促发展"], True),  # adjacent quoted terms
+        ("“党建+网格+服务”", None, ["党建", "网格", "服务"], True),  # a quoted chain
+        # items cut to the shape of the middle ones, on their key
+        ("实现组织联建、资源联享、治理联抓全方位联动", "联", ["组织联建", "资源联享", "治理联抓"], False),
+        ("园区召开会议", None, [], False),  # no list
+    ],
+)
+def test_enumeration(text, key, items, quoted):
+    assert listed(text, key) == (items, quoted)
+
+
+def test_after_lead_verb():
+    rules = load_initiative_rules()
+    assert after_lead_verb("构建一处专窗", rules) == "一处专窗"
+    assert after_lead_verb("专窗", rules) == "专窗"
