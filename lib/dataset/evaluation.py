@@ -3,7 +3,8 @@
 `evaluate(folder)` builds the dataset of the folder's .txt reports (no cache) and compares each report
 with its .json annotation, field by field:
 - zone, province, city, title, year: right or wrong per report (a report whose annotation leaves the
-  field empty is not scored for it);
+  field empty is not scored for it); a zone is right when any of its forms (its name, full name, key or,
+  for a listed zone, an alias of the gazetteer) is one of the names the annotation gives it;
 - initiatives: a predicted name matches an annotated one when their normalised names are equal or one
   holds the other and they are of similar length; precision and recall over names; of the annotated
   initiatives that list parts, the share with a *complete* list: found, and every annotated part among
@@ -28,7 +29,7 @@ import pandas as pd
 
 from lib.dataset.build import build_dataset
 from lib.dataset.schema import Dataset
-from lib.extract.zones import zone_key
+from lib.extract.zones import load_gazetteer, zone_key
 from lib.reading.decode import to_simplified
 from lib.reading.repair import drop_pinyin_glosses
 
@@ -192,7 +193,11 @@ def _score_zone(score: ReportScore, spec: dict, art: pd.Series | None) -> None:
     accepted = {
         form for n in names if n and n not in GENERIC_ZONE_NAMES for form in (norm(n), norm(zone_key(n)))
     }
-    forms = {norm(got), norm(zone_key(got)), norm(art["zone_full"]) if "zone_full" in art.index else ""}
+    listed = load_gazetteer().zones.get(
+        got
+    )  # one zone, any of its listed forms (秀洲国家高新区 of 嘉兴高新区)
+    names = {got, art["zone_full"] if "zone_full" in art.index else "", *(listed.aliases if listed else ())}
+    forms = {f for n in names if n for f in (norm(n), norm(zone_key(n)))}
     _right(score, "zone", bool(got) and bool(forms & accepted), spec["zone"], got)
 
 

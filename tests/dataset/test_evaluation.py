@@ -101,6 +101,20 @@ def test_wrong_annotations_are_counted_and_listed(folder):
     assert "x01 [test]" in text and "富阳经济技术开发区" in text
 
 
+def test_a_listed_zone_is_right_by_any_of_its_listed_forms(folder):
+    # the gazetteer's 嘉兴高新区 lists 秀洲国家高新区 among its aliases: an annotation by that name is the same zone
+    (folder / "x01.txt").write_text(REPORT.replace("桐庐经济开发区", "秀洲国家高新区"), encoding="utf-8")
+    _write(
+        folder,
+        _annotation(zone="嘉兴秀洲高新技术产业开发区", zone_short="", zone_names_in_text=["秀洲国家高新区"]),
+    )
+    (score,) = evaluate(folder)
+    assert score.fields["zone"].accuracy == 1.0, score.problems
+    _write(folder, _annotation(zone="嘉兴经济技术开发区", zone_short="", zone_names_in_text=[]))
+    (score,) = evaluate(folder)
+    assert score.fields["zone"].accuracy == 0.0  # another zone of the same city: wrong
+
+
 def test_splits_come_from_the_splits_file(folder):
     _write(folder, _annotation())
     assert [s.id for s in evaluate(folder, split="test")] == ["x01"]
