@@ -336,13 +336,22 @@ def _verb_head_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
     """亮出红领经开党建品牌, 创新实施红客计划: a short name between a programme verb and a head."""
     out = []
     for m in rules.re_verb_head.finditer(sentence):  # compiled once with the rules, not per sentence
-        name = m.group(1)
+        name, head = m.group(1), m.group(0)[m.end(1) - m.start() :]
         if name[0] in rules.name_bad_starts:
             continue  # 推出的党建专项行动: a function word, not a name
+        if head not in rules.unquoted_heads and not _numeral_name(name, rules):
+            continue  # 构建五心服务体系 names a system, 构建服务体系 and 建立三级网格管理机制 do not
         if name in rules.stoplist or dictionary_entry(name) or name.startswith(("党建", "特色", "品牌")):
             continue  # a common word (党建品牌, 人才计划) is no name
         out.append(make_mention(name, m.group(0)[m.start(1) - m.start() :], m.start(1), m.end(), rules))
     return out
+
+
+def _numeral_name(name: str, rules: InitiativeRules) -> bool:
+    """A name made of a numeral and what it stands for (五心, 三联), not a count in measure words or levels
+    (两项, 三级: initiatives.json measure_words, level_words)."""
+    m = rules.re_numeral.match(name)
+    return bool(m) and name[m.end() : m.end() + 1] not in (*rules.measure_words, *rules.level_words, "")
 
 
 def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:

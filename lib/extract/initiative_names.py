@@ -87,6 +87,7 @@ class InitiativeRules:
     award_after: tuple[str, ...]
     chain_of_products: tuple[str, ...]  # “煤—焦—气”产业链: the words of its clause end so
     measure_words: str  # 个项条…: what a count is counted in
+    level_words: str  # 级层: 三级网格 counts levels, it names no programme
     core_frames: tuple[tuple[str, str], ...]  # 以A为核心: the one thing a formula's 1 may be
     superlative_prefixes: tuple[str, ...]
     question_words: tuple[str, ...]
@@ -187,6 +188,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         award_after=tuple(spec["award_after"]),
         chain_of_products=tuple(spec.get("chain_of_products", [])),
         measure_words=spec["measure_words"],
+        level_words=spec.get("level_words", ""),
         core_frames=tuple((a, b) for a, b in spec.get("core_frames", [])),
         superlative_prefixes=tuple(spec["superlative_prefixes"]),
         question_words=tuple(spec["question_words"]),
@@ -231,7 +233,8 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
         re_verb_head=re.compile(
             f"(?:{rulefiles.alternation(spec['programme_verbs'])})"
             f"([{CJK}]{{{spec['name_chars']['unquoted'][0]},{spec['name_chars']['unquoted'][1]}}}?)"
-            f"(?:{rulefiles.alternation(spec['unquoted_heads'])})(?![{CJK}])"
+            f"(?:{rulefiles.alternation([*spec['unquoted_heads'], *spec.get('numbered_unquoted_heads', [])])})"
+            f"(?![{CJK}])"
         ),
         re_counted_list=re.compile(
             f"((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)(等)?({num}{measure}[{CJK}]{{1,{spec['max_descriptor_chars']['numbered']}}})"

@@ -32,6 +32,7 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区推出“先锋领航”等三大举措。", {"先锋领航"}),
         ("园区创新实施红客计划，吸引青年人才。", {"红客"}),
         ("园区通过双培双带助推企业发展。", {"双培双带"}),
+        ("园区构建五心服务体系，服务企业。", {"五心"}),  # unquoted: a numeral name before 服务体系
         ("园区实施246工作机制，即2个平台、4支队伍、6项制度。", {"246"}),
         ("园区建立健全1+5+X党组织覆盖网络。", {"1+5+X"}),
         ("园区全面打造党建+服务生态链。", {"党建+服务生态链"}),
@@ -103,6 +104,7 @@ def test_named_programmes_are_found(text, names):
         "园区设立10个“项目建设党员先锋岗”。",  # a generic device renamed for one use
         "成立6支“招商引资党员突击队”。",
         "园区召开“两优一先”表彰大会。",  # a national honour
+        "园区构建服务体系，建立三级网格管理机制，完善两项机制。",  # no name, levels, a count
         "园区获评“双创示范榜”。",  # a name ending with 榜 that is no parallel count
         "班子成员认真落实“一岗双责”，抓好分管领域工作。",  # national duties and slogans
         "园区坚持“以商引商”，打造“政府搭台、企业唱戏”的招商格局。",
