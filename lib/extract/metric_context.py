@@ -194,6 +194,16 @@ def described_label(label: str, text: str, label_end: int, quantity, data: dict)
     return f"{verb}{label}" if verb else label
 
 
+def described_phrase(phrase: str, data: dict) -> str:
+    """What a count with no noun did, when it starts with a verb of described_by_verbs (参与自治 after
+    超3万人次); "" otherwise."""
+    return (
+        phrase[: int(data["described_max_chars"])]
+        if phrase.startswith(tuple(data["described_by_verbs"]))
+        else ""
+    )
+
+
 def _counting_verb(before: str, data: dict) -> str:
     """The verb of metrics.json counted_by_verbs that ends `before`, perhaps followed by a link word (了,
     累计): 已覆盖 → 覆盖, 走访了 → 走访; "" when there is none."""
@@ -240,3 +250,14 @@ def changed_to(text: str, at: int, data: dict) -> bool:
 def change_target(between: str, data: dict) -> bool:
     """Whether the words between two numbers are a short verb of change and its marker (调整为, 发展到)."""
     return 0 < len(between) <= MAX_CHANGE_VERB + 1 and between.endswith(tuple(data.get("change_markers", [])))
+
+
+def formula_parts(initiatives: list[dict]) -> list[str]:
+    """The parts of the report's formulas: 246工作机制 → 2个平台, 4支队伍, 6项制度."""
+    return [p for row in initiatives if row.get("kind") == "formula" for p in row.get("components") or ()]
+
+
+def is_formula_part(metric: dict, sentence: str, parts: Sequence[str]) -> bool:
+    """Whether a metric only restates a part of a formula, listed in its sentence: its number and its label
+    are the part (2个平台 of a “246”)."""
+    return any(p.startswith(metric["raw"]) and metric["label"] in p and p in sentence for p in parts)

@@ -6,19 +6,18 @@ value_high, unit, base_value, base_unit, qualifier, qualifier_kind, kind, year, 
 one name per indicator in data/rules/indicator_aliases.json.
 
 Finding the label, in order:
-1. the noun after a classifier (辖区6家上市企业 → 上市企业; 94.6%的矛盾纠纷实现就地化解 → the words
-   after 的);
+1. the noun after a classifier (辖区6家上市企业 → 上市企业; 94.6%的矛盾纠纷实现就地化解 → the words after 的;
+   超3万人次参与自治 → 参与自治人次: what they did);
 2. the words before the number back to the last clause mark or the previous quantity, trimmed at
    word boundaries of subjects, time words, copulas and qualifiers (规模以上工业总产值达1828亿元);
    a label ending with a known indicator becomes that indicator (…企业党组织覆盖率 → 党组织覆盖率);
 3. a quantity with no label of its own (…突破100亿元大关，达100.41亿元) takes the label of the
    previous quantity in the sentence with the same base unit, and a bare change (同比增长5.6%) is
-   prefixed with the previous label. A quantity still without a label is dropped. A run of numbers
-   after 分别 takes the items of the list before it, in order (收入、产值分别增长5%、3%).
+   prefixed with the previous label. A quantity still without a label is dropped, and so are a formula's
+   parts (246工作机制，即2个平台…). A run after 分别 takes the items of the list before it (收入、产值分别增长5%、3%).
 
 A change is signed (下降3.2% → -3.2). A bare magnitude (73万常住人口) gets a base unit implied by its label
-(人) or None. year is the nearest year written before the quantity in the sentence (2025年累计走访企业近
-4000家次 → 2025), None when there is none.
+(人) or None. year: the nearest year written before the quantity in its sentence (2025年…), else None.
 """
 
 from __future__ import annotations
@@ -134,6 +133,9 @@ def _label(text: str, q: Quantity, *, floor: int, ceiling: int, rules: MetricRul
     if q.kind in ("rate", "growth") or (follows_de and _is_label(prefix, rules)):
         return prefix, q.end
     noun, noun_end = _noun_after(text, q.end + follows_de, min(ceiling, clause_end), clause_end, rules)
+    did = "" if noun or prefix else metric_context.described_phrase(text[q.end : clause_end], rules.data)
+    if did:  # 超3万人次参与自治 → 参与自治人次: what those counted did names them
+        return (did if _is_label(did, rules) else did + (q.base_unit or q.unit)), clause_end
     if (
         not noun
         or noun in rules.data["container_nouns"]
@@ -358,12 +360,15 @@ class Metrics(Extractor):
         rules, context = load_rules(), metric_context.load_context_rules()
         own = [ctx.facts.get("zone", ""), *ctx.facts.get("zones_mentioned", [])]
         names = _entity_names(ctx.found.get("entities", []), [z for z in own if z])
+        parts = metric_context.formula_parts(ctx.found.get("initiatives", []))
         rows = []
         for index, text in enumerate(ctx.body_texts):
             carried = ""  # a year opening the paragraph (2018年，…) holds for its later sentences
             for m in extract_metrics_from_text(text, metric_rules=rules):
-                row = {k: m[k] for k in METRIC_KEYS if k not in ("start", "end")}
                 sentence = normalise(m["sentence"])
+                if metric_context.is_formula_part(m, sentence, parts):  # 246工作机制，即2个平台: parts
+                    continue
+                row = {k: m[k] for k in METRIC_KEYS if k not in ("start", "end")}
                 scope, scope_name = metric_context.scope_of(
                     sentence, m["start"], enterprises=names[ENTERPRISE], people=names[PERSON], rules=context
                 )

@@ -213,6 +213,16 @@ def test_a_zone_named_only_in_the_source_line_is_the_reports_zone(tmp_path):
     assert "点击次数" not in " ".join(ds.paragraphs["text"])
 
 
+def test_the_parts_of_a_formula_are_not_metrics(tmp_path):
+    text = (
+        "园区推行246工作机制\n\n"
+        "桐庐经济开发区推行246工作机制，即2个平台、4支队伍、6项制度。今年新建党组织12个，覆盖企业300余家。\n"
+    )
+    ds = build_dataset([_write(tmp_path, "formula.txt", text)])
+    assert ds.initiatives["components"].tolist() == [["2个平台", "4支队伍", "6项制度"]]
+    assert ds.metrics["value"].tolist() == [12.0, 300.0]  # the figures stay, the formula's parts do not
+
+
 def test_bad_files_are_skipped_with_reasons_and_the_rest_built(tmp_path, corpus_files):
     good = _write(tmp_path, "good.txt", corpus_files[4].read_bytes())
     bad = [

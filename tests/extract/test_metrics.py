@@ -453,6 +453,8 @@ def test_canonical_label_from_the_alias_file(label, canonical):
         ("今年以来发展了12名党员。", "发展党员"),
         ("累计帮扶超过30家企业。", "帮扶企业"),
         ("园区有8家企业，均已建立党组织。", "企业"),  # no counting verb before the number: unchanged
+        ("园区超3万人次参与自治。", "参与自治人次"),  # no noun at all: what they did, and the unit
+        ("全年3000人次参加培训。", "参加培训"),
         ("园区共有企业党支部15个。", "企业党支部"),  # not a generic noun
     ],
 )
