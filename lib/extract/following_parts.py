@@ -50,8 +50,18 @@ def ordinal_items(texts: list[str], rules: InitiativeRules) -> list[str]:
             found = joined.find(marker, at)
             if found < 0 or (out and joined.find(series[0], at) >= 0 and joined.find(series[0], at) < found):
                 break
-            end = RE_CLAUSE_END.search(joined, found + len(marker))
-            item = joined[found + len(marker) : end.start() if end else len(joined)].strip("：:，, ")
+            start = found + len(marker)
+            while joined[start : start + 1] in (
+                "：",
+                ":",
+                "，",
+                ",",
+                "、",
+                " ",
+            ):  # 第一，建立… : the item after
+                start += 1
+            end = RE_CLAUSE_END.search(joined, start)
+            item = joined[start : end.start() if end else len(joined)].strip("：:，, ")
             if not item:
                 break
             out.append(item)

@@ -130,6 +130,7 @@ class _Surroundings:
     clauses: list[tuple[str, str]]  # the clause before the name, the later ones, the next sentence's
     earlier: list[tuple[str, str]]  # the earlier clauses of the sentence, nearest first
     after: list[str]  # the rest of the sentence, the paragraph and the next paragraphs
+    before: str  # the paragraph up to the name
     following_paragraphs: list[str]
 
     @classmethod
@@ -156,6 +157,7 @@ class _Surroundings:
             clauses=clauses,
             earlier=list(reversed(_clauses(sentence[:clause_start], masked[:clause_start], 0))),
             after=[sentence[mention.end :], *later, *nxt[: rules.max_follow_paragraphs]],
+            before="".join(sentences[:sentence_index]) + sentence[: mention.start],
             following_paragraphs=nxt,
         )
 
@@ -195,6 +197,7 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     for found in (
         following_parts.ordinal_items(at.after, rules),
         following_parts.typed_items(at.after, rules),
+        following_parts.typed_items([at.before], rules),  # “A”型共建；“B”型共建…，形成“两型共建”
     ):
         if _fits(found, mention, quoted=True) or (mention.expected_count is None and len(found) >= 2):
             return found

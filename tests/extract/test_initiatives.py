@@ -511,6 +511,26 @@ def test_components_of_real_sentences(sentence, name, components):
         (["擦亮“金钥匙”，服务企业。"], "金钥匙", "brand", None, []),
         # one-only numerals are a slogan-brand, not a count
         (["实施“一企一策”机制。"], "一企一策", "brand", None, []),
+        # typed items before the name, in the sentences of its paragraph
+        (
+            [
+                "对A类企业开展“结对帮扶”型共建；对B类企业推行“资源共享”型共建；对C类企业实施“示范引领”型共建，形成“三型共建”模式。"
+            ],
+            "三型共建",
+            "counted",
+            3,
+            ["结对帮扶", "资源共享", "示范引领"],
+        ),
+        # ordinal items with a comma after the marker
+        (
+            [
+                "园区创新“四个一”工作法：第一，建立一个阵地；第二，配强一支队伍；第三，完善一套制度；第四，打造一个品牌。"
+            ],
+            "四个一",
+            "counted",
+            4,
+            ["建立一个阵地", "配强一支队伍", "完善一套制度", "打造一个品牌"],
+        ),
         # a list closed by 等 right before a brand gives its parts
         (
             ["集中开展发展论坛、研讨培训、专题党课等“党群一体化”活动。"],
