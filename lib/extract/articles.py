@@ -48,7 +48,8 @@ class Articles(Extractor):
         found = zone_choice.detect_zone(art.title, ctx.body_text, source=art.page_meta)
         # a zone's own site may name it only in the page bar: 信息来源：某某经济开发区
         if not found.zone.name and art.page_meta:
-            found = zone_choice.detect_zone("", art.page_meta)
+            bar = zone_choice.detect_zone("", art.page_meta)
+            found = bar if bar.zone.name else found  # else the place the body names most stays
         zone, method, mentioned = found.zone.name, found.method, found.mentioned
         year = int(art.date[:4]) if art.date else dates.article_year(f"{art.title}\n{ctx.body_text}")
         ctx.facts.update(zone=zone, zone_method=method, zones_mentioned=mentioned, year=year)

@@ -53,6 +53,11 @@ class Places:
     def is_province(self, word: str) -> bool:
         return any(p.level == PROVINCE for p in self.find(word))
 
+    def only_province(self, word: str) -> bool:
+        """A province's name and nothing else's (山东省, not 吉林, a city too)."""
+        found = self.find(word)
+        return bool(found) and all(p.level == PROVINCE for p in found)
+
     def home(self, text: str) -> Home:
         """Where the text is: the province it names most (a city or county counts for its province; an
         ambiguous name such as 兴安, a 盟 in 内蒙古 and a county in 广西, counts for the province the

@@ -359,10 +359,10 @@ def _place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     if words or not suffix.descriptive:
         return words
     described = _walk(tagged, lambda w, t: _is_descriptor_word(w, t, gz), gz.max_descriptor_chars)
-    if not described:
-        return []
     place = _walk(tagged[: -len(described)], lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
-    return [*place, *described] if any(gz.places.is_place(w) for w in place) else []
+    named = [w for w in place if gz.places.is_place(w)]  # 山东省数字经济产业园: a province's title, no zone
+    found = described and named and not all(map(gz.places.only_province, named))
+    return [*place, *described] if found else []
 
 
 def _walk(tagged: list[tuple[str, str]], ok, limit: int) -> list[str]:
@@ -382,8 +382,8 @@ def _blocked(word: str, gz: Gazetteer) -> bool:
 
 
 def _is_descriptor_word(word: str, tag: str, gz: Gazetteer) -> bool:
-    """A word describing a zone after its place (智能制造, and 智慧, which the dictionary tags as a name)."""
-    if _blocked(word, gz):
+    """A word describing a zone after its place (智能制造; 智慧, tagged as a name), never a place (五华|科技)."""
+    if _blocked(word, gz) or gz.places.is_place(word):
         return False
     listed = dictionary_entry(word) if tag not in gz.descriptor_tags else None
     return tag in gz.descriptor_tags or bool(listed and listed[1] in gz.listed_name_tags)

@@ -213,6 +213,15 @@ def test_a_zone_named_only_in_the_source_line_is_the_reports_zone(tmp_path):
     assert "点击次数" not in " ".join(ds.paragraphs["text"])
 
 
+def test_a_page_bar_naming_no_zone_leaves_the_place_the_body_names(tmp_path):
+    text = (
+        "某某电商园党建工作纪实\n\n来源：某某网 作者：张三\n\n"
+        "济宁某某电商园成立于2015年，园区党委联合济宁多家企业开展活动，济宁市委组织部予以指导。\n"
+    )
+    art = build_dataset([_write(tmp_path, "bar.txt", text)]).articles.iloc[0]
+    assert (art["zone"], art["province"], art["city"]) == ("", "山东省", "济宁市")
+
+
 def test_the_parts_of_a_formula_are_not_metrics(tmp_path):
     text = (
         "园区推行246工作机制\n\n"

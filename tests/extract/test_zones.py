@@ -35,7 +35,12 @@ from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_ment
         ("光山县先进制造业开发区党委成立", {"光山先进制造业开发区": 1}),
         ("青阳县高新技术产业园区", {"青阳高新区": 1}),
         ("阳朔工业园", {"阳朔工业园区": 1}),
+        # a county's name the dictionary tags as a name, then a descriptive word: the county is the place
+        ("五华科技产业园党委开展活动", {"五华科技产业园": 1}),
+        # a direction after a place is part of the place name
+        ("看杭州北部软件园如何凝聚年轻力量", {"杭州北部软件园": 1}),
         # not zones
+        ("园区先后荣膺“山东省数字经济产业园”称号", {}),  # a province's title: a province, then a description
         ("该高新区拥有独角兽企业，全国高新区排名靠前", {}),
         ("全市各开发区要推动经开区高质量发展，以党建引领高新区发展", {}),
         ("全国218个国家级开发区", {}),
