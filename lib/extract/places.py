@@ -78,8 +78,11 @@ class Places:
         province = _top(provinces)
         in_province = Counter({c: n for (p, c), n in cities.items() if p == province})
         city = _top(in_province) or _municipality(province)
-        county = _top(Counter({c: n for (p, ct, c), n in counties.items() if (p, ct) == (province, city)}))
-        return Home(province, city, county, in_province.get(city, provinces.get(province, 0)))
+        in_city = Counter({c: n for (p, ct, c), n in counties.items() if (p, ct) == (province, city)})
+        county = _top(in_city)
+        return Home(
+            province, city, county, in_province.get(city, provinces.get(province, 0)), in_city[county]
+        )
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class Home:
     city: str = ""
     county: str = ""
     mentions: int = 0
+    county_mentions: int = 0  # of them, how many name the county (all: the text is about the county)
 
 
 def _municipality(province: str) -> str:

@@ -215,6 +215,9 @@ def mark_headline(blocks: list[Block]) -> None:
         ),
         None,
     )
+    lead_in = pages.load_rules().title_lead_in
+    if lead_in and kicker_at == title_at + 1 and lead_in.search(blocks[title_at].text):
+        title_at, kicker_at = kicker_at, title_at  # …凝聚年轻的心—— introduces the headline under it
     for i in candidates:
         if i == title_at or i == kicker_at:
             blocks[i].kind, blocks[i].role = HEADING, "title" if i == title_at else "kicker"

@@ -30,6 +30,7 @@ class PageRules:
     title_column: re.Pattern[str] | None  # a column before a headline: 世界热头条丨…
     title_dropped: re.Pattern[str] | None  # a chapter number before a headline: 第18章 …
     title_labelled: re.Pattern[str] | None  # a repost's headline as metadata: 标题：“…”, 原标题：…
+    title_lead_in: re.Pattern[str] | None  # a line that introduces the headline under it: …年轻的心——
 
 
 def load_rules() -> PageRules:
@@ -53,6 +54,7 @@ def _compile(content: bytes | None) -> PageRules:
         title_column=_title_rule(spec, "title_column_head"),
         title_dropped=_title_rule(spec, "title_dropped_head"),
         title_labelled=_title_rule(spec, "title_labelled"),
+        title_lead_in=_title_rule(spec, "title_lead_in"),
     )
 
 

@@ -143,6 +143,19 @@ def test_county_prefix_names_the_county_zone():
     assert (found.zone.name, found.zone.province, found.zone.city) == ("桐庐经开区", "浙江省", "杭州市")
 
 
+def test_a_text_that_names_only_a_county_has_the_countys_zone():
+    found = detect_zone("", "近日，泸溪县在高新区召开非公企业党建工作会。泸溪县委组织部负责同志出席。")
+    assert (found.zone.name, found.zone.province) == ("泸溪高新区", "湖南省")
+    # the city named too, or a district of a city: the city's listed zone
+    assert (
+        detect_zone("", "近日，广安市在高新区召开会议。岳池县企业参加，广安市委组织部出席。").zone.name
+        == "广安高新区"
+    )
+    assert (
+        detect_zone("", "近日，成都市武侯区在高新区召开会议。武侯区委组织部出席。").zone.name == "成都高新区"
+    )
+
+
 def test_one_company_named_after_a_city_does_not_make_a_zone():
     body = "近日，高新区召开会议。上海电气等企业参加。高新区党工委作部署。"
     assert detect_zone("", body).zone.name == ""

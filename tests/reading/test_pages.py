@@ -259,6 +259,14 @@ PAGES = [
         "2021-07-01",
     ),
     (
+        "an e-paper's page label in digits, then a lead-in line ending with a dash above the headline",
+        "某某日报 数字报纸\n\n00012版:政治\n\n当党建遇上IT,看某某软件园如何凝聚年轻的心——\n\n“硅谷”来了党建指导员\n\n"
+        + BODY,
+        "“硅谷”来了党建指导员",
+        "当党建遇上IT,看某某软件园如何凝聚年轻的心——",
+        None,
+    ),
+    (
         "a series name closed by its circled number before the headline",
         "推动发展调研行·某县篇④某县:园区党旗红\n\n2019-08-29\n\n" + BODY,
         "某县:园区党旗红",
