@@ -14,10 +14,13 @@ import hashlib
 import json
 import os
 import re
+import re._constants as sre
+import re._parser as sre_parse
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -193,6 +196,36 @@ def any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{s})" for s in sources))
     except re.error:  # a group name used twice
         return None
+
+
+@cache
+def required_literal(pattern: re.Pattern[str]) -> str:
+    """The longest run of literal characters that every match of the pattern contains ("" when none is
+    known): a gate, `required_literal(p) in text` before a scan of the text with `p`. Read from the parsed
+    pattern: consecutive literals of its mandatory parts (not inside an optional part, an alternation of
+    several branches or a lookaround)."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    runs = list(_literal_runs(sre_parse.parse(pattern.pattern, pattern.flags)))
+    return max(runs, key=len, default="")
+
+
+def _literal_runs(items) -> Iterator[str]:
+    """The runs of consecutive literals of a parsed sequence that every match of it contains."""
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        yield "".join(run)
+        run = []
+        if op is sre.SUBPATTERN and not av[1] & sre.SRE_FLAG_IGNORECASE:
+            yield from _literal_runs(av[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            yield from _literal_runs(av[2])
+        elif op is sre.BRANCH and len(av[1]) == 1:
+            yield from _literal_runs(av[1][0])
+    yield "".join(run)
 
 
 def compile_pattern(pattern: str, *, name: str) -> re.Pattern[str]:
