@@ -48,6 +48,11 @@ class MetricRules:
     re_number_hint: re.Pattern  # what every quantity holds: a digit, a Chinese numeral or a number word
     re_leading: tuple[re.Pattern, ...]
     re_trailing: tuple[re.Pattern, ...]
+    #: Gates, one attempt where each pattern or word would be tried: any of re_leading, of re_trailing
+    #: (None when they cannot be joined: rulefiles.any_of), any of label_cut_after.
+    any_leading: re.Pattern | None
+    any_trailing: re.Pattern | None
+    re_cut_after: re.Pattern
     re_not_metric: re.Pattern  # any of not_metric_phrases
     #: after a quantity, what makes it a class's threshold (50人以上的企业), not a figure of the report
     re_threshold: re.Pattern
@@ -84,16 +89,19 @@ def _compile(
     data = rulefiles.json_rules(content, name="metrics.json")
     for more in extra:
         _merge(data, rulefiles.json_rules(more, name="metrics_*.json"))
+    leading, trailing = (
+        tuple(rulefiles.compile_pattern(p, name="metrics.json") for p in data[key])
+        for key in ("label_leading_patterns", "label_trailing_patterns")
+    )
     return MetricRules(
         data=data,
         re_quantity=_compile_quantity(data),
         re_number_hint=re.compile(f"\\d|[{CN_NUMERALS}]|{rulefiles.alternation(data['number_words'])}"),
-        re_leading=tuple(
-            rulefiles.compile_pattern(p, name="metrics.json") for p in data["label_leading_patterns"]
-        ),
-        re_trailing=tuple(
-            rulefiles.compile_pattern(p, name="metrics.json") for p in data["label_trailing_patterns"]
-        ),
+        re_leading=leading,
+        re_trailing=trailing,
+        any_leading=rulefiles.any_of(leading),
+        any_trailing=rulefiles.any_of(trailing),
+        re_cut_after=re.compile(rulefiles.alternation(data["label_cut_after"])),
         re_not_metric=re.compile(rulefiles.alternation(data["not_metric_phrases"])),
         re_threshold=rulefiles.compile_pattern(data["threshold_after"], name="metrics.json"),
         known_indicators=rulefiles.longest_first(data["known_indicators"]),
@@ -178,12 +186,17 @@ def _threshold(q: Quantity, text: str, metric_rules: MetricRules) -> bool:
     )
 
 
-def _compile_quantity(data: dict) -> re.Pattern:
+def _compile_quantity(data: dict, *, gated: bool = True) -> re.Pattern:
+    """The quantity pattern; `gated`, behind a lookahead for the characters a match can start with (a
+    number word's first, a qualifier's first, 第, a digit, a Chinese numeral): the same matches, but a
+    position where none stands fails at once instead of trying every alternative (0.4 → 0.25 s at 10 MB)."""
     magnitudes = rulefiles.alternation(data["magnitudes"])
     units = rulefiles.alternation([*data["units"], *data["not_metric_units"]])
     number = f"(?<![0-9A-Za-z.+\\-/#])(?P<num>{NUMBER})"
+    firsts = {w[0] for w in (*data["number_words"], *data["qualifiers_before"]) if w} | {"第", *CN_NUMERALS}
     return re.compile(
-        f"(?:(?P<word>{rulefiles.alternation(data['number_words'])})"
+        (f"(?=[\\d{re.escape(''.join(sorted(firsts)))}])" if gated else "")
+        + f"(?:(?P<word>{rulefiles.alternation(data['number_words'])})"
         f"|(?P<pre>{rulefiles.alternation(data['qualifiers_before'])})?(?P<ord>第)?{number}"
         f"(?:(?P<mag1>{magnitudes})?(?P<unit1>{units})?(?P<sep>{RANGE_MARKS})(?P<num2>{NUMBER}))?)"
         f"(?P<mag>{magnitudes})?(?P<mid>{rulefiles.alternation(data['qualifiers_between'])})?"
