@@ -187,21 +187,20 @@ def _threshold(q: Quantity, text: str, metric_rules: MetricRules) -> bool:
 
 
 def _compile_quantity(data: dict, *, gated: bool = True) -> re.Pattern:
-    """The quantity pattern; `gated`, behind a lookahead for the characters a match can start with (a
-    number word's first, a qualifier's first, 第, a digit, a Chinese numeral): the same matches, but a
-    position where none stands fails at once instead of trying every alternative (0.4 → 0.25 s at 10 MB)."""
+    """The quantity pattern; `gated`, behind a lookahead for the characters a match can start with
+    (rulefiles.gated: a number word's first, a qualifier's first, 第, a digit, a Chinese numeral), so that
+    a position where none stands fails at once instead of trying every alternative (0.4 → 0.25 s at 10 MB)."""
     magnitudes = rulefiles.alternation(data["magnitudes"])
     units = rulefiles.alternation([*data["units"], *data["not_metric_units"]])
     number = f"(?<![0-9A-Za-z.+\\-/#])(?P<num>{NUMBER})"
-    firsts = {w[0] for w in (*data["number_words"], *data["qualifiers_before"]) if w} | {"第", *CN_NUMERALS}
-    return re.compile(
-        (f"(?=[\\d{re.escape(''.join(sorted(firsts)))}])" if gated else "")
-        + f"(?:(?P<word>{rulefiles.alternation(data['number_words'])})"
+    pattern = re.compile(
+        f"(?:(?P<word>{rulefiles.alternation(data['number_words'])})"
         f"|(?P<pre>{rulefiles.alternation(data['qualifiers_before'])})?(?P<ord>第)?{number}"
         f"(?:(?P<mag1>{magnitudes})?(?P<unit1>{units})?(?P<sep>{RANGE_MARKS})(?P<num2>{NUMBER}))?)"
         f"(?P<mag>{magnitudes})?(?P<mid>{rulefiles.alternation(data['qualifiers_between'])})?"
         f"(?P<unit>{units})?(?P<post>{rulefiles.alternation(data['qualifiers_after'])})?"
     )
+    return rulefiles.gated(pattern) if gated else pattern
 
 
 def _read_quantity(

@@ -130,3 +130,43 @@ def test_every_match_holds_the_required_literal(text):
         literal = rulefiles.required_literal(pattern)
         assert all(literal in m.group(0) for m in pattern.finditer(text))
         assert literal in text or pattern.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "first"),
+    [
+        (r"a|b", "ab"),
+        (r"(?:x)?y", "xy"),
+        (r"\d+年", r"\d"),
+        (r"(?<=x)ab", "a"),
+        (r"(?:ab|)c", "ac"),
+        (r"[a-c\s]x", r"a-c\s"),
+        (r"截至(?:今年)|第?[一二]季度", "截第一二"),
+        (r"[^a]b", None),  # a negated class: almost any character
+        (r".a", None),
+        (r"a*", None),  # an empty match starts anywhere
+        (r"(?i)ab", None),
+    ],
+)
+def test_first_chars(source, first):
+    assert rulefiles.first_chars(re.compile(source)) == first
+
+
+GATED_SOURCES = [
+    r"(?:x|ab)?(?<![c])\d+(?P<unit>个|家)?",
+    r"(?:ab|)c(?=d)",
+    r"(a)b\1|x{2,}",
+    r"\s*[a-c]",
+    r"(?:(?P<w>ab)|(?P<n>\d))y?",
+]
+
+
+@given(st.text(alphabet="abcdxy12 个家", max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_a_gated_pattern_finds_what_the_pattern_finds(text):
+    for source in GATED_SOURCES:
+        pattern = re.compile(source)
+        gated = rulefiles.gated(pattern)
+        assert gated is not pattern
+        found = [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups(), m.groupdict()) for m in gated.finditer(text)] == found
