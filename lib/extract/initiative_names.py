@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from lib import config
@@ -79,6 +78,7 @@ class InitiativeRules:
     name_bad_starts: str  # an unquoted name never starts with one of these (的)
     of_heads: tuple[str, ...]
     descriptor_stops: str
+    re_descriptor_stop: re.Pattern  # where a run (RE_RUN) stops: a stop, or a digit after its start
     descriptor_bad_starts: str
     descriptor_bad_start_words: tuple[str, ...]
     max_descriptor_chars: int  # after a plain name
@@ -179,6 +179,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         name_bad_starts=spec["name_bad_starts"],
         of_heads=rulefiles.longest_first(spec["of_heads"]),
         descriptor_stops=spec["descriptor_stops"],
+        re_descriptor_stop=re.compile(f"{rulefiles.alternation(spec['descriptor_stops'])}|(?<=.)[0-9]"),
         descriptor_bad_starts=spec["descriptor_bad_starts"],
         descriptor_bad_start_words=tuple(spec["descriptor_bad_start_words"]),
         max_descriptor_chars=int(spec["max_descriptor_chars"]["named"]),
@@ -269,15 +270,8 @@ def descriptor_run(sentence: str, at: int, rules: InitiativeRules) -> str:
     """The words at `at` (after a closing quote), up to punctuation, a stop character or a number."""
     m = RE_RUN.match(sentence, at)
     run = m.group(0) if m else ""
-    stop = _descriptor_stop(rules.descriptor_stops).search(run)
+    stop = rules.re_descriptor_stop.search(run)
     return run[: stop.start()] if stop else run
-
-
-@cache
-def _descriptor_stop(stops: str) -> re.Pattern[str]:
-    """Where a run (RE_RUN: Chinese characters, ASCII letters and digits) stops being a descriptor: a stop
-    character, or a digit after its first character."""
-    return re.compile(f"[{re.escape(stops)}]|(?<=.)[0-9]" if stops else "(?<=.)[0-9]")
 
 
 def is_descriptor(run: str, *, numbered: bool, rules: InitiativeRules) -> bool:

@@ -217,11 +217,9 @@ def _clean(label: str, rules: MetricRules, *, extra: tuple[str, ...] = ()) -> st
         known = next((k for k in rules.known_indicators if label.endswith(k)), None) if ends_known else None
         if known:
             return known
-        gated = (rules.any_trailing is None or rules.any_trailing.search(label)) and rules.re_trailing
-        label = _strip_trailing(label, trailing, gated or (), always=data["label_trailing_always"])
+        label = _strip_trailing(label, trailing, rules.re_trailing, always=data["label_trailing_always"])
         label = _cut_after(label, data["label_cut_after"]) if rules.re_cut_after.search(label) else label
-        gated = (rules.any_leading is None or rules.any_leading.match(label)) and rules.re_leading
-        label = _strip_leading(label, leading, gated or ())
+        label = _strip_leading(label, leading, rules.leading_for(label))
     return label
 
 

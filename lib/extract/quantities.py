@@ -48,10 +48,9 @@ class MetricRules:
     re_number_hint: re.Pattern  # what every quantity holds: a digit, a Chinese numeral or a number word
     re_leading: tuple[re.Pattern, ...]
     re_trailing: tuple[re.Pattern, ...]
-    #: Gates, one attempt where each pattern or word would be tried: any of re_leading, of re_trailing
-    #: (None when they cannot be joined: rulefiles.any_of), any of label_cut_after.
+    #: Gates, one attempt where each pattern or word would be tried: any of re_leading (None when they
+    #: cannot be joined: rulefiles.any_of), any of label_cut_after.
     any_leading: re.Pattern | None
-    any_trailing: re.Pattern | None
     re_cut_after: re.Pattern
     re_not_metric: re.Pattern  # any of not_metric_phrases
     #: after a quantity, what makes it a class's threshold (50人以上的企业), not a figure of the report
@@ -73,6 +72,10 @@ class MetricRules:
     aliases: dict[str, str]
     #: Which years a quantity may be stated for (dates.json).
     dates: DateRules
+
+    def leading_for(self, label: str) -> tuple[re.Pattern, ...]:
+        """re_leading, or none when none of them matches the label's start (one attempt: any_leading)."""
+        return self.re_leading if self.any_leading is None or self.any_leading.match(label) else ()
 
 
 def load_rules() -> MetricRules:
@@ -100,7 +103,6 @@ def _compile(
         re_leading=leading,
         re_trailing=trailing,
         any_leading=rulefiles.any_of(leading),
-        any_trailing=rulefiles.any_of(trailing),
         re_cut_after=re.compile(rulefiles.alternation(data["label_cut_after"])),
         re_not_metric=re.compile(rulefiles.alternation(data["not_metric_phrases"])),
         re_threshold=rulefiles.compile_pattern(data["threshold_after"], name="metrics.json"),
