@@ -5,7 +5,8 @@ Measures, in one run so that ratios are comparable on a noisy machine, on a vari
 (bench/corpus.py: no two files alike):
 1. bare segmentation (rjieba.cut over the whole text);
 2. the full build of that corpus from an empty cache, in a fresh process, with its peak memory (and the
-   largest worker process's) and the part of its time spent loading rules and dictionaries;
+   largest worker process's), the CPU seconds of the build process and of its workers, and the part of
+   its time spent loading rules and dictionaries;
 3. the same build again with the per-file cache warm;
 4. on the real corpus: a cold build, a reload with nothing changed, and a reload after editing one article
    (counting how many files were re-processed).
@@ -51,7 +52,9 @@ def own_peak():  # VmHWM starts afresh at exec; ru_maxrss keeps the forking pare
         return int(line.split()[1]) / 1024
     except (OSError, StopIteration):
         return peak(resource.RUSAGE_SELF)
+cpu = lambda who: resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
 print(json.dumps({{"seconds": t, "load_seconds": t_load, "peak_mb": own_peak(),
+                  "cpu_s": cpu(resource.RUSAGE_SELF), "workers_cpu_s": cpu(resource.RUSAGE_CHILDREN),
                   "workers_peak_mb": peak(resource.RUSAGE_CHILDREN),
                   "articles": len(ds.articles), "metrics": len(ds.metrics), "skipped": len(ds.skipped)}}))
 """
@@ -143,6 +146,7 @@ def main() -> None:
         f"  peak memory {built['peak_mb']:.0f} MB, largest worker {built['workers_peak_mb']:.0f} MB"
         f"  ({built['articles']} articles, {built['metrics']} metrics)"
     )
+    print(f"  CPU: build process {built['cpu_s']:.2f} s, workers {built['workers_cpu_s']:.2f} s")
     analysis = built["seconds"] - built["load_seconds"]
     print(
         f"  of which loading rules, dictionaries {built['load_seconds']:5.2f} s; analysis {analysis:.2f} s"

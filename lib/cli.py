@@ -15,12 +15,27 @@ from lib import config
 STATUS_WORDS = {"added": "已添加", "duplicate": "重复（已在资料库中）"}
 
 
-def _progress_bar(stream=sys.stderr):
+#: The progress bar is drawn again at most this often: a line per file cost the build process about 2 CPU
+#: seconds at 100 MB (49,000 files), taken from the workers.
+PROGRESS_EVERY_SECONDS = 0.2
+
+
+def _progress_bar(stream=sys.stderr, *, clock=time.monotonic):
+    """A progress callback: `[██···] done/total`, files per second, the time left and the file's name, on
+    one line drawn again at most every PROGRESS_EVERY_SECONDS (and at the end)."""
+    started, drawn = clock(), [None]
+
     def show(done: int, total: int, name: str) -> None:
+        now = clock()
+        if done < total and drawn[0] is not None and now - drawn[0] < PROGRESS_EVERY_SECONDS:
+            return
+        drawn[0] = now
         width = 30
         filled = width * done // max(total, 1)
         bar = "█" * filled + "·" * (width - filled)
-        stream.write(f"\r[{bar}] {done}/{total} {name[:40]:<40}")
+        rate = done / (now - started) if now > started else 0.0
+        left = f"还需 {(total - done) / rate:.0f} 秒" if rate and done < total else ""
+        stream.write(f"\r[{bar}] {done}/{total} {rate:.0f} 个/秒 {left:<10} {name[:30]:<30}")
         if done >= total:
             stream.write("\n")
         stream.flush()

@@ -77,3 +77,23 @@ def test_a_damaged_manifest_is_healed_and_said_never_a_traceback(isolated, monke
     captured = capsys.readouterr()
     assert "资料库清单已损坏" in captured.err and "Traceback" not in captured.err + captured.out
     assert "合肥" in captured.out
+
+
+def test_the_progress_bar_shows_the_rate_and_the_time_left_and_is_drawn_at_most_every_fifth_of_a_second():
+    import io
+
+    from lib.cli import _progress_bar
+
+    times = iter([0.0, 0.0, 0.05, 1.0, 1.1, 1.5])
+    stream = io.StringIO()
+    show = _progress_bar(stream, clock=lambda: next(times))
+    show(0, 10, "a.txt")  # drawn: the first
+    show(1, 10, "b.txt")  # 0.05 s later: not drawn
+    show(5, 10, "c.txt")  # drawn: 5 files in 1 s, 5 left
+    show(6, 10, "d.txt")  # 0.1 s later: not drawn
+    show(10, 10, "")  # drawn: the end
+    lines = stream.getvalue().split("\r")[1:]
+    assert len(lines) == 3
+    assert "0/10" in lines[0] and "a.txt" in lines[0]
+    assert "5/10 5 个/秒 还需 1 秒" in lines[1] and "c.txt" in lines[1]
+    assert "10/10 7 个/秒" in lines[2] and "还需" not in lines[2] and lines[2].endswith("\n")

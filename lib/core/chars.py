@@ -100,7 +100,7 @@ def find_longest(text: str, words: Iterable[str], *, bounded: bool = False) -> l
 def last_clause(text: str, marks: str) -> str:
     """The text after the last of the marks, all of it when none occurs: `re.split(f"[{marks}]", text)[-1]`
     without splitting the whole text."""
-    return text[max(text.rfind(mark) for mark in marks) + 1 :]
+    return text[max(map(text.rfind, marks)) + 1 :]
 
 
 @cache

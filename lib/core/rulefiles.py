@@ -14,10 +14,13 @@ import hashlib
 import json
 import os
 import re
+import re._constants as sre
+import re._parser as sre_parse
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -193,6 +196,112 @@ def any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{s})" for s in sources))
     except re.error:  # a group name used twice
         return None
+
+
+@cache
+def required_literal(pattern: re.Pattern[str]) -> str:
+    """The longest run of literal characters that every match of the pattern contains ("" when none is
+    known): a gate, `required_literal(p) in text` before a scan of the text with `p`. Read from the parsed
+    pattern: consecutive literals of its mandatory parts (not inside an optional part, an alternation of
+    several branches or a lookaround)."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    runs = list(_literal_runs(sre_parse.parse(pattern.pattern, pattern.flags)))
+    return max(runs, key=len, default="")
+
+
+def _literal_runs(items) -> Iterator[str]:
+    """The runs of consecutive literals of a parsed sequence that every match of it contains."""
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        yield "".join(run)
+        run = []
+        if op is sre.SUBPATTERN and not av[1] & sre.SRE_FLAG_IGNORECASE:
+            yield from _literal_runs(av[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            yield from _literal_runs(av[2])
+        elif op is sre.BRANCH and len(av[1]) == 1:
+            yield from _literal_runs(av[1][0])
+    yield "".join(run)
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern behind a lookahead for the characters its matches can start with, when they are known
+    (`first_chars`): the same matches and groups, but at a position where none of them stands a scan fails
+    at once instead of trying every alternative. The pattern itself when they are not known."""
+    first = first_chars(pattern)
+    if first is None:
+        return pattern
+    try:
+        return re.compile(f"(?=[{first}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # a global flag written inside the pattern
+        return pattern
+
+
+def first_chars(pattern: re.Pattern[str]) -> str | None:
+    """The characters a match of the pattern can start with, as the inside of a character class; None when
+    any character may (an empty match, `.`, a negated class, a back-reference …) or case is ignored."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = _first_chars(sre_parse.parse(pattern.pattern, pattern.flags))
+    return "".join(dict.fromkeys(found[0])) if found and found[0] and not found[1] else None
+
+
+def _first_chars(items) -> tuple[list[str], bool] | None:
+    """(class items a match of the parsed sequence may start with, whether it may be empty); None: any."""
+    out: list[str] = []
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width: the next item starts the match
+            continue
+        if op is sre.LITERAL:
+            return [*out, re.escape(chr(av))], False
+        if op is sre.IN:
+            members = _class_members(av)
+            return None if members is None else ([*out, *members], False)
+        if op is sre.SUBPATTERN and not av[1] & sre.SRE_FLAG_IGNORECASE:
+            sub = _first_chars(av[3])
+        elif op is sre.BRANCH:
+            subs = [_first_chars(branch) for branch in av[1]]
+            sub = None if None in subs else ([c for s in subs for c in s[0]], any(s[1] for s in subs))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            sub = _first_chars(av[2])
+            sub = sub and (sub[0], sub[1] or av[0] == 0)
+        else:
+            return None
+        if sub is None:
+            return None
+        out += sub[0]
+        if not sub[1]:
+            return out, False
+    return out, True
+
+
+#: The class escapes a first character may be given by.
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _class_members(av) -> list[str] | None:
+    members = []
+    for op, value in av:
+        if op is sre.LITERAL:
+            members.append(re.escape(chr(value)))
+        elif op is sre.RANGE:
+            members.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif op is sre.CATEGORY and value in _CATEGORIES:
+            members.append(_CATEGORIES[value])
+        else:  # a negated class
+            return None
+    return members
 
 
 def compile_pattern(pattern: str, *, name: str) -> re.Pattern[str]:

@@ -10,14 +10,9 @@ when they are many.
 from __future__ import annotations
 
 import gc
-import multiprocessing as mp
-import os
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +20,7 @@ import pandas as pd
 from lib.core import rulefiles
 from lib.core.chars import has_cjk
 from lib.core.errors import ReadError
-from lib.dataset import frames, store
+from lib.dataset import frames, store, workers
 from lib.dataset.schema import Dataset
 from lib.extract import zones
 from lib.extract.context import ArticleContext
@@ -38,9 +33,6 @@ Rows = dict[str, list[dict]]
 #: One file's rows as tuples in each table's column order (`_compact`).
 Compact = dict[str, list[tuple]]
 
-#: Files not in the cache are analysed by worker processes (one per CPU) when they add up to at least
-#: this many bytes; for less, starting the workers costs more than they save.
-PARALLEL_MIN_BYTES = 128 * 1024
 #: Strings up to this long in the rows (zone, unit, label …) are interned; sentences and paragraphs are not.
 MAX_INTERNED_CHARS = 32
 #: The articles columns a hand-corrected zone sets (the zone and what is known of it).
@@ -181,25 +173,25 @@ def _outcomes(
 ) -> Iterator[tuple[str, dict[str, list[tuple]]] | str]:
     """Per file, in order: (cache key, rows as tuples), or the reason it is skipped; one file at a time,
     so that the caller need not hold every file's rows. Cached files are read back as they come; the
-    others are analysed (by worker processes when there is enough work)."""
+    others are analysed (by worker processes when there is enough work, started while the files are
+    still being read: lib.dataset.workers)."""
     fingerprint = store.rules_fingerprint() if cache_dir else ""
     layout = _table_columns()
     found: list[tuple[str, bool] | str] = []  # per file: (key, whether cached), or why it is skipped
-    pending: list[_Job] = []
-    for path in paths:
-        origin = store.origin(path)
-        try:
-            data, key = store.read_article(path, origin=origin, fingerprint=fingerprint)
-        except (ReadError, OSError) as exc:
-            found.append(skip_reason(exc))
-            continue
-        cached = cache_dir is not None and store.rows_path(cache_dir, key).is_file()
-        found.append((key, cached))
-        if not cached:
-            target = store.rows_path(cache_dir, key) if cache_dir else None
-            pending.append(_Job(data=data, name=path.name, origin=origin, store=target))
-    analysed = _analyse_all(pending)
-    try:
+    with workers.Analyser(_analyse, prepare=load_analysers) as analyser:
+        for path in paths:
+            origin = store.origin(path)
+            try:
+                data, key = store.read_article(path, origin=origin, fingerprint=fingerprint)
+            except (ReadError, OSError) as exc:
+                found.append(skip_reason(exc))
+                continue
+            cached = cache_dir is not None and store.rows_path(cache_dir, key).is_file()
+            found.append((key, cached))
+            if not cached:
+                target = store.rows_path(cache_dir, key) if cache_dir else None
+                analyser.add(workers.Job(data=data, name=path.name, origin=origin, store=target))
+        analysed = analyser.results()
         for i, (path, entry) in enumerate(zip(paths, found, strict=True)):
             if progress:
                 progress(i, len(paths), path.name)
@@ -216,8 +208,6 @@ def _outcomes(
             else:
                 rows = next(analysed)
             yield rows if isinstance(rows, str) else (key, _share_lists(rows, layout))
-    finally:
-        analysed.close()  # the worker processes end with it
     if progress:
         progress(len(paths), len(paths), "")
 
@@ -229,7 +219,7 @@ def _analyse_again(path: Path, cache_dir: Path, fingerprint: str) -> tuple[str, 
         data, key = store.read_article(path, origin=origin, fingerprint=fingerprint)
     except (ReadError, OSError) as exc:
         return "", skip_reason(exc)
-    job = _Job(data=data, name=path.name, origin=origin, store=store.rows_path(cache_dir, key))
+    job = workers.Job(data=data, name=path.name, origin=origin, store=store.rows_path(cache_dir, key))
     return key, _analyse(job)
 
 
@@ -285,17 +275,7 @@ def set_dtypes(ds: Dataset) -> None:
 # ---------------------------------------------------------------- analysis, here or in workers
 
 
-@dataclass(frozen=True)
-class _Job:
-    """One file to analyse, and where to cache its rows (None: nowhere)."""
-
-    data: bytes
-    name: str
-    origin: str
-    store: Path | None
-
-
-def _analyse(job: _Job) -> Compact | str:
+def _analyse(job: workers.Job) -> Compact | str:
     """The rows of one file (compact), stored in the cache when the job says where, or why the file is
     skipped."""
     try:
@@ -314,64 +294,6 @@ def skip_reason(exc: Exception) -> str:
     if isinstance(exc, OSError):
         return f"无法读取文件：{exc.strerror or exc}"
     return f"处理失败：{type(exc).__name__}: {exc}"
-
-
-def _analyse_all(jobs: list[_Job]) -> Iterator[Compact | str]:
-    """`_analyse` of each job, in order: by worker processes when there is enough work for them (results
-    and cache files are the same either way), else here."""
-    workers = min(_cpu_count(), len(jobs))
-    if workers < 2 or sum(len(job.data) for job in jobs) < PARALLEL_MIN_BYTES or not _can_fork():
-        for job in jobs:
-            yield _analyse(job)
-        return
-    load_analysers()  # before forking, so that the workers share what it loads
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=mp.get_context("fork"),
-        initializer=_die_with_parent,
-        initargs=(os.getpid(),),
-    )
-    try:
-        futures = [pool.submit(_analyse, job) for job in jobs]
-        for n, job in enumerate(jobs):
-            future, futures[n] = futures[n], None  # a result is let go once the caller has it
-            try:
-                result = future.result()
-            except Exception:  # noqa: BLE001 - the worker died (killed, out of memory): analyse the file here
-                result = _analyse(job)
-            del future
-            yield result
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
-def _die_with_parent(parent: int) -> None:
-    """In a worker: be killed when the process that started the build dies (kill -9 included), instead of
-    waiting forever with its memory (Linux; elsewhere the pool's own shutdown is all there is)."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(1)
-
-
-def _can_fork() -> bool:
-    """Whether worker processes can be forked here: not on Windows, nor from a daemon process, nor from a
-    process running other threads (the Streamlit server): a fork copies locks another thread may hold."""
-    return (
-        "fork" in mp.get_all_start_methods()
-        and not mp.current_process().daemon
-        and threading.active_count() == 1
-    )
-
-
-def _cpu_count() -> int:
-    """The CPUs this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def load_analysers() -> None:

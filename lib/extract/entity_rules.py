@@ -21,6 +21,8 @@ ENTERPRISE, INSTITUTION, PERSON = "enterprise", "institution", "person"
 NAME_CHAR = f"(?:[{CJK}]|[（(][{CJK}]{{1,8}}[）)])"
 #: Longest stretch read left of a suffix or a role word (keeps long unpunctuated text linear).
 MAX_RUN = 40
+#: A speaker's name (re_speaker) starts a text or follows one of these: a sentence's end, a closing quote.
+SPEAKER_MARKS = "”」。！？；!?;"
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -129,7 +131,7 @@ def _compile(content: bytes | None, enterprise_content: bytes | None) -> EntityR
         ),
         re_alias=re.compile(rulefiles.alternation(aliases)),
         re_role=re.compile(f"(?:{rulefiles.alternation(spec['role_words'])})”?(?={surname_alt})"),
-        re_speaker=re.compile(f"(?:^|(?<=[”」。！？；!?;]))(?={surname_alt})"),
+        re_speaker=re.compile(f"(?:^|(?<=[{SPEAKER_MARKS}]))(?={surname_alt})"),
         enterprise_suffixes=rulefiles.longest_first(spec["enterprise_suffixes"]),
         institution_suffixes=rulefiles.longest_first(spec["institution_suffixes"]),
         generic_cores=frozenset(spec.get("generic_org_cores", [])),

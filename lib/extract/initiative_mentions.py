@@ -35,6 +35,7 @@ from lib.extract.initiative_names import (
     InitiativeRules,
     Mention,
     count_of,
+    counted_list_matches,
     descriptor_run,
     is_descriptor,
     is_formula,
@@ -232,9 +233,13 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
         or (name.endswith(rules.award_after) and not is_parallel_count(name))  # “五拼五比晒五榜” is no list
         or (is_term_chain(name) and _names_a_product_chain(after, rules))
         or bool(any_word(rules.award_before + rules.higher_level_owners).search(clause))
-        or any(
-            (clause.endswith(a) and after.startswith(b)) or (clause.endswith(b) and a in clause[: -len(b)])
-            for a, b in rules.contrast_frames
+        or (
+            clause.endswith(rules.contrast_ends)  # what each frame asks first: most clauses end otherwise
+            and any(
+                (clause.endswith(a) and after.startswith(b))
+                or (clause.endswith(b) and a in clause[: -len(b)])
+                for a, b in rules.contrast_frames
+            )
         )
     )
 
@@ -361,7 +366,7 @@ def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
     if "、" not in sentence:
         return []  # no list: most sentences, spared the pattern
     out = []
-    for m in rules.re_counted_list.finditer(sentence):
+    for m in counted_list_matches(sentence, rules.re_counted_list):
         items = m.group(1).split("、")
         widest = max(len(i) for i in items[1:])
         items[0] = items[0][-widest:]  # 明确任务 → 任务: the first item as wide as the others

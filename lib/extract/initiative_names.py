@@ -17,6 +17,7 @@ Kinds, and the count each one implies (`expected_count`):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,10 @@ RE_SLOGAN = re.compile(r"[、，,；;]")
 RE_CJK_CHAR = re.compile(f"[{CJK}]")
 RE_OPEN_CHAIN = re.compile(f"[{CJK}]{{2,12}}[+＋]")
 RE_DIGITS = re.compile(r"\d")
+#: How long an item of a list before a counted name is (明确任务、责任、进度、问题四张清单), in Chinese characters.
+LIST_ITEM_CHARS = (2, 8)
+LIST_ITEM = f"[{CJK}]{{{LIST_ITEM_CHARS[0]},{LIST_ITEM_CHARS[1]}}}"
+RE_FIRST_ITEM = re.compile(f"{LIST_ITEM}$")  # a list's first item, up to its 、
 
 
 #: Numerals a parallel name is built of.
@@ -74,6 +79,7 @@ class InitiativeRules:
     name_bad_starts: str  # an unquoted name never starts with one of these (的)
     of_heads: tuple[str, ...]
     descriptor_stops: str
+    re_descriptor_stop: re.Pattern  # where a run (RE_RUN) stops: a stop, or a digit after its start
     descriptor_bad_starts: str
     descriptor_bad_start_words: tuple[str, ...]
     max_descriptor_chars: int  # after a plain name
@@ -82,6 +88,7 @@ class InitiativeRules:
     max_name_chars: int
     stoplist: frozenset[str]
     contrast_frames: tuple[tuple[str, str], ...]
+    contrast_ends: tuple[str, ...]  # every word of contrast_frames: what a framed clause ends with
     problem_words: tuple[str, ...]
     award_before: tuple[str, ...]
     award_after: tuple[str, ...]
@@ -175,6 +182,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         name_bad_starts=spec["name_bad_starts"],
         of_heads=rulefiles.longest_first(spec["of_heads"]),
         descriptor_stops=spec["descriptor_stops"],
+        re_descriptor_stop=re.compile(f"{rulefiles.alternation(spec['descriptor_stops'])}|(?<=.)[0-9]"),
         descriptor_bad_starts=spec["descriptor_bad_starts"],
         descriptor_bad_start_words=tuple(spec["descriptor_bad_start_words"]),
         max_descriptor_chars=int(spec["max_descriptor_chars"]["named"]),
@@ -183,6 +191,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         max_name_chars=int(spec["name_chars"]["max"]),
         stoplist=frozenset(spec["stoplist"]),
         contrast_frames=tuple((a, b) for a, b in spec["contrast_frames"]),
+        contrast_ends=tuple(word for frame in spec["contrast_frames"] for word in frame),
         problem_words=tuple(spec["problem_words"]),
         award_before=tuple(spec["award_before"]),
         award_after=tuple(spec["award_after"]),
@@ -237,9 +246,23 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
             f"(?![{CJK}])"
         ),
         re_counted_list=re.compile(
-            f"((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)(等)?({num}{measure}[{CJK}]{{1,{spec['max_descriptor_chars']['numbered']}}})"
+            f"((?:{LIST_ITEM}、)+{LIST_ITEM}?)(等)?({num}{measure}[{CJK}]{{1,{spec['max_descriptor_chars']['numbered']}}})"
         ),
     )
+
+
+def counted_list_matches(sentence: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(sentence)` for `re_counted_list`, tried only where a match can start: at the first
+    of the 2–8 characters before each 、 (from a later one, the match is the same list or fails too)."""
+    shortest, longest = LIST_ITEM_CHARS
+    pos, at = 0, sentence.find("、", shortest)
+    while at >= 0:
+        first = RE_FIRST_ITEM.search(sentence, max(pos, at - longest), at)
+        m = pattern.match(sentence, first.start()) if first else None
+        if m:
+            yield m
+            pos = m.end()
+        at = sentence.find("、", max(at + 1, pos + shortest))
 
 
 def is_parallel_count(name: str) -> bool:
@@ -252,9 +275,8 @@ def descriptor_run(sentence: str, at: int, rules: InitiativeRules) -> str:
     """The words at `at` (after a closing quote), up to punctuation, a stop character or a number."""
     m = RE_RUN.match(sentence, at)
     run = m.group(0) if m else ""
-    return next(
-        (run[:i] for i, ch in enumerate(run) if ch in rules.descriptor_stops or (i and ch.isdigit())), run
-    )
+    stop = rules.re_descriptor_stop.search(run)
+    return run[: stop.start()] if stop else run
 
 
 def is_descriptor(run: str, *, numbered: bool, rules: InitiativeRules) -> bool:

@@ -58,7 +58,7 @@ def _compile(content: bytes | None) -> ContextRules:
     spec = rulefiles.json_rules(content, name="metric_context.json")
     periods = "|".join(f"(?:{p})" for p in spec["period_patterns"])
     return ContextRules(
-        re_period=rulefiles.compile_pattern(periods, name="metric_context.json"),
+        re_period=rulefiles.gated(rulefiles.compile_pattern(periods, name="metric_context.json")),
         period_aliases=dict(spec.get("period_aliases", {})),
         re_other=rulefiles.compile_pattern("|".join(spec["other_patterns"]), name="metric_context.json"),
         place_suffixes=frozenset(spec.get("place_suffixes", [])),

@@ -220,8 +220,8 @@ def _clean(label: str, rules: MetricRules, *, extra: tuple[str, ...] = ()) -> st
         if known:
             return known
         label = _strip_trailing(label, trailing, rules.re_trailing, always=data["label_trailing_always"])
-        label = _cut_after(label, data["label_cut_after"])
-        label = _strip_leading(label, leading, rules.re_leading)
+        label = _cut_after(label, data["label_cut_after"]) if rules.re_cut_after.search(label) else label
+        label = _strip_leading(label, leading, rules.leading_for(label))
     return label
 
 

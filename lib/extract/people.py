@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from lib.core.chars import CJK, find_longest
-from lib.extract.entity_rules import MAX_RUN, PERSON, EntityDraft, EntityRules, dictionary_entry
+from lib.extract.entity_rules import (
+    MAX_RUN,
+    PERSON,
+    SPEAKER_MARKS,
+    EntityDraft,
+    EntityRules,
+    dictionary_entry,
+)
 from lib.extract.organisations import last_end
 
 #: Where a person's name was spotted: after a role word, as a speaker, right after an organisation.
@@ -18,6 +25,8 @@ ROLE, SPEAKER, AFTER_ORG = "role", "speaker", "after_org"
 RE_ALL_CJK = re.compile(f"[{CJK}]+")
 #: What a role may contain left of its role word (昆山市委、昆山高新区党工委书记、管委会主任).
 RE_ROLE_CHAR = re.compile(f"[{CJK}、]")
+#: Where a speaker's name may start, but at the start of a text.
+RE_SPEAKER_MARK = re.compile(f"[{re.escape(SPEAKER_MARKS)}]")
 #: Punctuation that may follow a person's name.
 NAME_END_PUNCT = "，,。、；;：:！!？?）)（(“”「」 \u3000"
 
@@ -93,6 +102,13 @@ def _name_cues(kind: str, rules: EntityRules) -> tuple[str, ...] | None:
     return {ROLE: None, SPEAKER: rules.speech_verbs, AFTER_ORG: rules.name_cues}[kind]
 
 
+def speaker_starts(text: str, rules: EntityRules) -> list[int]:
+    """Where `rules.re_speaker` matches (a surname at the start or after a sentence's end or a closing
+    quote), tried only there instead of at every character."""
+    starts = [0, *(m.end() for m in RE_SPEAKER_MARK.finditer(text))]
+    return [at for at in starts if rules.re_speaker.match(text, at)]
+
+
 def find_people(
     paragraphs: list[str], rules: EntityRules, org_surfaces: tuple[str, ...]
 ) -> dict[str, EntityDraft]:
@@ -103,7 +119,7 @@ def find_people(
         for a, b in org_spans:
             in_org[a:b] = b"\x01" * (b - a)
         candidates = [(m.end(), ROLE, m.start(), m.end()) for m in rules.re_role.finditer(text)]
-        candidates += [(m.start(), SPEAKER, 0, 0) for m in rules.re_speaker.finditer(text)]
+        candidates += [(at, SPEAKER, 0, 0) for at in speaker_starts(text, rules)]
         candidates += [(end, AFTER_ORG, 0, 0) for _, end in org_spans]
         last_person_end = 0
         for pos, kind, role_start, role_end in sorted(candidates):

@@ -48,6 +48,10 @@ class MetricRules:
     re_number_hint: re.Pattern  # what every quantity holds: a digit, a Chinese numeral or a number word
     re_leading: tuple[re.Pattern, ...]
     re_trailing: tuple[re.Pattern, ...]
+    #: Gates, one attempt where each pattern or word would be tried: any of re_leading (None when they
+    #: cannot be joined: rulefiles.any_of), any of label_cut_after.
+    any_leading: re.Pattern | None
+    re_cut_after: re.Pattern
     re_not_metric: re.Pattern  # any of not_metric_phrases
     #: after a quantity, what makes it a class's threshold (50人以上的企业), not a figure of the report
     re_threshold: re.Pattern
@@ -69,6 +73,10 @@ class MetricRules:
     #: Which years a quantity may be stated for (dates.json).
     dates: DateRules
 
+    def leading_for(self, label: str) -> tuple[re.Pattern, ...]:
+        """re_leading, or none when none of them matches the label's start (one attempt: any_leading)."""
+        return self.re_leading if self.any_leading is None or self.any_leading.match(label) else ()
+
 
 def load_rules() -> MetricRules:
     """metrics.json, any metrics_*.json beside it, indicator_aliases.json and dates.json, compiled once per
@@ -84,16 +92,18 @@ def _compile(
     data = rulefiles.json_rules(content, name="metrics.json")
     for more in extra:
         _merge(data, rulefiles.json_rules(more, name="metrics_*.json"))
+    leading, trailing = (
+        tuple(rulefiles.compile_pattern(p, name="metrics.json") for p in data[key])
+        for key in ("label_leading_patterns", "label_trailing_patterns")
+    )
     return MetricRules(
         data=data,
         re_quantity=_compile_quantity(data),
         re_number_hint=re.compile(f"\\d|[{CN_NUMERALS}]|{rulefiles.alternation(data['number_words'])}"),
-        re_leading=tuple(
-            rulefiles.compile_pattern(p, name="metrics.json") for p in data["label_leading_patterns"]
-        ),
-        re_trailing=tuple(
-            rulefiles.compile_pattern(p, name="metrics.json") for p in data["label_trailing_patterns"]
-        ),
+        re_leading=leading,
+        re_trailing=trailing,
+        any_leading=rulefiles.any_of(leading),
+        re_cut_after=re.compile(rulefiles.alternation(data["label_cut_after"])),
         re_not_metric=re.compile(rulefiles.alternation(data["not_metric_phrases"])),
         re_threshold=rulefiles.compile_pattern(data["threshold_after"], name="metrics.json"),
         known_indicators=rulefiles.longest_first(data["known_indicators"]),
@@ -178,17 +188,21 @@ def _threshold(q: Quantity, text: str, metric_rules: MetricRules) -> bool:
     )
 
 
-def _compile_quantity(data: dict) -> re.Pattern:
+def _compile_quantity(data: dict, *, gated: bool = True) -> re.Pattern:
+    """The quantity pattern; `gated`, behind a lookahead for the characters a match can start with
+    (rulefiles.gated: a number word's first, a qualifier's first, 第, a digit, a Chinese numeral), so that
+    a position where none stands fails at once instead of trying every alternative (0.4 → 0.25 s at 10 MB)."""
     magnitudes = rulefiles.alternation(data["magnitudes"])
     units = rulefiles.alternation([*data["units"], *data["not_metric_units"]])
     number = f"(?<![0-9A-Za-z.+\\-/#])(?P<num>{NUMBER})"
-    return re.compile(
+    pattern = re.compile(
         f"(?:(?P<word>{rulefiles.alternation(data['number_words'])})"
         f"|(?P<pre>{rulefiles.alternation(data['qualifiers_before'])})?(?P<ord>第)?{number}"
         f"(?:(?P<mag1>{magnitudes})?(?P<unit1>{units})?(?P<sep>{RANGE_MARKS})(?P<num2>{NUMBER}))?)"
         f"(?P<mag>{magnitudes})?(?P<mid>{rulefiles.alternation(data['qualifiers_between'])})?"
         f"(?P<unit>{units})?(?P<post>{rulefiles.alternation(data['qualifiers_after'])})?"
     )
+    return rulefiles.gated(pattern) if gated else pattern
 
 
 def _read_quantity(

@@ -251,7 +251,7 @@ def find_mentions(text: str, gz: Gazetteer) -> Mentions:
         found.add(zone)  # leftmost-longest, like a regex alternation tried longest first
         stop = start + len(zone.name) if zone.name not in gz.zones else end + 1
         covered[start:stop] = b"\x01" * (stop - start)
-    for m in gz.ftz_area[0].finditer(text) if gz.ftz_area else ():
+    for m in f[0].finditer(text) if (f := gz.ftz_area) and rulefiles.required_literal(f[0]) in text else ():
         if not any(covered[m.start() : m.end()]):
             found.add(_ftz_zone(m, gz))
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())

@@ -95,3 +95,78 @@ def test_any_of_matches_where_one_of_the_patterns_does(text):
 def test_any_of_refuses_what_an_alternation_would_change(sources):
     assert rulefiles.any_of(re.compile(s) for s in sources) is None
     assert rulefiles.any_of([re.compile("a", re.IGNORECASE)]) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "literal"),
+    [
+        (
+            r"(?:中国[（(](?P<p>\w{2,3})[）)]|(?P<q>\w{2,3}))?(?:自由贸易试验区|自贸区)(?P<place>\w{2,6}?)(?<!新)片区",
+            "片区",
+        ),
+        (r"a[bc]de", "de"),
+        (r"(?:xy)+z", "xy"),
+        (r"(?:xy)?z", "z"),
+        (r"ab*c", "a"),
+        (r"(?=abc)x", "x"),
+        (r"(?:abc){2}", "abc"),
+        (r"x|yz", ""),  # either branch: no letter is in every match
+        (r"(?i)abc", ""),  # a case-blind match need not hold the letters as written
+        (r"\d+", ""),
+    ],
+)
+def test_required_literal(source, literal):
+    assert rulefiles.required_literal(re.compile(source)) == literal
+
+
+GATE_SOURCES = [r"a(?:bc|d)+c?", r"(?:ab)?c(?:da)*b", r"[ab]c(?<!b)d", r"(?:xa|b)y(?:ab){1,2}", r"a\d?bc|c"]
+
+
+@given(st.text(alphabet="abcdxy0", max_size=12))
+@settings(max_examples=400, deadline=None)
+def test_every_match_holds_the_required_literal(text):
+    for source in GATE_SOURCES:
+        pattern = re.compile(source)
+        literal = rulefiles.required_literal(pattern)
+        assert all(literal in m.group(0) for m in pattern.finditer(text))
+        assert literal in text or pattern.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "first"),
+    [
+        (r"a|b", "ab"),
+        (r"(?:x)?y", "xy"),
+        (r"\d+年", r"\d"),
+        (r"(?<=x)ab", "a"),
+        (r"(?:ab|)c", "ac"),
+        (r"[a-c\s]x", r"a-c\s"),
+        (r"截至(?:今年)|第?[一二]季度", "截第一二"),
+        (r"[^a]b", None),  # a negated class: almost any character
+        (r".a", None),
+        (r"a*", None),  # an empty match starts anywhere
+        (r"(?i)ab", None),
+    ],
+)
+def test_first_chars(source, first):
+    assert rulefiles.first_chars(re.compile(source)) == first
+
+
+GATED_SOURCES = [
+    r"(?:x|ab)?(?<![c])\d+(?P<unit>个|家)?",
+    r"(?:ab|)c(?=d)",
+    r"(a)b\1|x{2,}",
+    r"\s*[a-c]",
+    r"(?:(?P<w>ab)|(?P<n>\d))y?",
+]
+
+
+@given(st.text(alphabet="abcdxy12 个家", max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_a_gated_pattern_finds_what_the_pattern_finds(text):
+    for source in GATED_SOURCES:
+        pattern = re.compile(source)
+        gated = rulefiles.gated(pattern)
+        assert gated is not pattern
+        found = [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups(), m.groupdict()) for m in gated.finditer(text)] == found

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from lib import config
-from lib.dataset import build, build_dataset, load_dataset, store
+from lib.dataset import build, build_dataset, load_dataset, store, workers
 from lib.extract.initiatives import initiative_link_key
 from lib.reading.dates import article_year
 
@@ -316,8 +316,9 @@ def test_worker_processes_give_the_same_dataset(tmp_path, corpus_files, monkeypa
     broken.write_bytes(b"")
     paths = [*corpus_files, broken]
     alone = build_dataset(paths)
-    monkeypatch.setattr(build, "PARALLEL_MIN_BYTES", 1)
-    monkeypatch.setattr(build, "_can_fork", lambda: True)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_BYTES", 1)
+    monkeypatch.setattr(workers, "BATCH_FILES", 2)
+    monkeypatch.setattr(workers, "_can_fork", lambda: True)
     pooled = build_dataset(paths, cache_dir=tmp_path / "cache")
     for table in ("articles", "paragraphs", "metrics", "initiatives", "entities"):
         pd.testing.assert_frame_equal(alone.table(table), pooled.table(table))

@@ -110,3 +110,26 @@ def test_the_corpus_key_follows_every_change_without_listing_the_corpus_when_not
     with_text = store.current_key()
     library.set_override(result.id, zone="芜湖高新区")
     assert store.current_key() != with_text  # a correction
+
+
+def test_a_file_is_in_the_library_by_its_real_path(tmp_path, monkeypatch):
+    """The origin reads a file's real path with its folder resolved once: a file reached through a linked
+    folder, a link to a file in the library, a relative path and a missing file are where they really are."""
+    library, shipped = tmp_path / "library", tmp_path / "shipped"
+    library.mkdir()
+    shipped.mkdir()
+    (library / "own.txt").write_text("党建", encoding="utf-8")
+    (shipped / "report.txt").write_text("党建", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(library)
+    (shipped / "link.txt").symlink_to(library / "own.txt")
+    monkeypatch.chdir(tmp_path)
+    paths = [
+        tmp_path / "linked" / "own.txt",
+        shipped / "link.txt",
+        Path("shipped") / "report.txt",
+        Path("linked") / "missing.txt",
+        shipped / "report.txt",
+    ]
+    assert [store._real_path(p) for p in paths] == [p.resolve() for p in paths]
+    monkeypatch.setattr(config, "LIBRARY_DIR", library)
+    assert [store.origin(p) for p in paths] == ["library", "library", "shipped", "library", "shipped"]

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from lib import config
 from lib.core.chars import RE_CJK
 from lib.extract.entities import extract_entities, load_rules, read_enterprises
+from lib.extract.people import speaker_starts
 from lib.reading.bylines import extract_bylines
 
 KEYS = {"name", "short_name", "type", "role", "mentions", "paragraph_index", "sentence"}
@@ -423,3 +424,10 @@ def test_never_raises_on_arbitrary_text(paragraphs, line):
 def test_never_raises_on_entity_like_text(paragraphs):
     for e in extract_entities(paragraphs):
         assert e["sentence"] in paragraphs[e["paragraph_index"]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="王李说。”！;?a，张明", max_size=16))
+def test_a_speaker_is_looked_for_where_the_speaker_pattern_matches(text):
+    rules = load_rules()
+    assert speaker_starts(text, rules) == [m.start() for m in rules.re_speaker.finditer(text)]

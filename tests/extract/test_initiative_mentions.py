@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from lib.core.chars import split_sentences
 from lib.extract import initiative_mentions
-from lib.extract.initiative_names import load_initiative_rules
+from lib.extract.initiative_names import RE_RUN, counted_list_matches, load_initiative_rules
 from lib.extract.initiatives import extract_initiatives
 from tests.samples import real_texts
 
@@ -298,3 +298,39 @@ def test_the_unquoted_rules_gates_pass_every_real_sentence_their_patterns_match(
 @given(st.text(alphabet="一二三双四个组织品牌党建+＋1２3，", max_size=14))
 def test_the_unquoted_rules_gates_pass_every_sentence_their_patterns_match(sentence):
     assert _gated(sentence) or not _bare_or_parallel_matches(sentence)
+
+
+def _spans(matches) -> list[tuple]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_the_counted_lists_are_found_where_the_pattern_finds_them_in_every_real_sentence():
+    pattern = load_initiative_rules().re_counted_list
+    sentences = [s for text in real_texts() for line in text.split("\n") for s in split_sentences(line)]
+    listed = [s for s in sentences if pattern.search(s)]
+    assert len(listed) > 20
+    for sentence in sentences:
+        assert _spans(counted_list_matches(sentence, pattern)) == _spans(pattern.finditer(sentence))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="任务责任进度问题等四三张项清单、，1a", max_size=40))
+def test_the_counted_lists_are_found_where_the_pattern_finds_them(sentence):
+    pattern = load_initiative_rules().re_counted_list
+    assert _spans(counted_list_matches(sentence, pattern)) == _spans(pattern.finditer(sentence))
+
+
+def _run_by_characters(sentence: str, at: int) -> str:
+    """descriptor_run as the rule says it, character by character: the words at `at` up to a stop
+    character or a digit after the first character."""
+    stops = load_initiative_rules().descriptor_stops
+    m = RE_RUN.match(sentence, at)
+    run = m.group(0) if m else ""
+    return next((run[:i] for i, ch in enumerate(run) if ch in stops or (i and ch.isdigit())), run)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="工作机制为总品牌的和与1２3a“”，", max_size=16), st.integers(0, 16))
+def test_the_descriptor_run_stops_where_the_rule_says(sentence, at):
+    rules = load_initiative_rules()
+    assert initiative_mentions.descriptor_run(sentence, at, rules) == _run_by_characters(sentence, at)

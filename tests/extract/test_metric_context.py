@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
-from lib.extract.metric_context import ENTERPRISE, OTHER, PERSON, ZONE, period_of, scope_of
+from lib import config
+from lib.core.chars import split_sentences
+from lib.extract.metric_context import (
+    ENTERPRISE,
+    OTHER,
+    PERSON,
+    ZONE,
+    load_context_rules,
+    period_of,
+    scope_of,
+)
+from tests.samples import real_texts
 
 
 def _at(sentence: str, number: str) -> int:
@@ -90,3 +104,17 @@ def test_shipped_reports_keep_the_zones_numbers_on_the_zone(corpus_dataset):
     assert (coverage["zone"], coverage["scope"]) == ("昆山高新区", ZONE)
     assert set(m["scope"]) <= {ZONE, ENTERPRISE, PERSON, OTHER}
     assert (m["period"] != "").any()
+
+
+def test_the_period_pattern_finds_behind_its_gate_what_it_finds_without_in_every_real_sentence():
+    gated = load_context_rules().re_period
+    spec = json.loads(config.rule_file("metric_context.json").read_text(encoding="utf-8"))
+    ungated = re.compile("|".join(f"(?:{p})" for p in spec["period_patterns"]))
+    assert gated.pattern != ungated.pattern
+    sentences = [s for text in real_texts() for line in text.split("\n") for s in split_sentences(line)]
+    assert sum(bool(ungated.search(s)) for s in sentences) > 100
+    for s in sentences:
+        for end in (len(s), len(s) // 2):  # as period_of asks: up to the number
+            assert [m.span() for m in gated.finditer(s, 0, end)] == [
+                m.span() for m in ungated.finditer(s, 0, end)
+            ]

@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lib.core.chars import split_sentences
+from lib.extract import quantities
 from lib.extract.metric_context import respective_labels
 from lib.extract.metrics import (
     KINDS,
@@ -18,6 +20,7 @@ from lib.extract.metrics import (
     load_rules,
 )
 from lib.extract.quantities import find_quantities, normalise
+from tests.samples import real_texts
 
 
 def _matches(metric: dict, want: dict) -> bool:
@@ -476,3 +479,23 @@ def test_respective_labels_need_as_many_items_as_numbers(sentence, labels):
     text = normalise(sentence)
     quantities = find_quantities(text, [], rules)
     assert respective_labels(text, quantities, rules.data, lambda t: _clean(t, rules)) == labels
+
+
+def _quantity_matches(pattern, text: str) -> list[tuple]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_the_quantity_pattern_finds_behind_its_gate_what_it_finds_without_in_every_real_sentence():
+    data = quantities.load_rules().data
+    gated, ungated = quantities._compile_quantity(data), quantities._compile_quantity(data, gated=False)
+    sentences = [s for text in real_texts() for line in text.split("\n") for s in split_sentences(line)]
+    assert sum(bool(ungated.search(s)) for s in sentences) > 500
+    assert all(_quantity_matches(gated, s) == _quantity_matches(ungated, s) for s in sentences)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="近约超第上百数十5０.2,%万亿元家个人次增长下降达至—a", max_size=20))
+def test_the_quantity_pattern_finds_behind_its_gate_what_it_finds_without(text):
+    data = quantities.load_rules().data
+    gated, ungated = quantities._compile_quantity(data), quantities._compile_quantity(data, gated=False)
+    assert _quantity_matches(gated, text) == _quantity_matches(ungated, text)
