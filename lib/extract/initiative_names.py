@@ -4,9 +4,8 @@ Where names occur in a sentence is lib.extract.initiative_mentions; their parts,
 Kinds, and the count each one implies (`expected_count`):
 - formula: digits or a letter joined by + (1+4+N) or a 3–5 digit code (1145), or terms joined by + or a
   dash (党建+网格, 采集—研判—处置). Expected count = the number of terms (1+4+N → 3, 1145 → 4,
-  1+1+10+N → 4), because reports spell formulas out one term at a time (一个核心、一套班子、四项工程、
-  五联机制). A list may instead expand one term: 1+4+N's four stations are the "4", so there found 4 ≠
-  expected 3. The parts of a term chain are its terms.
+  1+1+10+N → 4): reports spell formulas out a term at a time (一个核心、一套班子、四项工程、五联机制), or
+  expand one term (1+4+N's four stations: found 4 ≠ expected 3). A term chain's parts are its terms.
 - counted: a numeral phrase. Expected = the numeral before a measure word (五个一 → 5, 三个哪里 → 3);
   for parallel names the numeral when the numerals are equal (七联七带 → 7, its parts being pairs), else
   their sum (一长八员 → 9, 四服务一提升 → 5); a single numeral counts itself (六联工作法 → 6). Phrases of
@@ -164,7 +163,6 @@ def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
 def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRules:
     spec = rulefiles.json_rules(content, name="initiatives.json")
     numerals = {k: int(v) for k, v in spec["numerals"].items()}
-    generic = spec.get("generic_names", {})
     return InitiativeRules(
         date_rules=dates.compile_rules(date_content),
         descriptor_heads=rulefiles.longest_first(spec["descriptor_heads"]),
@@ -182,7 +180,6 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         name_bad_starts=spec["name_bad_starts"],
         of_heads=rulefiles.longest_first(spec["of_heads"]),
         descriptor_stops=spec["descriptor_stops"],
-        re_descriptor_stop=re.compile(f"{rulefiles.alternation(spec['descriptor_stops'])}|(?<=.)[0-9]"),
         descriptor_bad_starts=spec["descriptor_bad_starts"],
         descriptor_bad_start_words=tuple(spec["descriptor_bad_start_words"]),
         max_descriptor_chars=int(spec["max_descriptor_chars"]["named"]),
@@ -213,7 +210,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         organisation_heads=tuple(spec.get("organisation_heads", [])),
         device_tails=tuple(spec.get("device_tails", [])),
         higher_level_owners=tuple(spec.get("higher_level_owners", [])),
-        generic_names=frozenset(p + w for p in generic.get("prefixes", []) for w in generic.get("words", [])),
+        generic_names=_generic_names(spec.get("generic_names", {})),
         expression_marks=spec.get("expression_marks", ""),
         max_count=int(spec["max_count"]),
         lead_verbs=rulefiles.longest_first(spec["lead_verbs"]),
@@ -225,6 +222,10 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
     )
 
 
+def _generic_names(generic: dict) -> frozenset[str]:
+    return frozenset(p + w for p in generic.get("prefixes", []) for w in generic.get("words", []))
+
+
 def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
     """The rules' regular expressions (the re_ fields of InitiativeRules), compiled once per content."""
     num = f"(?:\\d+|[{re.escape(''.join(numerals))}]+)"
@@ -232,6 +233,7 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
     explain = "|".join(map(re.escape, rulefiles.longest_first(spec["explain_verbs"])))
     joiners = "|".join(map(re.escape, rulefiles.longest_first(spec["enumeration_joiners"])))
     return dict(
+        re_descriptor_stop=re.compile(f"{rulefiles.alternation(spec['descriptor_stops'])}|(?<=.)[0-9]"),
         re_counted=re.compile(f"({num})({measure})?(?=[{CJK}])"),
         re_numeral=re.compile(num),
         re_explain=re.compile(f"“([^“”]{{1,8}})”[，,：:]?(?:{explain})"),
