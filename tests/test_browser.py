@@ -294,10 +294,7 @@ def test_chart_titles_and_legends_fit_the_chart(page, app_url, screenshot_dir, p
 STREAMLIT_ENGLISH = {"Fullscreen"}
 #: English words a page may show, and why: Streamlit's own (README), names of measures and file types.
 PAGE_ENGLISH = {
-    "Upload": "Streamlit's file uploader button",
-    "MB": "the uploader's size note, and sizes",
-    "per": "the uploader's “20MB per file” note",
-    "file": "the uploader's “20MB per file” note",
+    "MB": "sizes (the uploader's limit in its caption)",
     "CSV": "a file type",
     "Excel": "a file type",
     "PNG": "a file type",
@@ -318,6 +315,38 @@ PAGE_ENGLISH = {
     "X": "part of initiative formulas such as 1+5+X",
     "AI": "a word in the reports",
 }
+
+
+#: The file uploader's visible words, its button's and, while files are dragged over it, its drop zone's.
+UPLOADER_WORDS = """(zone) => {
+    const icons = new Set([...zone.querySelectorAll('[data-testid*=Icon]')].map(e => e.textContent.trim()));
+    const words = (zone.innerText.match(/[A-Za-z][A-Za-z0-9_-]*/g) || []).filter(w => !icons.has(w));
+    const after = e => e ? getComputedStyle(e, '::after').content : null;
+    const overlay = [...zone.children].find(e => e.tagName === 'DIV' && !e.dataset.testid
+                                            && !e.querySelector('[data-testid]'));
+    return {words, button: after(zone.querySelector('button [data-has-shortcut]')),
+            drop: overlay ? after(overlay.firstElementChild) : null};
+}"""
+
+
+def test_the_file_uploader_speaks_chinese(page, app_url):
+    """Streamlit's own “Upload”, “20MB per file” and “Drag and drop files here” are hidden on 语料管理 and
+    drawn in Chinese (ui.library.UPLOADER_CSS); the caption under the uploader gives the limit."""
+    from ui.library import DROP_HERE, UPLOAD_BUTTON
+
+    _open(page, f"{app_url}/library", PAGES["library"])
+    zone = page.locator("[data-testid=stFileUploaderDropzone]").first
+    shown = zone.evaluate(UPLOADER_WORDS)
+    assert shown == {"words": [], "button": f'"{UPLOAD_BUTTON}"', "drop": None}
+    assert page.get_by_text(re.compile(r"每个文件不超过 20 MB")).count() == 1
+    zone.evaluate(
+        """z => { const dt = new DataTransfer(); dt.items.add(new File(['党建'], 'a.txt', {type: 'text/plain'}));
+                 z.dispatchEvent(new DragEvent('dragenter', {dataTransfer: dt, bubbles: true})); }"""
+    )
+    page.wait_for_timeout(500)
+    dragged = zone.evaluate(UPLOADER_WORDS)
+    assert dragged == {"words": [], "button": f'"{UPLOAD_BUTTON}"', "drop": f'"{DROP_HERE}"'}
+    zone.evaluate("z => z.dispatchEvent(new DragEvent('dragleave', {bubbles: true}))")
 
 
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])

@@ -99,6 +99,40 @@ def uploader_key() -> str:
     return f"library-upload-{st.session_state.get(UPLOADER_ROUND, 0)}"
 
 
+#: The container the file uploader is drawn in (its CSS class: st-key-…): UPLOADER_CSS applies there only.
+UPLOADER_BOX = "library-uploader"
+#: What the uploader's button says, for Streamlit's “Upload”.
+UPLOAD_BUTTON = "选择文件"
+#: What the drop zone says while files are dragged over it, for “Drag and drop files here”.
+DROP_HERE = "松开鼠标，把文件放在这里"
+#: Streamlit's uploader draws English of its own that no option of it translates (“Upload”, “20MB per
+#: file”, “Drag and drop files here”, the drop zone's only child without a test id while files are dragged
+#: over it): within UPLOADER_BOX those words are hidden and the button's and the drop zone's are drawn in
+#: Chinese; the caption under it (`upload_caption`) says the limit.
+UPLOADER_CSS = f"""<style>
+.st-key-{UPLOADER_BOX} [data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer],
+.st-key-{UPLOADER_BOX} [data-testid=stFileUploaderDropzoneInstructions] {{display: none}}
+.st-key-{UPLOADER_BOX} [data-testid=stBaseButton-secondary] [data-has-shortcut]::after {{content: "{UPLOAD_BUTTON}"}}
+.st-key-{UPLOADER_BOX} [data-testid=stFileUploaderDropzone] > div:not([data-testid]):not(:has([data-testid])) > span {{
+  visibility: hidden; font-size: 0}}
+.st-key-{UPLOADER_BOX} [data-testid=stFileUploaderDropzone] > div:not([data-testid]):not(:has([data-testid])) > span::after {{
+  content: "{DROP_HERE}"; visibility: visible; font-size: 1rem}}
+</style>"""
+
+
+def chinese_uploader():
+    """A container for a file uploader whose own English words are hidden (UPLOADER_CSS)."""
+    st.html(UPLOADER_CSS)
+    return st.container(key=UPLOADER_BOX)
+
+
+def upload_caption() -> str:
+    """What the uploader's hidden note said, in Chinese: how to add files and the largest file accepted
+    (the smaller of the library's limit and Streamlit's upload limit)."""
+    limit = min(config.MAX_FILE_BYTES / 2**20, float(st.get_option("server.maxUploadSize")))
+    return f"点击“{UPLOAD_BUTTON}”，或把文件拖到上面的框里；每个文件不超过 {limit:g} MB。"
+
+
 def add_uploads() -> None:
     added, info, errors = [], [], []
     for f in st.session_state.get(uploader_key()) or []:

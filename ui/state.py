@@ -9,6 +9,7 @@ same view. Pages read the selection with `current_filters()`.
 from __future__ import annotations
 
 import ctypes
+import sys
 
 import streamlit as st
 
@@ -126,8 +127,15 @@ _M_ARENA_MAX = -8
 #: Arenas the server's threads share. glibc gives threads up to 8 per core, and memory freed in one is
 #: not reused by the others: each session's script thread kept its own (bench/bench_first_paint.py).
 ARENAS = 2
+#: Linux's prctl option that turns transparent huge pages off for the process.
+_PR_SET_THP_DISABLE = 41
 if _LIBC is not None:
     _LIBC.mallopt(_M_ARENA_MAX, ARENAS)
+    # NumPy and Arrow's allocator (mimalloc) ask the kernel for 2 MB pages for their large blocks, and a
+    # huge page is resident whole however little of it is used: at 100 MB of text, Arrow's arena held
+    # 82 MB resident for at most 6 MB allocated (docs/BENCHMARKS.md). Ordinary pages from here on.
+    if sys.platform.startswith("linux") and hasattr(_LIBC, "prctl"):
+        _LIBC.prctl(_PR_SET_THP_DISABLE, 1, 0, 0, 0)
 
 
 def release_memory() -> None:

@@ -71,12 +71,14 @@ if notice:
 st.header("加入文章")
 upload_tab, paste_tab = st.tabs(["上传文件", "粘贴文字"])
 with upload_tab:
-    files = st.file_uploader(
-        f"选择一个或多个文件（{' '.join(SUPPORTED_SUFFIXES)}）",
-        accept_multiple_files=True,
-        key=actions.uploader_key(),
-        help="文件先在这里分析、预览，点击“加入语料库”后才会保存。",
-    )
+    with actions.chinese_uploader():
+        files = st.file_uploader(
+            f"选择一个或多个文件（{' '.join(SUPPORTED_SUFFIXES)}）",
+            accept_multiple_files=True,
+            key=actions.uploader_key(),
+            help="文件先在这里分析、预览，点击“加入语料库”后才会保存。",
+        )
+        st.caption(actions.upload_caption())
     if files:
         previews = [actions.preview_upload(f.name, f.getvalue()) for f in files]
         show_previews(previews, key="library-preview", what="文件")

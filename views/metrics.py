@@ -16,6 +16,22 @@ from ui.state import cached, page_setup
 from ui.tables import download_buttons, empty_result, rows_key, show_table
 
 SELECT_HINT = "点击图中的柱或点（可框选多个），下方显示该数字所在的原文段落。"
+#: The columns shown; the download also has the ids, the upper bound of a range and the theme.
+SHOWN = [
+    "zone",
+    "label",
+    "raw",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "scope",
+    "scope_name",
+    "year",
+    "title",
+    "sentence",
+]
+COLUMNS = ["metric_id", *SHOWN[:5], "value_high", *SHOWN[5:], "theme", "article_id", "paragraph_id"]
 
 ds, filters = page_setup()
 
@@ -37,7 +53,9 @@ scopes = st.pills(
     wrap=True,
 )
 filters = replace(filters, scopes=tuple(scopes or ()))
-metrics = filter_table(ds, "metrics", filters)
+metrics = filter_table(
+    ds, "metrics", filters, [c for c in COLUMNS if c in ds.metrics]
+)  # the columns it shows
 if metrics.empty:
     empty_result("指标")
     st.stop()
@@ -100,22 +118,6 @@ else:
     metric_passages(ds, charts.selected_metric_ids(event.selection.points))
 
 st.subheader("指标明细")
-#: The columns shown; the download also has the ids, the upper bound of a range and the theme.
-SHOWN = [
-    "zone",
-    "label",
-    "raw",
-    "value",
-    "unit",
-    "qualifier",
-    "period",
-    "scope",
-    "scope_name",
-    "year",
-    "title",
-    "sentence",
-]
-COLUMNS = ["metric_id", *SHOWN[:5], "value_high", *SHOWN[5:], "theme", "article_id", "paragraph_id"]
 table = search.with_titles(metrics, ds.articles)
 table = table[[c for c in COLUMNS if c in table]]  # the sentences are read for the rows sent only
 complete = ondisk.filler(ds, "metrics", COLUMNS)

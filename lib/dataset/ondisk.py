@@ -73,6 +73,12 @@ def read_rows(ds: Dataset, table: str, columns: list[str], positions) -> pd.Data
     return pd.concat(parts).loc[np.asarray(positions, dtype=np.int64)]
 
 
+def whole_rows(ds: Dataset, table: str, positions) -> pd.DataFrame:
+    """The rows of a table at these positions with every column, those on disk read in: the rows a
+    computation found on a few columns of the filtered table (filter_table's `columns`)."""
+    return fill(ds, table, ds.table(table).loc[positions])
+
+
 def fill(ds: Dataset, table: str, frame: pd.DataFrame, columns=None) -> pd.DataFrame:
     """`frame` (rows of the table, indexed by their positions in it, as `filter_table` leaves them) with
     the table's columns on disk (those of them in `columns`, when given) read in, in the table's column

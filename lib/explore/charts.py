@@ -338,35 +338,38 @@ def selected_metric_ids(points: list[dict]) -> list[str]:
 # --- the metric page's figures, from the dataset and the sidebar's filters ---------------------------
 
 
+#: The metric columns that tell a figure's groups and their unit (`dated_groups`, `_display_values`).
+GROUP_COLUMNS = ["label", "unit", "base_unit", "value", "base_value", "year"]
+
+
 def indicator_choices(ds: Dataset, filters: Filters) -> list[str]:
     """`indicator_options` of the filtered metrics."""
-    return indicator_options(filter_table(ds, "metrics", filters))
+    return indicator_options(filter_table(ds, "metrics", filters, ["label", "zone"]))
 
 
 def indicator_bars(ds: Dataset, filters: Filters, indicator: str) -> list[tuple[tuple[str, str], go.Figure]]:
-    """One bar chart per comparable unit and period of the indicator: never two units on one axis, never a
-    half-year figure beside a full year's. A figure with no year of its own is placed at its report's
-    year, marked as such."""
-    metrics = filter_table(ds, "metrics", filters)
-    rows = ondisk.fill(ds, "metrics", metrics[metrics["label"] == indicator])
+    """`bars_of` the filtered metrics of one indicator."""
+    labels = filter_table(ds, "metrics", filters, ["label"])
+    return bars_of(ds, ondisk.whole_rows(ds, "metrics", labels.index[labels["label"] == indicator]))
+
+
+def bars_of(ds: Dataset, rows: pd.DataFrame) -> list[tuple[tuple[str, str], go.Figure]]:
+    """One bar chart per comparable unit and period of an indicator's rows (never two units on one axis,
+    nor a half-year figure beside a full year's); a figure without a year at its report's, marked so."""
     report_year = rows["article_id"].map(ds.articles.set_index("article_id")["year"])
     rows = rows.assign(_report_year=report_year, _period=rows["period"].fillna("").map(period_class))
     out = []
     for (label, unit), grp in metric_groups(rows).items():
         for period, part in sorted(grp.groupby("_period", sort=False), key=lambda kv: kv[0] != ANNUAL):
             title = None if period == ANNUAL else f"{html.escape(label)}（{html.escape(period)}）"
-            out.append(
-                (
-                    (label, unit if period == ANNUAL else f"{unit}·{period}"),
-                    metric_bar(part, title=title, zones=ds.zones),
-                )
-            )
+            key = (label, unit if period == ANNUAL else f"{unit}·{period}")
+            out.append((key, metric_bar(part, title=title, zones=ds.zones)))
     return out
 
 
 def theme_counts(ds: Dataset, filters: Filters, zone: str | None) -> go.Figure:
     """`metrics_by_theme` of one zone's filtered metrics (all zones when `zone` is None)."""
-    metrics = filter_table(ds, "metrics", filters)
+    metrics = filter_table(ds, "metrics", filters, ["theme", "zone"])
     return metrics_by_theme(
         metrics[metrics["zone"] == zone] if zone else metrics,
         title=f"{html.escape(zone or '各区域')}各主题下的指标数量",
@@ -375,18 +378,17 @@ def theme_counts(ds: Dataset, filters: Filters, zone: str | None) -> go.Figure:
 
 
 def dated_indicators(ds: Dataset, filters: Filters) -> dict[str, tuple[str, str]]:
-    """The filtered indicators that give at least two years, as “指标（单位）” → (indicator, unit), the unit
-    being the one the chart's axis shows (亿元, not the 元 it is compared in)."""
+    """The filtered indicators giving two years or more: “指标（单位）” (the axis's 亿元, not 元) → (indicator, unit)."""
     return {
         f"{label}（{_display_values(group)[1]}）": (label, unit)
-        for (label, unit), group in dated_groups(filter_table(ds, "metrics", filters)).items()
+        for (label, unit), group in dated_groups(filter_table(ds, "metrics", filters, GROUP_COLUMNS)).items()
     }
 
 
 def indicator_trend(ds: Dataset, filters: Filters, key: tuple[str, str]) -> go.Figure:
     """`metric_over_years` of one (indicator, unit) group of the filtered metrics."""
-    rows = ondisk.fill(ds, "metrics", dated_groups(filter_table(ds, "metrics", filters))[key])
-    return metric_over_years(rows, zones=ds.zones)
+    group = dated_groups(filter_table(ds, "metrics", filters, GROUP_COLUMNS))[key]
+    return metric_over_years(ondisk.whole_rows(ds, "metrics", group.index), zones=ds.zones)
 
 
 def term_chart(ds: Dataset, filters: Filters, score: str, n: int, exclude: tuple[str, ...]) -> go.Figure:

@@ -21,7 +21,6 @@ from scipy import sparse
 from lib.dataset.schema import Dataset
 from lib.explore import term_index
 from lib.explore.filters import Filters
-from lib.explore.ngrams import tokens_of
 from lib.text.keywords import over_used
 
 #: What paragraphs can be grouped by, with its label.
@@ -133,13 +132,11 @@ def filtered_correspondence(
     index, members = term_index.term_index(ds), filtered_members(ds, filters, by)
     rows = members["row"].to_numpy()
     skip = np.array([index.ids[t] for t in exclude if t in index.ids], dtype=np.int64)
-    tokens, _ = tokens_of(index, pd.unique(rows))
-    tokens = tokens[~np.isin(tokens, skip)]
-    if not len(tokens):
+    seen = term_index.first_seen(index, pd.unique(rows), skip)  # in the order they first occur
+    if not len(seen):
         return pd.DataFrame(columns=["kind", "name", "x", "y", "mass"]), []
     weights = np.bincount(rows, minlength=index.size).astype(float)
     total = np.rint(index.counts.T @ weights).astype(np.int64)
-    seen = pd.unique(tokens)  # in the order they first occur
     words = seen[np.argsort(-total[seen], kind="stable")][:n_terms]
     names = sorted(set(members["group"]))
     codes = pd.Categorical(members["group"], categories=names).codes

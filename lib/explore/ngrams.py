@@ -4,7 +4,11 @@ paragraphs, in a second or so for 100 MB instead of a pass of Python tuples over
 A run of k words gets an id at each position where it starts: a 2-word run by its two token ids, a longer
 run by the id of its first k-1 words and its last token. As there, a run of k words is
 counted only where both of its (k-1)-word runs are frequent (`min_count`), which leaves its count as it
-is, since every occurrence of a run has the same shorter runs."""
+is, since every occurrence of a run has the same shorter runs.
+
+Memory: what is held is the filter's token ids (each paragraph followed by -1, which no run crosses) and
+each length's run id at every position, all int32 (about 100 MB for the 6 million tokens of 100 MB of
+text); what each length's count makes besides is bounded by SPAN positions at a time."""
 
 from __future__ import annotations
 
@@ -13,8 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib.explore.term_index import TermIndex
+from lib.explore.term_index import TermIndex, token_chunks
 
+#: Positions whose runs are keyed and looked up at a time.
+SPAN = 1 << 18
 COLUMNS = ["phrase", "n_words", "count", "paragraphs"]
 
 
@@ -38,17 +44,18 @@ def phrases_of(index: TermIndex, rows: np.ndarray, *, longest: int = 4, min_coun
     their shorter runs are frequent enough to be among them (`_floor`): when that leaves at least `top`
     phrases, they are the `top` the full count would show (every run as frequent as the last of them is
     counted in full); otherwise the runs are counted again down to `min_count`."""
-    tokens, segment = tokens_of(index, rows)
-    pairs = _level(tokens, segment, len(index.terms), 2, None, min_count)
+    tokens = runs_of(index, rows)
+    pairs = _level(tokens, len(index.terms), 2, None, min_count)
     floor = _floor(pairs, top, min_count)
-    levels = _levels(tokens, segment, len(index.terms), longest, pairs, floor)
+    levels = _levels(tokens, len(index.terms), longest, pairs, floor)
     shown = _shown(levels, index.terms, top)
     if len(shown) < top and floor > min_count:
-        levels = _levels(tokens, segment, len(index.terms), longest, pairs, min_count)
+        levels = None  # let the first count go before the second is made
+        levels = _levels(tokens, len(index.terms), longest, pairs, min_count)
         shown = _shown(levels, index.terms, top)
     if not shown:
         return pd.DataFrame(columns=COLUMNS)
-    spread = _spread(levels, segment, shown)
+    spread = _spread(levels, tokens, shown)
     return pd.DataFrame(
         [
             {"phrase": phrase, "n_words": k, "count": int(levels[k].count[g]), "paragraphs": spread[k, g]}
@@ -65,46 +72,63 @@ def _floor(pairs: Level, top: int, min_count: int) -> int:
     return max(min_count, int(np.partition(distinct, len(distinct) - 4 * top)[len(distinct) - 4 * top]))
 
 
-def tokens_of(index: TermIndex, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The rows' token ids end to end, and the number of the row each comes from."""
+def runs_of(index: TermIndex, rows: np.ndarray) -> np.ndarray:
+    """The rows' token ids end to end (int32), each row followed by -1: no run of words crosses it."""
     lengths = index.starts[rows + 1] - index.starts[rows]
-    offsets = np.cumsum(lengths) - lengths
-    where = np.arange(lengths.sum()) - np.repeat(offsets - index.starts[rows], lengths)
-    return index.flat[where], np.repeat(np.arange(len(rows)), lengths)
+    out = np.full(int(lengths.sum()) + len(rows), -1, dtype=np.int32)
+    at = 0
+    for n, tokens in token_chunks(index, rows):
+        out[np.arange(len(tokens)) + np.repeat(np.arange(len(n)), n) + at] = tokens
+        at += len(tokens) + len(n)
+    return out
 
 
-def _levels(tokens: np.ndarray, segment: np.ndarray, n_terms: int, longest: int, pairs: Level, floor: int):
+def _levels(tokens: np.ndarray, n_terms: int, longest: int, pairs: Level, floor: int) -> dict[int, Level]:
     """The runs of 2 to `longest` words, a run of k > 2 words counted only where both of its runs of
     k - 1 words occur at least `floor` times (its count is then whole: every occurrence has them)."""
     levels = {2: Level(pairs.tokens, pairs.count, pairs.count >= floor, pairs.at, pairs.prefix, pairs.suffix)}
     for k in range(3, longest + 1):
-        levels[k] = _level(tokens, segment, n_terms, k, levels[k - 1], floor)
+        levels[k] = _level(tokens, n_terms, k, levels[k - 1], floor)
     return levels
 
 
-def _level(tokens: np.ndarray, segment: np.ndarray, n_terms: int, k: int, shorter: Level | None, floor: int):
-    n = len(tokens)
-    start = np.arange(max(n - k + 1, 0))
-    ok = segment[start] == segment[start + k - 1]
+def _keys(tokens: np.ndarray, n_terms: int, k: int, shorter: Level | None, lo: int):
+    """(start, key) of the runs of k words starting in the span at `lo`: a pair (k = 2, no `shorter`) by
+    its two token ids, a longer run by its first k - 1 words' run id and its last token; a run of k > 2
+    words only where both its shorter runs are frequent."""
+    hi = min(lo + SPAN, len(tokens) - k + 1)
     if shorter is None:
-        first = tokens[start]
+        first = tokens[lo:hi]
+        ok = (first >= 0) & (tokens[lo + 1 : hi + 1] >= 0)
     else:
-        a, b = shorter.at[start], shorter.at[start + 1]
-        ok &= (a >= 0) & (b >= 0)
-        ok[ok] = shorter.frequent[a[ok]] & shorter.frequent[b[ok]]
-        first = a
-    start = start[ok]
-    codes, keys = pd.factorize(first[ok].astype(np.int64) * n_terms + tokens[start + k - 1])  # ids: int32
-    count = np.bincount(codes, minlength=len(keys))
-    at = np.full(n, -1, dtype=np.int64)
-    at[start] = codes
-    head = np.full(len(keys), 0, dtype=np.int64)
-    head[codes[::-1]] = start[::-1]  # where each run first starts
+        first, then = shorter.at[lo:hi], shorter.at[lo + 1 : hi + 1]
+        ok = (first >= 0) & (then >= 0)
+        ok[ok] = shorter.frequent[first[ok]] & shorter.frequent[then[ok]]
+    start = np.flatnonzero(ok)
+    return start + lo, first[start].astype(np.int64) * n_terms + tokens[start + lo + k - 1]
+
+
+def _level(tokens: np.ndarray, n_terms: int, k: int, shorter: Level | None, floor: int) -> Level:
+    """The runs of k words, in two passes over spans of positions: their distinct keys (in the order
+    they first occur), then each position's run id and the counts."""
+    spans = range(0, max(len(tokens) - k + 1, 0), SPAN)
+    found = [pd.unique(_keys(tokens, n_terms, k, shorter, lo)[1]) for lo in spans]
+    keys = pd.unique(np.concatenate([np.zeros(0, dtype=np.int64), *found]))
+    lookup = pd.Index(keys)
+    at = np.full(len(tokens), -1, dtype=np.int32)
+    count = np.zeros(len(keys), dtype=np.int64)
+    head = np.zeros(len(keys), dtype=np.int64)  # where each run starts (any start: the same shorter runs)
+    for lo in spans:
+        start, key = _keys(tokens, n_terms, k, shorter, lo)
+        codes = lookup.get_indexer(key)
+        at[start] = codes
+        count += np.bincount(codes, minlength=len(keys))
+        head[codes] = start
     prefix, last = keys // n_terms, keys % n_terms
     if shorter is None:
         rows, suffix = np.column_stack([prefix, last]), last
     else:
-        rows, suffix = np.column_stack([shorter.tokens[prefix], last]), shorter.at[head + 1]
+        rows, suffix = np.column_stack([shorter.tokens[prefix], last]), shorter.at[head + 1].astype(np.int64)
     return Level(rows, count, count >= floor, at, prefix, suffix)
 
 
@@ -137,14 +161,26 @@ def _shown(levels: dict[int, Level], terms: np.ndarray, top: int) -> list[tuple[
     return named[:top]
 
 
-def _spread(levels: dict[int, Level], segment: np.ndarray, shown: list[tuple[str, int, int]]) -> dict:
+def _spread(levels: dict[int, Level], tokens: np.ndarray, shown: list[tuple[str, int, int]]) -> dict:
     """{(length, run id): number of paragraphs holding the run} of the shown phrases."""
     spread = {}
-    base = int(segment[-1]) + 1 if len(segment) else 1
+    ends = np.flatnonzero(tokens < 0)  # the paragraph of a position: the ends before it
+    base = max(len(ends), 1)
     for k in {k for _, k, _ in shown}:
-        wanted = np.array([g for _, size, g in shown if size == k])
-        hit = np.flatnonzero(np.isin(levels[k].at, wanted))
-        pairs = np.unique(levels[k].at[hit] * base + segment[hit])  # (run, paragraph), each once
-        ids, n = np.unique(pairs // base, return_counts=True)
+        wanted = np.zeros(len(levels[k].count), dtype=bool)
+        wanted[[g for _, size, g in shown if size == k]] = True
+        hit = _holding(levels[k].at, wanted)
+        pairs = np.unique(levels[k].at[hit].astype(np.int64) * base + np.searchsorted(ends, hit))
+        ids, n = np.unique(pairs // base, return_counts=True)  # (run, paragraph), each once
         spread.update({(k, int(g)): int(c) for g, c in zip(ids, n, strict=True)})
     return spread
+
+
+def _holding(at: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The positions where a wanted run (a mask by run id) starts, a span at a time."""
+    found = [np.zeros(0, dtype=np.int64)]
+    for lo in range(0, len(at), SPAN):
+        ids = at[lo : lo + SPAN]
+        where = np.flatnonzero(ids >= 0)
+        found.append(where[wanted[ids[where]]] + lo)
+    return np.concatenate(found)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -171,11 +171,49 @@ def body_rows(ds: Dataset, filters: Filters) -> np.ndarray:
     return found
 
 
+def token_chunks(index: TermIndex, rows: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(tokens per paragraph, their token ids end to end) of the paragraphs at `rows`, in order, CHUNK
+    paragraphs at a time: a filter's tokens without an array of positions of every token at once."""
+    for lo in range(0, len(rows), CHUNK):
+        part = rows[lo : lo + CHUNK]
+        lengths = index.starts[part + 1] - index.starts[part]
+        offsets = np.cumsum(lengths) - lengths
+        yield lengths, index.flat[np.arange(lengths.sum()) - np.repeat(offsets - index.starts[part], lengths)]
+
+
+def first_seen(index: TermIndex, rows: np.ndarray, skip: np.ndarray) -> np.ndarray:
+    """The term ids of the paragraphs at `rows` in the order they first occur there, without the `skip` ids."""
+    seen = np.zeros(len(index.terms), dtype=bool)
+    seen[skip] = True
+    order = [np.zeros(0, dtype=np.int32)]
+    for _, tokens in token_chunks(index, rows):
+        new = pd.unique(tokens[~seen[tokens]])
+        seen[new] = True
+        order.append(new)
+    return np.concatenate(order)
+
+
 def totals(matrix: sparse.csr_matrix, rows: np.ndarray) -> np.ndarray:
-    """Column sums of the given rows (each row once), per term id."""
-    weights = np.zeros(matrix.shape[0])
-    weights[rows] = 1.0
-    return np.rint(matrix.T @ weights).astype(np.int64)
+    """Column sums of the given rows (each row once), per term id: the rows' cells CHUNK rows at a time
+    (a product with the whole matrix would copy every value of it as a float: 38 MB at 100 MB of text)."""
+    if len(rows) > 1 and not (rows[1:] > rows[:-1]).all():
+        rows = np.unique(rows)
+    out = np.zeros(matrix.shape[1])
+    for lo in range(0, len(rows), CHUNK):
+        part = matrix[rows[lo : lo + CHUNK]]
+        out += np.bincount(part.indices, weights=part.data, minlength=matrix.shape[1])
+    return np.rint(out).astype(np.int64)
+
+
+def group_sums(index: TermIndex, codes: np.ndarray, rows: np.ndarray, n_groups: int) -> sparse.csr_matrix:
+    """The groups × terms matrix of counts (int64): row g sums the counts of the paragraphs `rows[codes ==
+    g]` (a paragraph given twice counted twice). The membership matrix is made in the counts' own type
+    (int32) while no sum can reach 2**31, so that the product copies none of the counts into int64 (38 MB
+    at 100 MB of text)."""
+    most = int(np.bincount(rows).max()) if len(rows) else 0  # the times one paragraph is given
+    kind = index.counts.dtype if most * len(index.flat) < 2**31 else np.int64
+    member = sparse.csr_matrix((np.ones(len(codes), dtype=kind), (codes, rows)), shape=(n_groups, index.size))
+    return (member @ index.counts).tocsr().astype(np.int64)
 
 
 def as_counter(index: TermIndex, values: np.ndarray, skip: frozenset[str] = frozenset()) -> Counter:
@@ -201,11 +239,7 @@ def group_matrix(
     `skip` terms; the columns are the index's term ids."""
     index = term_index(ds)
     codes, groups = pd.factorize(members["group"])
-    shape = (len(groups), index.size)
-    weights = np.ones(len(codes), dtype=np.int64)
-    matrix = (
-        sparse.csr_matrix((weights, (codes, members["row"].to_numpy())), shape=shape) @ index.counts
-    ).tocsr()
+    matrix = group_sums(index, codes, members["row"].to_numpy(), len(groups))
     dropped = [index.ids[t] for t in skip if t in index.ids]
     if dropped:
         matrix.data[np.isin(matrix.indices, dropped)] = 0
@@ -218,11 +252,7 @@ def article_matrix(ds: Dataset, filters: Filters) -> sparse.csr_matrix:
     the filters), one row per article that has such a paragraph."""
     index, frame = term_index(ds), body_frame(ds, filters, ["article_id"])
     codes, _ = pd.factorize(frame["article_id"])
-    shape = (codes.max() + 1 if len(codes) else 0, index.size)
-    member = sparse.csr_matrix(
-        (np.ones(len(codes), dtype=np.int64), (codes, frame["row"].to_numpy())), shape=shape
-    )
-    return (member @ index.counts).tocsr()
+    return group_sums(index, codes, frame["row"].to_numpy(), codes.max() + 1 if len(codes) else 0)
 
 
 def target_and_rest(ds: Dataset, rows: np.ndarray, rest: np.ndarray) -> sparse.csr_matrix:

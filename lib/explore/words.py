@@ -115,7 +115,7 @@ def filtered_network(
     spread = term_index.as_counter(index, term_index.totals(index.present, rows), frozenset(exclude))
     words = sorted(spread, key=lambda w: (-spread[w], w))[:n_words]
     ids = [index.ids[w] for w in words]
-    chosen = index.present[rows][:, ids].astype(np.int64)  # uint8: its products would wrap at 256
+    chosen = index.present[:, ids][rows].astype(np.int64)  # uint8: its products would wrap at 256
     shared = (chosen.T @ chosen).toarray()
     pairs = []
     for (i, a), (j, b) in combinations(enumerate(words), 2):

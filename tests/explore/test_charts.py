@@ -260,3 +260,42 @@ def test_a_long_indicator_keeps_its_name_in_the_title_and_its_unit_on_the_axis()
         assert fig.layout.title.text.replace("<br>", "").startswith(long) and "<br>" in fig.layout.title.text
     short = metric_bar(CORPUS_LIKE[CORPUS_LIKE["label"] == "一般公共预算收入"])
     assert short.layout.yaxis.title.text == "一般公共预算收入（亿元）"
+
+
+def test_the_metric_figures_read_from_a_few_columns_are_those_of_the_whole_filtered_table(corpus_dataset):
+    """indicator_choices, indicator_bars, theme_counts, dated_indicators and indicator_trend find their rows
+    on a few columns of the filtered metrics (filter_table's `columns`): the same as on the whole rows."""
+    from lib.dataset import ondisk
+    from lib.explore import charts
+    from lib.explore.filters import Filters, filter_table
+
+    ds = corpus_dataset
+    for f in (
+        Filters(),
+        Filters(zones=(ds.zones[0],)),
+        Filters(years=(ds.years[-1],)),
+        Filters(query="党员"),
+    ):
+        full = filter_table(ds, "metrics", f)
+        pd.testing.assert_frame_equal(
+            filter_table(ds, "metrics", f, ["label", "zone"]), full[["label", "zone"]]
+        )
+        labels = charts.indicator_choices(ds, f)
+        assert labels == indicator_options(full)
+        for label in labels[:3]:
+            expected = charts.bars_of(ds, ondisk.fill(ds, "metrics", full[full["label"] == label]))
+            got = charts.indicator_bars(ds, f, label)
+            assert [(k, fig.to_json()) for k, fig in got] == [(k, fig.to_json()) for k, fig in expected]
+        zone = full["zone"].iloc[0] if len(full) else None
+        for z in (None, zone):
+            expected = charts.metrics_by_theme(
+                full[full["zone"] == z] if z else full,
+                title=f"{z or '各区域'}各主题下的指标数量",
+                zones=ds.zones,
+            )
+            assert charts.theme_counts(ds, f, z).to_json() == expected.to_json()
+        groups = dated_groups(full)
+        assert list(charts.dated_indicators(ds, f).values()) == list(groups)
+        for key, group in list(groups.items())[:3]:
+            expected = metric_over_years(ondisk.fill(ds, "metrics", group), zones=ds.zones)
+            assert charts.indicator_trend(ds, f, key).to_json() == expected.to_json()

@@ -121,6 +121,22 @@ def test_phrases_of_made_up_paragraphs_are_those_of_the_reference(corpus_dataset
         same(ref.phrases(table.iloc[rows], top=10), ngrams.phrases_of(index, rows, top=10))
 
 
+def test_phrases_and_the_map_counted_a_few_positions_at_a_time_are_the_same(cases, monkeypatch):
+    """The phrases key their runs SPAN positions at a time and read a filter's tokens CHUNK paragraphs at
+    a time, as does the correspondence map's first occurrences: small spans and chunks give the same."""
+    from lib.explore import ngrams
+
+    monkeypatch.setattr(ngrams, "SPAN", 5)
+    monkeypatch.setattr(term_index, "CHUNK", 3)
+    for ds, f, body, ex in cases:
+        same(ref.phrases(body, top=100), words.filtered_phrases(ds, f, 100))
+        for by in ("zone", "theme"):
+            same(
+                ref.correspondence(ref.filtered_groupable(ds, f, by), by, n_terms=40, exclude=ex),
+                groups.filtered_correspondence(ds, f, by, 40, ex),
+            )
+
+
 @pytest.mark.parametrize("chunk", [7, term_index.CHUNK])
 def test_the_compact_index_holds_what_a_plain_count_gives(corpus_dataset, monkeypatch, chunk):
     monkeypatch.setattr(term_index, "CHUNK", chunk)
