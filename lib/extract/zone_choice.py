@@ -29,9 +29,9 @@ from lib.extract.zones import (
 
 def _count_bare(found: Mentions, home_of_text, gz: Gazetteer) -> None:
     """Counts bare mentions for the zone of their kind the text names most; else for the listed zone
-    of the city (or, after 县 or when every place the text names is one 县, the county) the text names most; else, when the text names no zone at
-    all, for a zone named after that place if a prefix says so (县经开区) or the text names the place
-    at least `home_mentions` times (a local paper's 高新区)."""
+    of the city (or, after 县 or when every place the text names is one 县, the county) the text names
+    most; else, when the text names no zone at all, for a zone named after that place if a prefix says
+    so (县经开区) or the text names the place at least `home_mentions` times (a local paper's 高新区)."""
     nothing_named = not found.counts
     for (canonical, prefix), n in found.bare.items():
         named = [z for z, _ in found.counts.most_common() if zone_key(z, gz).endswith(canonical)]
