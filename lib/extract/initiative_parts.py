@@ -68,9 +68,9 @@ def initiative_components(
         whole = _explained_whole(later[0][mention.end :], pieces, rules)
         if whole:
             return whole
-        where = _Surroundings.of(mention, paragraphs, paragraph_index, sentence_index, rules)
-        quoted = RE_TERM.match(where.sentence, mention.start) is not None
-        listed = _exemplified(where.clauses[0], rules, count=_pieces_total(pieces, rules) if quoted else None)
+        before = _clause_before(later[0], _mask_terms(later[0]), mention.start)[1]  # later[0]: its sentence
+        quoted = RE_TERM.match(later[0], mention.start) is not None
+        listed = _exemplified(before, rules, count=_pieces_total(pieces, rules) if quoted else None)
         if listed:
             return listed
     own = _parts_in_name(mention, rules)
@@ -79,8 +79,8 @@ def initiative_components(
     if mention.kind == BRAND:
         counted = counted_reading(mention, rules)  # “五力聚能”非公党建品牌 may still list its five parts
         if counted is None:
-            where = _Surroundings.of(mention, paragraphs, paragraph_index, sentence_index, rules)
-            return _exemplified(where.clauses[0], rules)
+            sentence = split_sentences(paragraphs[paragraph_index] or "")[sentence_index]
+            return _exemplified(_clause_before(sentence, _mask_terms(sentence), mention.start)[1], rules)
         where = dict(paragraphs=paragraphs, paragraph_index=paragraph_index, sentence_index=sentence_index)
         found = initiative_components(counted, **where, rules=rules)
         sizes = {counted.expected_count, len(formula_terms.group_numerals(counted.name, rules))}
@@ -140,8 +140,7 @@ class _Surroundings:
         sentences = split_sentences(paragraphs[index] or "")
         sentence = sentences[sentence_index]
         masked = _mask_terms(sentence)
-        clause_start = max((c.end() for c in RE_CLAUSE_END.finditer(masked, 0, mention.start)), default=0)
-        before = (sentence[clause_start : mention.start], masked[clause_start : mention.start])
+        clause_start, before = _clause_before(sentence, masked, mention.start)
         later = sentences[sentence_index + 1 :]
         following = later[0] if later else first_sentence(paragraphs, index + 1)
         clauses = [
@@ -227,6 +226,12 @@ def _modifying_list(mention: Mention, before: tuple[str, str], rules: Initiative
         items, _ = enumeration(body, body_mask, key=mention.key, rules=rules)
     want = len(mention.terms) if mention.kind == FORMULA else mention.expected_count
     return items if len(items) >= 2 and len(items) == want else []
+
+
+def _clause_before(sentence: str, masked: str, start: int) -> tuple[int, tuple[str, str]]:
+    """Where the clause that holds `start` begins, and its text and masked text up to `start`."""
+    clause_start = max((c.end() for c in RE_CLAUSE_END.finditer(masked, 0, start)), default=0)
+    return clause_start, (sentence[clause_start:start], masked[clause_start:start])
 
 
 def _exemplified(before: tuple[str, str], rules: InitiativeRules, *, count: int | None = None) -> list[str]:
