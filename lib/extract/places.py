@@ -1,6 +1,9 @@
 """Places: China's provinces, cities and counties, with their short names (苏州市 → 苏州, 广西壮族自治区 →
 广西, 阜新蒙古族自治县 → 阜新), from the administrative-division table the `cpca` package ships
-(adcodes.csv, 3,500 divisions; its 56_nations.csv lists the ethnic names dropped from autonomous areas).
+(adcodes.csv, 3,500 divisions; its 56_nations.csv lists the ethnic names dropped from autonomous areas),
+and the townships of `data/rules/towns.csv` (廊下镇 of 金山区, 上海市: 38,000 from the statistical division
+codes, written by scripts/import_division_towns.py), which place a text by its county and city but are no
+place before a zone's suffix (`Places.find` knows only provinces, cities and counties).
 
 `data/rules/places.json` adds or overrides places (a new county, a renamed district) without code.
 """
@@ -11,8 +14,9 @@ import csv
 import importlib.util
 import io
 import re
+import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -22,15 +26,16 @@ from lib import config
 from lib.core import rulefiles
 from lib.core.chars import word_automaton
 
-PROVINCE, CITY, COUNTY = "province", "city", "county"
+PROVINCE, CITY, COUNTY, TOWN = "province", "city", "county", "town"
 
 
 @dataclass(frozen=True)
 class Place:
     name: str  # 苏州市
-    level: str  # province, city or county
+    level: str  # province, city, county or town
     province: str  # 江苏省
     city: str  # 苏州市 (the province for a municipality's districts; "" for a province)
+    county: str = ""  # a town's county (张家港市 of 塘桥镇)
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,9 @@ class Places:
     by_name: dict[str, tuple[Place, ...]]  # full and short names → places, provinces first
     shorts: dict[str, str]  # full name → short name (苏州市 → 苏州)
     automaton: ahocorasick.Automaton  # names a text is searched for: word → the places it may mean
+    towns: dict[str, tuple[Place, ...]] = field(default_factory=dict)  # township name → its townships
+    #: the last character of every township's name (镇, 乡, 道, 木): where a text is looked at for one
+    re_town_end: re.Pattern = re.compile("(?!)")
 
     @cached_property
     def admin_names(self) -> frozenset[str]:
@@ -62,8 +70,9 @@ class Places:
         """Where the text is: the province it names most (a city or county counts for its province; an
         ambiguous name such as 兴安, a 盟 in 内蒙古 and a county in 广西, counts for the province the
         unambiguous names point to), then its city and county named most. Counties count by full name
-        only (同安区, not 同安 inside 共同安全), and common words (合作, 东方) not at all."""
-        named = [ps for _, ps in self.automaton.iter_long(text)]
+        only (同安区, not 同安 inside 共同安全), and common words (合作, 东方) not at all; a township (塘桥镇)
+        counts for its county and city."""
+        named = [ps for _, ps in self.automaton.iter_long(text)] + list(self._towns_in(text))
         provinces = Counter(ps[0].province for ps in named if len({p.province for p in ps}) == 1)
         cities: Counter = Counter()
         counties: Counter = Counter()
@@ -73,8 +82,8 @@ class Places:
                 provinces.update({ps[0].province} if ps else ())
             if ps and len({p.city for p in ps}) == 1 and ps[0].city:
                 cities[(ps[0].province, ps[0].city)] += 1
-                if len(ps) == 1 and ps[0].level == COUNTY:
-                    counties[(ps[0].province, ps[0].city, ps[0].name)] += 1
+                if len(ps) == 1 and ps[0].level in (COUNTY, TOWN):
+                    counties[(ps[0].province, ps[0].city, ps[0].county or ps[0].name)] += 1
         province = _top(provinces)
         in_province = Counter({c: n for (p, c), n in cities.items() if p == province})
         city = _top(in_province) or _municipality(province)
@@ -83,6 +92,20 @@ class Places:
         return Home(
             province, city, county, in_province.get(city, provinces.get(province, 0)), in_city[county]
         )
+
+    @cached_property
+    def longest_town(self) -> int:
+        return max(map(len, self.towns), default=0)
+
+    def _towns_in(self, text: str):
+        """The townships the text names, each the longest name ending where a township's name may end
+        (a separate lookup, not the automaton: 38,000 more names would make every scan twice as slow)."""
+        for m in self.re_town_end.finditer(text):
+            end = m.end()
+            for start in range(max(0, end - self.longest_town), end - 2):
+                if found := self.towns.get(text[start:end]):
+                    yield found
+                    break
 
 
 @dataclass(frozen=True)
@@ -113,16 +136,28 @@ def _package_file(package: str, name: str) -> Path:
 
 
 def load_places() -> Places:
-    """The places of cpca's table and data/rules/places.json, compiled once per content."""
+    """The places of cpca's table, data/rules/places.json and towns.csv, compiled once per content."""
     return rulefiles.compiled(
         _compile,
         _package_file("cpca", "adcodes.csv"),
         _package_file("cpca", "56_nations.csv"),
         config.rule_file("places.json"),
+        config.rule_file("towns.csv"),
     )
 
 
-def _compile(adcodes: bytes | None, nations: bytes | None, extra: bytes | None) -> Places:
+def _towns(table: bytes | None) -> dict[str, list[Place]]:
+    """Township name → the townships of that name (城关镇: 88 of them)."""
+    towns: dict[str, list[Place]] = {}
+    for r in csv.DictReader(io.StringIO(table.decode("utf-8-sig"))) if table else ():
+        where = (sys.intern(r["province"]), sys.intern(r["city"]), sys.intern(r["county"]))  # shared
+        towns.setdefault(r["name"], []).append(Place(r["name"], TOWN, *where))
+    return towns
+
+
+def _compile(
+    adcodes: bytes | None, nations: bytes | None, extra: bytes | None, towns: bytes | None = None
+) -> Places:
     if adcodes is None:
         raise rulefiles.RuleFileError("找不到行政区划表（cpca 包的 adcodes.csv）：请重新安装依赖")
     spec = rulefiles.json_rules(extra, name="places.json") if extra is not None else {}
@@ -165,7 +200,11 @@ def _compile(adcodes: bytes | None, nations: bytes | None, extra: bytes | None) 
         }
     )
     by_name_sorted = {w: tuple(sorted(ps, key=lambda p: order[p.level])) for w, ps in by_name.items()}
-    return Places(by_name_sorted, shorts, automaton)
+    town_names = {w: tuple(ps) for w, ps in _towns(towns).items()}
+    ends = "".join(sorted({w[-1] for w in town_names}))
+    return Places(
+        by_name_sorted, shorts, automaton, town_names, re.compile(f"[{re.escape(ends)}]" if ends else "(?!)")
+    )
 
 
 def short_name(name: str, suffixes: tuple[str, ...], re_ethnic: re.Pattern) -> str:

@@ -29,7 +29,7 @@ from lib.extract.zones import (
 
 def _count_bare(found: Mentions, home_of_text, gz: Gazetteer) -> None:
     """Counts bare mentions for the zone of their kind the text names most; else for the listed zone
-    of the city (or, after 县 or when every place the text names is one 县, the county) the text names
+    of the city (or, after 县 or when every place the text names is in one 县 or 县级市, the county) the text names
     most; else, when the text names no zone at all, for a zone named after that place if a prefix says
     so (县经开区) or the text names the place at least `home_mentions` times (a local paper's 高新区)."""
     nothing_named = not found.counts
@@ -40,7 +40,7 @@ def _count_bare(found: Mentions, home_of_text, gz: Gazetteer) -> None:
             continue
         home = home_of_text()
         county = prefix in gz.county_prefixes or (  # 县经开区, or a text that names only 泸溪县 of its city
-            home.county.endswith(gz.county_prefixes) and home.county_mentions >= home.mentions
+            home.county.endswith(gz.county_suffixes) and home.county_mentions >= home.mentions
         )
         place = city_short(home.county if county else home.city, gz)
         zone = listed_at(place, canonical, gz) if place else None

@@ -74,6 +74,7 @@ class Gazetteer:
     any_kind_suffixes: frozenset[str]  # 开发区: 荆州开发区 is the one listed zone of 荆州, of any kind
     local_prefixes: tuple[str, ...]  # 市高新区, 县经开区: the place's own zone
     county_prefixes: tuple[str, ...]  # 县经开区 is the county's zone, not the city's
+    county_suffixes: tuple[str, ...]  # a text placed in one 县 or county-level 市 has the county's zone
     home_mentions: int  # how often an article must name a city before a bare 高新区 is taken as its
     title_weight: int
     re_paper: re.Pattern | None  # 来源：东台日报: a local paper names the place a bare 高新区 is in
@@ -123,6 +124,7 @@ def _compile(rules: bytes | None, table: bytes | None, divisions: bytes | None =
         any_kind_suffixes=frozenset(spec.get("any_kind_suffixes", [])),
         local_prefixes=tuple(spec.get("local_prefixes", ["市", "县", "盟", "州"])),
         county_prefixes=tuple(spec.get("county_prefixes", ["县"])),
+        county_suffixes=tuple(spec.get("county_suffixes", ["县"])),
         home_mentions=int(spec.get("home_mentions", 2)),
         title_weight=int(spec.get("title_weight", 5)),
         re_paper=re.compile(spec["paper_source"].replace("{CJK}", CJK)) if spec.get("paper_source") else None,
@@ -160,9 +162,7 @@ def _zone_of(row: dict) -> Zone:
 
 
 def _table_zones(content: bytes | None) -> list[Zone]:
-    if content is None:
-        return []
-    rows = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
+    rows = csv.DictReader(io.StringIO(content.decode("utf-8-sig"))) if content is not None else ()
     return [_zone_of(r) for r in rows if (r.get("name") or "").strip()]
 
 

@@ -57,5 +57,31 @@ def test_home_ignores_common_words_and_county_short_names_inside_words():
     assert (home.province, home.city, home.mentions) == ("浙江省", "宁波市", 2)
 
 
+def test_home_of_a_text_that_names_only_townships():
+    # made up: 廊下镇 and 枫泾镇 are townships of 金山区, 上海市
+    home = load_places().home("廊下镇与枫泾镇联合开展党建活动，廊下镇企业参加。")
+    assert (home.province, home.city, home.county) == ("上海市", "上海市", "金山区")
+    assert home.county_mentions == home.mentions == 3
+    # a township name many counties share (城关镇: 88) places nothing by itself
+    assert load_places().home("城关镇召开会议。").province == ""
+    # and follows the province the other names point to
+    home = load_places().home("甘肃省天水市召开会议，城关镇参加。")
+    assert (home.province, home.city) == ("甘肃省", "天水市")
+
+
+def test_townships_are_read_from_their_table(tmp_path, monkeypatch):
+    from lib import config
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "towns.csv").write_text(
+        "name,province,city,county\n新造镇,江苏省,苏州市,昆山市\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(config, "rule_file", lambda name: rules / name)
+    home = load_places().home("新造镇召开会议。新造镇企业参加。")
+    assert (home.province, home.city, home.county) == ("江苏省", "苏州市", "昆山市")
+    assert not load_places().is_place("新造镇")  # a township is no place before a zone's suffix
+
+
 def test_home_of_a_text_without_places():
     assert load_places().home("党建引领发展").province == ""

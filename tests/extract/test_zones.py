@@ -156,6 +156,19 @@ def test_a_text_that_names_only_a_county_has_the_countys_zone():
     )
 
 
+def test_a_text_placed_by_its_townships_has_their_countys_or_citys_zone():
+    # townships of a county-level city: that city's zone (made up; 塘桥镇 and 凤凰镇 are of 张家港市)
+    body = "近日，塘桥镇在高新区召开非公企业党建工作会。凤凰镇的企业代表参加。高新区党工委作部署。"
+    found = detect_zone("", body)
+    assert (found.zone.name, found.zone.province, found.zone.city) == ("张家港高新区", "江苏省", "苏州市")
+    # a township of a city's district: the city's listed zone, never one named after the district
+    body = "近日，岳麓街道在高新区召开会议。望月湖街道的企业参加。高新区党工委作部署。"
+    assert detect_zone("", body).zone.name == "长沙高新区"
+    # a county-level city named outright, as a 县 is (昆山市: 昆山高新区, not the city's 苏州高新区)
+    body = "近日，昆山市在高新区召开会议。昆山市委组织部出席。高新区党工委作部署。"
+    assert detect_zone("", body).zone.name == "昆山高新区"
+
+
 def test_one_company_named_after_a_city_does_not_make_a_zone():
     body = "近日，高新区召开会议。上海电气等企业参加。高新区党工委作部署。"
     assert detect_zone("", body).zone.name == ""
