@@ -169,6 +169,29 @@ def test_a_text_placed_by_its_townships_has_their_countys_or_citys_zone():
     assert detect_zone("", body).zone.name == "昆山高新区"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # made up: airport economy zones (临空经济示范区, 临空经济区, 空港经济区) after a place, and the
+        # bare 临空经济示范区 of a report that named its own
+        (
+            "近日，宁波临空经济示范区召开党建工作会议。临空经济示范区党工委书记出席。临空经济示范区企业发言。",
+            ("宁波临空经济示范区", "临空经济区", "宁波市"),
+        ),
+        (
+            "成都临空经济区党群服务中心揭牌。临空经济区内企业参加。",
+            ("成都临空经济区", "临空经济区", "成都市"),
+        ),
+        ("天津空港经济区举行党建观摩会，20家企业参加。", ("天津空港经济区", "临空经济区", "天津市")),
+        # with no place before it, no zone
+        ("推动临空经济发展，建设临空经济示范区。", ("", "", "")),
+    ],
+)
+def test_airport_economy_zones(body, expected):
+    zone = detect_zone("", body).zone
+    assert (zone.name, zone.type, zone.city) == expected
+
+
 def test_one_company_named_after_a_city_does_not_make_a_zone():
     body = "近日，高新区召开会议。上海电气等企业参加。高新区党工委作部署。"
     assert detect_zone("", body).zone.name == ""
@@ -271,6 +294,23 @@ def test_a_park_named_again_and_again_is_the_zone_when_nothing_else_is():
         "浙江省",
         "湖州市",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up: parks of other kinds (物流园, 创意园, 创业园, 艺术区, 小镇) named again and again
+        ("南湾物流园党支部成立。南湾物流园入驻企业参加。", ("南湾物流园", "物流园区")),
+        ("青岚文化创意园举办党建活动。青岚文化创意园企业党员参加。", ("青岚文化创意园", "文创园区")),
+        ("柳溪艺术区党群服务站揭牌。柳溪艺术区企业党员参加。", ("柳溪艺术区", "文创园区")),
+        ("云杉小镇成立联合党委。云杉小镇的企业党员参加。", ("云杉小镇", "特色小镇")),
+        ("走进物流园，物流园里企业很多。", ("", "")),  # no name of its own
+        ("代表们到特色小镇参观。特色小镇建设提速。", ("", "")),
+    ],
+)
+def test_parks_of_other_kinds(text, expected):
+    zone = detect_zone("", text).zone
+    assert (zone.name, zone.type) == expected
 
 
 @pytest.mark.parametrize(
