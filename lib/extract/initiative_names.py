@@ -27,8 +27,7 @@ from lib.reading import dates
 
 FORMULA, COUNTED, BRAND = "formula", "counted", "brand"
 
-#: A quoted term with no quote or sentence end inside: “五个一”, or ‘1+4+N’ nested in a quotation.
-#: A quotation may hold one level of single quotes: “两新‘湘’当红”.
+#: A quoted term with no quote or sentence end inside (“五个一”, ‘1+4+N’ nested), one level of ‘’ inside.
 RE_TERM = re.compile(
     r"“(?=[^“”。！？\n]{1,30}”|[^“”‘’。！？\n]{1,60}”)((?:[^“”‘’。！？\n]|‘[^“”‘’。！？\n]{1,20}’)+)”"
     r"|‘([^“”‘’。！？\n]{1,60})’"
@@ -39,9 +38,10 @@ RE_RUN = re.compile(f"[{CJK}A-Za-z0-9]+")
 RE_PLUS_FORMULA = re.compile(r"(?:\d+|[A-Za-z])(?:[+＋](?:\d+|[A-Za-z]))+")
 RE_CODE_FORMULA = re.compile(r"\d{3,5}")
 #: Terms joined by + or by dashes: 党建+网格, 工业社区+产业+企业, 采集—研判—处置, 部门-社区-企业.
-#: A term of a chain, with at most one bracketed note, at its end or inside it: 党工委(管委会)+党群服务中心,
-#: 园区党（工）委—企业综合党委.
-CHAIN_TERM = f"[{CJK}A-Za-z0-9]{{1,12}}(?:[(（][{CJK}A-Za-z0-9]{{1,8}}[)）][{CJK}A-Za-z0-9]{{0,6}})?"
+#: A term of a chain (a quoted word in it counts as one character: 开‘新’驿站), with at most one bracketed
+#: note, at its end or inside it: 党工委(管委会)+党群服务中心, 园区党（工）委—企业综合党委.
+CHAIN_CHAR = f"(?:[{CJK}A-Za-z0-9]|[‘“][{CJK}A-Za-z0-9]{{1,8}}[’”])"
+CHAIN_TERM = f"{CHAIN_CHAR}{{1,12}}(?:[(（][{CJK}A-Za-z0-9]{{1,8}}[)）][{CJK}A-Za-z0-9]{{0,6}})?"
 RE_TERM_CHAIN = re.compile(f"{CHAIN_TERM}(?:(?:[+＋]|[—－\\-]{{1,2}}){CHAIN_TERM})+")
 RE_CHAIN_LINK = re.compile(r"[+＋]|[—－\-]{1,2}")
 RE_SLOGAN = re.compile(r"[、，,；;]")
