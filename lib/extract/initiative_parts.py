@@ -35,6 +35,8 @@ from lib.extract.initiative_names import (
 
 #: A count in front of a list item: N个企业党组织, 3个片区.
 RE_LEADING_COUNT = re.compile(r"^(?:[0-9A-Za-z]+|[一二两三四五六七八九十]+)个")
+#: A counted name that is a numeral and one character (三力, 五心, 两链): each of its parts holds that character.
+RE_NUMERAL_AND_KEY = re.compile(r"[一二两双三四五六七八九十]{1,2}[^一二两双三四五六七八九十个]")
 #: A bracket right after a name, and what it holds.
 RE_BRACKET = re.compile(r"^\s*[（(]([^（）()]{2,120})[）)]")
 #: An item that explains a formula term (“1”是…), not a part of a list.
@@ -339,8 +341,11 @@ def _fits(items: list[str], mention: Mention, *, quoted: bool) -> bool:
     if n < 2:
         return False
     if mention.kind == COUNTED:
+        keyed = bool(mention.key) and all(mention.key in x for x in items)
+        if RE_NUMERAL_AND_KEY.fullmatch(mention.name) and not keyed:
+            return False  # 三力: its parts are 统筹领导力, 产业影响力 …, not any three things
         totals = {mention.expected_count, mention.pair_total}  # 三亮三比: 3 pairs or 6 items
-        return n in totals or bool(mention.key and all(mention.key in x for x in items))
+        return n in totals or keyed
     values = {int(t) for t in mention.terms if t.isascii() and t.isdigit()}
     counted_out = n == len(mention.terms) and all(
         x.startswith(t) for x, t in zip(items, mention.terms, strict=False)

@@ -277,6 +277,13 @@ def test_a_counted_name_with_no_evidence_but_its_listed_parts():
     assert found("园区坚持“三种赋能”。") == {}  # a count with nothing listed and nothing naming it
 
 
+def test_the_parts_of_a_numeral_and_one_character_hold_that_character():
+    # made up: 三力's parts are three 力, not the three things listed before it
+    text = "园区结合企业集聚、人才集中、服务集成等特点，提升“三力”：凝聚力、引领力、创新力。"
+    assert found(text)["三力"]["components"] == ["凝聚力", "引领力", "创新力"]
+    assert "三力" not in found("园区结合企业集聚、人才集中、服务集成等特点，提升“三力”。")
+
+
 # --- the gates: a sentence a rule is not asked about is one its patterns cannot match -----------------
 
 
