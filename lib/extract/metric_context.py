@@ -48,6 +48,7 @@ class ContextRules:
     weak_periods: dict[str, re.Pattern]  # 累计 → the parts of a year it gives way to (前三季度 …)
     list_mark: str  # 等: an enterprise before it is one of those counted (A、B等12家), not their owner
     apposition_starts: tuple[str, ...] = ()  # 作为…: a clause saying what the subject is
+    re_carried: re.Pattern = re.compile("(?!)")  # periods that hold for the later ；-parts (2024年, 上半年)
 
 
 def load_context_rules() -> ContextRules:
@@ -79,6 +80,7 @@ def _compile(content: bytes | None) -> ContextRules:
         re_speech=rulefiles.compile_pattern(
             "^(?:" + "|".join(spec["speech_words"]) + ")", name="metric_context.json"
         ),
+        re_carried=rulefiles.compile_pattern(spec.get("carried_periods", "(?!)"), name="metric_context.json"),
     )
 
 
@@ -105,6 +107,21 @@ def period_of(
         if word in period and year and period.startswith("截至"):
             period = period.replace(word, f"{year + offset}年")
     return RE_CHINESE_MONTH.sub(lambda m: f"{MONTHS.index(m.group(1)) + 1}月", period)
+
+
+def lead_period(
+    text: str, sentence: str, rules: ContextRules | None = None, *, year: int | None = None
+) -> str:
+    """The period a sentence takes from the earlier parts of its sentence, split off at ；, when it names
+    none: 2024年，A完成…；B完成… — B's figure is 2024年's too. Only a date's period is carried so (a year, part
+    of a year, 截至…: `carried_periods`), not 累计 or 今年以来; "" when there is none."""
+    rules = rules or load_context_rules()
+    at = text.find(sentence)
+    if at <= 0:
+        return ""
+    lead = text[max(text.rfind(mark, 0, at) for mark in "。！？!?") + 1 : at]
+    found = period_of(lead, len(lead), rules, year=year) if lead.strip() else ""
+    return found if rules.re_carried.fullmatch(found) else ""
 
 
 def clauses_before(sentence: str, start: int) -> list[str]:

@@ -363,7 +363,6 @@ class Metrics(Extractor):
         parts = metric_context.formula_parts(ctx.found.get("initiatives", []))
         rows = []
         for index, text in enumerate(ctx.body_texts):
-            carried = ""  # a year opening the paragraph (2018年，…) holds for its later sentences
             for m in extract_metrics_from_text(text, metric_rules=rules):
                 sentence = normalise(m["sentence"])
                 if metric_context.is_formula_part(m, sentence, parts):  # 246工作机制，即2个平台: parts
@@ -372,15 +371,15 @@ class Metrics(Extractor):
                 scope, scope_name = metric_context.scope_of(
                     sentence, m["start"], enterprises=names[ENTERPRISE], people=names[PERSON], rules=context
                 )
-                period = metric_context.period_of(sentence, m["start"], context, year=ctx.facts.get("year"))
-                if period and text.startswith(sentence[: m["start"]].split("，")[0].split(",")[0] + ","):
-                    carried = period
+                year = ctx.facts.get("year")  # a period before it in its sentence, else one it takes (；)
+                period = metric_context.period_of(sentence, m["start"], context, year=year)
+                period = period or metric_context.lead_period(text, m["sentence"], context, year=year)
                 row.update(
                     label=canonical_label(m["label"], aliases=rules.aliases),
                     sentence=m["sentence"],
                     paragraph_index=index,
                     theme=ctx.theme_of(m["sentence"], index),
-                    period=period or carried,
+                    period=period,
                     scope=scope,
                     scope_name=scope_name,
                 )

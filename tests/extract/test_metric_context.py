@@ -14,6 +14,7 @@ from lib.extract.metric_context import (
     OTHER,
     PERSON,
     ZONE,
+    lead_period,
     load_context_rules,
     period_of,
     scope_of,
@@ -56,6 +57,27 @@ def _at(sentence: str, number: str) -> int:
 )
 def test_period(sentence, number, period):
     assert period_of(sentence, _at(sentence, number)) == period
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentence", "period"),
+    [
+        # made up: a date's period holds for the later parts of its sentence split off at ；
+        (
+            "2024年，园区完成产值145亿元，较2020年增长12%；完成进出口额14亿元。",
+            "完成进出口额14亿元。",
+            "2024年",
+        ),
+        ("据介绍，上半年园区营收80亿元；税收6亿元；新增企业30家。", "新增企业30家。", "上半年"),
+        # not past a full stop, and not 累计 or 今年以来 (they say how a figure is counted, not when)
+        ("2024年，园区完成产值145亿元。完成进出口额14亿元。", "完成进出口额14亿元。", ""),
+        ("园区累计建成站点30个；培训党员200人次。", "培训党员200人次。", ""),
+        ("今年以来，走访企业500家；解决问题80个。", "解决问题80个。", ""),
+        ("完成进出口额14亿元。", "完成进出口额14亿元。", ""),  # nothing before it
+    ],
+)
+def test_lead_period(paragraph, sentence, period):
+    assert lead_period(paragraph, sentence) == period
 
 
 def test_this_year_is_the_reports_year():
