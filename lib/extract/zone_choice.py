@@ -31,7 +31,8 @@ def _count_bare(found: Mentions, home_of_text, gz: Gazetteer) -> None:
     """Counts bare mentions for the zone of their kind the text names most; else for the listed zone
     of the city (or, after 县 or when every place the text names is in one 县 or 县级市, the county) the text names
     most; else, when the text names no zone at all, for a zone named after that place if a prefix says
-    so (县经开区) or the text names the place at least `home_mentions` times (a local paper's 高新区)."""
+    so (县经开区) or the text names the place at least `home_mentions` times (a local paper's 高新区), and
+    the gazetteer lists no zone of that kind in it (a bare 高新区 in 上海 is one of several, not 上海高新区)."""
     nothing_named = not found.counts
     for (canonical, prefix), n in found.bare.items():
         named = [z for z, _ in found.counts.most_common() if zone_key(z, gz).endswith(canonical)]
@@ -44,7 +45,9 @@ def _count_bare(found: Mentions, home_of_text, gz: Gazetteer) -> None:
         )
         place = city_short(home.county if county else home.city, gz)
         zone = listed_at(place, canonical, gz) if place else None
-        if zone is None and place and nothing_named and (prefix or home.mentions >= gz.home_mentions):
+        listed = any(zone_key(x, gz).endswith(canonical) for x in gz.by_city.get(place, ()))  # 上海: 张江…
+        named_after = nothing_named and not listed and (prefix or home.mentions >= gz.home_mentions)
+        if zone is None and place and named_after:
             zone = Zone(place + canonical, "", "", canonical, home.province, home.city)
         if zone is not None:
             found.add(zone, n)

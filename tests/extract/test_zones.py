@@ -192,6 +192,12 @@ def test_airport_economy_zones(body, expected):
     assert (zone.name, zone.type, zone.city) == expected
 
 
+def test_a_bare_zone_of_a_city_with_several_of_its_kind_is_none_of_them():
+    # made up: 上海 has several listed 高新区 (张江, 紫竹 …): its bare 高新区 is not a made-up 上海高新区
+    body = "近日，上海市在高新区召开党建工作会。上海市委组织部出席，高新区企业参加。"
+    assert detect_zone("", body).zone.name == ""
+
+
 def test_one_company_named_after_a_city_does_not_make_a_zone():
     body = "近日，高新区召开会议。上海电气等企业参加。高新区党工委作部署。"
     assert detect_zone("", body).zone.name == ""
