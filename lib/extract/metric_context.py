@@ -114,14 +114,17 @@ def lead_period(
 ) -> str:
     """The period a sentence takes from the earlier parts of its sentence, split off at ；, when it names
     none: 2024年，A完成…；B完成… — B's figure is 2024年's too. Only a date's period is carried so (a year, part
-    of a year, 截至…: `carried_periods`), not 累计 or 今年以来; "" when there is none."""
+    of a year, 截至…: `carried_periods`; the nearest such, past a 累计 or 今年以来); "" when there is none."""
     rules = rules or load_context_rules()
     at = text.find(sentence)
     if at <= 0:
         return ""
     lead = text[max(text.rfind(mark, 0, at) for mark in "。！？!?") + 1 : at]
-    found = period_of(lead, len(lead), rules, year=year) if lead.strip() else ""
-    return found if rules.re_carried.fullmatch(found) else ""
+    for m in reversed(list(rules.re_period.finditer(lead))):
+        found = period_of(lead, m.end(), rules, year=year)
+        if rules.re_carried.fullmatch(found):
+            return found
+    return ""
 
 
 def clauses_before(sentence: str, start: int) -> list[str]:
