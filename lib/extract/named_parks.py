@@ -87,6 +87,8 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
             break
         if sum(map(len, words)) + len(word) > rules.max_name_chars:
             break
+        if words and places.is_place(words[0]) and not places.is_place(word) and _named(words, rules, places):
+            break  # 黄华来|盐城 环保: a place starts the name, what comes before it is another phrase
         words.insert(0, word)
     if not words:  # 新|站|高新区: a name the segmenter does not know falls apart into single characters
         words = _single_characters(tagged, rules, not_place)
@@ -99,6 +101,13 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     province, city = locate(words[:lead], places) if lead else ("", "")
     suffix = m.group(0)
     return Park(own + suffix, "".join(words) + suffix, rules.suffix_type[suffix], province, city)
+
+
+def _named(words: list[str], rules: ParkRules, places) -> bool:
+    """Whether the words after the places they start with name something of their own (盐城 环保), not
+    only a generic word (吉林 总部 of 八戒吉林总部园区: the name goes on before the place)."""
+    own = words[next((i for i, w in enumerate(words) if not places.is_place(w)), len(words)) :]
+    return bool(own) and not all(w in rules.generic_words for w in own)
 
 
 def _single_characters(tagged: list[tuple[str, str]], rules: ParkRules, not_place) -> list[str]:

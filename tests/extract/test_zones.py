@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib import config
+from lib.extract.named_parks import named_park
 from lib.extract.zone_choice import detect_zone
 from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_mentions
 
@@ -300,6 +301,23 @@ def test_a_park_named_again_and_again_is_the_zone_when_nothing_else_is():
         "浙江省",
         "湖州市",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up: a verbal noun inside a park's name is part of it (循环|利用, once read as 利用产业园)
+        ("走进宁远县光伏循环利用产业园。光伏循环利用产业园企业代表发言。", ("光伏循环利用产业园", "")),
+        # a place starts the name: a person's name before it is not part of the park's (王强来|宁波)
+        ("组织部部长王强来宁波环保科技城调研。环保科技城党工委汇报。", ("环保科技城", "宁波市")),
+        # unless only a generic word follows the place: the name goes on before it
+        ("八戒湖南总部园区揭牌。八戒湖南总部园区企业参加。", ("八戒湖南总部园区", "")),
+    ],
+)
+def test_where_a_parks_own_name_starts(text, expected):
+    gz = load_gazetteer()
+    park = named_park(text, gz.places, gz.not_place)
+    assert (park.name, park.city) == expected
 
 
 @pytest.mark.parametrize(
