@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-import ahocorasick
-
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import word_automaton
+from lib.core.chars import WordAutomaton, word_automaton
 
 PROVINCE, CITY, COUNTY = "province", "city", "county"
 
@@ -37,7 +35,7 @@ class Place:
 class Places:
     by_name: dict[str, tuple[Place, ...]]  # full and short names → places, provinces first
     shorts: dict[str, str]  # full name → short name (苏州市 → 苏州)
-    automaton: ahocorasick.Automaton  # names a text is searched for: word → the places it may mean
+    automaton: WordAutomaton  # names a text is searched for: word → the places it may mean
 
     @cached_property
     def admin_names(self) -> frozenset[str]:
