@@ -38,13 +38,14 @@ from pathlib import Path
 from lib import config
 config.CACHE_DIR = Path({cache!r})
 config.LIBRARY_DIR = Path({library!r})
-from lib.dataset import build, store
+from lib.dataset import build, filecache, store
 paths = sorted(Path({corpus!r}).glob("*.txt"))
 fingerprint = store.rules_fingerprint()
+known = filecache.keys(config.CACHE_DIR)
 def in_cache(p):  # whether the per-file cache holds this file's rows (outside the timed build)
-    key = store.read_article(p, origin=store.origin(p), fingerprint=fingerprint)[1]
-    return store.rows_path(config.CACHE_DIR, key).is_file()
+    return store.read_article(p, origin=store.origin(p), fingerprint=fingerprint)[1] in known
 cached = sum(map(in_cache, paths))
+filecache.close_all()
 t0 = time.perf_counter()
 if {preload!r}:
     build.load_analysers()  # what a cold build loads first anyway; timed apart
