@@ -13,6 +13,7 @@ import gc
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -130,8 +131,14 @@ def build_dataset(
 
 
 def _table_columns() -> dict[str, list[tuple[str, bool]]]:
-    """Each table's columns in order, with whether each holds a list: how `_compact` lays out rows."""
-    return {e.table: [(c.name, c.dtype == "list") for c in e.columns] for e in extractors()}
+    """Each table's columns in order, with whether each holds a list: how `_compact` lays out rows (made
+    once per set of registered extractors, not once per file)."""
+    return _layout(tuple(type(e) for e in extractors()))
+
+
+@lru_cache(maxsize=8)
+def _layout(classes: tuple[type[Extractor], ...]) -> dict[str, list[tuple[str, bool]]]:
+    return {c.table: [(col.name, col.dtype == "list") for col in c.columns] for c in classes}
 
 
 def _compact(file_rows: Rows, layout: dict[str, list[tuple[str, bool]]]) -> Compact:
