@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
-import ahocorasick
+import ahocorasick_rs
 
 from lib.core.rulefiles import alternation
 
@@ -37,8 +37,15 @@ def split_sentences(text: str) -> list[str]:
     >>> split_sentences("他说：“好。”然后走了。")
     ['他说：“好。”', '然后走了。']
     """
-    out = [m.group(0).strip() for m in RE_SENTENCE.finditer(text or "")]
-    return [s for s in out if s]
+    return list(_sentences(text or ""))
+
+
+@lru_cache(maxsize=32)
+def _sentences(text: str) -> tuple[str, ...]:
+    """A paragraph's sentences, split once for the several rules that read them (initiatives, their
+    parts, metrics, entities): the last few paragraphs, one report's, are kept."""
+    out = [m.group(0).strip() for m in RE_SENTENCE.finditer(text)]
+    return tuple(s for s in out if s)
 
 
 def clean_controls(text: str) -> str:
@@ -120,15 +127,46 @@ def proper_suffix(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"(?s:.+)(?:{alternation(words)})")
 
 
-def word_automaton(values: dict[str, object]) -> ahocorasick.Automaton | None:
+def word_automaton(values: dict[str, object]) -> WordAutomaton | None:
     """An Aho-Corasick automaton of the words, each found with its value; None when there are no words."""
-    if not values:
-        return None
-    automaton = ahocorasick.Automaton()
-    for word, value in values.items():
-        automaton.add_word(word, value)
-    automaton.make_automaton()
-    return automaton
+    return WordAutomaton(values) if values else None
+
+
+class WordAutomaton:
+    """Words found in a text, each with its value: an Aho-Corasick automaton in Rust (ahocorasick_rs, its
+    contiguous NFA: as fast here as its DFA, without the DFA's 30 MB), 5–12 times faster on Chinese text
+    than pyahocorasick's, whose states look their next character up among their children one by one (the
+    start state of the places' names has over a thousand). Built once per rule file's content, before the
+    build's workers are forked."""
+
+    def __init__(self, values: dict[str, object]) -> None:
+        self.words, self.values = list(values), list(values.values())
+        self._longest = ahocorasick_rs.AhoCorasick(
+            self.words,
+            matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST,
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+        )
+        self._every: ahocorasick_rs.AhoCorasick | None = None  # made when first asked for
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def iter_long(self, text: str) -> list[tuple[int, object]]:
+        """(end index, value) of the leftmost-longest occurrences, never overlapping: what `re.finditer` of
+        an alternation of the words, longest first, finds (the end index is the last character's)."""
+        values = self.values
+        return [(end - 1, values[i]) for i, _, end in self._longest.find_matches_as_indexes(text)]
+
+    def iter(self, text: str) -> list[tuple[int, object]]:
+        """(end index, value) of every occurrence of every word, overlapping ones included, by end."""
+        if self._every is None:
+            self._every = ahocorasick_rs.AhoCorasick(
+                self.words, implementation=ahocorasick_rs.Implementation.ContiguousNFA
+            )
+        values = self.values
+        return [
+            (end - 1, values[i]) for i, _, end in self._every.find_matches_as_indexes(text, overlapping=True)
+        ]
 
 
 #: Chinese numerals: digits, tens and the large units.

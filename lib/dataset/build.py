@@ -13,6 +13,7 @@ import gc
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +21,7 @@ import pandas as pd
 from lib.core import rulefiles
 from lib.core.chars import has_cjk
 from lib.core.errors import ReadError
-from lib.dataset import frames, store, workers
+from lib.dataset import filecache, frames, store, workers
 from lib.dataset.schema import Dataset
 from lib.extract import zones
 from lib.extract.context import ArticleContext
@@ -130,8 +131,14 @@ def build_dataset(
 
 
 def _table_columns() -> dict[str, list[tuple[str, bool]]]:
-    """Each table's columns in order, with whether each holds a list: how `_compact` lays out rows."""
-    return {e.table: [(c.name, c.dtype == "list") for c in e.columns] for e in extractors()}
+    """Each table's columns in order, with whether each holds a list: how `_compact` lays out rows (made
+    once per set of registered extractors, not once per file)."""
+    return _layout(tuple(type(e) for e in extractors()))
+
+
+@lru_cache(maxsize=8)
+def _layout(classes: tuple[type[Extractor], ...]) -> dict[str, list[tuple[str, bool]]]:
+    return {c.table: [(col.name, col.dtype == "list") for col in c.columns] for c in classes}
 
 
 def _compact(file_rows: Rows, layout: dict[str, list[tuple[str, bool]]]) -> Compact:
@@ -176,6 +183,7 @@ def _outcomes(
     others are analysed (by worker processes when there is enough work, started while the files are
     still being read: lib.dataset.workers)."""
     fingerprint = store.rules_fingerprint() if cache_dir else ""
+    known = filecache.keys(cache_dir) if cache_dir else set()
     layout = _table_columns()
     found: list[tuple[str, bool] | str] = []  # per file: (key, whether cached), or why it is skipped
     with workers.Analyser(_analyse, prepare=load_analysers) as analyser:
@@ -186,11 +194,10 @@ def _outcomes(
             except (ReadError, OSError) as exc:
                 found.append(skip_reason(exc))
                 continue
-            cached = cache_dir is not None and store.rows_path(cache_dir, key).is_file()
+            cached = key in known
             found.append((key, cached))
             if not cached:
-                target = store.rows_path(cache_dir, key) if cache_dir else None
-                analyser.add(workers.Job(data=data, name=path.name, origin=origin, store=target))
+                analyser.add(workers.Job(data=data, name=path.name, origin=origin, store=cache_dir, key=key))
         analysed = analyser.results()
         for i, (path, entry) in enumerate(zip(paths, found, strict=True)):
             if progress:
@@ -199,7 +206,7 @@ def _outcomes(
                 yield entry
                 continue
             key, cached = entry
-            rows = store.cached_rows(cache_dir, key) if cache_dir and cached else None
+            rows = filecache.get(cache_dir, key) if cache_dir and cached else None
             if rows is not None:
                 yield key, _compact(rows, layout)
                 continue
@@ -219,7 +226,7 @@ def _analyse_again(path: Path, cache_dir: Path, fingerprint: str) -> tuple[str, 
         data, key = store.read_article(path, origin=origin, fingerprint=fingerprint)
     except (ReadError, OSError) as exc:
         return "", skip_reason(exc)
-    job = workers.Job(data=data, name=path.name, origin=origin, store=store.rows_path(cache_dir, key))
+    job = workers.Job(data=data, name=path.name, origin=origin, store=cache_dir, key=key)
     return key, _analyse(job)
 
 
@@ -281,7 +288,7 @@ def _analyse(job: workers.Job) -> Compact | str:
     try:
         rows = process_file(job.data, name=job.name, origin=job.origin)
         if job.store:
-            store.store_rows(job.store, rows)
+            filecache.put(job.store, job.key, rows)
         return _compact(rows, _table_columns())
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
         return skip_reason(exc)

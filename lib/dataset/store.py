@@ -6,8 +6,9 @@ code, so an edit to one article re-processes that article only, an edit to a rul
 and nothing stale is ever served. `load_dataset()` returns the dataset of the shipped articles plus the
 user's library, built only when its key is not in the cache.
 
-Nothing in the cache can run code when loaded (no pickle): a file's rows are JSON, the dataset is one
-Parquet file per table plus a JSON manifest, in a folder renamed into place when complete. Whatever is
+Nothing in the cache can run code when loaded (no pickle): a file's rows are JSON, in one SQLite file
+(lib.dataset.filecache), the dataset is one Parquet file per table plus a JSON manifest, in a folder
+renamed into place when complete. Whatever is
 damaged is set aside (renamed `*.damaged`) and rebuilt, and the rebuilt dataset says so in `notices`.
 """
 
@@ -31,7 +32,6 @@ from lib import config
 from lib.core import rulefiles
 from lib.core.folder_watch import watch_of
 from lib.core.safety import check_size
-from lib.core.storage import write_atomic
 from lib.dataset import ondisk
 
 if TYPE_CHECKING:
@@ -105,43 +105,6 @@ def read_article(path: Path, *, origin: str, fingerprint: str) -> tuple[bytes, s
     data = path.read_bytes()
     check_size(path.name, len(data))
     return data, digest(fingerprint, path.name, origin, data)
-
-
-def rows_path(cache_dir: Path, key: str) -> Path:
-    return cache_dir / "files" / f"{key}.json"
-
-
-def cached_rows(cache_dir: Path, key: str) -> dict[str, list[dict]] | None:
-    """One file's cached rows, or None when absent or damaged (a damaged entry is set aside)."""
-    path = rows_path(cache_dir, key)
-    try:
-        rows = json.loads(path.read_bytes())
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError):
-        _set_aside(path)
-        return None
-    ok = isinstance(rows, dict) and all(
-        isinstance(t, str) and isinstance(rs, list) and all(isinstance(r, dict) for r in rs)
-        for t, rs in rows.items()
-    )
-    if not ok:
-        _set_aside(path)
-    return rows if ok else None
-
-
-def store_rows(path: Path, rows: dict[str, list[dict]]) -> None:
-    """Writes one file's rows as JSON, atomically (numpy numbers as Python numbers)."""
-    data = json.dumps(rows, ensure_ascii=False, default=_plain, allow_nan=True).encode("utf-8")
-    write_atomic(path, data, durable=False)
-
-
-def _plain(value):
-    if hasattr(value, "item"):  # a numpy scalar
-        return value.item()
-    if isinstance(value, (set, tuple)):
-        return list(value)
-    raise TypeError(f"{type(value).__name__} is not a value a row may hold")
 
 
 def current_key() -> str:

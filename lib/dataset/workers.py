@@ -30,12 +30,13 @@ BATCH_BYTES = 64 * 1024
 
 @dataclass(frozen=True)
 class Job:
-    """One file to analyse, and where to cache its rows (None: nowhere)."""
+    """One file to analyse, and the cache folder where to store its rows under `key` (None: nowhere)."""
 
     data: bytes
     name: str
     origin: str
     store: Path | None
+    key: str = ""
 
 
 class Analyser:

@@ -20,11 +20,9 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-import ahocorasick
-
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import word_automaton
+from lib.core.chars import WordAutomaton, word_automaton
 
 PROVINCE, CITY, COUNTY, TOWN = "province", "city", "county", "town"
 
@@ -42,7 +40,7 @@ class Place:
 class Places:
     by_name: dict[str, tuple[Place, ...]]  # full and short names → places, provinces first
     shorts: dict[str, str]  # full name → short name (苏州市 → 苏州)
-    automaton: ahocorasick.Automaton  # names a text is searched for: word → the places it may mean
+    automaton: WordAutomaton  # names a text is searched for: word → the places it may mean
     towns: dict[str, tuple[Place, ...]] = field(default_factory=dict)  # township name → its townships
     #: the last character of every township's name (镇, 乡, 道, 木): where a text is looked at for one
     re_town_end: re.Pattern = re.compile("(?!)")
@@ -99,7 +97,8 @@ class Places:
 
     def _towns_in(self, text: str):
         """The townships the text names, each the longest name ending where a township's name may end
-        (a separate lookup, not the automaton: 38,000 more names would make every scan twice as slow)."""
+        (a lookup apart from the automaton, so that a township's name never hides a place name the
+        automaton finds; 250,000 characters: 0.002 s, the automaton 0.004 s, both in one 0.006 s)."""
         for m in self.re_town_end.finditer(text):
             end = m.end()
             for start in range(max(0, end - self.longest_town), end - 2):

@@ -6,11 +6,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import ahocorasick
-
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import word_automaton
+from lib.core.chars import WordAutomaton, word_automaton
 
 
 @dataclass(frozen=True)
@@ -19,7 +17,7 @@ class Taxonomy:
     max_themes: int
     min_hits: int
     #: Every keyword → the themes it counts for: a text is read once for all of them.
-    automaton: ahocorasick.Automaton | None = field(init=False, repr=False, compare=False)
+    automaton: WordAutomaton | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         owners: dict[str, list[str]] = {}

@@ -18,11 +18,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import ahocorasick
-
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import CJK, RE_CJK_RUN_END, word_automaton
+from lib.core.chars import CJK, RE_CJK_RUN_END, WordAutomaton, word_automaton
 from lib.extract.entity_rules import dictionary_entry
 from lib.extract.places import CITY, Places, join_split_places, load_places, locate
 from lib.text import segment
@@ -83,7 +81,7 @@ class Gazetteer:
     alias_to_zone: dict[str, str] = field(default_factory=dict)  # aliases and their keys → name
     by_place: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key's place → names
     by_city: dict[str, tuple[str, ...]] = field(default_factory=dict)  # city (short) → names
-    aliases: ahocorasick.Automaton | None = None  # every alias of 2+ characters → its zone's name
+    aliases: WordAutomaton | None = None  # every alias of 2+ characters → its zone's name
     #: `_generic_zone` by (segmenter, the characters before a suffix, the suffix): what was read there.
     read_before: dict = field(default_factory=dict, compare=False, repr=False)
 

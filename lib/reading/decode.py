@@ -4,10 +4,9 @@ Traditional Chinese to Simplified for analysis. Every failure is a `ReadError` n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
-from lib.core.chars import RE_CJK, clean_controls
+from lib.core.chars import clean_controls
 from lib.core.errors import ReadError
 
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
@@ -131,37 +130,29 @@ def _common_hanzi() -> frozenset[str]:
 
 def is_traditional(text: str) -> bool:
     """True when more of the text's hanzi are Traditional-only forms than Simplified-only forms."""
-    chars = set(text or "")
-    traditional_only, simplified_only = _script_forms(chars)
-    trad_chars, simp_chars = chars & traditional_only, chars & simplified_only
-    if not trad_chars or not simp_chars:  # most texts: counting is needed only when both occur
-        return bool(trad_chars)
-    traditional = sum(text.count(c) for c in trad_chars)
-    simplified = sum(text.count(c) for c in simp_chars)
-    return traditional > simplified
+    traditional_only, simplified_only = _script_forms()
+    if not text or not traditional_only.search(text):  # most texts: counting is needed only when both occur
+        return False
+    if not simplified_only.search(text):
+        return True
+    return len(traditional_only.findall(text)) > len(simplified_only.findall(text))
 
 
-#: Characters `_script_forms` has looked at, and the hanzi among them that OpenCC changes going to
-#: Simplified (Traditional-only forms) and going to Traditional (Simplified-only forms).
-_CLASSIFIED: set[str] = set()
-_TRADITIONAL_ONLY: set[str] = set()
-_SIMPLIFIED_ONLY: set[str] = set()
+#: The hanzi `is_traditional` classifies: those of lib.core.chars' CJK blocks.
+HANZI_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 
-def _script_forms(chars: Iterable[str]) -> tuple[set[str], set[str]]:
-    """The Traditional-only and the Simplified-only hanzi among the characters seen so far, `chars`
-    included (each character is converted once per process)."""
-    new = set(chars) - _CLASSIFIED
-    if new:
-        to_simp, to_trad = _converter("t2s"), _converter("s2t")
-        for c in new:
-            if RE_CJK.match(c):
-                if to_simp.convert(c) != c:
-                    _TRADITIONAL_ONLY.add(c)
-                if to_trad.convert(c) != c:
-                    _SIMPLIFIED_ONLY.add(c)
-        _CLASSIFIED.update(new)
-    return _TRADITIONAL_ONLY, _SIMPLIFIED_ONLY
+@cache
+def _script_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One Traditional-only hanzi (one OpenCC changes going to Simplified) and one Simplified-only hanzi
+    (changed going to Traditional), as patterns: every hanzi of the blocks classified once per process
+    (28,000 characters, 0.05 s), so that a text is two scans in C, not a set of its characters made in
+    Python (each a new string: 0.05 ms a report)."""
+    to_simp, to_trad = _converter("t2s"), _converter("s2t")
+    hanzi = [chr(c) for first, last in HANZI_BLOCKS for c in range(first, last + 1)]
+    traditional_only = "".join(c for c in hanzi if to_simp.convert(c) != c)
+    simplified_only = "".join(c for c in hanzi if to_trad.convert(c) != c)
+    return re.compile(f"[{traditional_only}]"), re.compile(f"[{simplified_only}]")
 
 
 def to_simplified(text: str) -> str:

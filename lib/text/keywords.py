@@ -32,7 +32,8 @@ RE_NUMBER = re.compile(r"[\d.,，．:：%％‰+\-－—–~～/·]+")
 #: A letter, digit or Chinese character (what punctuation and symbols lack).
 RE_ALNUM = re.compile(r"[^\W_]")
 
-#: Distinct (token, POS) pairs whose keyword test `extract_terms` keeps (then it starts afresh).
+#: Distinct tokens whose keyword test `extract_terms` keeps, (token, POS) pairs and words (then it starts
+#: afresh).
 MAX_KEPT = 500_000
 
 FREQUENCY_COLUMNS = ["term", "count", "doc_freq"]
@@ -52,6 +53,8 @@ class KeywordSettings:
     #: (token, POS) → the token stripped when it is a keyword, else None: `extract_terms` decides once
     #: per distinct token (a report's words are mostly words seen before).
     kept: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
+    #: The same by word, for the words jieba cuts (whose tag is a function of the word).
+    kept_words: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 def keyword_settings() -> KeywordSettings:
@@ -118,18 +121,41 @@ def extract_terms(
     """The keywords of a text: segmented with the lexicon and these extra words, then filtered. A caller
     looping over many texts passes `settings` and `segmenter` (loaded once) for speed."""
     s = settings or keyword_settings()
-    kept = s.kept
-    if len(kept) > MAX_KEPT:
-        kept.clear()
-    tokens = (segmenter or current_segmenter()).tag(text, extra_words=extra_words)
-    words = list(map(kept.get, tokens, repeat("")))  # "" for a token not seen yet (no kept word is "")
-    if "" in words:
-        for i, word in enumerate(words):
-            if word == "":
-                token = tokens[i]
-                w = token[0].strip()
-                words[i] = kept[token] = w if _is_content(w, token[1], s, s.pos_keep) else None
+    cutter = segmenter or current_segmenter()
+    if len(s.kept) + len(s.kept_words) > MAX_KEPT:
+        s.kept.clear()
+        s.kept_words.clear()
+    words: list[str | None] = []
+    for piece, protected in cutter.pieces(text, extra_words=extra_words):
+        if protected:
+            words.append(_kept(s, (piece, cutter.lexicon_tag)))
+        else:
+            words.extend(_kept_words(s, cutter, piece))
     return [word for word in words if word is not None]
+
+
+def _kept(s: KeywordSettings, token: tuple[str, str]) -> str | None:
+    """A (token, POS) pair's keyword: the token stripped when it is one, else None (decided once)."""
+    word = s.kept.get(token, "")
+    if word == "":
+        w = token[0].strip()
+        word = s.kept[token] = w if _is_content(w, token[1], s, s.pos_keep) else None
+    return word
+
+
+def _kept_words(s: KeywordSettings, cutter: Segmenter, piece: str) -> list[str | None]:
+    """Each word of a piece the segmenter cuts as its keyword or None. A word's POS tag is a function of
+    the word (`Segmenter.cut_piece`), so each distinct word is decided once, and a piece is tagged (twice
+    the time of cutting it) only when it holds a word not decided yet."""
+    words = cutter.cut_piece(piece)
+    found = list(map(s.kept_words.get, words, repeat("")))  # "" for a word not seen yet
+    if "" not in found:
+        return found
+    for word, pos in cutter.tag_piece(piece):
+        if word not in s.kept_words:
+            w = word.strip()
+            s.kept_words[word] = w if _is_content(w, pos, s, s.pos_keep) else None
+    return list(map(s.kept_words.__getitem__, words))
 
 
 def term_frequencies(docs: Iterable[Iterable[str]]) -> pd.DataFrame:

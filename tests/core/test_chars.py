@@ -96,6 +96,22 @@ def test_word_automaton_finds_each_word_with_its_value():
     assert word_automaton({}) is None
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet="高新区开发园", min_size=1, max_size=4), min_size=1, max_size=6, unique=True),
+    st.text(alphabet="高新区开发园，", max_size=16),
+)
+def test_word_automaton_finds_what_an_alternation_longest_first_finds(words, text):
+    """iter_long is leftmost-longest (pyahocorasick's missed some: 区 at the end of 新区 when 新区园 is a
+    word); iter is every occurrence, overlapping ones included."""
+    automaton = word_automaton({w: w for w in words})
+    alternation = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    assert automaton.iter_long(text) == [(m.end() - 1, m.group(0)) for m in alternation.finditer(text)]
+    every = [(i + len(w) - 1, w) for w in words for i in range(len(text)) if text.startswith(w, i)]
+    assert sorted(automaton.iter(text)) == sorted(every)
+    assert len(automaton) == len(words)
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

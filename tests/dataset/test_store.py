@@ -4,13 +4,16 @@ heals when damaged."""
 from __future__ import annotations
 
 import random
+import shutil
+import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from lib import config
-from lib.dataset import store
+from lib.dataset import filecache, store
 from lib.dataset.build import build_dataset
 
 LIB = Path(__file__).resolve().parents[2] / "lib"
@@ -61,19 +64,51 @@ def test_a_damaged_dataset_is_set_aside_and_rebuilt_with_a_notice(isolated, dama
     assert not store.load_dataset().notices  # the rebuilt cache is read normally
 
 
-def test_a_damaged_file_entry_is_rebuilt(isolated):
-    store.load_dataset()
-    entries = sorted((config.CACHE_DIR / "files").glob("*.json"))
-    entries[0].write_bytes(b"\x00\xffnot json")
-    entries[1].write_text('{"metrics": "not a list"}', encoding="utf-8")
+def _drop_datasets() -> None:
     for d in config.CACHE_DIR.glob("dataset-*"):
         if d.is_dir():
-            import shutil
-
             shutil.rmtree(d)
+
+
+def test_a_damaged_file_entry_is_rebuilt(isolated):
+    first = store.load_dataset()
+    keys = sorted(filecache.keys(config.CACHE_DIR))
+    with sqlite3.connect(config.CACHE_DIR / filecache.FILE_NAME) as con:
+        con.execute("UPDATE rows SET json = ? WHERE key = ?", (b"\x00\xffnot json", keys[0]))
+        con.execute("UPDATE rows SET json = ? WHERE key = ?", (b'{"metrics": "not a list"}', keys[1]))
+    filecache.close_all()
+    _drop_datasets()
     rebuilt = store.load_dataset()
     assert len(rebuilt.articles) == 6
-    assert len(list((config.CACHE_DIR / "files").glob("*.damaged"))) == 2
+    pd.testing.assert_frame_equal(rebuilt.metrics, first.metrics)
+    assert filecache.get(config.CACHE_DIR, keys[0]) is not None  # analysed again and stored again
+
+
+def test_a_damaged_file_cache_is_set_aside_and_started_afresh(isolated):
+    first = store.load_dataset()
+    filecache.close_all()
+    (config.CACHE_DIR / filecache.FILE_NAME).write_bytes(b"not a database at all" * 100)
+    _drop_datasets()
+    rebuilt = store.load_dataset()
+    pd.testing.assert_frame_equal(rebuilt.metrics, first.metrics)
+    assert list(config.CACHE_DIR.glob(f"{filecache.FILE_NAME}.*.damaged"))
+    assert len(filecache.keys(config.CACHE_DIR)) == 5  # the five shipped articles, cached again
+
+
+def test_the_file_cache_gives_back_what_was_stored_and_nothing_else(tmp_path):
+    rows = {"metrics": [{"value": np.float64(1.5), "unit": "亿元", "tags": ("a", "b")}], "entities": []}
+    filecache.put(tmp_path, "k1", rows)
+    assert filecache.get(tmp_path, "k1") == {
+        "metrics": [{"value": 1.5, "unit": "亿元", "tags": ["a", "b"]}],
+        "entities": [],
+    }
+    assert filecache.get(tmp_path, "k2") is None and filecache.keys(tmp_path) == {"k1"}
+    filecache.put(tmp_path, "k1", {"metrics": []})  # stored again: the last one counts
+    assert filecache.get(tmp_path, "k1") == {"metrics": []}
+    unwritable = tmp_path / "file-not-folder"
+    unwritable.write_text("x")
+    filecache.put(unwritable, "k", rows)  # cannot be cached: nothing raised, nothing found
+    assert filecache.get(unwritable, "k") is None and filecache.keys(unwritable) == set()
 
 
 def test_the_corpus_key_reads_a_file_again_only_when_it_changed(isolated, monkeypatch):

@@ -18,12 +18,14 @@ from samples import (
     make_docx,
     make_pdf,
     make_zip,
+    real_texts,
 )
 
 from lib import config
+from lib.core.chars import RE_CJK
 from lib.core.errors import ReadError
 from lib.core.safety import display_name
-from lib.reading import pages
+from lib.reading import decode, pages
 from lib.reading.decode import decode_bytes, is_traditional, to_simplified
 from lib.reading.formats import extract_text, strip_web_clutter
 
@@ -387,6 +389,32 @@ def test_simplified_or_plain_text_is_not_traditional(text):
 
 def test_mostly_simplified_text_quoting_a_traditional_name_is_not_traditional():
     assert not is_traditional(f"{PARA_1}“臺灣”{PARA_2}")
+
+
+def counted_by_character(text: str) -> bool:
+    """is_traditional as the characters' counts define it: each distinct hanzi converted by OpenCC."""
+    to_simp, to_trad = decode._converter("t2s"), decode._converter("s2t")
+    hanzi = {c for c in text if RE_CJK.match(c)}
+    traditional = sum(text.count(c) for c in hanzi if to_simp.convert(c) != c)
+    simplified = sum(text.count(c) for c in hanzi if to_trad.convert(c) != c)
+    return traditional > simplified if traditional and simplified else bool(traditional)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"貴陽區個動實營億後臺灣贵阳区个动实营亿后台湾中高新党建，。a1 ", PARA_1]),
+        max_size=40,
+    )
+)
+def test_is_traditional_counts_the_traditional_and_simplified_only_hanzi(parts):
+    text = "".join(parts)
+    assert is_traditional(text) == counted_by_character(text)
+
+
+def test_is_traditional_of_real_reports_is_the_count_by_character():
+    for text in [*real_texts(), *(t for t, _ in TRADITIONAL)]:
+        assert is_traditional(text) == counted_by_character(text)
 
 
 @settings(max_examples=200, deadline=None)

@@ -258,5 +258,9 @@ def test_extract_terms_is_the_content_terms_of_the_tagged_text_cold_and_warm():
     tagged = [segment.tag(t) for t in texts]
     expected = [keywords.content_terms(tokens) for tokens in tagged]
     keywords.keyword_settings().kept.clear()  # every token seen for the first time, then again
+    keywords.keyword_settings().kept_words.clear()
     assert [keywords.extract_terms(t) for t in texts] == expected
     assert [keywords.extract_terms(t) for t in texts] == expected
+    names = ["贵安新区", "黔程无忧·红色服务站", "1+4+N"]  # protected pieces among the cut ones
+    expected = [keywords.content_terms(segment.tag(t, extra_words=names)) for t in texts]
+    assert [keywords.extract_terms(t, extra_words=names) for t in texts] == expected

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from lib.core.chars import CJK
 from lib.text import lexicon, segment
+from tests.samples import real_texts
 
 RE_SPACE_IN_CJK = re.compile(f"(?<=[{CJK}，。、“”])[ \t]+(?=[{CJK}，。、“”])")
 RE_STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
@@ -148,3 +149,18 @@ def test_tokenize_never_raises_and_loses_nothing(text, extra):
     tokens = segment.tokenize(text, extra_words=extra)
     assert "".join(tokens) == text
     assert [w for w, _ in segment.tag(text, extra_words=extra)] == tokens
+
+
+def test_a_words_tag_is_a_function_of_the_word_and_tagging_cuts_as_cutting_does():
+    """What lets the keyword filter cut a text and tag it only when it holds a word not seen yet."""
+    cutter = segment.segmenter()
+    tags: dict[str, set[str]] = {}
+    for text in real_texts():
+        for piece, protected in cutter.pieces(text, extra_words=["高新区", "党建+"]):
+            if protected:  # one token with the lexicon's tag (extract_terms decides it by the pair)
+                continue
+            tagged = cutter.tag_piece(piece)
+            assert [w for w, _ in tagged] == cutter.cut_piece(piece)
+            for word, tag in tagged:
+                tags.setdefault(word, set()).add(tag)
+    assert len(tags) > 1000 and [w for w, found in tags.items() if len(found) > 1] == []
