@@ -361,7 +361,7 @@ class Metrics(Extractor):
         own = [ctx.facts.get("zone", ""), *ctx.facts.get("zones_mentioned", [])]
         names = _entity_names(ctx.found.get("entities", []), [z for z in own if z])
         parts = metric_context.formula_parts(ctx.found.get("initiatives", []))
-        rows = []
+        rows, year = [], ctx.facts.get("year")
         for index, text in enumerate(ctx.body_texts):
             for m in extract_metrics_from_text(text, metric_rules=rules):
                 sentence = normalise(m["sentence"])
@@ -371,9 +371,8 @@ class Metrics(Extractor):
                 scope, scope_name = metric_context.scope_of(
                     sentence, m["start"], enterprises=names[ENTERPRISE], people=names[PERSON], rules=context
                 )
-                year = ctx.facts.get("year")  # a period before it in its sentence, else one it takes (；)
                 period = metric_context.period_of(sentence, m["start"], context, year=year)
-                period = period or metric_context.lead_period(text, m["sentence"], context, year=year)
+                period = period or metric_context.lead_period(text, m["sentence"], context, year=year)  # ；
                 row.update(
                     label=canonical_label(m["label"], aliases=rules.aliases),
                     sentence=m["sentence"],

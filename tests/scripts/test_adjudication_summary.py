@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location(
-    "adjudication_summary", ROOT / "scripts/adjudication_summary.py"
-)
-adjudication = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(adjudication)
+from tests.scripts.script_tables import load_script
+
+adjudication = load_script("adjudication_summary")
 
 
 def test_summary_counts_judgements_per_source(tmp_path):

@@ -3,40 +3,28 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location(
-    "import_division_zones", ROOT / "scripts/import_division_zones.py"
-)
-importer = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(importer)
+from tests.scripts.script_tables import division_package, load_script
+
+importer = load_script("import_division_zones")
 
 
 @pytest.fixture
 def package(tmp_path: Path) -> Path:
-    tables = {
-        "provinces.csv": "code,name\n45,广西壮族自治区\n12,天津市\n",
-        "cities.csv": "code,name,provinceCode\n4501,南宁市,45\n1201,市辖区,12\n",
-        "areas.csv": "code,name,cityCode,provinceCode\n450181,横州市,4501,45\n120116,滨海新区,1201,12\n",
-        "streets.csv": (
-            "code,name,areaCode,provinceCode,cityCode\n"
-            "450181108,六景镇,450181,45,4501\n"
-            "450181400,南宁六景工业园区,450181,45,4501\n"  # named after a township of its county
-            "450181401,新材料产业园,450181,45,4501\n"  # names an industry, not a place
-            "450181402,六景工业园区东区,450181,45,4501\n"  # part of a zone
-            "450181403,综合保税区,450181,45,4501\n"  # nothing before the suffix but a kind
-            "120116403,东疆保税港区,120116,12,1201\n"  # 东疆: a place name jieba knows
-            "120116404,苏州工业园区,120116,12,1201\n"  # listed in zones.csv already
-        ),
-    }
-    for name, text in tables.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+    streets = [
+        "450181108,六景镇,450181,45,4501\n",
+        "450181400,南宁六景工业园区,450181,45,4501\n",  # named after a township of its county
+        "450181401,新材料产业园,450181,45,4501\n",  # names an industry, not a place
+        "450181402,六景工业园区东区,450181,45,4501\n",  # part of a zone
+        "450181403,综合保税区,450181,45,4501\n",  # nothing before the suffix but a kind
+        "120116403,东疆保税港区,120116,12,1201\n",  # 东疆: a place name jieba knows
+        "120116404,苏州工业园区,120116,12,1201\n",  # listed in zones.csv already
+    ]
+    return division_package(tmp_path, streets)
 
 
 def test_zone_rows_keep_named_zones_with_their_place(package):
