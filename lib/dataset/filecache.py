@@ -1,5 +1,7 @@
 """The per-file cache: each file's rows, as JSON, under its key (lib.dataset.store makes the key of the
-file's bytes, every rule and lexicon file and the code), in one SQLite file of the cache folder.
+file's bytes, every rule and lexicon file and the code), in one SQLite file of the cache folder. The rows
+are laid out by lib.dataset.build (`store_rows`: lists in column order, not dicts), which checks them when
+read back.
 
 One file, not one per report: a 100 MB corpus is 49,000 reports, and creating that many small files cost
 the build's workers 0.05–0.9 ms of system time each on this machine's file system (ext4 mounted with
@@ -19,14 +21,13 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 #: The database in the cache folder.
 FILE_NAME = "files.sqlite"
 #: How long a writer waits for another process's commit before giving up (the entry is then not cached).
 BUSY_SECONDS = 30
-
-Rows = dict[str, list[dict]]
 
 #: Open connections by (process, thread, database): a connection is never used by another thread, nor in a
 #: process forked after it was opened (the build's workers open their own).
@@ -39,27 +40,24 @@ def keys(cache_dir: Path) -> set[str]:
     return _query(cache_dir, "SELECT key FROM rows", (), lambda cur: {k for (k,) in cur})
 
 
-def get(cache_dir: Path, key: str) -> Rows | None:
-    """One file's rows, or None when absent or damaged (a damaged entry is removed)."""
+def get(cache_dir: Path, key: str, valid: Callable[[object], bool]) -> object | None:
+    """One file's entry, or None when absent or not `valid` (damaged, or laid out by other code: removed)."""
     found = _query(cache_dir, "SELECT json FROM rows WHERE key = ?", (key,), lambda cur: next(cur, None))
     if not found:
         return None
     try:
-        rows = json.loads(found[0])
+        entry = json.loads(found[0])
     except (ValueError, TypeError):
-        rows = None
-    ok = isinstance(rows, dict) and all(
-        isinstance(t, str) and isinstance(rs, list) and all(isinstance(r, dict) for r in rs)
-        for t, rs in rows.items()
-    )
+        entry = None
+    ok = entry is not None and valid(entry)
     if not ok:
         _execute(cache_dir, "DELETE FROM rows WHERE key = ?", [(key,)])
-    return rows if ok else None
+    return entry if ok else None
 
 
-def put(cache_dir: Path, key: str, rows: Rows) -> None:
-    """Stores one file's rows (numpy numbers as Python numbers)."""
-    data = json.dumps(rows, ensure_ascii=False, default=_plain, allow_nan=True).encode("utf-8")
+def put(cache_dir: Path, key: str, entry: object) -> None:
+    """Stores one file's entry, any JSON value (numpy numbers as Python numbers, tuples and sets as lists)."""
+    data = json.dumps(entry, ensure_ascii=False, default=_plain, allow_nan=True).encode("utf-8")
     _execute(cache_dir, "INSERT OR REPLACE INTO rows (key, json) VALUES (?, ?)", [(key, data)])
 
 

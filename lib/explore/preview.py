@@ -13,8 +13,8 @@ from lib import config
 from lib.core.budget import BudgetExceeded, run_bounded
 from lib.core.errors import ReadError
 from lib.core.safety import display_name
-from lib.dataset import filecache, store
-from lib.dataset.build import load_analysers, process_file
+from lib.dataset import store
+from lib.dataset.build import compact_rows, load_analysers, process_file, store_rows
 from lib.dataset.schema import Dataset
 from lib.extract.zones import load_gazetteer
 from lib.reading import library
@@ -155,7 +155,7 @@ def _keep_for_the_build(name: str, data: bytes, rows) -> None:
     the file analyses nothing again in the server's process (the analysis ran in the budget's worker)."""
     key = store.digest(store.rules_fingerprint(), name, "library", data)
     try:
-        filecache.put(config.CACHE_DIR, key, rows)
+        store_rows(config.CACHE_DIR, key, compact_rows(rows))
     except OSError:
         pass  # an unwritable cache only means the build analyses the file itself
 

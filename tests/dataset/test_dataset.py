@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -324,6 +325,35 @@ def test_worker_processes_give_the_same_dataset(tmp_path, corpus_files, monkeypa
         pd.testing.assert_frame_equal(alone.table(table), pooled.table(table))
     assert pooled.skipped == alone.skipped == [("broken.txt", "空文件")]
     assert len(filecache.keys(tmp_path / "cache")) == len(corpus_files)  # stored by the workers
+
+
+def test_cached_rows_are_the_rows_the_old_dict_cache_gave(tmp_path, corpus_files):
+    """The cache holds compact rows (lists in column order); read back, they equal what the cache of dicts
+    gave: `_compact` of the rows after a round trip through JSON (numpy numbers, tuples and sets as lists,
+    missing columns None), strings interned alike."""
+    layout = build._table_columns()
+    for i, path in enumerate(corpus_files):
+        rows = build.process_file(path.read_bytes(), name=path.name)
+        rows["metrics"].append({"value": np.float64(2.5), "unit": ("亿", "元"), "nan": float("nan")})
+        as_before = build._compact(json.loads(json.dumps(rows, default=filecache._plain)), layout)
+        build.store_rows(tmp_path, str(i), build.compact_rows(rows))
+        read_back = build.cached_rows(tmp_path, str(i), layout)
+        assert repr(read_back) == repr(as_before)
+        assert [type(v) for r in read_back["metrics"] for v in r] == [
+            type(v) for r in as_before["metrics"] for v in r
+        ]
+
+
+def test_cached_rows_of_other_columns_or_damaged_are_not_read(tmp_path):
+    layout = build._table_columns()
+    build.store_rows(tmp_path, "k", {"metrics": [(1,) * len(layout["metrics"])]})
+    assert build.cached_rows(tmp_path, "k", layout)["metrics"] == [(1,) * len(layout["metrics"])]
+    other = {**layout, "metrics": layout["metrics"][:-1]}
+    assert build.cached_rows(tmp_path, "k", other) is None  # laid out for other columns: removed
+    assert filecache.keys(tmp_path) == set()
+    for damaged in (["x", {}], [build._layout_tag(layout), {"metrics": [[1]]}], {"metrics": []}, "rows"):
+        filecache.put(tmp_path, "d", damaged)
+        assert build.cached_rows(tmp_path, "d", layout) is None
 
 
 def test_a_rule_file_edit_takes_effect_in_the_running_process(isolated, monkeypatch, tmp_path):

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from lib import config
-from lib.dataset import filecache, store
+from lib.dataset import build, filecache, store
 from lib.dataset.build import build_dataset
 
 LIB = Path(__file__).resolve().parents[2] / "lib"
@@ -81,7 +81,8 @@ def test_a_damaged_file_entry_is_rebuilt(isolated):
     rebuilt = store.load_dataset()
     assert len(rebuilt.articles) == 6
     pd.testing.assert_frame_equal(rebuilt.metrics, first.metrics)
-    assert filecache.get(config.CACHE_DIR, keys[0]) is not None  # analysed again and stored again
+    layout = build._table_columns()
+    assert build.cached_rows(config.CACHE_DIR, keys[0], layout) is not None  # analysed again and stored again
 
 
 def test_a_damaged_file_cache_is_set_aside_and_started_afresh(isolated):
@@ -96,19 +97,22 @@ def test_a_damaged_file_cache_is_set_aside_and_started_afresh(isolated):
 
 
 def test_the_file_cache_gives_back_what_was_stored_and_nothing_else(tmp_path):
-    rows = {"metrics": [{"value": np.float64(1.5), "unit": "亿元", "tags": ("a", "b")}], "entities": []}
-    filecache.put(tmp_path, "k1", rows)
-    assert filecache.get(tmp_path, "k1") == {
-        "metrics": [{"value": 1.5, "unit": "亿元", "tags": ["a", "b"]}],
-        "entities": [],
-    }
-    assert filecache.get(tmp_path, "k2") is None and filecache.keys(tmp_path) == {"k1"}
-    filecache.put(tmp_path, "k1", {"metrics": []})  # stored again: the last one counts
-    assert filecache.get(tmp_path, "k1") == {"metrics": []}
+    rows = {"metrics": [[np.float64(1.5), "亿元", ("a", "b")]], "entities": []}
+    filecache.put(tmp_path, "k1", ["tag", rows])
+    anything = lambda entry: True  # noqa: E731
+    assert filecache.get(tmp_path, "k1", anything) == [
+        "tag",
+        {"metrics": [[1.5, "亿元", ["a", "b"]]], "entities": []},
+    ]
+    assert filecache.get(tmp_path, "k2", anything) is None and filecache.keys(tmp_path) == {"k1"}
+    filecache.put(tmp_path, "k1", ["tag", {"metrics": []}])  # stored again: the last one counts
+    assert filecache.get(tmp_path, "k1", anything) == ["tag", {"metrics": []}]
+    assert filecache.get(tmp_path, "k1", lambda entry: entry[0] == "other") is None  # not valid: removed
+    assert filecache.keys(tmp_path) == set()
     unwritable = tmp_path / "file-not-folder"
     unwritable.write_text("x")
     filecache.put(unwritable, "k", rows)  # cannot be cached: nothing raised, nothing found
-    assert filecache.get(unwritable, "k") is None and filecache.keys(unwritable) == set()
+    assert filecache.get(unwritable, "k", anything) is None and filecache.keys(unwritable) == set()
 
 
 def test_the_corpus_key_reads_a_file_again_only_when_it_changed(isolated, monkeypatch):
