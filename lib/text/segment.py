@@ -51,20 +51,15 @@ class Segmenter:
 
     def cut(self, text: str, *, extra_words: Iterable[str] = ()) -> list[str]:
         tokens: list[str] = []
-        for piece, protected in self._pieces(text, extra_words):
-            tokens.extend([piece] if protected else self._jieba.cut(piece, True))
+        for piece, protected in self.pieces(text, extra_words=extra_words):
+            tokens.extend([piece] if protected else self.cut_piece(piece))
         return tokens
 
     def tag(self, text: str, *, extra_words: Iterable[str] = ()) -> list[tuple[str, str]]:
         tagged: list[tuple[str, str]] = []
-        for piece, protected in self._pieces(text, extra_words):
-            tagged.extend([(piece, self.lexicon_tag)] if protected else self._jieba.tag(piece, True))
+        for piece, protected in self.pieces(text, extra_words=extra_words):
+            tagged.extend([(piece, self.lexicon_tag)] if protected else self.tag_piece(piece))
         return tagged
-
-    def pieces(self, text: str, *, extra_words: Iterable[str] = ()) -> Iterator[tuple[str, bool]]:
-        """What `cut` and `tag` read: the text as (piece, protected) pairs, a protected piece one token,
-        the others for `cut_piece` or `tag_piece`."""
-        return self._pieces(text, extra_words)
 
     def cut_piece(self, piece: str) -> list[str]:
         """The words of an unprotected piece: `tag_piece`'s words without their tags, in half the time
@@ -76,9 +71,10 @@ class Segmenter:
         """(word, POS tag) of each word of an unprotected piece."""
         return self._jieba.tag(piece, True)
 
-    def _pieces(self, text: str, extra_words: Iterable[str]) -> Iterator[tuple[str, bool]]:
-        """The text as consecutive (piece, is_protected) pairs: protected pieces are the
-        leftmost-longest occurrences of protected terms and extra words, the rest is to cut."""
+    def pieces(self, text: str, *, extra_words: Iterable[str] = ()) -> Iterator[tuple[str, bool]]:
+        """What `cut` and `tag` read: the text as consecutive (piece, is_protected) pairs. Protected pieces
+        are the leftmost-longest occurrences of protected terms and extra words, each one token; the rest
+        is for `cut_piece` or `tag_piece`."""
         extra = (e.strip() for e in extra_words if isinstance(e, str))
         candidates = {w for w in (*self._protected, *extra) if len(w) >= 2}
         present = [w for w in candidates if w in text]
