@@ -173,7 +173,7 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     bracketed = _bracketed_items(rest, rules)  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）
     if _fits(bracketed, mention, quoted=False):
         return bracketed
-    adjacent = _modifying_list(mention, at.clauses[0], rules)
+    adjacent = _modifying_list(mention, at.clauses[0], rules) or _closing_list(mention, at.clauses[0], rules)
     if adjacent:
         return adjacent
     if mention.key == "一" and mention.kind == COUNTED:  # 三个一: 树立一种理念，…。建立一种机制，…
@@ -228,6 +228,26 @@ def _modifying_list(mention: Mention, before: tuple[str, str], rules: Initiative
         items, _ = enumeration(body, body_mask, key=mention.key, rules=rules)
     want = len(mention.terms) if mention.kind == FORMULA else mention.expected_count
     return items if len(items) >= 2 and len(items) == want else []
+
+
+def _closing_list(mention: Mention, before: tuple[str, str], rules: InitiativeRules) -> list[str]:
+    """A list that ends right at the name and counts out to it: closed by 等, as many items as the name
+    counts or fewer (包保、挂钩联系、轮值书记、督查交办等“五服务工作法”: 等 says the list is not whole); a
+    formula of numbers only counts its items in all (新材料、装备制造、电子信息和生物制药“3+1”主导产业)."""
+    if mention.kind == COUNTED:
+        total = mention.expected_count
+    else:
+        numbers = [int(t) for t in mention.terms if t.isascii() and t.isdigit()]
+        total = sum(numbers) if len(numbers) == len(mention.terms) > 1 else None
+    text, masked = before
+    mark = next((x for x in rules.example_marks if text.endswith(x)), "")
+    if not total or (mention.kind == COUNTED and not mark):
+        return []
+    items, quoted = enumeration(
+        text[: len(text) - len(mark)], masked[: len(masked) - len(mark)], key=None, rules=rules
+    )
+    fits = len(items) <= total if mark else len(items) == total
+    return items if len(items) >= 2 and fits and not quoted else []
 
 
 def _clause_before(sentence: str, masked: str, start: int) -> tuple[int, tuple[str, str]]:

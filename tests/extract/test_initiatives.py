@@ -548,6 +548,31 @@ def test_components_of_real_sentences(sentence, name, components):
             None,
             [],
         ),  # three for two
+        # a list closed by 等 right before a counted name: the items it gives, even fewer than the count
+        (
+            ["推行走访、座谈、结对等“四联工作法”，解决企业难题。"],
+            "四联工作法",
+            "counted",
+            4,
+            ["走访", "座谈", "结对"],
+        ),
+        (["推行走访、座谈“四联工作法”。"], "四联工作法", "counted", 4, []),  # no 等: not the four
+        # a formula of numbers only counts the items of the list right before it in all
+        (
+            ["园区重点发展新材料、装备制造、电子信息和生物制药“3+1”主导产业。"],
+            "3+1",
+            "formula",
+            2,
+            ["新材料", "装备制造", "电子信息", "生物制药"],
+        ),
+        (
+            ["园区聚焦新材料、装备制造、电子信息、生物医药“2+3”产业体系。"],
+            "2+3",
+            "formula",
+            2,
+            [],
+        ),  # four for five
+        (["园区打造“2+1”产业格局，引进项目、建设平台、服务企业成效明显。"], "2+1", "formula", 2, []),
     ],
 )
 def test_small_texts(paragraphs, name, kind, expected, components):
