@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lib import config
 from lib.core import rulefiles
 from lib.core.chars import last_clause
+from lib.extract.named_parks import park_rules
 from lib.extract.places import load_places
 
 ZONE, ENTERPRISE, PERSON, OTHER = "zone", "enterprise", "person", "other"
@@ -169,6 +170,17 @@ def scope_of(
     return ZONE, ""
 
 
+#: How far after a place a park suffix makes the place the start of the park's name.
+PARK_NAME_CHARS = 10
+
+
+def _starts_a_park(after: str) -> bool:
+    """Whether the words after a place name end with a park suffix before the clause does (邵阳县|高新材料
+    产业园项目): the place begins a park's name, and the number is the park's, not the county's."""
+    m = park_rules().re_suffix.search(after)
+    return m is not None and not RE_CLAUSE_END.search(after, 0, m.start())
+
+
 def _names_a_county_or_city(clause: str, rules: ContextRules) -> bool:
     """Whether the clause names a city or county with its suffix (龙泉驿区, 扶绥县, 阜康市): a number of
     that place, wider than the zone, when no zone word is in the clause."""
@@ -176,7 +188,9 @@ def _names_a_county_or_city(clause: str, rules: ContextRules) -> bool:
     for end, ch in enumerate(clause, 1):
         if ch in rules.place_suffixes:
             names = names if names is not None else load_places().admin_names
-            if any(clause[i:end] in names for i in range(max(0, end - 9), end - 2)):
+            if any(clause[i:end] in names for i in range(max(0, end - 9), end - 2)) and not _starts_a_park(
+                clause[end : end + PARK_NAME_CHARS]
+            ):
                 return True
     return False
 

@@ -91,6 +91,20 @@ class Places:
             province, city, county, in_province.get(city, provinces.get(province, 0)), in_city[county]
         )
 
+    def without_suffixes(self, place: str) -> str:
+        """A run of place names with the suffixes of the first one and of a last one after it dropped:
+        马鞍山市雨山 → 马鞍山雨山, 安庆市潜山市 → 安庆潜山."""
+        for n in range(len(place), 1, -1):
+            short = self.shorts.get(place[:n])
+            if short and short != place[:n]:
+                place = short + place[n:]
+                break
+        for n in range(2, len(place) - 2):
+            short = self.shorts.get(place[n:])
+            if short and short != place[n:]:
+                return place[:n] + short
+        return place
+
     @cached_property
     def longest_town(self) -> int:
         return max(map(len, self.towns), default=0)
@@ -182,6 +196,8 @@ def _compile(
             city = names.get(code[:4] + "0" * 8, province)
             places.append(Place(name, COUNTY, province, province if city in placeholders else city))
     places += [Place(p["name"], p["level"], p["province"], p.get("city", "")) for p in spec.get("places", [])]
+    town_names = {w: tuple(ps) for w, ps in _towns(towns).items()}
+    places += _renamed_counties(places, town_names)
     by_name: dict[str, list[Place]] = {}
     shorts = {p.name: short_name(p.name, suffixes, re_ethnic) for p in places}
     for place in places:
@@ -199,11 +215,20 @@ def _compile(
         }
     )
     by_name_sorted = {w: tuple(sorted(ps, key=lambda p: order[p.level])) for w, ps in by_name.items()}
-    town_names = {w: tuple(ps) for w, ps in _towns(towns).items()}
     ends = "".join(sorted({w[-1] for w in town_names}))
     return Places(
         by_name_sorted, shorts, automaton, town_names, re.compile(f"[{re.escape(ends)}]" if ends else "(?!)")
     )
+
+
+def _renamed_counties(places: list[Place], town_names: dict[str, tuple[Place, ...]]) -> list[Place]:
+    """The counties the townships' table names and cpca's older table does not (潜山县 became 潜山市 in
+    2018, 滦县 滦州市): one county place each, in the township table's province and city."""
+    known = {p.name for p in places}
+    counties = {(t.county, t.province, t.city) for ts in town_names.values() for t in ts}
+    return [
+        Place(c, COUNTY, province, city) for c, province, city in sorted(counties) if c and c not in known
+    ]
 
 
 def short_name(name: str, suffixes: tuple[str, ...], re_ethnic: re.Pattern) -> str:

@@ -184,11 +184,7 @@ def zone_key(name: str, gz: Gazetteer | None = None, *, drop_city: bool = True) 
         if gz.places.is_province(place[:n]):
             place = place[n:]
             break
-    for n in range(len(place), 1, -1):  # 马鞍山市雨山 → 马鞍山雨山
-        short = gz.places.shorts.get(place[:n])
-        if short and short != place[:n]:
-            place = short + place[n:]
-            break
+    place = gz.places.without_suffixes(place)
     if drop_city:
         place = _drop_city(place, gz.places)
     return place + suffix.canonical

@@ -103,6 +103,9 @@ def test_this_year_is_the_reports_year():
         ("近年来，东阳市新增非公企业党组织60个。", "60", OTHER, ""),  # a city's number, not the zone's
         ("资料显示，扶绥县已引导企业设立党员先锋岗200余个。", "200", OTHER, ""),
         ("东阳市经济开发区新增企业党组织12个。", "12", ZONE, ""),  # the zone named after the city
+        # a county that begins a park's name is the park's place: its numbers are the park's
+        ("泸溪县新材料产业园项目总投资3亿元。", "3", ZONE, ""),
+        ("泸溪县现有规上企业46家，新材料产业园占一半。", "46", OTHER, ""),  # the suffix is in the next clause
         ("街道社区党员志愿者30名参加活动。", "30", ZONE, ""),  # 社区 is no place name
         # a clause saying what the subject is (作为全市…) says nothing of whose number it is
         ("作为全市创新主阵地，科技城汇聚了120家高新技术企业。", "120", ZONE, ""),

@@ -83,5 +83,29 @@ def test_townships_are_read_from_their_table(tmp_path, monkeypatch):
     assert not load_places().is_place("新造镇")  # a township is no place before a zone's suffix
 
 
+def test_a_county_only_the_township_table_knows_is_a_place(tmp_path, monkeypatch):
+    from lib import config
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "towns.csv").write_text(  # made up: a county renamed after cpca's table was made
+        "name,province,city,county\n新造镇,江苏省,苏州市,新造市\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(config, "rule_file", lambda name: rules / name)
+    places = load_places()
+    assert [(p.name, p.level, p.province, p.city) for p in places.find("新造市")] == [
+        ("新造市", "county", "江苏省", "苏州市")
+    ]
+    assert places.shorts["新造市"] == "新造"
+    assert places.find("昆山市")[0].city == "苏州市"  # a county cpca knows is not added twice
+    assert len(places.find("昆山市")) == 1
+
+
+def test_the_shipped_township_table_names_counties_renamed_since_cpca():
+    # 潜山县 became 潜山市 in 2018, 滦县 滦州市: cpca's table has the old names
+    assert load_places().find("潜山市")[0].city == "安庆市"
+    assert load_places().find("滦州市")[0].city == "唐山市"
+
+
 def test_home_of_a_text_without_places():
     assert load_places().home("党建引领发展").province == ""

@@ -36,6 +36,10 @@ from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_ment
         ("光山县先进制造业开发区党委成立", {"光山先进制造业开发区": 1}),
         ("青阳县高新技术产业园区", {"青阳高新区": 1}),
         ("阳朔工业园", {"阳朔工业园区": 1}),
+        # a county renamed since cpca's table (潜山县 → 潜山市), after its city's name: the county's zone
+        ("安庆潜山市经开区坚持党建与招商并重", {"安庆潜山经开区": 1}),
+        ("唐山滦州市经济开发区召开党建会", {"唐山滦州经开区": 1}),
+        ("安庆市潜山市经开区", {"安庆潜山经开区": 1}),
         # a county's name the dictionary tags as a name, then a descriptive word: the county is the place
         ("五华科技产业园党委开展活动", {"五华科技产业园": 1}),
         # a direction after a place is part of the place name

@@ -294,6 +294,13 @@ PAGES = [
         "",
         "2019-02-22",
     ),
+    (
+        "a short headline over a longer subtitle that echoes the lead: the line closer to the lead wins",
+        "园企携手聚合力 结对共建开新局\n某某高新区坚持党建引领推动非公企业党组织应建尽建\n" + BODY,
+        "某某高新区坚持党建引领推动非公企业党组织应建尽建",
+        "园企携手聚合力 结对共建开新局",
+        None,
+    ),
 ]
 
 
