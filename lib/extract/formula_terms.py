@@ -1,6 +1,7 @@
 """A formula's parts read from its terms (lib.extract.initiative_parts tries these first for a formula).
 
-- Explained term by term: “两个1”指A和B；“10”指C；“N”代表D → A, B, C, D.
+- Explained term by term: “两个1”指A和B；“10”指C；“N”代表D → A, B, C, D; a counted name's parts the same
+  way, by quoted labels (“五彩”服务中“红色”即A，“橙色”即B… → A, B …).
 - Counted in the sentence: every term of “1+3+N” found as a count of something, 以协同区党工委为核心，联动3个
   片区机关党组织以及N个企业党支部 → 协同区党工委, 片区机关党组织, 企业党支部. A "1" may be the core of the
   phrase (以A为核心, `core_frames` in data/rules/initiatives.json) instead of 1个A. All the terms must be found,
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from lib.core.chars import CJK
-from lib.extract.initiative_names import InitiativeRules, Mention, numeral_value
+from lib.extract.initiative_names import COUNTED, FORMULA, InitiativeRules, Mention, numeral_value
 
 #: Where an explanation of a formula term ends when no other follows it.
 RE_EXPLANATION_END = re.compile(r"[；;。）)]")
@@ -92,6 +93,8 @@ def group_numerals(name: str, rules: InitiativeRules) -> tuple[str, ...]:
 def _numeral_forms(term: str, rules: InitiativeRules) -> str:
     """A pattern for a term in any of its numeral forms (三 → 三|3), or the term itself."""
     value = numeral_value(term, rules)
+    if value is None and term.upper() in ("N", "X"):  # N个企业, 若干个企业
+        return "(?:" + "|".join(map(re.escape, (term, *rules.open_counts))) + ")"
     if value is None:
         return re.escape(term)
     forms = {term, str(value), *(ch for ch, v in rules.numerals.items() if v == value)}
@@ -111,3 +114,22 @@ def _counted(term: str, text: str, rules: InitiativeRules) -> str:
             if m:
                 return m.group(1).replace("“", "").replace("”", "")
     return ""
+
+
+def explained_labels(text: str, count: int | None, rules: InitiativeRules) -> list[str]:
+    """The quoted labels the text explains one by one (“红色”即政治引领行动，“橙色”即…), when there are
+    as many as a counted name counts (`count`); [] otherwise. They label the name's parts, and are no
+    initiatives of their own."""
+    labels = [m.group(1) for m in rules.re_explain.finditer(text)] if count and count >= 2 else []
+    return labels if len(labels) == len(set(labels)) == count else []
+
+
+def explanations(mention: Mention, rest: str, later: list[str], rules: InitiativeRules) -> list[str]:
+    """Parts explained one at a time: a formula's terms (“1+2+N”（“1”是…，“2”是…，“N”是…）), or as many
+    quoted labels as a counted name counts (“五彩”服务中“红色”即A，“橙色”即B…); [] when none are."""
+    if mention.kind == FORMULA:
+        explained = explained_terms(mention, [rest, *later], rules)
+        return explained if len(explained) >= 2 else []
+    labels = explained_labels(rest, mention.expected_count if mention.kind == COUNTED else None, rules)
+    labelled = Mention(**{**mention.__dict__, "terms": tuple(labels)})
+    return explained_terms(labelled, [rest], rules, pieces=True) if labels else []

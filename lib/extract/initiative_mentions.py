@@ -229,7 +229,7 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
         or (name.endswith(rules.device_tails) and not is_term_chain(name))
         or bool(any_word(rules.question_words).search(name))
         or after.startswith(rules.problem_words)
-        or after.startswith(rules.award_after)
+        or _past_the_list(after, rules).startswith(rules.award_after)  # “A”“B”等评选活动
         or (name.endswith(rules.award_after) and not is_parallel_count(name))  # “五拼五比晒五榜” is no list
         or (is_term_chain(name) and _names_a_product_chain(after, rules))
         or bool(any_word(rules.award_before + rules.higher_level_owners).search(clause))
@@ -242,6 +242,13 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
             )
         )
     )
+
+
+def _past_the_list(after: str, rules: InitiativeRules) -> str:
+    """What follows a quoted term once the other quoted terms of its list and a list link (等) are passed."""
+    while m := RE_TERM.match(after):
+        after = after[m.end() :].lstrip("、")
+    return after.removeprefix(next((x for x in rules.list_links if after.startswith(x)), ""))
 
 
 def _names_a_product_chain(after: str, rules: InitiativeRules) -> bool:

@@ -2,16 +2,14 @@
 Where names occur in a sentence is lib.extract.initiative_mentions; their parts, lib.extract.initiative_parts.
 
 Kinds, and the count each one implies (`expected_count`):
-- formula: digits or a letter joined by + (1+4+N) or a 3–5 digit code (1145), or terms joined by + or a
-  dash (党建+网格, 采集—研判—处置). Expected count = the number of terms (1+4+N → 3, 1145 → 4,
-  1+1+10+N → 4): reports spell formulas out a term at a time (一个核心、一套班子、四项工程、五联机制), or
-  expand one term (1+4+N's four stations: found 4 ≠ expected 3). A term chain's parts are its terms.
-- counted: a numeral phrase. Expected = the numeral before a measure word (五个一 → 5, 三个哪里 → 3);
-  for parallel names the numeral when the numerals are equal (七联七带 → 7, its parts being pairs), else
-  their sum (一长八员 → 9, 四服务一提升 → 5); a single numeral counts itself (六联工作法 → 6). Phrases of
-  一 only (一人一策) are brands.
-- brand: everything else, and any term with a brand head (“五光十色”…党建品牌, “五美党建”). No count.
-"""
+- formula: digits or a letter joined by + (1+4+N), a 3–5 digit code (1145), or terms joined by + or a dash
+  (党建+网格, 采集—研判—处置). Expected count = the number of terms (1+4+N → 3, 1145 → 4): reports spell
+  formulas out a term at a time (一个核心、一套班子、四项工程、五联机制), or expand one term (1+4+N's four
+  stations: found 4 ≠ expected 3). A term chain's parts are its terms.
+- counted: a numeral phrase. Expected = the numeral before a measure word (五个一 → 5); for parallel names
+  the numeral when the numerals are equal (七联七带 → 7, its parts pairs), else their sum (一长八员 → 9); a
+  single numeral counts itself (六联工作法 → 6); 一 only (一人一策): a brand.
+- brand: everything else, and any term with a brand head (“五光十色”…党建品牌, “五美党建”). No count."""
 
 from __future__ import annotations
 
@@ -52,8 +50,6 @@ RE_DIGITS = re.compile(r"\d")
 LIST_ITEM_CHARS = (2, 8)
 LIST_ITEM = f"[{CJK}]{{{LIST_ITEM_CHARS[0]},{LIST_ITEM_CHARS[1]}}}"
 RE_FIRST_ITEM = re.compile(f"{LIST_ITEM}$")  # a list's first item, up to its 、
-
-
 #: Numerals a parallel name is built of.
 NUMERALS = "一二两三四五六七八九十双"
 #: A name of counted parts: 一台账四清单 (a numeral, then 1–3 characters that are not numerals, twice or more).
@@ -95,6 +91,7 @@ class InitiativeRules:
     measure_words: str  # 个项条…: what a count is counted in
     level_words: str  # 级层: 三级网格 counts levels, it names no programme
     core_frames: tuple[tuple[str, str], ...]  # 以A为核心: the one thing a formula's 1 may be
+    open_counts: tuple[str, ...]  # 若干个: what a formula's N or X may be written as
     superlative_prefixes: tuple[str, ...]
     question_words: tuple[str, ...]
     unquoted_heads: tuple[str, ...]
@@ -160,6 +157,13 @@ def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
     )
 
 
+#: Word lists of initiatives.json taken as they are (a tuple each), the first ones required.
+REQUIRED_LISTS = "brand_heads descriptor_bad_start_words problem_words award_before award_after superlative_prefixes question_words non_count_units".split()
+OPTIONAL_LISTS = (
+    "example_marks chain_of_products merged_tails organisation_heads device_tails higher_level_owners".split()
+)
+
+
 def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRules:
     spec = rulefiles.json_rules(content, name="initiatives.json")
     numerals = {k: int(v) for k, v in spec["numerals"].items()}
@@ -167,7 +171,6 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         date_rules=dates.compile_rules(date_content),
         descriptor_heads=rulefiles.longest_first(spec["descriptor_heads"]),
         numbered_heads=rulefiles.longest_first(spec["numbered_heads"]),
-        brand_heads=tuple(spec["brand_heads"]),
         self_heads=rulefiles.longest_first(spec["self_heads"]),
         programme_verbs=rulefiles.longest_first(spec["programme_verbs"]),
         brand_verbs=rulefiles.longest_first(spec["brand_verbs"]),
@@ -176,12 +179,10 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         max_verb_gap=int(spec["max_verb_gap"]),
         list_links=rulefiles.longest_first(spec["list_links"]),
         of_links=rulefiles.longest_first(spec["of_links"]),
-        example_marks=tuple(spec.get("example_marks", [])),
         name_bad_starts=spec["name_bad_starts"],
         of_heads=rulefiles.longest_first(spec["of_heads"]),
         descriptor_stops=spec["descriptor_stops"],
         descriptor_bad_starts=spec["descriptor_bad_starts"],
-        descriptor_bad_start_words=tuple(spec["descriptor_bad_start_words"]),
         max_descriptor_chars=int(spec["max_descriptor_chars"]["named"]),
         max_numbered_descriptor_chars=int(spec["max_descriptor_chars"]["numbered"]),
         min_name_chars=int(spec["name_chars"]["min"]),
@@ -189,27 +190,17 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         stoplist=frozenset(spec["stoplist"]),
         contrast_frames=tuple((a, b) for a, b in spec["contrast_frames"]),
         contrast_ends=tuple(word for frame in spec["contrast_frames"] for word in frame),
-        problem_words=tuple(spec["problem_words"]),
-        award_before=tuple(spec["award_before"]),
-        award_after=tuple(spec["award_after"]),
-        chain_of_products=tuple(spec.get("chain_of_products", [])),
         measure_words=spec["measure_words"],
         level_words=spec.get("level_words", ""),
         core_frames=tuple((a, b) for a, b in spec.get("core_frames", [])),
-        superlative_prefixes=tuple(spec["superlative_prefixes"]),
-        question_words=tuple(spec["question_words"]),
+        open_counts=rulefiles.longest_first(spec.get("open_counts", [])),
         unquoted_heads=rulefiles.longest_first(spec["unquoted_heads"]),
         formula_heads=rulefiles.longest_first(spec["formula_heads"]),
         unquoted_chars=tuple(spec["name_chars"]["unquoted"]),
         parallel_half_chars=tuple(spec["parallel_names"]["half_chars"]),
         idiom_tags=tuple(spec["parallel_names"]["idiom_tags"]),
         numerals=numerals,
-        non_count_units=tuple(spec["non_count_units"]),
-        merged_tails=tuple(spec.get("merged_tails", [])),
         open_chain_heads=frozenset(spec.get("open_chain_heads", [])),
-        organisation_heads=tuple(spec.get("organisation_heads", [])),
-        device_tails=tuple(spec.get("device_tails", [])),
-        higher_level_owners=tuple(spec.get("higher_level_owners", [])),
         generic_names=_generic_names(spec.get("generic_names", {})),
         expression_marks=spec.get("expression_marks", ""),
         max_count=int(spec["max_count"]),
@@ -218,6 +209,8 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         ordinal_markers=tuple(tuple(series) for series in spec["ordinal_markers"]),
         type_suffix=spec["type_suffix"],
         max_follow_paragraphs=int(spec["max_follow_paragraphs"]),
+        **{key: tuple(spec[key]) for key in REQUIRED_LISTS},
+        **{key: tuple(spec.get(key, [])) for key in OPTIONAL_LISTS},
         **_patterns(spec, numerals),
     )
 

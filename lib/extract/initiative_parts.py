@@ -1,10 +1,11 @@
 """Initiative parts: the components a report lists for a named initiative (lib.extract.initiative_mentions).
 
 A name may give its parts itself (“采集—研判—处置”, “网格联企、社区吹哨”, “A”“B”等三大工程). Otherwise, from
-the surest pattern to the loosest, the first list that fits the count the name implies: a formula's
-explanations (“1”是…，“2”是…, lib.extract.formula_terms); a bracket after the name; an enumeration in the
-clause before it, the later clauses, the next sentence or the earlier clauses (即…、…、…); a formula's
-terms counted in its sentence (以A为核心，3个B，N个C); one group per clause for names of several
+the surest pattern to the loosest, the first list that fits the count the name implies: parts explained one
+by one (“1”是…，“2”是…; “红色”即…，“橙色”即…: lib.extract.formula_terms); a bracket after the name; a list
+ending at the name (A、B、C等“五服务工作法”); an enumeration in the clause before it or the later clauses of
+its sentence (即…、…、…); a formula's terms counted in its sentence (以A为核心，3个B，若干个C); an
+enumeration in the next sentence or the earlier clauses; one group per clause for names of several
 numerals (四服务一提升); numbered items (一是…二是…) or typed items (“…”型) after it; quoted terms sharing
 the head of a count (四项工程 → “强基工程”…) or its key (四带机制 → “机关带行业”…); the short lead sentences
 of the next paragraphs (配强一个…书记。建好一支队伍。).
@@ -130,6 +131,7 @@ class _Surroundings:
     masked: str
     later: list[str]
     clauses: list[tuple[str, str]]  # the clause before the name, the later ones, the next sentence's
+    own_clauses: int  # how many of `clauses` are the name's own sentence's
     earlier: list[tuple[str, str]]  # the earlier clauses of the sentence, nearest first
     after: list[str]  # the rest of the sentence, the paragraph and the next paragraphs
     before: str  # the paragraph up to the name
@@ -145,17 +147,15 @@ class _Surroundings:
         clause_start, before = _clause_before(sentence, masked, mention.start)
         later = sentences[sentence_index + 1 :]
         following = later[0] if later else first_sentence(paragraphs, index + 1)
-        clauses = [
-            before,
-            *_clauses(sentence, masked, mention.end),
-            *_clauses(following, _mask_terms(following), 0),
-        ]
+        own = [before, *_clauses(sentence, masked, mention.end)]
+        clauses = [*own, *_clauses(following, _mask_terms(following), 0)]
         nxt = paragraphs[index + 1 :]
         return cls(
             sentence=sentence,
             masked=masked,
             later=later,
             clauses=clauses,
+            own_clauses=len(own),
             earlier=list(reversed(_clauses(sentence[:clause_start], masked[:clause_start], 0))),
             after=[sentence[mention.end :], *later, *nxt[: rules.max_follow_paragraphs]],
             before="".join(sentences[:sentence_index]) + sentence[: mention.start],
@@ -166,10 +166,9 @@ class _Surroundings:
 def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) -> list[str]:
     """Parts the text lists for a counted name or a formula, from the surest pattern to the loosest."""
     rest = at.sentence[mention.end :]
-    if mention.kind == FORMULA:  # “1+2+N”（“1”是…，“2”是…，“N”是…）: the explanations name the parts
-        explained = formula_terms.explained_terms(mention, [rest, *at.later], rules)
-        if len(explained) >= 2:
-            return explained
+    explained = formula_terms.explanations(mention, rest, at.later, rules)
+    if explained:
+        return explained
     bracketed = _bracketed_items(rest, rules)  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）
     if _fits(bracketed, mention, quoted=False):
         return bracketed
@@ -183,13 +182,18 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     keyed = _clauses_ending_alike(mention, at.clauses[1:], rules)
     if keyed:
         return keyed
-    for text, mask in [*at.clauses, *at.earlier]:
-        items, quoted = enumeration(text, mask, key=mention.key, rules=rules)
-        if _fits(items, mention, quoted=quoted):
-            return items
+    listed = _first_fitting(at.clauses[: at.own_clauses], mention, rules)
+    if listed:
+        return listed
+    counted = formula_terms.counted_terms(mention, at.sentence, rules) if mention.kind == FORMULA else []
+    if counted:  # 建立1个A、若干个B，形成“1+N”体系, before a list in the next sentence
+        return counted
+    listed = _first_fitting([*at.clauses[at.own_clauses :], *at.earlier], mention, rules)
+    if listed:
+        return listed
     groups = () if mention.kind == FORMULA else formula_terms.group_numerals(mention.name, rules)
-    counted = formula_terms.counted_terms(mention, at.sentence, rules, groups or None)
-    if counted and (mention.kind == FORMULA or groups):
+    counted = formula_terms.counted_terms(mention, at.sentence, rules, groups) if groups else []
+    if counted:  # 一心三带四区: 以A为中心，围绕3个B和4个C
         return counted
     for i, text in enumerate([at.sentence[mention.end :], *at.later[:2]]):  # 以党建统领全局，通过组织联建…
         walked = _walk_groups(mention, _clauses(text, _mask_terms(text), 0), rules, keyed=i > 0)
@@ -211,6 +215,15 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
             return keyed
     if mention.key and not at.later:
         return following_parts.lead_sentences(mention, at.following_paragraphs, rules)
+    return []
+
+
+def _first_fitting(clauses: list[tuple[str, str]], mention: Mention, rules: InitiativeRules) -> list[str]:
+    """The first of the clauses' lists that fits the count the name implies, else []."""
+    for text, mask in clauses:
+        items, quoted = enumeration(text, mask, key=mention.key, rules=rules)
+        if _fits(items, mention, quoted=quoted):
+            return items
     return []
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from lib.core.chars import split_sentences
 from lib.extract import zones
 from lib.extract.context import ArticleContext
-from lib.extract.formula_terms import group_pieces
+from lib.extract.formula_terms import explained_labels, group_pieces
 from lib.extract.initiative_mentions import find_initiative_mentions
 from lib.extract.initiative_names import (
     COUNTED,
@@ -56,6 +56,12 @@ def extract_initiatives(
         for e in entries.values()
         if e["components"]
         for piece in group_pieces(RE_SLOGAN.sub("", e["name"]), rules)
+    }
+    named_parts |= {  # “五彩”服务中“红色”即A，“橙色”即B…: the labels of its parts
+        label
+        for e in entries.values()
+        if e["components"] and e["kind"] == COUNTED
+        for label in explained_labels(e["sentence"], e["expected_count"], rules)
     }
     spelled = {tuple(e["components"]): e["name"] for e in entries.values() if e["kind"] == COUNTED}
     # “五个一”工作法（一党员一档案、党员一季度一汇报…）: a piece of another's part is no name of its own

@@ -75,6 +75,7 @@ def test_named_programmes_are_found(text, names):
         "园区党建由“条块分割”向“条块结合”转变。",
         "园区着力破解“融合难”问题。",  # a problem
         "该中心被授予“全国先进集体”称号。",  # an honour
+        "园区定期开展“党员示范企业”“党员先锋班组”等评选活动。",  # titles selected, past the list and 等
         "2个支部被命名为市级“五星级”示范党支部。",
         "解决组织“怎么建”、党建“怎么强”等问题。",  # questions
         "表彰“最具活力”企业党支部。",  # a prize category

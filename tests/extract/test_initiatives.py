@@ -573,6 +573,30 @@ def test_components_of_real_sentences(sentence, name, components):
             [],
         ),  # four for five
         (["园区打造“2+1”产业格局，引进项目、建设平台、服务企业成效明显。"], "2+1", "formula", 2, []),
+        # quoted labels explained one by one, as many as the name counts: the explanations are the parts
+        (
+            ["园区推出“三心”服务，“暖心”即帮办代办，“贴心”即上门走访，“用心”即跟踪问效。"],
+            "三心",
+            "counted",
+            3,
+            ["帮办代办", "上门走访", "跟踪问效"],
+        ),
+        (
+            ["园区推出“三心”服务，“暖心”即帮办代办，“贴心”即上门走访。"],
+            "三心",
+            "counted",
+            3,
+            [],
+        ),  # two for three
+        # a formula's N counted by an open number (若干个, 多个) in its sentence
+        (
+            ["园区建立1个产业链党委、若干个链上企业党组织，形成“1+N”组织体系。"],
+            "1+N",
+            "formula",
+            2,
+            ["产业链党委", "链上企业党组织"],
+        ),
+        (["园区建立1个联合党委，形成“1+N”组织体系。"], "1+N", "formula", 2, []),  # N counts nothing
     ],
 )
 def test_small_texts(paragraphs, name, kind, expected, components):
@@ -588,6 +612,24 @@ def test_small_texts(paragraphs, name, kind, expected, components):
 def test_a_chain_that_spells_out_a_counted_name_is_not_an_initiative_of_its_own():
     names = by_name(["该区推进“港区+保税区+物流园”的“三区合一”改革。"])
     assert {n: e["components"] for n, e in names.items()} == {"三区合一": ["港区", "保税区", "物流园"]}
+
+
+def test_a_formula_counted_out_in_its_own_sentence_outranks_quoted_terms_in_the_next():
+    names = by_name(
+        [
+            "园区建立1个产业链党委、若干个链上企业党组织，形成“1+N”组织体系。定期开展“红旗支部”“先锋岗位”等创建。"
+        ]
+    )
+    assert names["1+N"]["components"] == ["产业链党委", "链上企业党组织"]
+
+
+def test_the_explained_labels_of_a_counted_names_parts_are_not_initiatives():
+    names = by_name(
+        ["驿站提供“三色”服务，“红色”即政治引领行动，“橙色”即关心关爱行动，“紫色”即技能提升行动。"]
+    )
+    assert {n: e["components"] for n, e in names.items()} == {
+        "三色": ["政治引领行动", "关心关爱行动", "技能提升行动"]
+    }
 
 
 def test_an_explained_piece_of_a_name_is_not_an_initiative_of_its_own():
