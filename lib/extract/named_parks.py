@@ -27,6 +27,7 @@ class ParkRules:
     suffix_type: dict[str, str]
     name_tags: frozenset[str]
     generic_words: frozenset[str]  # words that do not name a park on their own (软件, 科创 …)
+    host_words: tuple[str, ...]  # 大学: a university names its park whatever its tag (清华大学科技园)
     max_name_chars: int
     mentions: int
     function_tags: frozenset[str]  # single characters of these tags never make a name: 的, 在, 和 …
@@ -45,6 +46,7 @@ def _compile(content: bytes | None) -> ParkRules:
         suffix_type=types,
         name_tags=frozenset(spec.get("park_name_tags", ["ns", "nr", "nz", "n", "t", "j"])),
         generic_words=frozenset(spec.get("park_generic_words", [])),
+        host_words=tuple(spec.get("park_host_words", [])),
         max_name_chars=int(spec.get("park_max_name_chars", 6)),
         mentions=int(spec.get("park_mentions", 2)),
         function_tags=frozenset(spec.get("park_function_tags", [])),
@@ -71,8 +73,42 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
             counts[park.name] += 1
             if park.name not in found or len(park.full_name) > len(found[park.name].full_name):
                 found[park.name] = park  # the fullest form it is written in (安吉县天子湖园区)
+    _merge_abbreviations(counts, found)
     ranked = [name for name, n in counts.most_common() if n >= rules.mentions]
     return found[ranked[0]] if ranked else None
+
+
+def _merge_abbreviations(counts: Counter, found: dict[str, Park]) -> None:
+    """Counts a park written short for the longer park with the same suffix (or a longer one ending so) whose
+    name holds its characters in order but apart (上理工科技园 → 理工科技园, for 上海理工大学国家大学科技园): one park, two ways of
+    writing it."""
+    for short in sorted(counts, key=len):
+        suffix = _suffix_of(found[short])
+        stem = short.removesuffix(suffix)
+        full = next(
+            (
+                n
+                for n in sorted(counts, key=len, reverse=True)
+                if len(n) > len(short)
+                and _suffix_of(found[n]).endswith(suffix)  # 国家大学科技园 for 科技园, not 园区 for 产业园
+                and not n.endswith(short)  # 培育天子湖园区: a longer reading of 天子湖园区, no full name
+                and _in_order(stem, n)
+            ),
+            None,
+        )
+        if full is not None and len(stem) >= 2:
+            counts[full] += counts.pop(short)
+
+
+def _suffix_of(park: Park) -> str:
+    """The longest suffix a park's name ends with: 科技园 of 理工科技园, 国家大学科技园 of 清华大学国家大学科技园."""
+    return max((s for s in park_rules().suffix_type if park.name.endswith(s)), key=len, default="")
+
+
+def _in_order(chars: str, name: str) -> bool:
+    """Whether every character of `chars` is in `name`, in the same order."""
+    it = iter(name)
+    return all(c in it for c in chars)
 
 
 def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> Park | None:
@@ -83,7 +119,7 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     tagged = join_split_places(segment.tag(run.group(0)), places)
     words: list[str] = []
     for word, tag in reversed(tagged):
-        if tag not in rules.name_tags or word.startswith(not_place):
+        if (tag not in rules.name_tags and not word.endswith(rules.host_words)) or word.startswith(not_place):
             break
         if sum(map(len, words)) + len(word) > rules.max_name_chars:
             break

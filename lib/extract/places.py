@@ -44,6 +44,7 @@ class Places:
     towns: dict[str, tuple[Place, ...]] = field(default_factory=dict)  # township name → its townships
     #: the last character of every township's name (镇, 乡, 道, 木): where a text is looked at for one
     re_town_end: re.Pattern = re.compile("(?!)")
+    glued: str = ""  # characters the segmenter glues to a place after them (对雨湖)
 
     @cached_property
     def admin_names(self) -> frozenset[str]:
@@ -216,8 +217,9 @@ def _compile(
     )
     by_name_sorted = {w: tuple(sorted(ps, key=lambda p: order[p.level])) for w, ps in by_name.items()}
     ends = "".join(sorted({w[-1] for w in town_names}))
+    town_end = re.compile(f"[{re.escape(ends)}]" if ends else "(?!)")
     return Places(
-        by_name_sorted, shorts, automaton, town_names, re.compile(f"[{re.escape(ends)}]" if ends else "(?!)")
+        by_name_sorted, shorts, automaton, town_names, town_end, "".join(spec.get("glued_prefixes", []))
     )
 
 
@@ -245,7 +247,8 @@ def short_name(name: str, suffixes: tuple[str, ...], re_ethnic: re.Pattern) -> s
 
 def join_split_places(tagged: list[tuple[str, str]], places: Places | None = None) -> list[tuple[str, str]]:
     """Tagged words, with each run of adjacent words that together make a place name the segmenter cut
-    (南 谯, 上 高) joined into one word tagged ns, longest first."""
+    (南 谯, 上 高) joined into one word tagged ns, longest first, and a place the segmenter glued one
+    character to (对雨湖) cut from it."""
     places = places or load_places()
     out, i = [], 0
     while i < len(tagged):
@@ -253,7 +256,13 @@ def join_split_places(tagged: list[tuple[str, str]], places: Places | None = Non
             (j for j in range(len(tagged), i + 1, -1) if places.is_place("".join(w for w, _ in tagged[i:j]))),
             None,
         )
-        out.append(("".join(w for w, _ in tagged[i:j]), "ns") if j else tagged[i])
+        word, tag = tagged[i]
+        if j:
+            out.append(("".join(w for w, _ in tagged[i:j]), "ns"))
+        elif len(word) >= 3 and word[0] in places.glued and places.is_place(word[1:]):
+            out += [(word[0], "p"), (word[1:], "ns")]  # 对雨湖: a preposition glued to a place (对|雨湖)
+        else:
+            out.append(tagged[i])
         i = j or i + 1
     return out
 

@@ -333,12 +333,35 @@ def test_where_a_parks_own_name_starts(text, expected):
         ("柳溪艺术区党群服务站揭牌。柳溪艺术区企业党员参加。", ("柳溪艺术区", "文创园区")),
         ("云杉小镇成立联合党委。云杉小镇的企业党员参加。", ("云杉小镇", "特色小镇")),
         ("走进物流园，物流园里企业很多。", ("", "")),  # no name of its own
+        ("青岚科技文化园成立党支部。青岚科技文化园企业参加。", ("青岚科技文化园", "文创园区")),
+        ("海湾半导体产业基地揭牌。海湾半导体产业基地企业参加。", ("海湾半导体产业基地", "产业园")),
+        # a university names its park, whatever the segmenter tags it; the category alone names none
+        (
+            "上海理工大学国家大学科技园党委成立。上海理工大学国家大学科技园企业参加。",
+            ("上海理工大学国家大学科技园", "科技园"),
+        ),
+        ("教育部认定的国家大学科技园。国家大学科技园建设提速。", ("", "")),
         ("代表们到特色小镇参观。特色小镇建设提速。", ("", "")),
     ],
 )
 def test_parks_of_other_kinds(text, expected):
     zone = detect_zone("", text).zone
     assert (zone.name, zone.type) == expected
+
+
+def test_a_park_written_short_is_counted_for_its_full_name():
+    # made up: the full name once, an abbreviation (its characters in order, apart) twice
+    text = "华东理工大学国家大学科技园揭牌。华理工科技园党委成立，华理工科技园企业参加。"
+    assert detect_zone("", text).zone.name == "华东理工大学国家大学科技园"
+    # a longer reading that only adds words before the name is no full name of it
+    text = "培育天子湖园区。天子湖园区党委成立。"
+    assert detect_zone("", text).zone.name == ""
+
+
+def test_a_place_the_segmenter_glued_a_preposition_to_is_still_read():
+    # jieba cuts 对雨湖 as one word: the place after the preposition still names the zone
+    zone = detect_zone("", "对雨湖工业集中区的企业开展走访。").zone
+    assert (zone.name, zone.province, zone.city) == ("雨湖工业集中区", "湖南省", "湘潭市")
 
 
 @pytest.mark.parametrize(

@@ -295,6 +295,13 @@ PAGES = [
         "2019-02-22",
     ),
     (
+        "an app feed's line of the site and how long ago it posted, above the headline",
+        "某某日报 13小时前\n园区党建引领发展再上新台阶\n" + BODY,
+        "园区党建引领发展再上新台阶",
+        "",
+        None,
+    ),
+    (
         "a short headline over a longer subtitle that echoes the lead: the line closer to the lead wins",
         "园企携手聚合力 结对共建开新局\n某某高新区坚持党建引领推动非公企业党组织应建尽建\n" + BODY,
         "某某高新区坚持党建引领推动非公企业党组织应建尽建",
