@@ -14,6 +14,8 @@ from lib.extract.initiative_names import RE_SLOGAN, RE_TERM, InitiativeRules, Me
 
 #: Where a clause ends (read on text whose quoted terms are masked, so their commas do not count).
 RE_CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")
+#: What ends a sentence: a paragraph without one is a heading when it is short.
+RE_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 def inner(m: re.Match) -> str:
@@ -99,21 +101,36 @@ def keyed_terms(mention: Mention, texts: list[str]) -> list[str]:
 
 
 def lead_sentences(mention: Mention, paragraphs: list[str], rules: InitiativeRules) -> list[str]:
-    """The short opening sentences of the paragraphs after the name (配强一个…书记。建好一支队伍。)."""
+    """The short opening sentences of the paragraphs after the name (配强一个…书记。建好一支队伍。), or the
+    first clauses of the headings among them (组织汇通，让园区管理更省心 / its body / 功能汇聚，…): with
+    headings, exactly as many as the name counts."""
     out: list[str] = []
+    headed = False
     for index in range(len(paragraphs)):
         lead = first_sentence(paragraphs, index).rstrip("。！？；;!?")
+        heading = _is_heading(paragraphs[index] or "", rules)
+        if heading:
+            lead = RE_CLAUSE_END.split(lead, maxsplit=1)[0]
         if (
-            not lead
-            or len(lead) > rules.max_lead_chars
-            or RE_CLAUSE_END.search(lead)
-            or mention.key not in lead
+            lead
+            and len(lead) <= rules.max_lead_chars
+            and not RE_CLAUSE_END.search(lead)
+            and mention.key in lead
         ):
+            out.append(lead)
+            headed = headed or heading
+            if len(out) == mention.expected_count:
+                break
+        elif not (headed and not heading):  # a heading's body paragraph is passed over
             break
-        out.append(lead)
-        if len(out) == mention.expected_count:
-            break
+    if headed and len(out) != mention.expected_count:
+        return []
     return out if len(out) >= 2 else []
+
+
+def _is_heading(paragraph: str, rules: InitiativeRules) -> bool:
+    """A short paragraph with no sentence end: a heading (组织汇通，让园区管理更省心)."""
+    return 0 < len(paragraph) <= 2 * rules.max_lead_chars and not RE_SENTENCE_END.search(paragraph)
 
 
 def one_clauses(mention: Mention, texts: list[str], rules: InitiativeRules) -> list[str]:

@@ -146,7 +146,17 @@ def _classify(
         return Block(line, CAPTION, blank_before=blank_before)
     if bare_headings and len(line) <= BARE_HEADING_MAX and not RE_CLAUSE_PUNCT.search(line):
         return Block(line, HEADING, level=0, blank_before=blank_before)
-    if bare_headings and blank_before and RE_COMMA_HEADING.match(line) and not RE_SENTENCE_END.search(line):
+    ended = (
+        prev is not None
+        and prev.kind == BODY
+        and (bool(RE_SENTENCE_END.search(prev.text)) or prev.text.endswith(("：", ":")))
+    )
+    if (
+        bare_headings
+        and (blank_before or ended)  # a line of its own: after a blank line or a finished paragraph
+        and RE_COMMA_HEADING.match(line)
+        and not RE_SENTENCE_END.search(line)
+    ):
         return Block(line, HEADING, level=0, blank_before=blank_before)
     return Block(line, BODY, blank_before=blank_before)
 

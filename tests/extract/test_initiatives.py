@@ -623,6 +623,21 @@ def test_a_formula_counted_out_in_its_own_sentence_outranks_quoted_terms_in_the_
     assert names["1+N"]["components"] == ["产业链党委", "链上企业党组织"]
 
 
+def test_the_parts_of_a_counted_name_are_the_headings_that_follow_it():
+    paragraphs = [
+        "社区围绕“三汇”理念，做法如下：",
+        "组织汇通，让园区管理更省心",
+        "纵向层面建立三级治理体系，形成服务网。",
+        "功能汇聚，让员工生活更舒心",
+        "提升公共服务水平，完善生活功能。",
+        "治理汇合，让企业生产更安心",
+        "以志愿服务带动园区治理。",
+    ]
+    assert by_name(paragraphs)["三汇"]["components"] == ["组织汇通", "功能汇聚", "治理汇合"]
+    # two headings for a name of three: no parts
+    assert by_name(paragraphs[:5])["三汇"]["components"] == []
+
+
 def test_the_explained_labels_of_a_counted_names_parts_are_not_initiatives():
     names = by_name(
         ["驿站提供“三色”服务，“红色”即政治引领行动，“橙色”即关心关爱行动，“紫色”即技能提升行动。"]

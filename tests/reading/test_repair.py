@@ -136,6 +136,20 @@ def test_a_subheading_of_two_short_clauses_is_not_glued_to_the_next_paragraph():
     assert [p.text for p in art.body] == ["导语第一段，园区介绍情况。", "园区今年成立联合党委，覆盖企业。"]
 
 
+def test_a_subheading_right_after_a_finished_paragraph_is_a_heading_without_a_blank_line():
+    text = "标题一则\n\n导语第一段，园区介绍情况。\n园区的做法如下：\n组织汇通，让园区管理更省心\n园区今年成立联合党委。\n"
+    (art,) = _articles(text)
+    assert [p.text for p in art.body] == [
+        "导语第一段，园区介绍情况。",
+        "园区的做法如下：",
+        "园区今年成立联合党委。",
+    ]
+    # after a line that stops mid-sentence, a short line of two clauses is its continuation
+    text = "标题一则\n\n导语第一段，园区介绍情况。\n园区成立了联合党委，覆盖非公企业，并且\n组建服务站，覆盖企业一百家\n党员两百名。\n"
+    (art,) = _articles(text)
+    assert "并且组建服务站，覆盖企业一百家" in art.text
+
+
 def test_a_sentence_broken_after_a_comma_is_still_joined():
     text = "标题一则\n\n导语第一段，园区介绍情况。\n\n园区今年成立了联合党委和三个支部，覆盖\n\n企业一百家，党员两百名。\n"
     (art,) = _articles(text)
