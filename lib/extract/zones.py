@@ -20,9 +20,9 @@ from pathlib import Path
 
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import CJK, RE_CJK_RUN_END, WordAutomaton, word_automaton
-from lib.extract.entity_rules import dictionary_entry
-from lib.extract.places import CITY, Places, join_split_places, load_places, locate
+from lib.core.chars import CJK, WordAutomaton, word_automaton
+from lib.extract.places import CITY, Places, load_places, locate
+from lib.extract.zone_places import blocked, place_words, run_before
 from lib.text import segment
 
 GAZETTEER, PATTERN, NONE = "gazetteer", "pattern", "none"
@@ -176,7 +176,7 @@ def zone_key(name: str, gz: Gazetteer | None = None, *, drop_city: bool = True) 
     (四川省广安市经济技术开发区 → 广安经开区, 榆林榆阳产业园区 → 榆阳产业园). Without `drop_city`, the
     name a zone nobody listed is shown by (榆林榆阳产业园)."""
     gz = gz or load_gazetteer()
-    name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
+    name = re.sub(r"[\s()]+", "", unicodedata.normalize("NFKC", name or ""))  # 厦门(集美) → 厦门集美
     place, suffix = split_name(name, gz)
     if suffix is None:
         return name
@@ -241,6 +241,8 @@ def find_mentions(text: str, gz: Gazetteer) -> Mentions:
     covered = bytearray(len(text))
     for end, (length, name) in gz.aliases.iter_long(text) if gz.aliases is not None and text else ():
         start = end - length + 1
+        if _named_for_elsewhere(text, start, end + 1, gz.zones[name], gz):
+            continue  # 南阳中关村信息谷, 中关村南阳科技产业园: a brand of the zone's, in another city
         zone = _other_kind_after(text, start, end + 1, name, gz) or gz.zones[name]
         found.add(zone)  # leftmost-longest, like a regex alternation tried longest first
         stop = start + len(zone.name) if zone.name not in gz.zones else end + 1
@@ -257,6 +259,17 @@ def find_mentions(text: str, gz: Gazetteer) -> Mentions:
             elif zone:
                 found.bare[zone] += 1
     return found
+
+
+def _named_for_elsewhere(text: str, start: int, end: int, zone: Zone, gz: Gazetteer) -> bool:
+    """Whether a short name of a zone without its suffix (中关村) stands right after or right before a
+    place in another province (南阳中关村信息谷, 中关村南阳科技产业园): a branch named for the zone, not it."""
+    if split_name(text[start:end], gz)[1] is not None or not zone.province:
+        return False
+    before, after = text[max(0, start - 4) : start], text[end : end + 4]
+    near = [w for n in range(2, 5) for w in (before[-n:], after[:n]) if len(w) == n]
+    found = [p for w in near for p in gz.places.find(w)]
+    return bool(found) and all(p.province != zone.province for p in found)
 
 
 def _ftz_zone(m: re.Match, gz: Gazetteer) -> Zone:
@@ -300,13 +313,13 @@ def _generic_zone(text: str, start: int, matched: str, gz: Gazetteer) -> Zone | 
     (在高新区召开, 县经开区) its canonical suffix and the local prefix before it (县, 市, or "") when the
     article's own zone may be meant; else None."""
     suffix = gz.suffixes[matched]
-    words = _place_words(_run_before(text, start, gz), suffix, gz)
+    words = place_words(run_before(text, start, gz), suffix, gz)
     if sum(map(len, words)) < 2:
         if start and text[start - 1] in "(（":  # 株洲市天元区（高新区）: the zone of that place
-            hosts = _place_words(_run_before(text, start - 1, gz), suffix, gz)
+            hosts = place_words(run_before(text, start - 1, gz), suffix, gz)
             return listed_at(city_short(locate(hosts, gz.places)[1], gz), suffix, gz) if hosts else None
-        before = segment.tag(_run_before(text, start, gz)[-4:] or " ")[-1][0]
-        if suffix.canonical not in gz.bare_suffixes or _blocked(before, gz):
+        before = segment.tag(run_before(text, start, gz)[-4:] or " ")[-1][0]
+        if suffix.canonical not in gz.bare_suffixes or blocked(before, gz):
             return None
         return suffix.canonical, before[-1] if before.endswith(gz.local_prefixes) else ""
     surface = "".join(words) + suffix.text
@@ -319,12 +332,6 @@ def _generic_zone(text: str, start: int, matched: str, gz: Gazetteer) -> Zone | 
     province, city = locate(words, gz.places)
     level = "national" if suffix.national else ""
     return Zone(zone_key(surface, gz, drop_city=False), surface, level, suffix.type, province, city)
-
-
-def _run_before(text: str, end: int, gz: Gazetteer) -> str:
-    """The Chinese characters right before `end`, as many as a place and a descriptive word may take."""
-    run = RE_CJK_RUN_END.search(text[max(0, end - gz.max_place_chars - gz.max_descriptor_chars) : end])
-    return run.group(0) if run else ""
 
 
 def city_short(place: str, gz: Gazetteer) -> str:
@@ -342,53 +349,3 @@ def listed_at(place: str, suffix: Suffix | str, gz: Gazetteer, *, named: bool = 
         if names:
             return gz.zones[names[0]] if len(names) == 1 else None
     return None
-
-
-def _place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
-    """The words of the place name that ends the run (and of a descriptive word after it when the
-    suffix allows one and a known place precedes it), in text order."""
-    tagged = join_split_places(segment.tag(run), gz.places) if run else []
-    words = _walk(tagged, lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
-    words = words[next((i for i, w in enumerate(words) if gz.places.is_place(w)), 0) :]  # 热烈祝贺|武汉市
-    if words or not suffix.descriptive:
-        return words
-    described = _walk(tagged, lambda w, t: _is_descriptor_word(w, t, gz), gz.max_descriptor_chars)
-    place = _walk(tagged[: -len(described)], lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
-    named = [w for w in place if gz.places.is_place(w)]  # 山东省数字经济产业园: a province's title, no zone
-    found = described and named and not all(map(gz.places.only_province, named))
-    return [*place, *described] if found else []
-
-
-def _walk(tagged: list[tuple[str, str]], ok, limit: int) -> list[str]:
-    """The longest run of words at the end of `tagged` that satisfy ok(word, tag), within limit chars."""
-    out: list[str] = []
-    size = 0
-    for word, tag in reversed(tagged):
-        if not ok(word, tag) or size + len(word) > limit:
-            break
-        out.append(word)
-        size += len(word)
-    return out[::-1]
-
-
-def _blocked(word: str, gz: Gazetteer) -> bool:
-    return word.startswith(gz.not_place)
-
-
-def _is_descriptor_word(word: str, tag: str, gz: Gazetteer) -> bool:
-    """A word describing a zone after its place (智能制造; 智慧, tagged as a name), never a place (五华|科技)."""
-    if _blocked(word, gz) or gz.places.is_place(word):
-        return False
-    listed = dictionary_entry(word) if tag not in gz.descriptor_tags else None
-    return tag in gz.descriptor_tags or bool(listed and listed[1] in gz.listed_name_tags)
-
-
-def _is_place_word(word: str, tag: str, gz: Gazetteer) -> bool:
-    """A word of a place name: a place, or tagged as a name, unless the dictionary itself lists the word as a
-    person's name (jieba's dictionary tags 弘扬, 文明, 智慧 nr: 弘扬开发区精神 names no zone)."""
-    if _blocked(word, gz):
-        return False
-    if gz.places.is_place(word) or word in gz.place_tails:
-        return True
-    listed = dictionary_entry(word)
-    return tag in gz.place_tags and not (listed and listed[1] in gz.listed_name_tags)

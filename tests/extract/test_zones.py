@@ -40,6 +40,13 @@ from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_ment
         ("安庆潜山市经开区坚持党建与招商并重", {"安庆潜山经开区": 1}),
         ("唐山滦州市经济开发区召开党建会", {"唐山滦州经开区": 1}),
         ("安庆市潜山市经开区", {"安庆潜山经开区": 1}),
+        # a county in brackets after its city; a descriptive word before 工业集中区
+        ("厦门(集美)机械工业集中区", {"厦门集美机械工业集中区": 1}),
+        ("湖里创新园举行授牌仪式", {"湖里创新园": 1}),
+        # a short name of a zone right by a place in another province is a branch named for it
+        ("深入南阳中关村信息谷创新中心考察", {}),
+        ("中关村南阳科技产业园揭牌", {"中关村南阳科技产业园": 1}),
+        ("北京中关村企业代表参加", {"中关村科技园区": 1}),  # its own city: the zone itself
         # a county's name the dictionary tags as a name, then a descriptive word: the county is the place
         ("五华科技产业园党委开展活动", {"五华科技产业园": 1}),
         # a direction after a place is part of the place name
@@ -347,6 +354,10 @@ def test_where_a_parks_own_name_starts(text, expected):
 def test_parks_of_other_kinds(text, expected):
     zone = detect_zone("", text).zone
     assert (zone.name, zone.type) == expected
+
+
+def test_a_bracketed_county_is_read_as_part_of_the_name():
+    assert zone_key("襄阳(宜城)精细化工园区") == zone_key("襄阳宜城精细化工园区")
 
 
 def test_a_park_written_short_is_counted_for_its_full_name():

@@ -1,0 +1,82 @@
+"""The place before a zone's suffix, read word by word from the end (lib.extract.zones): place words (a
+place, or a word tagged as a name that jieba's dictionary does not list as a person's name), then, for a
+suffix that allows one, a descriptive word between a known place and the suffix (新县|先进制造业|开发区)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lib.core.chars import CJK, RE_CJK_RUN_END
+from lib.extract.entity_rules import dictionary_entry
+from lib.extract.places import join_split_places
+from lib.text import segment
+
+if TYPE_CHECKING:
+    from lib.extract.zones import Gazetteer, Suffix
+
+#: A place, then another in brackets, right before a zone's name: 厦门(集美), 襄阳（宜城）.
+RE_BRACKETED_PLACE = re.compile(f"(?P<outer>[{CJK}]{{2,6}})[(（](?P<inner>[{CJK}]{{2,5}})[)）]$")
+
+
+def run_before(text: str, end: int, gz: Gazetteer) -> str:
+    """The Chinese characters right before `end`, as many as a place and a descriptive word may take; a
+    county in brackets after its city is read without them (厦门(集美)机械 → 厦门集美机械)."""
+    window = text[max(0, end - gz.max_place_chars - gz.max_descriptor_chars) : end]
+    run = RE_CJK_RUN_END.search(window)
+    if run is None:
+        return ""
+    bracket = RE_BRACKETED_PLACE.search(window, 0, run.start())
+    if bracket and gz.places.is_place(bracket["inner"]):
+        return bracket["outer"] + bracket["inner"] + run.group(0)
+    return run.group(0)
+
+
+def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
+    """The words of the place name that ends the run (and of a descriptive word after it when the
+    suffix allows one and a known place precedes it), in text order."""
+    tagged = join_split_places(segment.tag(run), gz.places) if run else []
+    words = _walk(tagged, lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
+    words = words[next((i for i, w in enumerate(words) if gz.places.is_place(w)), 0) :]  # 热烈祝贺|武汉市
+    if words or not suffix.descriptive:
+        return words
+    described = _walk(tagged, lambda w, t: _is_descriptor_word(w, t, gz), gz.max_descriptor_chars)
+    place = _walk(tagged[: -len(described)], lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
+    named = [w for w in place if gz.places.is_place(w)]  # 山东省数字经济产业园: a province's title, no zone
+    found = described and named and not all(map(gz.places.only_province, named))
+    return [*place, *described] if found else []
+
+
+def _walk(tagged: list[tuple[str, str]], ok, limit: int) -> list[str]:
+    """The longest run of words at the end of `tagged` that satisfy ok(word, tag), within limit chars."""
+    out: list[str] = []
+    size = 0
+    for word, tag in reversed(tagged):
+        if not ok(word, tag) or size + len(word) > limit:
+            break
+        out.append(word)
+        size += len(word)
+    return out[::-1]
+
+
+def blocked(word: str, gz: Gazetteer) -> bool:
+    return word.startswith(gz.not_place)
+
+
+def _is_descriptor_word(word: str, tag: str, gz: Gazetteer) -> bool:
+    """A word describing a zone after its place (智能制造; 智慧, tagged as a name), never a place (五华|科技)."""
+    if blocked(word, gz) or gz.places.is_place(word):
+        return False
+    listed = dictionary_entry(word) if tag not in gz.descriptor_tags else None
+    return tag in gz.descriptor_tags or bool(listed and listed[1] in gz.listed_name_tags)
+
+
+def _is_place_word(word: str, tag: str, gz: Gazetteer) -> bool:
+    """A word of a place name: a place, or tagged as a name, unless the dictionary itself lists the word as a
+    person's name (jieba's dictionary tags 弘扬, 文明, 智慧 nr: 弘扬开发区精神 names no zone)."""
+    if blocked(word, gz):
+        return False
+    if gz.places.is_place(word) or word in gz.place_tails:
+        return True
+    listed = dictionary_entry(word)
+    return tag in gz.place_tags and not (listed and listed[1] in gz.listed_name_tags)
