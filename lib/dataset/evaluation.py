@@ -198,7 +198,14 @@ def _score_zone(score: ReportScore, spec: dict, art: pd.Series | None) -> None:
     )  # one zone, any of its listed forms (秀洲国家高新区 of 嘉兴高新区)
     names = {got, art["zone_full"] if "zone_full" in art.index else "", *(listed.aliases if listed else ())}
     forms = {f for n in names if n for f in (norm(n), norm(zone_key(n)))}
-    _right(score, "zone", bool(got) and bool(forms & accepted), spec["zone"], got)
+    _right(score, "zone", bool(got) and bool((forms | _without_place(forms)) & accepted), spec["zone"], got)
+
+
+def _without_place(forms: set[str]) -> set[str]:
+    """The forms without a province, city or county written before the name: 江津德感工业园区 is the
+    annotation's 德感工业园 with its district before it, the same park."""
+    places = load_gazetteer().places
+    return {f[n:] for f in forms for n in range(2, min(len(f) - 2, 6)) if places.is_place(f[:n])}
 
 
 def names_match(predicted: str, annotated: str) -> bool:

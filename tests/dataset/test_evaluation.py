@@ -115,6 +115,17 @@ def test_a_listed_zone_is_right_by_any_of_its_listed_forms(folder):
     assert score.fields["zone"].accuracy == 0.0  # another zone of the same city: wrong
 
 
+def test_a_zone_is_right_with_its_county_written_before_it(folder):
+    # the program reads 桐庐横村工业园区; the annotation names the park without its county
+    (folder / "x01.txt").write_text(REPORT.replace("桐庐经济开发区", "桐庐横村工业园区"), encoding="utf-8")
+    _write(folder, _annotation(zone="横村工业园区", zone_short="", zone_names_in_text=[]))
+    (score,) = evaluate(folder)
+    assert score.fields["zone"].accuracy == 1.0, score.problems
+    _write(folder, _annotation(zone="分水工业园区", zone_short="", zone_names_in_text=[]))
+    (score,) = evaluate(folder)
+    assert score.fields["zone"].accuracy == 0.0  # another park of the county: wrong
+
+
 def test_splits_come_from_the_splits_file(folder):
     _write(folder, _annotation())
     assert [s.id for s in evaluate(folder, split="test")] == ["x01"]

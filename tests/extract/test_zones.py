@@ -43,6 +43,7 @@ from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_ment
         # a county in brackets after its city; a descriptive word before 工业集中区
         ("厦门(集美)机械工业集中区", {"厦门集美机械工业集中区": 1}),
         ("湖里创新园举行授牌仪式", {"湖里创新园": 1}),
+        ("兰州陆港党建联盟成立，兰州国际陆港企业参加", {"兰州陆港": 2}),
         # a short name of a zone right by a place in another province is a branch named for it
         ("深入南阳中关村信息谷创新中心考察", {}),
         ("中关村南阳科技产业园揭牌", {"中关村南阳科技产业园": 1}),
