@@ -295,6 +295,13 @@ PAGES = [
         "2019-02-22",
     ),
     (
+        "the time a site archived the page is not its date: the date of the source line is",
+        "归档时间:2024-02-26\n园区党建引领发展再上新台阶\n来源:某某日报   2023-04-06 16:25\n" + BODY,
+        "园区党建引领发展再上新台阶",
+        "",
+        "2023-04-06",
+    ),
+    (
         "an app feed's line of the site and how long ago it posted, above the headline",
         "某某日报 13小时前\n园区党建引领发展再上新台阶\n" + BODY,
         "园区党建引领发展再上新台阶",
