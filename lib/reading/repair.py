@@ -18,7 +18,7 @@ from lib.core.chars import CJK
 from lib.core.model import BODY, CAPTION, CLUTTER, CREDIT, HEADING, META, Paragraph
 
 #: Chinese punctuation that may touch a CJK character without a space.
-PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』"
+PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』+＋"  # + too: “非遗 + 党建” is the chain 非遗+党建
 RE_SPACE_IN_CJK = re.compile(
     f"(?<=[{CJK}{PUNCT}])[ \\t\\u3000]+(?=[{CJK}{PUNCT}0-9])|(?<=[0-9%.])[ \\t\\u3000]+(?=[{CJK}{PUNCT}])"
 )

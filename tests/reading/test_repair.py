@@ -27,6 +27,9 @@ from lib.reading.repair import drop_pinyin_glosses, repair_text
         ("构建“1 X N”组织体系", "构建“1+X+N”组织体系"),  # pluses a web copy turned into spaces
         ("放大“5 X”功能作用", "放大“5+X”功能作用"),
         ("推广“AB CD”模式", "推广“AB CD”模式"),  # no digit: letters and a space stay
+        ("打造“非遗 + 党建”品牌", "打造“非遗+党建”品牌"),  # spaces around a chain's plus
+        ("推行“党建 ＋ 网格”模式", "推行“党建＋网格”模式"),
+        ("A + B", "A + B"),  # no Chinese around it: the spaces stay
         ("", ""),
     ],
 )
