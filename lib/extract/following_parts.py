@@ -121,7 +121,7 @@ def lead_sentences(mention: Mention, paragraphs: list[str], rules: InitiativeRul
             headed = headed or heading
             if len(out) == mention.expected_count:
                 break
-        elif not (headed and not heading):  # a heading's body paragraph is passed over
+        elif heading or not headed:  # past a heading, its body paragraph is passed over
             break
     if headed and len(out) != mention.expected_count:
         return []

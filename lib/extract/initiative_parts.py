@@ -252,15 +252,21 @@ def _closing_list(mention: Mention, before: tuple[str, str], rules: InitiativeRu
     else:
         numbers = [int(t) for t in mention.terms if t.isascii() and t.isdigit()]
         total = sum(numbers) if len(numbers) == len(mention.terms) > 1 else None
-    text, masked = before
-    mark = next((x for x in rules.example_marks if text.endswith(x)), "")
+    items, quoted, mark = _list_closing(before, rules)
     if not total or (mention.kind == COUNTED and not mark):
         return []
-    items, quoted = enumeration(
-        text[: len(text) - len(mark)], masked[: len(masked) - len(mark)], key=None, rules=rules
-    )
     fits = len(items) <= total if mark else len(items) == total
     return items if len(items) >= 2 and fits and not quoted else []
+
+
+def _list_closing(before: tuple[str, str], rules: InitiativeRules) -> tuple[list[str], bool, str]:
+    """The list a clause ends with (before a name), whether its items are quoted terms, and the mark that
+    closes it (等: initiatives.json example_marks), or "" when none does."""
+    text, masked = before
+    mark = next((x for x in rules.example_marks if text.endswith(x)), "")
+    cut = len(text) - len(mark)
+    items, quoted = enumeration(text[:cut], masked[:cut], key=None, rules=rules)
+    return items, quoted, mark
 
 
 def _clause_before(sentence: str, masked: str, start: int) -> tuple[int, tuple[str, str]]:
@@ -273,11 +279,7 @@ def _exemplified(before: tuple[str, str], rules: InitiativeRules, *, count: int 
     """The list a name closes, with 等 (initiatives.json example_marks: 开展发展论坛、研讨培训、专题党课等
     “党群一体化”活动), or without it when the list has as many items as the name counts (围绕智能制造、循环经济
     “一主一特”产业, a quoted name and a list of plain items); [] when the clause does not end so."""
-    text, masked = before
-    mark = next((x for x in rules.example_marks if text.endswith(x)), "")
-    items, _ = enumeration(
-        text[: len(text) - len(mark)], masked[: len(masked) - len(mark)], key=None, rules=rules
-    )
+    items, _, mark = _list_closing(before, rules)
     plain = not any(c in "“‘（(" for x in items for c in x)
     return items if len(items) >= 2 and (mark or (len(items) == count and plain)) else []
 

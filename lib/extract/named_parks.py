@@ -79,9 +79,9 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
 
 
 def _merge_abbreviations(counts: Counter, found: dict[str, Park]) -> None:
-    """Counts a park written short for the longer park with the same suffix (or a longer one ending so) whose
-    name holds its characters in order but apart (上理工科技园 → 理工科技园, for 上海理工大学国家大学科技园): one park, two ways of
-    writing it."""
+    """Counts a park written short for a longer park with the same suffix (or a longer one ending so)
+    whose name holds its characters in order but apart (上理工科技园, read 理工科技园, for
+    上海理工大学国家大学科技园): one park, two ways of writing it."""
     for short in sorted(counts, key=len):
         suffix = _suffix_of(found[short])
         stem = short.removesuffix(suffix)
