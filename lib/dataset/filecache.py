@@ -8,8 +8,11 @@ the build's workers 0.05–0.9 ms of system time each on this machine's file sys
 discard: up to 45 s of the two workers' CPU at 100 MB, depending on what the disk did before), against
 0.03 ms as a row of one table. The rows stay JSON, never pickle: nothing in the cache runs code when read.
 
-Any process may read and write it at once (the build's workers, the app's server, a command-line build):
-a write-ahead journal lets readers go on while one writer commits, and a writer waits its turn. Like the
+Any process may read and write it at once (the app's server, a command-line build): a write-ahead journal
+lets readers go on while one writer commits, and a writer waits its turn. A build writes from its own
+process only, many files per transaction (`put_many`), never from its workers: two workers committing a
+file each in turn kept colliding on the one write lock (SQLite's busy wait sleeps 1 ms and more), and each
+commit of one made the other's page cache stale, to be read again. Like the
 dataset's files, it is derived data (no sync to disk: an interrupted machine may lose the last entries, and
 a database that turns out damaged is set aside as `*.damaged` and started afresh).
 """
@@ -57,8 +60,17 @@ def get(cache_dir: Path, key: str, valid: Callable[[object], bool]) -> object | 
 
 def put(cache_dir: Path, key: str, entry: object) -> None:
     """Stores one file's entry, any JSON value (numpy numbers as Python numbers, tuples and sets as lists)."""
-    data = json.dumps(entry, ensure_ascii=False, default=_plain, allow_nan=True).encode("utf-8")
-    _execute(cache_dir, "INSERT OR REPLACE INTO rows (key, json) VALUES (?, ?)", [(key, data)])
+    put_many(cache_dir, [(key, entry)])
+
+
+def put_many(cache_dir: Path, entries: list[tuple[str, object]]) -> None:
+    """Stores many files' entries (key, entry) in one transaction, as `put` stores one."""
+    rows = [
+        (key, json.dumps(entry, ensure_ascii=False, default=_plain, allow_nan=True).encode("utf-8"))
+        for key, entry in entries
+    ]
+    if rows:
+        _execute(cache_dir, "INSERT OR REPLACE INTO rows (key, json) VALUES (?, ?)", rows)
 
 
 def _plain(value):

@@ -115,6 +115,21 @@ def test_the_file_cache_gives_back_what_was_stored_and_nothing_else(tmp_path):
     assert filecache.get(unwritable, "k", anything) is None and filecache.keys(unwritable) == set()
 
 
+def test_the_file_cache_stores_many_entries_as_each_one_alone(tmp_path):
+    entries = [("a", ["tag", {"metrics": [[1, "家"]]}]), ("b", ["tag", {}]), ("a", ["tag", {"metrics": []}])]
+    filecache.put_many(tmp_path / "many", entries)
+    for key, entry in entries[1:]:  # a key given twice: the last one counts, as with put
+        filecache.put(tmp_path / "one", key, entry)
+    anything = lambda entry: True  # noqa: E731
+    for key in ("a", "b"):
+        assert filecache.get(tmp_path / "many", key, anything) == filecache.get(
+            tmp_path / "one", key, anything
+        )
+    assert filecache.keys(tmp_path / "many") == {"a", "b"}
+    filecache.put_many(tmp_path / "none", [])  # nothing to store: no database made
+    assert not (tmp_path / "none").exists()
+
+
 def test_the_corpus_key_reads_a_file_again_only_when_it_changed(isolated, monkeypatch):
     first = store.current_key()
     reads = []
