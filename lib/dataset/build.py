@@ -36,6 +36,8 @@ Compact = dict[str, list[tuple]]
 
 #: Strings up to this long in the rows (zone, unit, label …) are interned; sentences and paragraphs are not.
 MAX_INTERNED_CHARS = 32
+#: Analysed files whose rows are stored in the per-file cache in one transaction (by the build process).
+STORE_BATCH = 256
 #: The articles columns a hand-corrected zone sets (the zone and what is known of it).
 ZONE_FACTS = ["zone", "zone_full", "zone_level", "zone_type", "province", "city"]
 
@@ -164,7 +166,33 @@ def store_rows(cache_dir: Path, key: str, rows: Compact) -> None:
     """Stores one file's compact rows in the per-file cache: each row a JSON list in column order, under
     the layout's tag (lists, not dicts: no column name repeated in each row, half the time to write and
     read back; a file's entry is about half as large)."""
-    filecache.put(cache_dir, key, [_layout_tag(_table_columns()), rows])
+    store_many(cache_dir, [(key, rows)])
+
+
+def store_many(cache_dir: Path, entries: list[tuple[str, Compact]]) -> None:
+    """Stores many files' compact rows (key, rows), as `store_rows` stores one, in one transaction."""
+    tag = _layout_tag(_table_columns())
+    filecache.put_many(cache_dir, [(key, [tag, rows]) for key, rows in entries])
+
+
+class _ToStore:
+    """Analysed files' rows on their way to the per-file cache, STORE_BATCH files a transaction, written by
+    the build process (lib.dataset.filecache: workers writing in turn kept waiting for each other)."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.cache_dir = cache_dir
+        self.entries: list[tuple[str, Compact]] = []
+
+    def add(self, key: str, rows: Compact) -> None:
+        if self.cache_dir is not None:
+            self.entries.append((key, rows))
+            if len(self.entries) >= STORE_BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.entries:
+            store_many(self.cache_dir, self.entries)
+        self.entries = []
 
 
 def cached_rows(cache_dir: Path, key: str, layout: dict[str, list[tuple[str, bool]]]) -> Compact | None:
@@ -232,7 +260,7 @@ def _outcomes(
     """Per file, in order: (cache key, rows as tuples), or the reason it is skipped; one file at a time,
     so that the caller need not hold every file's rows. Cached files are read back as they come; the
     others are analysed (by worker processes when there is enough work, started while the files are
-    still being read: lib.dataset.workers)."""
+    still being read: lib.dataset.workers), their rows stored here (`_ToStore`)."""
     fingerprint = store.rules_fingerprint() if cache_dir else ""
     known = filecache.keys(cache_dir) if cache_dir else set()
     layout = _table_columns()
@@ -248,8 +276,8 @@ def _outcomes(
             cached = key in known
             found.append((key, cached))
             if not cached:
-                analyser.add(workers.Job(data=data, name=path.name, origin=origin, store=cache_dir, key=key))
-        analysed = analyser.results()
+                analyser.add(workers.Job(data=data, name=path.name, origin=origin))
+        analysed, to_store = analyser.results(), _ToStore(cache_dir)
         for i, (path, entry) in enumerate(zip(paths, found, strict=True)):
             if progress:
                 progress(i, len(paths), path.name)
@@ -262,23 +290,27 @@ def _outcomes(
                 yield key, rows
                 continue
             if cached:  # set aside as damaged since it was listed: analysed again here
-                key, rows = _analyse_again(path, cache_dir, fingerprint)
+                key, rows = _analyse_again(path, fingerprint)
             else:
                 rows = next(analysed)
-            yield rows if isinstance(rows, str) else (key, _share_lists(rows, layout))
+            if isinstance(rows, str):
+                yield rows
+                continue
+            to_store.add(key, rows)
+            yield key, _share_lists(rows, layout)
+        to_store.flush()
     if progress:
         progress(len(paths), len(paths), "")
 
 
-def _analyse_again(path: Path, cache_dir: Path, fingerprint: str) -> tuple[str, Compact | str]:
+def _analyse_again(path: Path, fingerprint: str) -> tuple[str, Compact | str]:
     """(cache key, rows or why it is skipped) of a file whose cached rows turned out damaged."""
     origin = store.origin(path)
     try:
         data, key = store.read_article(path, origin=origin, fingerprint=fingerprint)
     except (ReadError, OSError) as exc:
         return "", skip_reason(exc)
-    job = workers.Job(data=data, name=path.name, origin=origin, store=cache_dir, key=key)
-    return key, _analyse(job)
+    return key, _analyse(workers.Job(data=data, name=path.name, origin=origin))
 
 
 @contextmanager
@@ -334,13 +366,9 @@ def set_dtypes(ds: Dataset) -> None:
 
 
 def _analyse(job: workers.Job) -> Compact | str:
-    """The rows of one file (compact), stored in the cache when the job says where, or why the file is
-    skipped."""
+    """The rows of one file (compact), or why the file is skipped."""
     try:
-        rows = _compact(process_file(job.data, name=job.name, origin=job.origin), _table_columns())
-        if job.store:
-            store_rows(job.store, job.key, rows)
-        return rows
+        return _compact(process_file(job.data, name=job.name, origin=job.origin), _table_columns())
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
         return skip_reason(exc)
 

@@ -16,7 +16,6 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 #: Files are analysed by worker processes (one per CPU) when they add up to at least this many bytes;
@@ -30,13 +29,11 @@ BATCH_BYTES = 64 * 1024
 
 @dataclass(frozen=True)
 class Job:
-    """One file to analyse, and the cache folder where to store its rows under `key` (None: nowhere)."""
+    """One file to analyse."""
 
     data: bytes
     name: str
     origin: str
-    store: Path | None
-    key: str = ""
 
 
 class Analyser:

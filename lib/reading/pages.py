@@ -93,11 +93,13 @@ def line_kind(line: str, *, page_rules: PageRules | None = None) -> str | None:
     """`meta` (a date, source or author line), `clutter` (menus, breadcrumbs, counters, buttons) or None
     (text of the report, bylines included)."""
     stripped = line.strip()
-    if not stripped or is_byline(stripped):  # 本报记者 李争粉 特约通讯员 魏志强 looks like a menu
+    if not stripped:
         return None
     rules = page_rules or load_rules()
     if rules.any_line is not None and not rules.any_line.fullmatch(stripped):
-        return None  # most lines: one attempt instead of one per pattern
+        return None  # most lines: one attempt instead of one per pattern, and no byline test
+    if is_byline(stripped):  # 本报记者 李争粉 特约通讯员 魏志强 looks like a menu
+        return None
     for pattern, kind in rules.patterns:
         if pattern.fullmatch(stripped):
             return kind

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -324,7 +325,30 @@ def test_worker_processes_give_the_same_dataset(tmp_path, corpus_files, monkeypa
     for table in ("articles", "paragraphs", "metrics", "initiatives", "entities"):
         pd.testing.assert_frame_equal(alone.table(table), pooled.table(table))
     assert pooled.skipped == alone.skipped == [("broken.txt", "空文件")]
-    assert len(filecache.keys(tmp_path / "cache")) == len(corpus_files)  # stored by the workers
+    assert len(filecache.keys(tmp_path / "cache")) == len(corpus_files)  # every file read stored
+
+
+def test_a_pooled_build_stores_from_its_own_process_a_batch_at_a_time(tmp_path, corpus_files, monkeypatch):
+    """The workers never write the per-file cache (they would wait for each other's commits): the build
+    process stores the rows they send, STORE_BATCH files a transaction, and the rest at the end."""
+    calls = tmp_path / "calls.txt"  # appended to by whichever process stores (a worker's list is its own)
+    original = filecache.put_many
+
+    def put_many(cache_dir, entries):
+        with calls.open("a") as f:
+            f.write(f"{os.getpid()} {len(entries)}\n")
+        original(cache_dir, entries)
+
+    monkeypatch.setattr(filecache, "put_many", put_many)
+    monkeypatch.setattr(build, "STORE_BATCH", 2)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_BYTES", 1)
+    monkeypatch.setattr(workers, "BATCH_FILES", 2)
+    monkeypatch.setattr(workers, "_can_fork", lambda: True)
+    build_dataset(corpus_files, cache_dir=tmp_path / "cache")
+    stored = [tuple(map(int, line.split())) for line in calls.read_text().splitlines()]
+    assert {pid for pid, _ in stored} == {os.getpid()}
+    assert [n for _, n in stored] == [2] * (len(corpus_files) // 2) + [1] * (len(corpus_files) % 2)
+    assert len(filecache.keys(tmp_path / "cache")) == len(corpus_files)
 
 
 def test_cached_rows_are_the_rows_the_old_dict_cache_gave(tmp_path, corpus_files):

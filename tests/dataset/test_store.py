@@ -115,6 +115,40 @@ def test_the_file_cache_gives_back_what_was_stored_and_nothing_else(tmp_path):
     assert filecache.get(unwritable, "k", anything) is None and filecache.keys(unwritable) == set()
 
 
+def test_a_new_file_cache_has_large_pages_and_an_older_one_is_still_read_and_written(tmp_path):
+    filecache.put(tmp_path / "new", "k", ["tag", {"metrics": []}])
+    con = sqlite3.connect(tmp_path / "new" / filecache.FILE_NAME)
+    assert con.execute("PRAGMA page_size").fetchone()[0] == filecache.PAGE_BYTES
+    (table,) = con.execute("SELECT sql FROM sqlite_master WHERE name = 'rows'").fetchone()
+    assert "WITHOUT ROWID" not in table.upper()
+    con.close()
+    (tmp_path / "old").mkdir()
+    con = sqlite3.connect(tmp_path / "old" / filecache.FILE_NAME)  # as the previous version made it
+    con.execute("CREATE TABLE rows (key TEXT PRIMARY KEY, json BLOB NOT NULL) WITHOUT ROWID")
+    con.execute("INSERT INTO rows VALUES ('a', '[1]')")
+    con.commit()
+    con.close()
+    filecache.put_many(tmp_path / "old", [("b", [2]), ("a", [3])])
+    anything = lambda entry: True  # noqa: E731
+    assert [filecache.get(tmp_path / "old", k, anything) for k in ("a", "b")] == [[3], [2]]
+    assert filecache.keys(tmp_path / "old") == {"a", "b"}
+
+
+def test_the_file_cache_stores_many_entries_as_each_one_alone(tmp_path):
+    entries = [("a", ["tag", {"metrics": [[1, "家"]]}]), ("b", ["tag", {}]), ("a", ["tag", {"metrics": []}])]
+    filecache.put_many(tmp_path / "many", entries)
+    for key, entry in entries[1:]:  # a key given twice: the last one counts, as with put
+        filecache.put(tmp_path / "one", key, entry)
+    anything = lambda entry: True  # noqa: E731
+    for key in ("a", "b"):
+        assert filecache.get(tmp_path / "many", key, anything) == filecache.get(
+            tmp_path / "one", key, anything
+        )
+    assert filecache.keys(tmp_path / "many") == {"a", "b"}
+    filecache.put_many(tmp_path / "none", [])  # nothing to store: no database made
+    assert not (tmp_path / "none").exists()
+
+
 def test_the_corpus_key_reads_a_file_again_only_when_it_changed(isolated, monkeypatch):
     first = store.current_key()
     reads = []

@@ -24,9 +24,7 @@ def _dies_in_a_worker(job: workers.Job) -> tuple[str, int, int]:
 
 
 def _jobs(n: int) -> list[workers.Job]:
-    return [
-        workers.Job(data=b"x" * (i + 1), name=f"file-{i}", origin="shipped", store=None) for i in range(n)
-    ]
+    return [workers.Job(data=b"x" * (i + 1), name=f"file-{i}", origin="shipped") for i in range(n)]
 
 
 @pytest.fixture

@@ -373,7 +373,16 @@ def test_the_one_pattern_of_all_clutter_rules_drops_no_line_a_rule_would_match()
         "首页 新闻中心 政务公开 办事服务 互动交流",
         "12:30",
         "分享到：微信 微博",
+        "本报记者 李争粉 特约通讯员 魏志强 沈丹萍",
     ]
     kinds = [pages.line_kind(line) for line in lines]
     assert kinds == [_kind_pattern_by_pattern(line) for line in lines]
     assert {"meta", "clutter"} <= set(kinds)
+
+
+def test_a_byline_the_clutter_rules_match_is_text():
+    """The byline test comes after the one pattern of all rules (most lines fail that at once), so it
+    decides only for lines a rule matches: this byline is matched as a menu, and is still text."""
+    line = "本报记者 李争粉 特约通讯员 魏志强 沈丹萍"
+    assert pages.load_rules().any_line.fullmatch(line) and is_byline(line)
+    assert pages.line_kind(line) is None
