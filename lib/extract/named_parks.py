@@ -82,15 +82,17 @@ def _merge_abbreviations(counts: Counter, found: dict[str, Park]) -> None:
     """Counts a park written short for a longer park with the same suffix (or a longer one ending so)
     whose name holds its characters in order but apart (上理工科技园, read 理工科技园, for
     上海理工大学国家大学科技园): one park, two ways of writing it."""
-    for short in sorted(counts, key=len):
-        suffix = _suffix_of(found[short])
-        stem = short.removesuffix(suffix)
+    suffixes = {name: _suffix_of(park) for name, park in found.items()}
+    longest_first = sorted(counts, key=len, reverse=True)
+    for short in reversed(longest_first):
+        stem = short.removesuffix(suffixes[short])
         full = next(
             (
                 n
-                for n in sorted(counts, key=len, reverse=True)
-                if len(n) > len(short)
-                and _suffix_of(found[n]).endswith(suffix)  # 国家大学科技园 for 科技园, not 园区 for 产业园
+                for n in longest_first
+                if n in counts
+                and len(n) > len(short)
+                and suffixes[n].endswith(suffixes[short])  # 国家大学科技园 for 科技园, not 园区 for 产业园
                 and not n.endswith(short)  # 培育天子湖园区: a longer reading of 天子湖园区, no full name
                 and _in_order(stem, n)
             ),
