@@ -147,7 +147,8 @@ def another_zones(sentence: str, name: str, zone: str) -> bool:
         return False
     clause = RE_CLAUSE_BREAK.split(sentence[:at])[-1]
     gz = zones.load_gazetteer()
-    named = {zones.zone_key(z) for z in zones.find_mentions(clause, gz).counts}
+    found = zones.find_mentions(clause, gz)  # a park inside a zone (西宁经开区南川工业园区) is the zone's
+    named = {zones.zone_key(z) for name in found.counts for z in (name, found.parents.get(name, name))}
     own = zones.zone_key(zone)
     # the report's own zone by a shorter form (硚口开发区 for 硚口经开区) is no other zone
     return bool(named) and all(z != own and not form_of(z, own, gz) for z in named)

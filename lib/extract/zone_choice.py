@@ -5,6 +5,7 @@ resort."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -74,6 +75,9 @@ def detect_zone(
         for zone_name, n in part.counts.items():
             found.add(part.zones[zone_name], n * weight)
         found.bare.update({k: n * weight for k, n in part.bare.items()})
+        found.parents.update(part.parents)
+        found.own_names.update(part.own_names)
+    count_parks_for_zones(found, gz)
     merge_forms(found, gz)
     count_defined_short_names(body, found)
     if not found.counts and found.bare and source:  # 来源：东台日报 … 在高新区召开
@@ -96,7 +100,20 @@ def detect_zone(
     zone = found.zones[best]
     if not zone.province:  # 张江科学城: no place in the name, so the place the article names most
         zone = replace(zone, province=home().province, city=home().city)
-    return ZoneFinding(zone, method, [z for z, _ in found.counts.most_common()])
+    mentioned = [z for z, _ in found.counts.most_common()]
+    return ZoneFinding(
+        zone, method, [*mentioned, *(n for n in found.own_names.values() if n not in mentioned)]
+    )
+
+
+def count_parks_for_zones(found: Mentions, gz: Gazetteer) -> None:
+    """Counts a park inside a listed zone (中关村丰台园) for the zone when the text names it fewer than
+    `sub_park_mentions` times (the title counting `title_weight` times), or names other parks of the same
+    zone too: a report about several of a zone's parks, or naming one in passing, is about the zone."""
+    parks_of = Counter(found.parents[p] for p in found.counts if p in found.parents)
+    for park, zone in list(found.parents.items()):
+        if park in found.counts and (found.counts[park] < gz.sub_park_mentions or parks_of[zone] > 1):
+            found.add(gz.zones[zone], found.counts.pop(park))
 
 
 def _first_at(zone: Zone, text: str) -> int:

@@ -22,6 +22,7 @@ from lib import config
 from lib.core import rulefiles
 from lib.core.chars import CJK, WordAutomaton, word_automaton
 from lib.extract.places import CITY, Places, load_places, locate
+from lib.extract.sub_parks import sub_park_after
 from lib.extract.zone_places import blocked, place_words, run_before
 from lib.text import segment
 
@@ -75,6 +76,7 @@ class Gazetteer:
     county_suffixes: tuple[str, ...]  # a text placed in one 县 or county-level 市 has the county's zone
     home_mentions: int  # how often an article must name a city before a bare 高新区 is taken as its
     title_weight: int
+    sub_park_mentions: int  # how often a park inside a listed zone is named before it is the zone
     re_paper: re.Pattern | None  # 来源：东台日报: a local paper names the place a bare 高新区 is in
     ftz_area: tuple[re.Pattern, str, str] | None  # 自由贸易试验区武汉片区: (pattern, canonical, type)
     places: Places
@@ -125,6 +127,7 @@ def _compile(rules: bytes | None, table: bytes | None, divisions: bytes | None =
         county_suffixes=tuple(spec.get("county_suffixes", ["县"])),
         home_mentions=int(spec.get("home_mentions", 2)),
         title_weight=int(spec.get("title_weight", 5)),
+        sub_park_mentions=int(spec.get("sub_park_mentions", 2)),
         re_paper=re.compile(spec["paper_source"].replace("{CJK}", CJK)) if spec.get("paper_source") else None,
         ftz_area=_ftz_area(spec.get("ftz_area")),
         places=load_places(),
@@ -219,6 +222,10 @@ class Mentions:
     counts: Counter = field(default_factory=Counter)
     zones: dict[str, Zone] = field(default_factory=dict)
     bare: Counter = field(default_factory=Counter)  # 在高新区召开: by (canonical suffix, prefix)
+    parents: dict[str, str] = field(default_factory=dict)  # a park inside a listed zone → that zone's name
+    own_names: dict[str, str] = field(
+        default_factory=dict
+    )  # such a park (中关村丰台园) → its own name (丰台园)
 
     def add(self, zone: Zone, n: int = 1) -> None:
         self.counts[zone.name] += n
@@ -243,10 +250,22 @@ def find_mentions(text: str, gz: Gazetteer) -> Mentions:
         start = end - length + 1
         if _named_for_elsewhere(text, start, end + 1, gz.zones[name], gz):
             continue  # 南阳中关村信息谷, 中关村南阳科技产业园: a brand of the zone's, in another city
-        zone = _other_kind_after(text, start, end + 1, name, gz) or gz.zones[name]
+        zone = _other_kind_after(text, start, end + 1, name, gz)
+        park = None if zone else sub_park_after(text, end + 1)  # 中关村|丰台园: a park inside the zone
+        if park:
+            listed = gz.zones[name]
+            zone = Zone(text[start : end + 1] + park[0], "", "", park[1], listed.province, listed.city)
+            found.own_names.setdefault(zone.name, park[0])
+            found.parents[zone.name] = name
+        zone = zone or gz.zones[name]
         found.add(zone)  # leftmost-longest, like a regex alternation tried longest first
         stop = start + len(zone.name) if zone.name not in gz.zones else end + 1
         covered[start:stop] = b"\x01" * (stop - start)
+    for name, own in found.own_names.items():  # 丰台园 alone, after 中关村丰台园
+        for m in re.finditer(re.escape(own), text):
+            if not any(covered[m.start() : m.end()]):
+                found.add(found.zones[name])
+                covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in f[0].finditer(text) if (f := gz.ftz_area) and rulefiles.required_literal(f[0]) in text else ():
         if not any(covered[m.start() : m.end()]):
             found.add(_ftz_zone(m, gz))
