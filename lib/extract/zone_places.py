@@ -1,6 +1,7 @@
 """The place before a zone's suffix, read word by word from the end (lib.extract.zones): place words (a
 place, or a word tagged as a name that jieba's dictionary does not list as a person's name), then, for a
-suffix that allows one, a descriptive word between a known place and the suffix (新县|先进制造业|开发区)."""
+suffix that allows one, a descriptive word between a known place and the suffix (新县|先进制造业|开发区); for
+another suffix, one short name of the zone's own after a city or county (湘潭|天易|经开区)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from lib.core.chars import CJK, RE_CJK_RUN_END
 from lib.extract.entity_rules import dictionary_entry
+from lib.extract.named_parks import park_rules
 from lib.extract.places import join_split_places
 from lib.text import segment
 
@@ -38,13 +40,34 @@ def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     tagged = join_split_places(segment.tag(run), gz.places) if run else []
     words = _walk(tagged, lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
     words = words[next((i for i, w in enumerate(words) if gz.places.is_place(w)), 0) :]  # 热烈祝贺|武汉市
-    if words or not suffix.descriptive:
+    if words:
         return words
+    if not suffix.descriptive and suffix.canonical in gz.own_name_suffixes:
+        return _own_name_after_place(tagged, gz)
     described = _walk(tagged, lambda w, t: _is_descriptor_word(w, t, gz), gz.max_descriptor_chars)
     place = _walk(tagged[: -len(described)], lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
     named = [w for w in place if gz.places.is_place(w)]  # 山东省数字经济产业园: a province's title, no zone
     found = described and named and not all(map(gz.places.only_province, named))
     return [*place, *described] if found else []
+
+
+def _own_name_after_place(tagged: list[tuple[str, str]], gz: Gazetteer) -> list[str]:
+    """A city or county, then one short name of the zone's own (湘潭|天易|经开区): the words of both; []
+    when the last word is no such name (湘潭|推进|经开区, 苏州|工业|园区) or no city or county precedes it."""
+    if not tagged:
+        return []
+    word, tag = tagged[-1]
+    if not (2 <= len(word) <= gz.own_name_max_chars and tag in gz.own_name_tags) or blocked(word, gz):
+        return []
+    if word in park_rules().generic_words:
+        return []
+    place = _walk(tagged[:-1], lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
+    place = place[
+        next((i for i, w in enumerate(place) if gz.places.is_place(w)), len(place)) :
+    ]  # 黄华来|盐城
+    if not place or not gz.places.is_place(place[-1]) or gz.places.only_province(place[-1]):
+        return []
+    return [*place, word]
 
 
 def _walk(tagged: list[tuple[str, str]], ok, limit: int) -> list[str]:

@@ -69,6 +69,9 @@ class Gazetteer:
     descriptor_tags: frozenset[str]
     max_place_chars: int
     max_descriptor_chars: int
+    own_name_tags: frozenset[str]  # 湘潭|天易|经开区: the tags of a zone's own name after a city or county
+    own_name_max_chars: int
+    own_name_suffixes: frozenset[str]  # the canonical suffixes that take such a name (经开区, not 科技园)
     bare_suffixes: frozenset[str]  # a bare 高新区 (在高新区召开) may mean the article's own zone
     any_kind_suffixes: frozenset[str]  # 开发区: 荆州开发区 is the one listed zone of 荆州, of any kind
     local_prefixes: tuple[str, ...]  # 市高新区, 县经开区: the place's own zone
@@ -120,6 +123,9 @@ def _compile(rules: bytes | None, table: bytes | None, divisions: bytes | None =
         descriptor_tags=frozenset(spec.get("descriptor_tags", [])),
         max_place_chars=int(spec.get("max_place_chars", 10)),
         max_descriptor_chars=int(spec.get("max_descriptor_chars", 6)),
+        own_name_tags=frozenset(spec.get("own_name_tags", [])),
+        own_name_max_chars=int(spec.get("own_name_max_chars", 3)),
+        own_name_suffixes=frozenset(spec.get("own_name_suffixes", [])),
         bare_suffixes=frozenset(spec.get("bare_suffixes", [])),
         any_kind_suffixes=frozenset(spec.get("any_kind_suffixes", [])),
         local_prefixes=tuple(spec.get("local_prefixes", ["市", "县", "盟", "州"])),

@@ -29,6 +29,14 @@ def test_run_before(text, expected):
         ("是威海港", "经济开发区", ["威海港"]),  # 威 is no preposition: 海港 is not read out of 威海港
         ("厦门集美机械", "工业集中区", ["厦门", "集美", "机械"]),  # a descriptive word after the places
         ("热烈祝贺武汉市", "高新区", ["武汉市"]),
+        # a city, then a short name of the zone's own
+        ("走进湘潭天易", "经开区", ["湘潭", "天易"]),
+        ("长沙金霞", "经济开发区", ["长沙", "金霞"]),
+        ("记者黄华来盐城天易", "经开区", ["盐城", "天易"]),  # what stands before the city is another phrase
+        ("湘潭推进", "经开区", []),  # a verb is no name
+        ("苏州工业", "经开区", []),  # nor a generic word
+        ("湖南省天易", "经开区", []),  # a province alone does not place a zone
+        ("洛阳北航", "科技园", []),  # a park's own name is left to lib.extract.named_parks
     ],
 )
 def test_place_words(run, suffix, expected):
