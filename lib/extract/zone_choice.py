@@ -87,7 +87,8 @@ def detect_zone(
     home = cache(lambda: gz.places.home(f"{title}\n{body}"))  # read once, when needed
     _count_bare(found, home, gz)
     if not found.counts:
-        park = named_park(f"{title}\n{body}", gz.places, gz.not_place)
+        # a title that is the body's first words (no headline above the body) names nothing a second time
+        park = named_park(body if body.startswith(title) else f"{title}\n{body}", gz.places, gz.not_place)
         if park is None:  # no zone, but the province and city the article names most
             return ZoneFinding(replace(Zone(""), province=home().province, city=home().city), NONE, [])
         found.add(Zone(park.name, park.full_name, "", park.type, park.province, park.city))

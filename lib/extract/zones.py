@@ -67,6 +67,7 @@ class Gazetteer:
     #: a word the dictionary lists with one of these tags is a place word only if it is a listed place
     listed_name_tags: frozenset[str]
     descriptor_tags: frozenset[str]
+    not_descriptors: frozenset[str]  # 优秀 of 松江区优秀产业园区: praise, no kind of zone
     max_place_chars: int
     max_descriptor_chars: int
     own_name_tags: frozenset[str]  # 湘潭|天易|经开区: the tags of a zone's own name after a city or county
@@ -121,6 +122,7 @@ def _compile(rules: bytes | None, table: bytes | None, divisions: bytes | None =
         place_tails=frozenset(spec.get("place_tails", [])),
         listed_name_tags=frozenset(spec.get("listed_name_tags", [])),
         descriptor_tags=frozenset(spec.get("descriptor_tags", [])),
+        not_descriptors=frozenset(spec.get("not_descriptor_words", [])),
         max_place_chars=int(spec.get("max_place_chars", 10)),
         max_descriptor_chars=int(spec.get("max_descriptor_chars", 6)),
         own_name_tags=frozenset(spec.get("own_name_tags", [])),

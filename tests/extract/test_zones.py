@@ -350,6 +350,7 @@ def test_where_a_parks_own_name_starts(text, expected):
         ),
         ("教育部认定的国家大学科技园。国家大学科技园建设提速。", ("", "")),
         ("代表们到特色小镇参观。特色小镇建设提速。", ("", "")),
+        ("青岚科创园党支部成立。青岚科创园企业参加。", ("青岚科创园", "产业园")),
     ],
 )
 def test_parks_of_other_kinds(text, expected):
@@ -447,3 +448,15 @@ def test_the_hand_kept_table_wins_over_the_division_codes(tmp_path):
         "青湾工业园": 1,
         "云溪产业园": 1,
     }
+
+
+def test_an_award_for_parks_names_no_zone():
+    # made up: 优秀 is praise, not a kind of park (荣获某区优秀产业园区称号)
+    assert list(zone_mentions("该园区荣获松江区优秀产业园区称号")) == []
+    assert list(zone_mentions("新县先进制造业开发区召开会议")) == ["新县先进制造业开发区"]
+
+
+def test_a_first_sentence_standing_in_for_the_title_names_no_park_twice():
+    # made up: no headline above the body, so its first words stand in as the title (lib.reading.articles)
+    body = "它从传统的食品园区升级为大健康产业园，荣获多项荣誉。这家位于九亭镇的白鹭科创园交出了成绩单。白鹭科创园党支部成立。"
+    assert detect_zone(body[:30], body).zone.name == "白鹭科创园"
