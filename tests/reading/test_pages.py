@@ -46,6 +46,14 @@ PAGES = [
         None,
     ),
     (
+        "a menu padded with spaces above the title, its last items set apart by spaces only",
+        "要闻        |        城市远洋       |        直观中国       |         原创        |        视频       融播报      房产\n"
+        "某某经开区：深化楼宇党建 激发楼宇经济新活力\n2022-11-14 18:09:55来源：某某在线\n\n" + BODY,
+        "某某经开区：深化楼宇党建 激发楼宇经济新活力",
+        "",
+        "2022-11-14",
+    ),
+    (
         "title then an advert line",
         "某某经开区：以高质量党建赋能园区高质量发展\n\n区块链专栏\n\n" + BODY,
         "某某经开区：以高质量党建赋能园区高质量发展",
