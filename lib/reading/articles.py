@@ -73,6 +73,8 @@ EXCLAIMED_HEADLINE_MAX = 60
 RE_COLUMN_TAG = re.compile(r"[【\[［]([^】\]］]{1,40})[】\]］]\s*")
 #: A subtitle (副题) line: ——西安高新区非公企业党建调查.
 RE_SUBTITLE = re.compile(r"^[—–-]{1,2}")
+#: A clause break inside a kicker line (弱冠之年再出发，某某经开区亮出党建新品牌).
+RE_KICKER_COMMA = re.compile(r"[\u4e00-\u9fff”][，,][\u4e00-\u9fff“]")
 RE_SENTENCE_FINAL = re.compile(r"[。！？!?；;…]$|[。！？!?][”’」』）)]$")
 
 
@@ -211,6 +213,7 @@ def mark_headline(blocks: list[Block]) -> None:
         (anchor is None or len(blocks[title_at].text) <= LABEL_MAX_CHARS)
         and title_at - 1 in candidates
         and len(blocks[title_at - 1].text) > len(blocks[title_at].text)
+        and not _kicker_above(blocks[title_at - 1].text, blocks[title_at].text)
     ):  # no byline or date to go by, or a column label (经济开发区) under the headline: the longer line
         label_at, title_at = (title_at if anchor is not None else None), title_at - 1
     positional, title_at = title_at, _closer_to_lead(blocks, first_body, titles, title_at)
@@ -233,6 +236,12 @@ def mark_headline(blocks: list[Block]) -> None:
             blocks[i].kind, blocks[i].role = HEADING, "title" if i == title_at else "kicker"
         elif i < title_at or i == label_at:
             blocks[i].kind = CLUTTER
+
+
+def _kicker_above(upper: str, lower: str) -> bool:
+    """Whether a longer line above a headline-like line is its kicker: a sentence of clauses (某某取得双丰收，
+    某某成立) above a line without a clause break (某某党员有了新“家”)."""
+    return bool(RE_KICKER_COMMA.search(upper)) and not RE_CLAUSE_PUNCT.search(lower)
 
 
 def _closer_to_lead(blocks: list[Block], first_body: int, candidates: list[int], title_at: int) -> int:

@@ -54,6 +54,14 @@ PAGES = [
         "2022-11-14",
     ),
     (
+        "a kicker of clauses above a short headline, no byline or date to go by",
+        "某某区民营工委“片区建党”带“单位建党”取得双丰收，某某片区联合党委成立\n某某片区党员有了新“家”\n\n"
+        + BODY,
+        "某某片区党员有了新“家”",
+        "某某区民营工委“片区建党”带“单位建党”取得双丰收，某某片区联合党委成立",
+        None,
+    ),
+    (
         "title then an advert line",
         "某某经开区：以高质量党建赋能园区高质量发展\n\n区块链专栏\n\n" + BODY,
         "某某经开区：以高质量党建赋能园区高质量发展",
