@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lib import config
 from lib.core import rulefiles
 from lib.core.chars import RE_CJK_RUN_END
+from lib.extract.entity_rules import dictionary_entry
 from lib.extract.places import join_split_places, locate
 from lib.text import segment
 
@@ -121,7 +122,8 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     tagged = join_split_places(segment.tag(run.group(0)), places)
     words: list[str] = []
     for word, tag in reversed(tagged):
-        if (tag not in rules.name_tags and not word.endswith(rules.host_words)) or word.startswith(not_place):
+        named = tag in rules.name_tags or word.endswith(rules.host_words) or _unknown_word(word, tag)
+        if not named or word.startswith(not_place):
             break
         if sum(map(len, words)) + len(word) > rules.max_name_chars:
             break
@@ -139,6 +141,12 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     province, city = locate(words[:lead], places) if lead else ("", "")
     suffix = m.group(0)
     return Park(own + suffix, "".join(words) + suffix, rules.suffix_type[suffix], province, city)
+
+
+def _unknown_word(word: str, tag: str) -> bool:
+    """A word of two or more characters the dictionary does not list, which the segmenter guessed a verb
+    (恼包|园区): a name it does not know, not a verb."""
+    return len(word) >= 2 and tag.startswith("v") and dictionary_entry(word) is None
 
 
 def _named(words: list[str], rules: ParkRules, places) -> bool:

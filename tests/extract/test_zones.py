@@ -351,6 +351,9 @@ def test_where_a_parks_own_name_starts(text, expected):
         ("教育部认定的国家大学科技园。国家大学科技园建设提速。", ("", "")),
         ("代表们到特色小镇参观。特色小镇建设提速。", ("", "")),
         ("青岚科创园党支部成立。青岚科创园企业参加。", ("青岚科创园", "产业园")),
+        # a name the dictionary does not know, which the segmenter guesses a verb (锁包), is a name
+        ("代表们走进锁包园区。锁包园区党支部成立。", ("锁包园区", "产业园")),
+        ("大家要提升园区。提升园区服务。", ("", "")),  # a verb the dictionary lists is none
     ],
 )
 def test_parks_of_other_kinds(text, expected):
@@ -460,3 +463,16 @@ def test_a_first_sentence_standing_in_for_the_title_names_no_park_twice():
     # made up: no headline above the body, so its first words stand in as the title (lib.reading.articles)
     body = "它从传统的食品园区升级为大健康产业园，荣获多项荣誉。这家位于九亭镇的白鹭科创园交出了成绩单。白鹭科创园党支部成立。"
     assert detect_zone(body[:30], body).zone.name == "白鹭科创园"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up: agricultural parks are zones of their own kind, named after their place
+        ("盐城市滨海县农业园区召开党建工作会议", {"盐城滨海农业园区": 1}),
+        ("天水国家农业科技园区召开会议", {"天水农业科技园区": 1}),
+        ("推进现代农业园区建设", {}),
+    ],
+)
+def test_agricultural_parks(text, expected):
+    assert dict(zone_mentions(text)) == expected
