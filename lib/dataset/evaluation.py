@@ -254,10 +254,12 @@ def _score_initiatives(score: ReportScore, annotated: list[dict], predicted: pd.
 
 
 def _same_quantity(row: pd.Series, gold: dict) -> bool:
+    """The same number and unit. Magnitudes are compared: the annotation writes the number as printed
+    (降低70元 → 70), the dataset signs a decrease (-70, metrics.json's growth words)."""
     value = gold["value"]
     if value is None or pd.isna(row["value"]):
         return False
-    if abs(float(row["value"]) - float(value)) < 1e-6 * max(1.0, abs(float(value))):
+    if abs(abs(float(row["value"])) - abs(float(value))) < 1e-6 * max(1.0, abs(float(value))):
         return (
             norm(row["unit"]) == norm(gold["unit"])
             or norm(gold["unit"]) in norm(row["unit"])

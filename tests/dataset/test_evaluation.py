@@ -126,6 +126,28 @@ def test_a_zone_is_right_with_its_county_written_before_it(folder):
     assert score.fields["zone"].accuracy == 0.0  # another park of the county: wrong
 
 
+def test_a_decrease_is_the_number_as_printed(folder):
+    # the dataset signs a decrease (降低70元 → -70); the annotation writes the number as printed
+    text = REPORT.replace("全年走访企业300余家次。", "企业物流成本每箱同比降低70元。")
+    (folder / "x01.txt").write_text(text, encoding="utf-8")
+    gold = {
+        "label": "物流成本每箱同比降低",
+        "label_any": ["物流成本"],
+        "value": 70,
+        "unit": "元",
+        "raw": "70元",
+        "period": "",
+        "scope": "zone",
+        "sentence": "今年以来，开发区新建非公企业党组织12个，企业物流成本每箱同比降低70元。",
+    }
+    _write(folder, _annotation(metrics=[gold]))
+    (score,) = evaluate(folder)
+    assert score.fields["metrics"].recall == 1.0, score.problems
+    _write(folder, _annotation(metrics=[{**gold, "value": 7, "raw": "7元"}]))
+    (score,) = evaluate(folder)
+    assert score.fields["metrics"].recall == 0.0  # another number: a miss
+
+
 def test_splits_come_from_the_splits_file(folder):
     _write(folder, _annotation())
     assert [s.id for s in evaluate(folder, split="test")] == ["x01"]
