@@ -39,7 +39,11 @@ def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     suffix allows one and a known place precedes it), in text order."""
     tagged = join_split_places(segment.tag(run), gz.places) if run else []
     words = _walk(tagged, lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
-    words = words[next((i for i, w in enumerate(words) if gz.places.is_place(w)), 0) :]  # 热烈祝贺|武汉市
+    first = next((i for i, w in enumerate(words) if gz.places.is_place(w)), 0)  # 热烈祝贺|武汉市
+    tags = dict(tagged)
+    while first and len(words[first - 1]) <= gz.area_max_chars and tags.get(words[first - 1]) in gz.area_tags:
+        first -= 1  # 临港|松江科技城: a short place name the divisions do not list is part of the name
+    words = words[first:]
     if words:
         return words
     if not suffix.descriptive and suffix.canonical in gz.own_name_suffixes:

@@ -63,6 +63,8 @@ class Gazetteer:
     re_suffix_end: re.Pattern
     not_place: tuple[str, ...]
     place_tags: frozenset[str]
+    area_tags: frozenset[str]  # 临港 of 临港松江科技城: an area's tag, kept before a listed place
+    area_max_chars: int
     place_tails: frozenset[str]  # 港 of 东营港经济开发区: part of the place right after a place name
     #: a word the dictionary lists with one of these tags is a place word only if it is a listed place
     listed_name_tags: frozenset[str]
@@ -119,6 +121,8 @@ def _compile(rules: bytes | None, table: bytes | None, divisions: bytes | None =
         re_suffix_end=re.compile(f"(?:{alternation})$"),
         not_place=rulefiles.longest_first(spec.get("not_place_prefixes", [])),
         place_tags=frozenset(spec.get("place_tags", [])),
+        area_tags=frozenset(spec.get("area_tags", [])),
+        area_max_chars=int(spec.get("area_max_chars", 3)),
         place_tails=frozenset(spec.get("place_tails", [])),
         listed_name_tags=frozenset(spec.get("listed_name_tags", [])),
         descriptor_tags=frozenset(spec.get("descriptor_tags", [])),

@@ -29,6 +29,7 @@ def test_run_before(text, expected):
         ("是威海港", "经济开发区", ["威海港"]),  # 威 is no preposition: 海港 is not read out of 威海港
         ("厦门集美机械", "工业集中区", ["厦门", "集美", "机械"]),  # a descriptive word after the places
         ("热烈祝贺武汉市", "高新区", ["武汉市"]),
+        ("走进临港嘉定", "工业园区", ["临港", "嘉定"]),  # a short area name no division lists, kept
         # a city, then a short name of the zone's own
         ("走进湘潭天易", "经开区", ["湘潭", "天易"]),
         ("长沙金霞", "经济开发区", ["长沙", "金霞"]),
