@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.core.chars import split_sentences
-from lib.extract import initiative_mentions
+from lib.extract import initiative_mentions, unquoted_names
 from lib.extract.initiative_names import RE_RUN, counted_list_matches, load_initiative_rules
 from lib.extract.initiatives import extract_initiatives
 from tests.samples import real_texts
@@ -292,15 +292,15 @@ def _bare_or_parallel_matches(sentence: str) -> bool:
     """Whether a pattern of the unquoted formulas or of the parallel names matches (the rules' own
     patterns, asked without their gates)."""
     low, high = load_initiative_rules().parallel_half_chars
-    patterns = [initiative_mentions.RE_BARE_FORMULA, initiative_mentions.RE_BARE_CHAIN]
-    patterns += [initiative_mentions._parallel_pattern(size) for size in range(low, high + 1)]
+    patterns = [unquoted_names.RE_BARE_FORMULA, unquoted_names.RE_BARE_CHAIN]
+    patterns += [unquoted_names._parallel_pattern(size) for size in range(low, high + 1)]
     return any(p.search(sentence) for p in patterns)
 
 
 def _gated(sentence: str) -> bool:
     low, high = load_initiative_rules().parallel_half_chars
-    parallel = initiative_mentions._parallel_pattern(low, high).search(sentence)
-    return initiative_mentions.may_hold_formula(sentence) or bool(parallel)
+    parallel = unquoted_names._parallel_pattern(low, high).search(sentence)
+    return unquoted_names.may_hold_formula(sentence) or bool(parallel)
 
 
 def test_the_unquoted_rules_gates_pass_every_real_sentence_their_patterns_match():
