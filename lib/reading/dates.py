@@ -22,6 +22,7 @@ class DateRules:
     period_openers: tuple[str, ...]
     re_dates: tuple[re.Pattern, ...]  # how a date is written, each with groups y, m, d
     anniversaries: tuple[tuple[re.Pattern, int], ...]  # (N周年 pattern with group n, base year)
+    publication_labels: tuple[str, ...] = ()  # 发布日期: a dated line with one of these is the report's date
 
     def is_year(self, value: int) -> bool:
         return self.first_year <= value <= self.last_year
@@ -43,6 +44,7 @@ def compile_rules(content: bytes | None) -> DateRules:
             (rulefiles.compile_pattern(a["re"], name="dates.json"), int(a["base"]))
             for a in spec["anniversaries"]
         ),
+        publication_labels=tuple(spec.get("publication_labels", [])),
     )
 
 

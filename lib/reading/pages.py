@@ -16,6 +16,7 @@ from lib.core import rulefiles
 from lib.core.chars import CJK
 from lib.reading.bylines import is_byline
 from lib.reading.dates import DateRules, written_dates
+from lib.reading.dates import load_rules as load_date_rules
 
 META, CLUTTER = "meta", "clutter"
 RE_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
@@ -114,5 +115,14 @@ def strip_clutter(text: str) -> str:
 
 
 def publication_date(lines: Iterable[str], *, date_rules: DateRules | None = None) -> str | None:
-    """The first plausible date (YYYY-MM-DD) written in the metadata lines, or None."""
-    return next((found[0] for line in lines if (found := written_dates(line, date_rules=date_rules))), None)
+    """The first plausible date (YYYY-MM-DD) written in the metadata lines that hold a publication label
+    (发布日期: …; dates.json `publication_labels`), else in any of them (a today widget above the report's
+    labelled date is not its date); None when there is none."""
+    rules = date_rules or load_date_rules()
+    lines = list(lines)
+    labelled = [line for line in lines if any(label in line for label in rules.publication_labels)]
+    for group in (labelled, lines):
+        found = next((f[0] for line in group if (f := written_dates(line, date_rules=rules))), None)
+        if found:
+            return found
+    return None

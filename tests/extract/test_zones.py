@@ -294,6 +294,9 @@ def test_a_corrected_zone_gets_what_is_known_of_it():
         ("这是威海港经济开发区的做法", "威海港经开区"),
         # a describing word the dictionary tags as a name (智慧) still describes the park
         ("山西省大同智慧产业园党支部成立", "大同智慧产业园"),
+        # export processing zones and bonded logistics parks, named after their place
+        ("上海松江出口加工区党总支召开会议", "松江出口加工区"),
+        ("南京保税物流园区党支部成立", "南京保税物流园区"),
     ],
 )
 def test_zone_suffixes_and_places_of_every_kind(text, expected):

@@ -62,6 +62,14 @@ PAGES = [
         None,
     ),
     (
+        "a today widget and a contact bar above the headline, the report's date labelled below it",
+        "2025年3月18日 星期二\n本站热线:0755-27400000 | 邮箱:news@example.com | QQ:12345678 | 设为首页 | 添加收藏\n"
+        "某某新区首家工地党建服务中心启用\n\n发布日期: 2018-06-07 16:41 [某某网]\n\n" + BODY,
+        "某某新区首家工地党建服务中心启用",
+        "",
+        "2018-06-07",
+    ),
+    (
         "title then an advert line",
         "某某经开区：以高质量党建赋能园区高质量发展\n\n区块链专栏\n\n" + BODY,
         "某某经开区：以高质量党建赋能园区高质量发展",
