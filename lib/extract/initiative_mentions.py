@@ -166,7 +166,13 @@ def _quoted_mention(
     launched = run.startswith(rules.launch_verbs)
     chain = is_formula(name, rules) or is_term_chain(name) or is_open_chain(name)
     bare = not descriptor_run(sentence, m.end(), rules)
-    if slogan:  # a slogan needs a head, unless each of its items is a count (“一厅、两中心、三站”)
+    framed = not slogan and any(  # 以“三联三创”为抓手: the way the zone works (a slogan still needs a head)
+        sentence.endswith(before, 0, m.start()) and sentence.startswith(after, m.end())
+        for before, after in rules.role_frames
+    )
+    if framed:
+        accepted = True
+    elif slogan:  # a slogan needs a head, unless each of its items is a count (“一厅、两中心、三站”)
         accepted = bool(descriptor) or is_parallel_count(RE_SLOGAN.sub("", name))
     elif is_parallel_count(name):  # “一台账四清单”, “六有七室一厅一统一”: a name by its shape
         accepted = True
