@@ -25,6 +25,7 @@ from lib.extract.initiative_names import (
     BRAND,
     COUNTED,
     FORMULA,
+    NUMERALS,
     RE_SLOGAN,
     RE_TERM,
     InitiativeRules,
@@ -51,14 +52,38 @@ RE_MAJOR = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[大项][\u4
 RE_FIELD_GAP = re.compile(f"、[{CJK}]{{1,8}}")
 
 
+#: A numeral before a quoted character or two: 五“青”举措, 三“红”工程 (the count's key quoted for emphasis).
+RE_NUMERAL_QUOTED = re.compile(f'(?<![{NUMERALS}0-9])[{NUMERALS}][“"‘]([{CJK}]{{1,2}})[”"’]')
+
+
 def find_initiative_mentions(sentence: str, *, rules: InitiativeRules | None = None) -> list[Mention]:
     """The initiatives one sentence names, in text order (see the module docstring)."""
     rules = rules or load_initiative_rules()
     groups = _fielded_lists(sentence, quoted_groups(sentence), rules)
+    counted = _numeral_quoted(sentence, rules)
     quoted = [m for group in groups for m in _group_mentions(sentence, group, rules)]
+    quoted = counted + [
+        m for m in quoted if not overlaps((m.start, m.end), [(c.start, c.end) for c in counted])
+    ]
     covered = [(m.start, m.end) for m in quoted] + [t.span() for t in RE_TERM.finditer(sentence)]
     unquoted = [m for m in unquoted_mentions(sentence, rules) if not overlaps((m.start, m.end), covered)]
     return sorted(quoted + unquoted, key=lambda m: m.start)
+
+
+def _numeral_quoted(sentence: str, rules: InitiativeRules) -> list[Mention]:
+    """五“青”举措: a numeral, a quoted character or two and a head right after: the counted name 五青."""
+    out = []
+    for m in RE_NUMERAL_QUOTED.finditer(sentence) if "“" in sentence or '"' in sentence else ():
+        run = descriptor_run(sentence, m.end(), rules)
+        head = next((h for h in rules.descriptor_heads if run.startswith(h)), "")
+        if head:
+            name = sentence[m.start()] + m.group(1)
+            out.append(
+                make_mention(
+                    name, sentence[m.start() : m.end()] + head, m.start(), m.end() + len(head), rules
+                )
+            )
+    return out
 
 
 def quoted_groups(sentence: str) -> list[list[re.Match]]:

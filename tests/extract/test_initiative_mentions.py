@@ -28,6 +28,8 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区为职工建立“暖心港湾”。", {"暖心港湾"}),
         ("园区开设“红色书房”，方便党员学习。", {"红色书房"}),
         ("园区建设“红心”驿站12个。", {"红心"}),
+        # a numeral before a quoted character and a head: the counted name
+        ("高新区推出五“青”举措，服务青年人才。", {"五青"}),
         # framed as the way the zone works: 以“…”为抓手 / 为核心理念 / 为工作重点
         ("园区以“红帆引航”为核心理念，推进企业党建。", {"红帆引航"}),
         ("支部以“四联四促”为工作重点，服务企业发展。", {"四联四促"}),
@@ -116,6 +118,7 @@ def test_named_programmes_are_found(text, names):
         "园区坚持“以商引商”，打造“政府搭台、企业唱戏”的招商格局。",
         "坚持“党建引领”，推动园区“高质量发展”。",
         "园区以“红帆引航”为目标，推进企业党建。",  # a goal, not the way the zone works
+        "他一连说了三“好”，大家鼓掌。",  # a numeral and a quoted word with no head
         "园区以“党建引领、红心互联”为主线，推进企业党建。",  # a motto: a slogan needs a head
     ],
 )
