@@ -71,8 +71,8 @@ LABEL_MAX_CHARS = 6
 EXCLAIMED_HEADLINE_MAX = 60
 #: A column tag in brackets before a headline: 【园区党建】, [党建动态].
 RE_COLUMN_TAG = re.compile(r"[【\[［]([^】\]］]{1,40})[】\]］]\s*")
-#: A subtitle (副题) line: ——西安高新区非公企业党建调查.
-RE_SUBTITLE = re.compile(r"^[—–-]{1,2}")
+#: A subtitle (副题) line: ——西安高新区非公企业党建调查, or the second event of a joint one: 暨党支部主题教育研讨.
+RE_SUBTITLE = re.compile(r"^(?:[—–-]{1,2}|暨)")
 #: A clause break inside a kicker line (弱冠之年再出发，某某经开区亮出党建新品牌).
 RE_KICKER_COMMA = re.compile(r"[\u4e00-\u9fff”][，,][\u4e00-\u9fff“]")
 RE_SENTENCE_FINAL = re.compile(r"[。！？!?；;…]$|[。！？!?][”’」』）)]$")
@@ -316,7 +316,7 @@ def _headline(head: list[Block]) -> tuple[str, list[str], str]:
     titled = [b.text for b in head if b.role == "title"]
     if titled:
         return titled[0], [b.text for b in head if b.role == "kicker"], ""
-    headings = [b for b in head if b.kind == HEADING]
+    headings = [b for b in head if b.kind == HEADING and RE_CJK.search(b.text)]  # not a lone < or >>
     byline_at = next((i for i, b in enumerate(head) if b.kind == BYLINE), None)
     if byline_at is not None:  # headline block above the byline; the last line is the title
         title_block = [b for b in head[:byline_at] if b.kind == HEADING]

@@ -70,6 +70,14 @@ PAGES = [
         "2018-06-07",
     ),
     (
+        "a joint event's second name on the line under the headline (暨…)",
+        "园区资讯\n某某出口加工区举办庆祝新中国成立70周年主题活动\n暨党支部主题教育第三次学习研讨\n"
+        "暨党支部主题教育第三次学习研讨\n" + BODY,  # the page repeats it
+        "某某出口加工区举办庆祝新中国成立70周年主题活动",
+        "暨党支部主题教育第三次学习研讨",
+        None,
+    ),
+    (
         "title then an advert line",
         "某某经开区：以高质量党建赋能园区高质量发展\n\n区块链专栏\n\n" + BODY,
         "某某经开区：以高质量党建赋能园区高质量发展",
@@ -274,6 +282,28 @@ PAGES = [
         "“甲”“乙”牵手",
         "点位观察",
         "2023-05-06",
+    ),
+    (
+        "a paper's name in book marks before the headline, a bar left alone after it",
+        "《西太湖》五星联建创五优 某某园区表彰首批星级党组织 |\n时间:2020-04-14 19:21:15 来源:某某新闻 |\n|\n"
+        + BODY,
+        "五星联建创五优 某某园区表彰首批星级党组织",
+        "《西太湖》",
+        "2020-04-14",
+    ),
+    (
+        "a lone arrow above the body is no headline; a document's title in book marks stays in the headline",
+        "<\n《园区党建工作条例》正式施行\n\n2021-07-01\n\n" + BODY,
+        "《园区党建工作条例》正式施行",
+        "",
+        "2021-07-01",
+    ),
+    (
+        "a lone arrow above a page with no headline is not its title: the body's first words stand in",
+        "<\n" + BODY,
+        BODY[:30],
+        "",
+        None,
     ),
     (
         "a column name of two parts set off by a bar",
