@@ -28,6 +28,8 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区为职工建立“暖心港湾”。", {"暖心港湾"}),
         ("园区开设“红色书房”，方便党员学习。", {"红色书房"}),
         ("园区建设“红心”驿站12个。", {"红心"}),
+        # a system named …制 (联系制, 责任制, 轮值制)
+        ("园区推行“一人N企”联系制，服务企业。", {"一人N企"}),
         # a numeral before a quoted character and a head: the counted name
         ("高新区推出五“青”举措，服务青年人才。", {"五青"}),
         # framed as the way the zone works: 以“…”为抓手 / 为核心理念 / 为工作重点
