@@ -73,9 +73,9 @@ def find_initiative_mentions(sentence: str, *, rules: InitiativeRules | None = N
 def _numeral_quoted(sentence: str, rules: InitiativeRules) -> list[Mention]:
     """五“青”举措: a numeral, a quoted character or two and a head right after: the counted name 五青."""
     out = []
-    for m in RE_NUMERAL_QUOTED.finditer(sentence) if "“" in sentence or '"' in sentence else ():
+    for m in RE_NUMERAL_QUOTED.finditer(sentence) if any(q in sentence for q in '“"‘') else ():
         run = descriptor_run(sentence, m.end(), rules)
-        head = next((h for h in rules.descriptor_heads if run.startswith(h)), "")
+        head = max((h for h in rules.descriptor_heads if run.startswith(h)), key=len, default="")
         if head:
             name = sentence[m.start()] + m.group(1)
             out.append(

@@ -2,10 +2,9 @@
 
 A report about one of a zone's parks names the park with its zone before it and is about the park; a
 report about the zone names the zone on its own far more often. `lib.extract.zones.find_mentions` counts
-each such name as a zone of its own, in its zone's province and city, and `sub_park_after` reads the park's
-own name (2 to `sub_park_max_name_chars` characters, no verb or function word (`sub_park_stop_tags`), not
-only generic words)
-before one of `sub_park_suffixes` of zones.json."""
+each such name as a zone of its own, in its zone's province and city; `sub_park_after` reads the park's own
+name before one of `sub_park_suffixes` of zones.json: 2 to `sub_park_max_name_chars` characters, no verb or
+function word (`sub_park_stop_tags`), not only generic words."""
 
 from __future__ import annotations
 

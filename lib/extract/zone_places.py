@@ -39,7 +39,7 @@ def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     suffix allows one and a known place precedes it), in text order."""
     tagged = join_split_places(segment.tag(run), gz.places) if run else []
     words = _walk(tagged, lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
-    first = next((i for i, w in enumerate(words) if gz.places.is_place(w)), 0)  # 热烈祝贺|武汉市
+    first = _first_place(words, gz) or 0  # 热烈祝贺|武汉市
     tags = dict(tagged)
     while first and len(words[first - 1]) <= gz.area_max_chars and tags.get(words[first - 1]) in gz.area_tags:
         first -= 1  # 临港|松江科技城: a short place name the divisions do not list is part of the name
@@ -66,12 +66,15 @@ def _own_name_after_place(tagged: list[tuple[str, str]], gz: Gazetteer) -> list[
     if word in park_rules().generic_words:
         return []
     place = _walk(tagged[:-1], lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
-    place = place[
-        next((i for i, w in enumerate(place) if gz.places.is_place(w)), len(place)) :
-    ]  # 黄华来|盐城
-    if not place or not gz.places.is_place(place[-1]) or gz.places.only_province(place[-1]):
+    first = _first_place(place, gz)  # 黄华来|盐城: what stands before the place is another phrase
+    if first is None or not gz.places.is_place(place[-1]) or gz.places.only_province(place[-1]):
         return []
-    return [*place, word]
+    return [*place[first:], word]
+
+
+def _first_place(words: list[str], gz: Gazetteer) -> int | None:
+    """Where the first place the divisions list stands among the words, or None."""
+    return next((i for i, w in enumerate(words) if gz.places.is_place(w)), None)
 
 
 def _walk(tagged: list[tuple[str, str]], ok, limit: int) -> list[str]:

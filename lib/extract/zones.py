@@ -235,9 +235,8 @@ class Mentions:
     zones: dict[str, Zone] = field(default_factory=dict)
     bare: Counter = field(default_factory=Counter)  # 在高新区召开: by (canonical suffix, prefix)
     parents: dict[str, str] = field(default_factory=dict)  # a park inside a listed zone → that zone's name
-    own_names: dict[str, str] = field(
-        default_factory=dict
-    )  # such a park (中关村丰台园) → its own name (丰台园)
+    #: such a park (中关村丰台园) → its own name (丰台园)
+    own_names: dict[str, str] = field(default_factory=dict)
 
     def add(self, zone: Zone, n: int = 1) -> None:
         self.counts[zone.name] += n
