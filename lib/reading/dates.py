@@ -23,6 +23,9 @@ class DateRules:
     re_dates: tuple[re.Pattern, ...]  # how a date is written, each with groups y, m, d
     anniversaries: tuple[tuple[re.Pattern, int], ...]  # (N周年 pattern with group n, base year)
     publication_labels: tuple[str, ...] = ()  # 发布日期: a dated line with one of these is the report's date
+    target_marks: tuple[
+        str, ...
+    ] = ()  # 力争到2020年: a year after one of these is a goal's, not the report's
 
     def is_year(self, value: int) -> bool:
         return self.first_year <= value <= self.last_year
@@ -45,18 +48,22 @@ def compile_rules(content: bytes | None) -> DateRules:
             for a in spec["anniversaries"]
         ),
         publication_labels=tuple(spec.get("publication_labels", [])),
+        target_marks=tuple(spec.get("target_marks", [])),
     )
 
 
 def article_year(text: str, *, date_rules: DateRules | None = None) -> int | None:
     """The year a report is written in, when its page gives no date: the latest year it names (not the end
-    of a span like 2022—2024), or the year of an anniversary it celebrates (建党101周年 → 2022)."""
+    of a span like 2022—2024, nor a goal's year: 力争到2020年), or the year of an anniversary it celebrates
+    (建党101周年 → 2022)."""
     r = date_rules or load_rules()
     years = [base + _count(m.group("n")) for pattern, base in r.anniversaries for m in pattern.finditer(text)]
     years += [
         int(m.group(1))
         for m in RE_YEAR_WORD.finditer(text)
-        if r.is_year(int(m.group(1))) and not _ends_a_span(text, m.start(), r)
+        if r.is_year(int(m.group(1)))
+        and not _ends_a_span(text, m.start(), r)
+        and not text.endswith(r.target_marks, 0, m.start())  # 力争到2020年: a goal's year
     ]
     return max(years) if years else None
 

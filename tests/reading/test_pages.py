@@ -400,6 +400,9 @@ def test_a_page_without_a_headline_starts_with_its_body():
         ("2019年以来，某区新建党组织20个；2020年制定2022—2024年计划。", 2020),
         ("2020年制定2022至2024年计划。", 2020),  # a span written with 至 too
         ("园区企业从2018年的89家增至2021年的167家。", 2021),  # 增至 a year: a figure's date, not a span's end
+        ("在建党95周年之际，园区表彰党员，力争到2020年园区企业党组织全覆盖。", 2016),  # a goal's year
+        ("2023年园区产值100亿元，预计2025年翻番。", 2023),
+        ("到2020年底，园区已建成党群服务中心3个。", None),  # only a goal's year (or a past one: not told)
         ("没有年份。", None),
     ],
 )
