@@ -192,8 +192,8 @@ def _quoted_mention(
     chain = is_formula(name, rules) or is_term_chain(name) or is_open_chain(name)
     bare = not descriptor_run(sentence, m.end(), rules)
     framed = not slogan and any(  # 以“三联三创”为抓手: the way the zone works (a slogan still needs a head)
-        sentence.endswith(before, 0, m.start()) and sentence.startswith(after, m.end())
-        for before, after in rules.role_frames
+        sentence.endswith(before, 0, m.start()) and sentence.startswith(afters, m.end())
+        for before, afters in rules.role_frames
     )
     if framed:
         accepted = True

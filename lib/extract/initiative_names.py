@@ -91,7 +91,8 @@ class InitiativeRules:
     measure_words: str  # 个项条…: what a count is counted in
     level_words: str  # 级层: 三级网格 counts levels, it names no programme
     core_frames: tuple[tuple[str, str], ...]  # 以A为核心: the one thing a formula's 1 may be
-    role_frames: tuple[tuple[str, str], ...]  # 以“A”为抓手: a quoted term framed as the way a zone works
+    #: 以“A”为抓手: a quoted term framed as the way a zone works; (before, the afters it takes), one per before
+    role_frames: tuple[tuple[str, tuple[str, ...]], ...]
     open_counts: tuple[str, ...]  # 若干个: what a formula's N or X may be written as
     superlative_prefixes: tuple[str, ...]
     question_words: tuple[str, ...]
@@ -194,7 +195,10 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         measure_words=spec["measure_words"],
         level_words=spec.get("level_words", ""),
         core_frames=tuple((a, b) for a, b in spec.get("core_frames", [])),
-        role_frames=tuple((a, b) for a, b in spec.get("role_frames", [])),
+        role_frames=tuple(  # grouped by what stands before: one test of it per quoted term
+            (b, tuple(a for x, a in spec.get("role_frames", []) if x == b))
+            for b in dict.fromkeys(x for x, _ in spec.get("role_frames", []))
+        ),
         open_counts=rulefiles.longest_first(spec.get("open_counts", [])),
         unquoted_heads=rulefiles.longest_first(spec["unquoted_heads"]),
         formula_heads=rulefiles.longest_first(spec["formula_heads"]),

@@ -40,7 +40,7 @@ def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     tagged = join_split_places(segment.tag(run), gz.places) if run else []
     words = _walk(tagged, lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
     first = _first_place(words, gz) or 0  # 热烈祝贺|武汉市
-    tags = dict(tagged)
+    tags = dict(tagged) if first else {}  # most runs start with their place: no lookup wanted
     while first and len(words[first - 1]) <= gz.area_max_chars and tags.get(words[first - 1]) in gz.area_tags:
         first -= 1  # 临港|松江科技城: a short place name the divisions do not list is part of the name
     words = words[first:]

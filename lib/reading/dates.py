@@ -23,9 +23,8 @@ class DateRules:
     re_dates: tuple[re.Pattern, ...]  # how a date is written, each with groups y, m, d
     anniversaries: tuple[tuple[re.Pattern, int], ...]  # (N周年 pattern with group n, base year)
     publication_labels: tuple[str, ...] = ()  # 发布日期: a dated line with one of these is the report's date
-    target_marks: tuple[
-        str, ...
-    ] = ()  # 力争到2020年: a year after one of these is a goal's, not the report's
+    #: 力争到2020年: a year after one of these is a goal's, not the report's
+    target_marks: tuple[str, ...] = ()
 
     def is_year(self, value: int) -> bool:
         return self.first_year <= value <= self.last_year
