@@ -25,6 +25,8 @@ class DateRules:
     publication_labels: tuple[str, ...] = ()  # 发布日期: a dated line with one of these is the report's date
     #: 力争到2020年: a year after one of these is a goal's, not the report's
     target_marks: tuple[str, ...] = ()
+    #: (pattern, year) of national campaigns and meetings: 党史学习教育 dates a report 2021 or later
+    campaigns: tuple[tuple[re.Pattern, int], ...] = ()
 
     def is_year(self, value: int) -> bool:
         return self.first_year <= value <= self.last_year
@@ -48,15 +50,20 @@ def compile_rules(content: bytes | None) -> DateRules:
         ),
         publication_labels=tuple(spec.get("publication_labels", [])),
         target_marks=tuple(spec.get("target_marks", [])),
+        campaigns=tuple(
+            (rulefiles.compile_pattern(c["re"], name="dates.json"), int(c["year"]))
+            for c in spec.get("campaigns", [])
+        ),
     )
 
 
 def article_year(text: str, *, date_rules: DateRules | None = None) -> int | None:
     """The year a report is written in, when its page gives no date: the latest year it names (not the end
-    of a span like 2022—2024, nor a goal's year: 力争到2020年), or the year of an anniversary it celebrates
-    (建党101周年 → 2022)."""
+    of a span like 2022—2024, nor a goal's year: 力争到2020年), the year of an anniversary it celebrates
+    (建党101周年 → 2022), or at least the year of the latest national campaign it names (党史学习教育 → 2021)."""
     r = date_rules or load_rules()
     years = [base + _count(m.group("n")) for pattern, base in r.anniversaries for m in pattern.finditer(text)]
+    years += [year for pattern, year in r.campaigns if pattern.search(text)]
     years += [
         int(m.group(1))
         for m in RE_YEAR_WORD.finditer(text)

@@ -61,6 +61,20 @@ def test_period(sentence, number, period):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "number", "period"),
+    [
+        ("今年园区新增企业党组织12个。", "12", "2021年"),
+        ("去年园区新增企业党组织12个。", "12", "2020年"),
+        ("园区产值比去年同期增长8.5%。", "8.5", ""),  # a comparison's base, not the figure's period
+        ("园区税收较去年增长12%。", "12", ""),
+        ("与去年相比，园区税收增长12%。", "12", ""),
+    ],
+)
+def test_this_and_last_year_take_the_reports_year(sentence, number, period):
+    assert period_of(sentence, _at(sentence, number), year=2021) == period
+
+
+@pytest.mark.parametrize(
     ("paragraph", "sentence", "period"),
     [
         # made up: a date's period holds for the later parts of its sentence split off at ；

@@ -28,6 +28,8 @@ from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_ment
         # a listed zone written with a province or 市 before it, or 国家级 inside it
         ("四川省广安市经济技术开发区党工委", {"广安经开区": 1}),
         ("昆山国家级高新区", {"昆山高新区": 1}),
+        # a national 高新区 whose name has no 高新区 in it, listed by hand
+        ("宜兴环保科技工业园党工委召开会议，宜兴环科园企业参加。", {"宜兴环科园": 2}),
         # a short alias followed by the suffix is one mention, not two
         ("深入推进大亚湾经济技术开发区建设", {"惠州大亚湾经开区": 1}),
         # zones nobody listed: the place read word by word, verbs and pronouns left out

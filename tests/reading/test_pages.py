@@ -404,6 +404,15 @@ def test_a_page_without_a_headline_starts_with_its_body():
         ("2023年园区产值100亿元，预计2025年翻番。", 2023),
         ("到2020年底，园区已建成党群服务中心3个。", None),  # only a goal's year (or a past one: not told)
         ("没有年份。", None),
+        # a national campaign or meeting dates a report: that year or later (dates.json "campaigns")
+        ("园区深入开展“不忘初心、牢记使命”主题教育。", 2019),
+        ("党史学习教育开展以来，园区为企业办实事50件。", 2021),
+        ("黨史學習教育開展以來，園區為企業辦實事50件。", 2021),  # traditional characters
+        ("园区党工委组织学习二十届三中全会精神。", 2024),
+        ("2018年成立的联盟，在党史学习教育中为企业办实事。", 2021),  # a later campaign beats an earlier year
+        ("园区2023年产值增长，党员学习“两学一做”。", 2023),  # an earlier campaign never lowers the year
+        ("园区实施二十大工程。", None),  # twenty great projects, not the Party's 20th congress
+        ("园区认真学习贯彻党的二十大精神。", 2022),
     ],
 )
 def test_article_year_without_a_date(text, year):
