@@ -154,13 +154,15 @@ def _major_count(run: str, group: list[re.Match], rules: InitiativeRules) -> boo
     “红心领航、连心强基、匠心赋能”三大行动, “建、联、挂、派”四种方式."""
     members = [(g.group(1) or g.group(2)) for g in group]
     many = len(members) > 1 or bool(RE_SLOGAN.search(members[0]))
+    count, key = count_of(run, rules)
+    if len(members) == count and key and all(key in m for m in members) and len(run) <= MAX_COUNTED_LIST_NAME:
+        return True  # “创新链”“产业链”“人才链”“服务链”四链融合: each term names one of what is counted
     if not many or not is_descriptor(run, numbered=True, rules=rules):
         return False
     if RE_MAJOR.match(run):
         return True
     # “单建式、联建式、苗圃式、孵化式”四维覆盖模式: one quoted list, counted with another measure word
     # (separately quoted names counted so, “A”“B”“C”三个品牌, are each a name of their own)
-    count, _ = count_of(run, rules)
     items = [p for p in RE_SLOGAN.split(members[0]) if p]
     return len(members) == 1 and count == len(items) and len(run) <= MAX_COUNTED_LIST_NAME
 

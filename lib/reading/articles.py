@@ -85,8 +85,8 @@ def classify_lines(raw: str) -> list[Block]:
     byline_rules, page_rules = load_rules(), pages.load_rules()
     blocks: list[Block] = []
     blank = 0
-    for line in lines:
-        line = line.strip()
+    lines = [line.strip() for line in lines]
+    for line, page_kind in zip(lines, pages.line_kinds(lines, page_rules=page_rules), strict=True):
         if not line:
             blank += 1
             continue
@@ -95,7 +95,7 @@ def classify_lines(raw: str) -> list[Block]:
             blocks += [Block(both["title"], HEADING, blank_before=blank), Block(both["meta"], META)]
             blank = 0
             continue
-        kind = None if RE_HEADING.match(line) else pages.line_kind(line, page_rules=page_rules)
+        kind = None if RE_HEADING.match(line) else page_kind
         if kind:
             blocks.append(Block(line, kind, blank_before=blank))
             blank = 0

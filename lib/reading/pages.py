@@ -19,6 +19,9 @@ from lib.reading.dates import DateRules, written_dates
 from lib.reading.dates import load_rules as load_date_rules
 
 META, CLUTTER = "meta", "clutter"
+LABEL = "label"  # a disclosure table's label alone on its line (发布机构): its value is on the next line
+MAX_VALUE_CHARS = 40  # a label's value is short and no sentence: 经济开发区, 610000123/2021-00010, 主动公开
+RE_SENTENCE_MARK = re.compile(r"[。！？；!?;]")
 RE_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 
@@ -107,10 +110,31 @@ def line_kind(line: str, *, page_rules: PageRules | None = None) -> str | None:
     return None
 
 
+def line_kinds(lines: list[str], *, page_rules: PageRules | None = None) -> list[str | None]:
+    """`line_kind` of each line, where a disclosure table's label (发布机构) and the value on the line right
+    under it (经济开发区) are clutter, unless the value is metadata itself (生成日期 / 2021-11-23 19:11) or a
+    sentence (a label word alone above the body leaves the body alone)."""
+    rules = page_rules or load_rules()
+    kinds: list[str | None] = []
+    after_label = False
+    for line in lines:
+        kind = line_kind(line, page_rules=rules)
+        if (
+            after_label
+            and kind is None
+            and 0 < len(line.strip()) <= MAX_VALUE_CHARS
+            and not RE_SENTENCE_MARK.search(line)
+        ):
+            kind = CLUTTER
+        after_label = kind == LABEL
+        kinds.append(CLUTTER if kind == LABEL else kind)
+    return kinds
+
+
 def strip_clutter(text: str) -> str:
     """The text without its clutter lines (metadata lines stay: the reader takes the date from them)."""
-    rules = load_rules()
-    kept = [line for line in text.split("\n") if line_kind(line, page_rules=rules) != CLUTTER]
+    lines = text.split("\n")
+    kept = [line for line, kind in zip(lines, line_kinds(lines), strict=True) if kind != CLUTTER]
     return RE_BLANK_RUN.sub("\n\n", "\n".join(kept))
 
 

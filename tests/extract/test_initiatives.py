@@ -597,6 +597,14 @@ def test_components_of_real_sentences(sentence, name, components):
             ["产业链党委", "链上企业党组织"],
         ),
         (["园区建立1个联合党委，形成“1+N”组织体系。"], "1+N", "formula", 2, []),  # N counts nothing
+        # quoted terms that each hold the counted word, then the count: the terms are its parts
+        (
+            ["园区以“组织链”“产业链”“服务链”三链融合为抓手，推动企业发展。"],
+            "三链融合",
+            "counted",
+            3,
+            ["组织链", "产业链", "服务链"],
+        ),
     ],
 )
 def test_small_texts(paragraphs, name, kind, expected, components):
@@ -816,3 +824,10 @@ def test_an_initiative_another_zone_is_named_with_is_not_this_reports(sentence, 
     from lib.extract.initiatives import another_zones
 
     assert another_zones(sentence, name, zone) is foreign
+
+
+def test_quoted_terms_counted_by_another_word_stay_names_of_their_own():
+    """“红色阵地”“红色队伍”三个品牌: the count's word (个) is in none of the terms, so no counted whole."""
+    names = by_name(["园区打造“红色阵地”“红色队伍”“红色服务”三个品牌。"])
+    assert {"红色阵地", "红色队伍", "红色服务"} <= set(names)
+    assert not any(n.startswith("三") for n in names)

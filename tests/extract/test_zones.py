@@ -356,6 +356,7 @@ def test_where_a_parks_own_name_starts(text, expected):
         ("教育部认定的国家大学科技园。国家大学科技园建设提速。", ("", "")),
         ("代表们到特色小镇参观。特色小镇建设提速。", ("", "")),
         ("青岚科创园党支部成立。青岚科创园企业参加。", ("青岚科创园", "产业园")),
+        ("鹭湖生态城召开党建工作会。鹭湖生态城企业党员参加。", ("鹭湖生态城", "新城")),
         # a name the dictionary does not know, which the segmenter guesses a verb (锁包), is a name
         ("代表们走进锁包园区。锁包园区党支部成立。", ("锁包园区", "产业园")),
         ("大家要提升园区。提升园区服务。", ("", "")),  # a verb the dictionary lists is none

@@ -384,6 +384,21 @@ def test_an_exclaimed_sentence_not_above_a_date_stays_body():
     assert art.title == "某某园区党建工作综述" and [p.text for p in art.body][0] == "干劲十足！"
 
 
+def test_a_disclosure_table_under_the_headline_is_left_out_and_its_date_read():
+    page = (
+        "某某经济技术开发区党工委学习制度解读\n索引号\n610000123/2021-00010\n文号\n关键词\n发布机构\n"
+        "经济开发区\n公开形式\n主动公开\n生成日期\n2021-11-23 19:11:29\n是否有效\n\n" + BODY
+    )
+    art = one(page)
+    assert (art.title, art.date) == ("某某经济技术开发区党工委学习制度解读", "2021-11-23")
+    assert art.body[0].text == BODY
+
+
+def test_a_label_word_in_a_sentence_is_text():
+    art = one("某某园区召开会议\n\n" + BODY + "\n责任部门\n各部门要落实责任。")
+    assert [p.text for p in art.body] == [BODY, "各部门要落实责任。"]  # no value under a label in a table
+
+
 def test_a_page_without_a_headline_starts_with_its_body():
     art = one(BODY + "\n\n" + BODY.replace("12", "15"))
     assert art.title == BODY[:30] and len(art.body) == 2
