@@ -32,6 +32,8 @@ class ParkRules:
     max_name_chars: int
     mentions: int
     function_tags: frozenset[str]  # single characters of these tags never make a name: 的, 在, 和 …
+    re_governing: re.Pattern | None  # a zone's own bodies after its name: 党工委, 管委会
+    not_governed_tails: tuple[str, ...]  # names of bodies that are no zone: 街道, 机关, 中心 …
 
 
 def park_rules() -> ParkRules:
@@ -51,6 +53,10 @@ def _compile(content: bytes | None) -> ParkRules:
         max_name_chars=int(spec.get("park_max_name_chars", 6)),
         mentions=int(spec.get("park_mentions", 2)),
         function_tags=frozenset(spec.get("park_function_tags", [])),
+        re_governing=re.compile(rulefiles.alternation(spec["governing_bodies"]))
+        if spec.get("governing_bodies")
+        else None,
+        not_governed_tails=tuple(spec.get("not_governed_tails", [])),
     )
 
 
@@ -75,6 +81,34 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
             if park.name not in found or len(park.full_name) > len(found[park.name].full_name):
                 found[park.name] = park  # the fullest form it is written in (安吉县天子湖园区)
     _merge_abbreviations(counts, found)
+    ranked = [name for name, n in counts.most_common() if n >= rules.mentions]
+    return found[ranked[0]] if ranked else None
+
+
+def governed_park(text: str, places, not_place) -> Park | None:
+    """The place the text names most often before a zone's own bodies (荣炳盐资源区党工委, 常州科教城管委会:
+    `governing_bodies`), at least `park_mentions` times, when no suffix says what kind of zone it is; a
+    street, an office or a centre with such a body (`not_governed_tails`) is none. None if there is none."""
+    rules = park_rules()
+    if rules.re_governing is None:
+        return None
+    counts: Counter = Counter()
+    found: dict[str, Park] = {}
+    for m in rules.re_governing.finditer(text):
+        words = _name_before(text, m.start(), rules, places, not_place)
+        lead = next((i for i, w in enumerate(words) if not places.is_place(w)), len(words))
+        own = "".join(words[lead:])
+        if (
+            len(own) < 2
+            or all(w in rules.generic_words for w in words[lead:])
+            or own.endswith(rules.not_governed_tails)
+            or rules.re_suffix.search(own)  # 园区党工委, 开发区管委会: a zone a suffix names, read elsewhere
+        ):
+            continue
+        province, city = locate(words[:lead], places) if lead else ("", "")
+        counts[own] += 1
+        if own not in found or len(words) > len(found[own].full_name):
+            found[own] = Park(own, "".join(words), "其他", province, city)
     ranked = [name for name, n in counts.most_common() if n >= rules.mentions]
     return found[ranked[0]] if ranked else None
 
@@ -115,10 +149,24 @@ def _in_order(chars: str, name: str) -> bool:
 
 
 def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> Park | None:
-    start = m.start()
+    words = _name_before(text, m.start(), rules, places, not_place)
+    lead = 0
+    while lead < len(words) and places.is_place(words[lead]):
+        lead += 1  # 安吉县 天子 湖: the place says where, the rest is the park's own name
+    own = "".join(words[lead:])
+    if len(own) < 2 or all(w in rules.generic_words for w in words[lead:]):
+        return None
+    province, city = locate(words[:lead], places) if lead else ("", "")
+    suffix = m.group(0)
+    return Park(own + suffix, "".join(words) + suffix, rules.suffix_type[suffix], province, city)
+
+
+def _name_before(text: str, start: int, rules: ParkRules, places, not_place) -> list[str]:
+    """The words of the name that ends at `start`, read backwards: names, nouns and times, at most
+    `park_max_name_chars` characters, ending at a word before a place that starts the name."""
     run = RE_CJK_RUN_END.search(text[max(0, start - 2 * rules.max_name_chars) : start])
     if run is None:
-        return None
+        return []
     tagged = join_split_places(segment.tag(run.group(0)), places)
     words: list[str] = []
     for word, tag in reversed(tagged):
@@ -132,15 +180,7 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
         words.insert(0, word)
     if not words:  # 新|站|高新区: a name the segmenter does not know falls apart into single characters
         words = _single_characters(tagged, rules, not_place)
-    lead = 0
-    while lead < len(words) and places.is_place(words[lead]):
-        lead += 1  # 安吉县 天子 湖: the place says where, the rest is the park's own name
-    own = "".join(words[lead:])
-    if len(own) < 2 or all(w in rules.generic_words for w in words[lead:]):
-        return None
-    province, city = locate(words[:lead], places) if lead else ("", "")
-    suffix = m.group(0)
-    return Park(own + suffix, "".join(words) + suffix, rules.suffix_type[suffix], province, city)
+    return words
 
 
 def _unknown_word(word: str, tag: str) -> bool:

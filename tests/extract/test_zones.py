@@ -367,6 +367,23 @@ def test_parks_of_other_kinds(text, expected):
     assert (zone.name, zone.type) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up: a zone with no suffix, named by its own bodies again and again
+        ("云杉湖基地党工委召开会议。云杉湖基地党工委书记讲话。", ("云杉湖基地", "其他", "")),
+        ("常州青枫城管委会召开会议。青枫城管委会负责人出席。", ("青枫城", "其他", "常州市")),
+        # not zones: a street's, an office's or a centre's body, or one named only once
+        ("西湖街道党工委召开会议。西湖街道党工委书记讲话。", ("", "", "")),
+        ("区直机关党工委召开会议。机关党工委书记讲话。", ("", "", "")),
+        ("云杉湖基地党工委召开会议。企业党员参加。", ("", "", "")),
+    ],
+)
+def test_a_zone_named_by_its_own_bodies(text, expected):
+    zone = detect_zone("", text).zone
+    assert (zone.name, zone.type, zone.city) == expected
+
+
 def test_a_bracketed_county_is_read_as_part_of_the_name():
     assert zone_key("襄阳(宜城)精细化工园区") == zone_key("襄阳宜城精细化工园区")
 
