@@ -2,7 +2,8 @@
 these after the lists around the name): numbered items (一是…二是…), typed items (“…”型), quoted terms
 sharing the head of a count (四项工程 → “强基工程”…) or its key (四带机制 → “机关带行业”…), the short lead
 sentences of the next paragraphs (配强一个…书记。建好一支队伍。), and the short lead clauses of the next
-sentences that each name one thing (三个一: 树立一种理念，…。建立一种机制，…).
+sentences that each name one thing (三个一: 树立一种理念，…。建立一种机制，…), and for a family of chains
+(“红色+”) the quoted terms starting with its word that open the next paragraphs (开设“红色讲堂”。).
 """
 
 from __future__ import annotations
@@ -125,6 +126,20 @@ def lead_sentences(mention: Mention, paragraphs: list[str], rules: InitiativeRul
             break
     if headed and len(out) != mention.expected_count:
         return []
+    return out if len(out) >= 2 else []
+
+
+def chain_leads(word: str, paragraphs: list[str], rules: InitiativeRules) -> list[str]:
+    """For a family of chains (“红色+”), the quoted terms starting with its word that open the paragraphs
+    after it, one term from each paragraph's short lead (开设“红色讲堂”。/ 打造高质量发展“红色引擎”。), up to
+    the first paragraph without one; [] for fewer than two."""
+    out: list[str] = []
+    for index in range(len(paragraphs)):
+        lead = first_sentence(paragraphs, index)
+        terms = [inner(t) for t in RE_TERM.finditer(lead) if inner(t).startswith(word) and inner(t) != word]
+        if not terms or len(lead) > rules.max_lead_chars + 4 or terms[0] in out:
+            break
+        out.append(terms[0])
     return out if len(out) >= 2 else []
 
 

@@ -29,6 +29,7 @@ from lib.extract.initiative_names import (
     InitiativeRules,
     Mention,
     count_of,
+    is_open_chain,
     is_term_chain,
     load_initiative_rules,
     numeral_value,
@@ -215,6 +216,8 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
             return keyed
     if mention.key and not at.later:
         return following_parts.lead_sentences(mention, at.following_paragraphs, rules)
+    if is_open_chain(mention.name) and not at.later:  # “红色+”品牌。/ 开设“红色讲堂”。/ 成立“红色…小组”。
+        return following_parts.chain_leads(mention.name.rstrip("+＋"), at.following_paragraphs, rules)
     return []
 
 

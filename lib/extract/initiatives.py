@@ -50,7 +50,8 @@ def extract_initiatives(
                 entry = entries.setdefault(mention.name, _new_entry(mention, owners[pi], sentence))
                 entry["components"] += [p for p in parts if p not in entry["components"]]
     _gather_families(entries)
-    named_parts = {p for e in entries.values() for p in e["components"]}
+    # a family's parts (“红色+”: 开设“红色讲堂”。…) are names of their own; its chains went in _gather_families
+    named_parts = {p for e in entries.values() if not is_open_chain(e["name"]) for p in e["components"]}
     named_parts |= {  # “一厅一会一课”…“一会”即…: the group explained is a piece of the name
         piece
         for e in entries.values()

@@ -597,6 +597,19 @@ def test_components_of_real_sentences(sentence, name, components):
             ["产业链党委", "链上企业党组织"],
         ),
         (["园区建立1个联合党委，形成“1+N”组织体系。"], "1+N", "formula", 2, []),  # N counts nothing
+        # a family of chains (X+) whose parts open the paragraphs after it, each a quoted X… term
+        (
+            [
+                "园区打造“红色+”党建品牌，推动党建工作全面进步。",
+                "开设“红色讲堂”。组织党员学习理论。",
+                "组建园区“红色服务队”。上门服务企业。",
+                "园区还召开了企业座谈会。",
+            ],
+            "红色+",
+            "formula",
+            None,
+            ["红色讲堂", "红色服务队"],
+        ),
         # quoted terms that each hold the counted word, then the count: the terms are its parts
         (
             ["园区以“组织链”“产业链”“服务链”三链融合为抓手，推动企业发展。"],
@@ -831,3 +844,11 @@ def test_quoted_terms_counted_by_another_word_stay_names_of_their_own():
     names = by_name(["园区打造“红色阵地”“红色队伍”“红色服务”三个品牌。"])
     assert {"红色阵地", "红色队伍", "红色服务"} <= set(names)
     assert not any(n.startswith("三") for n in names)
+
+
+def test_the_parts_of_a_family_of_chains_stay_names_of_their_own():
+    names = by_name(
+        ["园区打造“红色+”党建品牌。", "开设“红色讲堂”。组织学习。", "成立“红色导师”工作室。服务企业。"]
+    )
+    assert names["红色+"]["components"] == ["红色讲堂", "红色导师"]
+    assert {"红色讲堂", "红色导师"} <= set(names)
