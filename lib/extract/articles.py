@@ -3,6 +3,7 @@ and year), set first."""
 
 from __future__ import annotations
 
+from lib.core.model import CAPTION
 from lib.extract import zone_choice, zones
 from lib.extract.context import ArticleContext
 from lib.extract.registry import ARTICLE_ID, YEAR, ZONE, Column, Extractor, register
@@ -46,6 +47,12 @@ class Articles(Extractor):
     def extract(self, ctx: ArticleContext) -> list[dict]:
         art = ctx.article
         found = zone_choice.detect_zone(art.title, ctx.body_text, source=art.page_meta)
+        captions = "\n".join(p.text for p in art.paragraphs if p.kind == CAPTION and not p.is_duplicate)
+        if not found.zone.name and captions:  # ▲某某保税区“英语角”活动: a photo's caption may name the zone
+            pictured = zone_choice.detect_zone(
+                art.title, f"{ctx.body_text}\n{captions}", source=art.page_meta
+            )
+            found = pictured if pictured.zone.name else found
         # a zone's own site may name it only in the page bar: 信息来源：某某经济开发区
         if not found.zone.name and art.page_meta:
             bar = zone_choice.detect_zone("", art.page_meta)

@@ -215,6 +215,19 @@ def test_a_zone_named_only_in_the_source_line_is_the_reports_zone(tmp_path):
     assert "点击次数" not in " ".join(ds.paragraphs["text"])
 
 
+def test_a_zone_named_only_in_a_photo_caption_is_the_reports_zone(tmp_path):
+    # the body says only 保税区 (no place), a photo's caption names the zone
+    text = (
+        "湾区党建结硕果\n\n"
+        "近日，保税区党工委推出党建联建模式，保税区企业党员积极参与志愿服务。\n\n"
+        "▲南宁综合保税区“英语角”活动现场\n\n"
+        "下一步，将继续深化党建联建。\n"
+    )
+    art = build_dataset([_write(tmp_path, "caption.txt", text)]).articles.iloc[0]
+    assert (art["zone"], art["city"]) == ("南宁综保区", "南宁市")
+    assert "英语角" not in art["title"]
+
+
 def test_a_page_bar_naming_no_zone_leaves_the_place_the_body_names(tmp_path):
     text = (
         "某某电商园党建工作纪实\n\n来源：某某网 作者：张三\n\n"
