@@ -32,6 +32,7 @@ class ParkRules:
     max_name_chars: int
     mentions: int
     function_tags: frozenset[str]  # single characters of these tags never make a name: 的, 在, 和 …
+    place_named_suffix_chars: int  # a suffix this long may follow a place alone: 保定国家大学科技园
     re_governing: re.Pattern | None  # a zone's own bodies after its name: 党工委, 管委会
     not_governed_tails: tuple[str, ...]  # names of bodies that are no zone: 街道, 机关, 中心 …
 
@@ -53,6 +54,7 @@ def _compile(content: bytes | None) -> ParkRules:
         max_name_chars=int(spec.get("park_max_name_chars", 6)),
         mentions=int(spec.get("park_mentions", 2)),
         function_tags=frozenset(spec.get("park_function_tags", [])),
+        place_named_suffix_chars=int(spec.get("park_place_named_suffix_chars", 99)),
         re_governing=re.compile(rulefiles.alternation(spec["governing_bodies"]))
         if spec.get("governing_bodies")
         else None,
@@ -154,10 +156,12 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     while lead < len(words) and places.is_place(words[lead]):
         lead += 1  # 安吉县 天子 湖: the place says where, the rest is the park's own name
     own = "".join(words[lead:])
-    if len(own) < 2 or all(w in rules.generic_words for w in words[lead:]):
+    suffix = m.group(0)
+    if lead and not own and len(suffix) >= rules.place_named_suffix_chars:
+        own = "".join(words)  # 保定|国家大学科技园, 南湾|物流园: a park named after its place only
+    elif len(own) < 2 or all(w in rules.generic_words for w in words[lead:]):
         return None
     province, city = locate(words[:lead], places) if lead else ("", "")
-    suffix = m.group(0)
     return Park(own + suffix, "".join(words) + suffix, rules.suffix_type[suffix], province, city)
 
 
@@ -170,7 +174,12 @@ def _name_before(text: str, start: int, rules: ParkRules, places, not_place) -> 
     tagged = join_split_places(segment.tag(run.group(0)), places)
     words: list[str] = []
     for word, tag in reversed(tagged):
-        named = tag in rules.name_tags or word.endswith(rules.host_words) or _unknown_word(word, tag)
+        named = (
+            tag in rules.name_tags
+            or word.endswith(rules.host_words)
+            or _unknown_word(word, tag)
+            or places.is_place(word)  # 保定 (tagged a verb)
+        )
         if not named or word.startswith(not_place):
             break
         if sum(map(len, words)) + len(word) > rules.max_name_chars:

@@ -111,7 +111,15 @@ def detect_zone(
 def count_parks_for_zones(found: Mentions, gz: Gazetteer) -> None:
     """Counts a park inside a listed zone (中关村丰台园) for the zone when the text names it fewer than
     `sub_park_mentions` times (the title counting `title_weight` times), or names other parks of the same
-    zone too: a report about several of a zone's parks, or naming one in passing, is about the zone."""
+    zone too: a report about several of a zone's parks, or naming one in passing, is about the zone. One
+    park written two ways (中关村石景山园, 中关村科技园石景山园: the same own name) counts as the form named most."""
+    by_own: dict[tuple[str, str], str] = {}
+    for park in sorted((p for p in found.counts if p in found.parents), key=lambda p: -found.counts[p]):
+        key = (found.parents[park], found.own_names.get(park, park))
+        if key in by_own:
+            found.counts[by_own[key]] += found.counts.pop(park)
+        else:
+            by_own[key] = park
     parks_of = Counter(found.parents[p] for p in found.counts if p in found.parents)
     for park, zone in list(found.parents.items()):
         if park in found.counts and (found.counts[park] < gz.sub_park_mentions or parks_of[zone] > 1):

@@ -37,6 +37,12 @@ def test_a_park_is_read_after_a_zone_name(text, expected):
             "中关村丰台园召开党建工作会。丰台园企业代表参加，会上丰台园发布人才政策。",
             ("中关村丰台园", "北京市", "北京市", "产业园"),
         ),
+        # one park written with the zone's short and its full name: the same park, counted together
+        (
+            "",
+            "中关村丰台园召开党建工作会。会上介绍了中关村科技园丰台园的发展。",
+            ("中关村丰台园", "北京市", "北京市", "产业园"),
+        ),
         # once in the title is enough
         (
             "中关村昌平园举办党建论坛",

@@ -357,6 +357,9 @@ def test_where_a_parks_own_name_starts(text, expected):
         ("代表们到特色小镇参观。特色小镇建设提速。", ("", "")),
         ("青岚科创园党支部成立。青岚科创园企业参加。", ("青岚科创园", "产业园")),
         ("鹭湖生态城召开党建工作会。鹭湖生态城企业党员参加。", ("鹭湖生态城", "新城")),
+        # a long park suffix after a place alone (保定 is tagged a verb): the place names the park
+        ("保定国家大学科技园召开会议。保定国家大学科技园企业参加。", ("保定国家大学科技园", "科技园")),
+        ("衡水园区召开会议。衡水园区企业参加。", ("", "")),  # 园区 is too short to follow a place alone
         # a name the dictionary does not know, which the segmenter guesses a verb (锁包), is a name
         ("代表们走进锁包园区。锁包园区党支部成立。", ("锁包园区", "产业园")),
         ("大家要提升园区。提升园区服务。", ("", "")),  # a verb the dictionary lists is none
