@@ -357,6 +357,13 @@ def test_where_a_parks_own_name_starts(text, expected):
         ("代表们到特色小镇参观。特色小镇建设提速。", ("", "")),
         ("青岚科创园党支部成立。青岚科创园企业参加。", ("青岚科创园", "产业园")),
         ("鹭湖生态城召开党建工作会。鹭湖生态城企业党员参加。", ("鹭湖生态城", "新城")),
+        # made up: squares, quarters, bases, trade cities and road ports for business, named again and again
+        ("云杉湾创业广场党委成立。云杉湾创业广场企业参加。", ("云杉湾创业广场", "产业园")),
+        ("青岚创意街区成立联合党支部。青岚创意街区商户参加。", ("青岚创意街区", "文创园区")),
+        ("青岚电商基地党支部成立。青岚电商基地企业参加。", ("青岚电商基地", "产业园")),
+        ("鹭湖商贸城成立党委。鹭湖商贸城商户党员参加。", ("鹭湖商贸城", "商贸园区")),
+        ("鹭湖公路港党支部成立。鹭湖公路港司机之家开放。", ("鹭湖公路港", "物流园区")),
+        ("代表们参观国际商贸城。国际商贸城商户参加。", ("", "")),  # generic words name no trade city
         # a long park suffix after a place alone (保定 is tagged a verb): the place names the park
         ("保定国家大学科技园召开会议。保定国家大学科技园企业参加。", ("保定国家大学科技园", "科技园")),
         ("衡水园区召开会议。衡水园区企业参加。", ("", "")),  # 园区 is too short to follow a place alone
