@@ -1,9 +1,9 @@
 """Parts listed after an initiative's name, outside its own sentence (lib.extract.initiative_parts tries
 these after the lists around the name): numbered items (一是…二是…), typed items (“…”型), quoted terms
 sharing the head of a count (四项工程 → “强基工程”…) or its key (四带机制 → “机关带行业”…), the short lead
-sentences of the next paragraphs (配强一个…书记。建好一支队伍。), and the short lead clauses of the next
-sentences that each name one thing (三个一: 树立一种理念，…。建立一种机制，…), and for a family of chains
-(“红色+”) the quoted terms starting with its word that open the next paragraphs (开设“红色讲堂”。).
+sentences of the next paragraphs (配强一个…书记。建好一支队伍。), the short lead clauses of the next sentences
+that each name one thing (三个一: 树立一种理念，…。建立一种机制，…), and for a family of chains (“红色+”) the
+quoted terms starting with its word that open the next paragraphs (开设“红色讲堂”。).
 """
 
 from __future__ import annotations

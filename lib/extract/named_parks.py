@@ -16,10 +16,13 @@ from dataclasses import dataclass
 
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import RE_CJK_RUN_END
+from lib.core.chars import CJK, RE_CJK_RUN_END
 from lib.extract.entity_rules import dictionary_entry
 from lib.extract.places import join_split_places, locate
 from lib.text import segment
+
+#: A place in brackets right before a park's suffix: 力合科创(佛山)科技园.
+RE_BRACKETED_END = re.compile(f"[（(]([{CJK}]{{2,4}})[)）]$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class ParkRules:
     mentions: int
     function_tags: frozenset[str]  # single characters of these tags never make a name: 的, 在, 和 …
     place_named_suffix_chars: int  # a suffix this long may follow a place alone: 保定国家大学科技园
+    feature_chars: frozenset[str]  # characters that end a place's name whatever their tag: 瓯江口, 螺蛳湾
     re_governing: re.Pattern | None  # a zone's own bodies after its name: 党工委, 管委会
     not_governed_tails: tuple[str, ...]  # names of bodies that are no zone: 街道, 机关, 中心 …
 
@@ -55,6 +59,7 @@ def _compile(content: bytes | None) -> ParkRules:
         mentions=int(spec.get("park_mentions", 2)),
         function_tags=frozenset(spec.get("park_function_tags", [])),
         place_named_suffix_chars=int(spec.get("park_place_named_suffix_chars", 99)),
+        feature_chars=frozenset(spec.get("park_feature_chars", [])),
         re_governing=re.compile(rulefiles.alternation(spec["governing_bodies"]))
         if spec.get("governing_bodies")
         else None,
@@ -88,7 +93,7 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
 
 
 def governed_park(text: str, places, not_place) -> Park | None:
-    """The place the text names most often before a zone's own bodies (荣炳盐资源区党工委, 常州科教城管委会:
+    """The name the text writes most often before a zone's own bodies (荣炳盐资源区党工委, 常州科教城管委会:
     `governing_bodies`), at least `park_mentions` times, when no suffix says what kind of zone it is; a
     street, an office or a centre with such a body (`not_governed_tails`) is none. None if there is none."""
     rules = park_rules()
@@ -109,7 +114,7 @@ def governed_park(text: str, places, not_place) -> Park | None:
             continue
         province, city = locate(words[:lead], places) if lead else ("", "")
         counts[own] += 1
-        if own not in found or len(words) > len(found[own].full_name):
+        if own not in found or len("".join(words)) > len(found[own].full_name):
             found[own] = Park(own, "".join(words), "其他", province, city)
     ranked = [name for name, n in counts.most_common() if n >= rules.mentions]
     return found[ranked[0]] if ranked else None
@@ -151,18 +156,26 @@ def _in_order(chars: str, name: str) -> bool:
 
 
 def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> Park | None:
-    words = _name_before(text, m.start(), rules, places, not_place)
+    bracket = RE_BRACKETED_END.search(text, max(0, m.start() - 8), m.start())
+    if bracket is not None and not places.is_place(bracket.group(1)):
+        bracket = None
+    # 力合科创(佛山)科技园: a city in brackets before the suffix, the name before it
+    words = _name_before(text, bracket.start() if bracket else m.start(), rules, places, not_place)
     lead = 0
     while lead < len(words) and places.is_place(words[lead]):
         lead += 1  # 安吉县 天子 湖: the place says where, the rest is the park's own name
     own = "".join(words[lead:])
     suffix = m.group(0)
-    if lead and not own and len(suffix) >= rules.place_named_suffix_chars:
-        own = "".join(words)  # 保定|国家大学科技园, 南湾|物流园: a park named after its place only
+    if lead and (not own or own in rules.feature_chars) and len(suffix) >= rules.place_named_suffix_chars:
+        own = "".join(words)  # 保定|国家大学科技园, 椒江|口|产业集聚区: a park named after its place only
     elif len(own) < 2 or all(w in rules.generic_words for w in words[lead:]):
         return None
-    province, city = locate(words[:lead], places) if lead else ("", "")
-    return Park(own + suffix, "".join(words) + suffix, rules.suffix_type[suffix], province, city)
+    where = words[:lead] or ([bracket.group(1)] if bracket else [])
+    province, city = locate(where, places) if where else ("", "")
+    inside = bracket.group(0) if bracket else ""
+    return Park(
+        own + inside + suffix, "".join(words) + inside + suffix, rules.suffix_type[suffix], province, city
+    )
 
 
 def _name_before(text: str, start: int, rules: ParkRules, places, not_place) -> list[str]:
@@ -179,6 +192,7 @@ def _name_before(text: str, start: int, rules: ParkRules, places, not_place) -> 
             or word.endswith(rules.host_words)
             or _unknown_word(word, tag)
             or places.is_place(word)  # 保定 (tagged a verb)
+            or word in rules.feature_chars  # 瓯江|口 (口 tagged a measure word)
         )
         if not named or word.startswith(not_place):
             break

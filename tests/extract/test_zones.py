@@ -364,6 +364,14 @@ def test_where_a_parks_own_name_starts(text, expected):
         ("鹭湖商贸城成立党委。鹭湖商贸城商户党员参加。", ("鹭湖商贸城", "商贸园区")),
         ("鹭湖公路港党支部成立。鹭湖公路港司机之家开放。", ("鹭湖公路港", "物流园区")),
         ("代表们参观国际商贸城。国际商贸城商户参加。", ("", "")),  # generic words name no trade city
+        # a city in brackets before the suffix: part of the name, and where the park is
+        (
+            "活动在青岚科创(南宁)科技园举行。青岚科创(南宁)科技园企业参加。",
+            ("青岚科创(南宁)科技园", "科技园"),
+        ),
+        # a river mouth (口, tagged a measure word) ends the place a park is named after
+        ("会议在沱江口产业集聚区举行。沱江口产业集聚区企业参加。", ("沱江口产业集聚区", "开发区")),
+        ("会议在椒江口产业集聚区举行。椒江口产业集聚区企业参加。", ("椒江口产业集聚区", "开发区")),
         # a long park suffix after a place alone (保定 is tagged a verb): the place names the park
         ("保定国家大学科技园召开会议。保定国家大学科技园企业参加。", ("保定国家大学科技园", "科技园")),
         ("衡水园区召开会议。衡水园区企业参加。", ("", "")),  # 园区 is too short to follow a place alone
@@ -509,3 +517,12 @@ def test_a_first_sentence_standing_in_for_the_title_names_no_park_twice():
 )
 def test_agricultural_parks(text, expected):
     assert dict(zone_mentions(text)) == expected
+
+
+def test_a_city_in_brackets_places_the_park():
+    zone = detect_zone("", "活动在青岚科创（南宁）科技园举行。青岚科创（南宁）科技园企业参加。").zone
+    assert (zone.full_name, zone.province, zone.city) == (
+        "青岚科创（南宁）科技园",
+        "广西壮族自治区",
+        "南宁市",
+    )
