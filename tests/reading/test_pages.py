@@ -424,6 +424,7 @@ def test_a_page_without_a_headline_starts_with_its_body():
         ("党史学习教育开展以来，园区为企业办实事50件。", 2021),
         ("黨史學習教育開展以來，園區為企業辦實事50件。", 2021),  # traditional characters
         ("园区党工委组织学习二十届三中全会精神。", 2024),
+        ("园区深入学习十九届三中、四中、五中全会精神。", 2020),  # the latest plenum of a list
         ("2018年成立的联盟，在党史学习教育中为企业办实事。", 2021),  # a later campaign beats an earlier year
         ("园区2023年产值增长，党员学习“两学一做”。", 2023),  # an earlier campaign never lowers the year
         ("园区实施二十大工程。", None),  # twenty great projects, not the Party's 20th congress
