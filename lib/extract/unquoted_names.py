@@ -27,6 +27,7 @@ from lib.extract.initiative_names import (
     is_formula,
     make_mention,
 )
+from lib.text import segment
 
 #: An unquoted formula: 1+5+X, 2+3+X, 1+4+N, or a 3–4 digit code such as 135.
 RE_BARE_FORMULA = re.compile(r"(?<![A-Za-z0-9.+＋\-])(?:\d+(?:[+＋](?:\d+|[A-Za-z]))+|\d{3,4})(?![0-9.%％])")
@@ -73,11 +74,13 @@ def may_hold_formula(sentence: str) -> bool:
 
 
 def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
-    """三横三纵, 双培双争, 一组织一品牌: a numeral and 1–2 characters, twice, the halves of one length."""
+    """三横三纵, 双培双争, 一组织一品牌: a numeral and 1–2 characters, twice, the halves of one length, the
+    name starting and ending where the segmenter's words do (not 两地进一步加|强)."""
     low, high = rules.parallel_half_chars
     if not _parallel_pattern(low, high).search(sentence):
         return []  # no two numerals as far apart as a half: most sentences, spared the loop
     out = []
+    bounds: set[int] | None = None
     for size in range(high, low - 1, -1):
         for m in _parallel_pattern(size).finditer(sentence):
             name = m.group(1)
@@ -92,8 +95,20 @@ def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
                 continue  # 一是在两新组织…: an item's number, not a name
             if _is_idiom(name, rules) or overlaps((start, end), [(x.start, x.end) for x in out]):
                 continue
+            bounds = bounds if bounds is not None else _word_bounds(sentence)  # cut once, when needed
+            if not {start, end} <= bounds:
+                continue  # 两地进一步加|强, 新|四军四师: a name starts and ends where words do
             out.append(make_mention(name, name, start, end, rules))  # 一组织一品牌 is a brand: no count
     return out
+
+
+def _word_bounds(sentence: str) -> set[int]:
+    """Where the words of the sentence start and end, as the segmenter cuts it."""
+    bounds, at = {0}, 0
+    for word in segment.tokenize(sentence):
+        at += len(word)
+        bounds.add(at)
+    return bounds
 
 
 @cache

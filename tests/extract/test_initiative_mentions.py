@@ -125,6 +125,8 @@ def test_named_programmes_are_found(text, names):
         "园区以“红帆引航”为目标，推进企业党建。",  # a goal, not the way the zone works
         "他一连说了三“好”，大家鼓掌。",  # a numeral and a quoted word with no head
         "园区以“党建引领、红心互联”为主线，推进企业党建。",  # a motto: a slogan needs a head
+        "希望两地进一步加强沟通对接。",  # two numerals inside words (两地, 进一步) make no parallel name
+        "这里是新四军四师师部旧址。",
     ],
 )
 def test_what_is_not_a_programme(text):
