@@ -75,6 +75,8 @@ RE_COLUMN_TAG = re.compile(r"[【\[［]([^】\]］]{1,40})[】\]］]\s*")
 RE_SUBTITLE = re.compile(r"^(?:[—–-]{1,2}|暨)")
 #: A clause break inside a kicker line (弱冠之年再出发，某某经开区亮出党建新品牌).
 RE_KICKER_COMMA = re.compile(r"[\u4e00-\u9fff”][，,][\u4e00-\u9fff“]")
+#: A lead sentence's opening (近日，某某园区举办…): body text, never a headline, even without a final stop.
+RE_LEAD_OPENING = re.compile(r"^(?:近日|日前|近期|昨天|昨日|本报讯|据悉)[，,]")
 RE_SENTENCE_FINAL = re.compile(r"[。！？!?；;…]$|[。！？!?][”’」』）)]$")
 
 
@@ -308,6 +310,7 @@ def _headline_like(block: Block) -> bool:
         and HEADLINE_CHARS[0] <= len(text) <= HEADLINE_CHARS[1]
         and len(RE_CJK.findall(text)) >= HEADLINE_MIN_CJK
         and not RE_SENTENCE_FINAL.search(text)
+        and not RE_LEAD_OPENING.match(text)
     )
 
 

@@ -218,6 +218,20 @@ PAGES = [
         "2021-12-14",
     ),
     (
+        "a document's file name and page number as the headline",
+        "某某园区党建工作调研报告.doc_第1页\n\n2023-05-19\n\n" + BODY,
+        "某某园区党建工作调研报告",
+        "",
+        "2023-05-19",
+    ),
+    (
+        "an aggregator's 头条 column after a space at the end of the headline",
+        "某某开发区:筑牢“红色堡垒” 赋能产业集群 环球今头条\n\n2023-05-19\n\n" + BODY,
+        "某某开发区:筑牢“红色堡垒” 赋能产业集群",
+        "",
+        "2023-05-19",
+    ),
+    (
         "a column set off by a vertical bar before the headline",
         "热点头条丨某某示范区“红色服务官”激发项目建设热情\n\n2023-05-19\n\n" + BODY,
         "某某示范区“红色服务官”激发项目建设热情",
@@ -397,6 +411,13 @@ def test_a_disclosure_table_under_the_headline_is_left_out_and_its_date_read():
 def test_a_label_word_in_a_sentence_is_text():
     art = one("某某园区召开会议\n\n" + BODY + "\n责任部门\n各部门要落实责任。")
     assert [p.text for p in art.body] == [BODY, "各部门要落实责任。"]  # no value under a label in a table
+
+
+def test_a_lead_sentence_without_its_full_stop_is_no_headline():
+    lead = "近日,某某高新区举办建党100周年系列活动发布会暨某某党建主题公园开园仪式"
+    art = one(f"某某党建主题公园开园\n\n{lead}\n\n" + BODY)
+    assert art.title == "某某党建主题公园开园"
+    assert art.body[0].text.startswith("近日")
 
 
 def test_a_page_without_a_headline_starts_with_its_body():
