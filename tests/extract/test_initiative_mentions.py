@@ -126,6 +126,10 @@ def test_named_programmes_are_found(text, names):
         "他一连说了三“好”，大家鼓掌。",  # a numeral and a quoted word with no head
         "园区以“党建引领、红心互联”为主线，推进企业党建。",  # a motto: a slogan needs a head
         "希望两地进一步加强沟通对接。",  # two numerals inside words (两地, 进一步) make no parallel name
+        # national and provincial slogans (stoplist): not a zone's own programme
+        "园区坚持“双招双引”工作机制，全力做好“六稳”“六保”工作。",
+        "园区党员群众“感党恩、听党话、跟党走”主题活动热烈开展。",
+        "物流园建成“司机之家”和“党员之家”服务阵地。",  # the common names of facilities every place has
         "这里是新四军四师师部旧址。",
     ],
 )
