@@ -49,6 +49,10 @@ class ContextRules:
     weak_periods: dict[str, re.Pattern]  # 累计 → the parts of a year it gives way to (前三季度 …)
     list_mark: str  # 等: an enterprise before it is one of those counted (A、B等12家), not their owner
     apposition_starts: tuple[str, ...] = ()  # 作为…: a clause saying what the subject is
+    #: 在全国排名, 位居全省: the wider area is what the zone's number is ranked in
+    rank_words: tuple[str, ...] = ()
+    #: 高于全省平均水平: the wider area's average is what the zone's number is measured against
+    comparison_words: tuple[str, ...] = ()
     re_carried: re.Pattern = re.compile("(?!)")  # periods that hold for the later ；-parts (2024年, 上半年)
 
 
@@ -69,6 +73,8 @@ def _compile(content: bytes | None) -> ContextRules:
         zone_words=rulefiles.longest_first(spec["zone_words"]),
         list_mark=spec.get("list_mark", "等"),
         apposition_starts=tuple(spec.get("apposition_starts", [])),
+        rank_words=tuple(spec.get("rank_words", [])),
+        comparison_words=tuple(spec.get("comparison_words", [])),
         relative_years={k: int(v) for k, v in spec.get("relative_years", {}).items()},
         period_rewrites=tuple(
             (rulefiles.compile_pattern(a, name="metric_context.json"), b)
@@ -141,11 +147,12 @@ def scope_of(
     *,
     enterprises: list[str] = (),
     people: list[str] = (),
+    zone: str = "",
     rules: ContextRules | None = None,
 ) -> tuple[str, str]:
     """(scope, name): whose number it is, from the first clause that says, walking back from the number
     to the start of the sentence. `enterprises` and `people` are names the article's entities table
-    found (the zone's own names left out)."""
+    found (the zone's own names left out); `zone` is the report's zone, whose name is a zone word."""
     rules = rules or load_context_rules()
     for text in clauses_before(sentence, start):
         if text.startswith(rules.apposition_starts):
@@ -153,9 +160,10 @@ def scope_of(
         named = [e for e in enterprises if e and e in text and rules.list_mark not in text[text.rfind(e) :]]
         if named:
             return ENTERPRISE, max(named, key=text.rfind)
-        if rules.re_other.search(text):
+        other = rules.re_other.search(text)
+        if other and not _measured_against(text, other, rules):
             return OTHER, ""
-        if any(w in text for w in rules.zone_words):
+        if any(w in text for w in rules.zone_words) or (zone and _names_zone_last(text, zone, rules)):
             return ZONE, ""
         if _names_a_county_or_city(text, rules):  # 龙泉驿区已引导…, 广西扶绥县…现有企业257家
             return OTHER, ""
@@ -168,6 +176,22 @@ def scope_of(
             before = [e for e in enterprises if e and e in sentence[:start]]
             return ENTERPRISE, before[-1] if before else ""
     return ZONE, ""
+
+
+def _measured_against(clause: str, other: re.Match, rules: ContextRules) -> bool:
+    """Whether the wider area in the clause is what the zone's number is ranked in (在全国排名第88名) or
+    measured against (高于全省平均水平5.5个百分点), not whose number it is (全市有企业…, 高于全省的9%)."""
+    before = clause[: other.start()]  # the clause ends at the number: a rank word in it comes before
+    return any(w in clause for w in rules.rank_words) or (
+        any(w in before for w in rules.comparison_words) and clause.startswith("平均", other.end())
+    )
+
+
+def _names_zone_last(clause: str, zone: str, rules: ContextRules) -> bool:
+    """Whether the clause names the report's zone with no city or county after it (福州软件园已建成7个片区,
+    not 某某物流基地预计将在巴南区的5个产业中)."""
+    at = clause.rfind(zone)
+    return at >= 0 and not _names_a_county_or_city(clause[at + len(zone) :], rules)
 
 
 #: How far after a place a park suffix makes the place the start of the park's name.

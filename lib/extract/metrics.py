@@ -361,6 +361,7 @@ class Metrics(Extractor):
         own = [ctx.facts.get("zone", ""), *ctx.facts.get("zones_mentioned", [])]
         names = _entity_names(ctx.found.get("entities", []), [z for z in own if z])
         parts = metric_context.formula_parts(ctx.found.get("initiatives", []))
+        owners = dict(enterprises=names[ENTERPRISE], people=names[PERSON], zone=own[0], rules=context)
         rows, year = [], ctx.facts.get("year")
         for index, text in enumerate(ctx.body_texts):
             for m in extract_metrics_from_text(text, metric_rules=rules):
@@ -368,9 +369,7 @@ class Metrics(Extractor):
                 if metric_context.is_formula_part(m, sentence, parts):  # 246工作机制，即2个平台: parts
                     continue
                 row = {k: m[k] for k in METRIC_KEYS if k not in ("start", "end")}
-                scope, scope_name = metric_context.scope_of(
-                    sentence, m["start"], enterprises=names[ENTERPRISE], people=names[PERSON], rules=context
-                )
+                scope, scope_name = metric_context.scope_of(sentence, m["start"], **owners)
                 period = metric_context.period_of(sentence, m["start"], context, year=year)
                 period = period or metric_context.lead_period(text, m["sentence"], context, year=year)  # ；
                 row.update(

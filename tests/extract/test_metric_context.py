@@ -125,6 +125,10 @@ def test_this_year_is_the_reports_year():
         ("作为全市创新主阵地，科技城汇聚了120家高新技术企业。", "120", ZONE, ""),
         ("全市现有高新技术企业900家。", "900", OTHER, ""),
         ("该项目预计年产5万吨新材料。", "5", ENTERPRISE, ""),  # one project's figure, not the zone's
+        # the wider area a zone's number is ranked in or measured against is not its owner
+        ("园区生产总值增长9.9%，高于全省平均水平5.5个百分点。", "5.5", ZONE, ""),
+        ("园区生产总值增长17.5%，远高于全省的9%。", "9%", OTHER, ""),  # the province's own figure
+        ("园区在全国国家高新区综合排名中位列第88名。", "88", ZONE, ""),
     ],
 )
 def test_scope(sentence, number, scope, name):
@@ -135,6 +139,18 @@ def test_scope(sentence, number, scope, name):
         people=["王建国"],
     )
     assert found == (scope, name)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "zone", "scope"),
+    [
+        ("从鼓楼区起步，云杉软件园已建成7个片区。", "云杉软件园", ZONE),  # the report's zone names the clause
+        ("从鼓楼区起步，云杉软件园已建成7个片区。", "", OTHER),  # without it: the district's
+        ("云杉物流基地将在巴南区的7个产业中率先突破。", "云杉物流基地", OTHER),  # a district after the zone
+    ],
+)
+def test_the_reports_zone_is_a_zone_word(sentence, zone, scope):
+    assert scope_of(sentence, _at(sentence, "7"), zone=zone)[0] == scope
 
 
 def test_shipped_reports_keep_the_zones_numbers_on_the_zone(corpus_dataset):
