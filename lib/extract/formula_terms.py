@@ -8,6 +8,8 @@
   or none is taken.
 - A counted name made of groups (一心三带四区: one 心, three 带, four 区) is read the same way, one part per
   group, its numerals found in any form (三 = 3): 以A为中心，围绕3个B和4个C → A, B, C.
+- Joined by +, one item per term: before the name (以A为核心+B+N个C的“1+1+N”) or in the clause after it
+  (“1+1+X”制度，由A统筹+B+C联动的模式).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 
 from lib.core.chars import CJK
+from lib.extract.enumerations import after_lead_verb
 from lib.extract.initiative_names import COUNTED, FORMULA, InitiativeRules, Mention, numeral_value
 
 #: Where an explanation of a formula term ends when no other follows it.
@@ -133,3 +136,35 @@ def explanations(mention: Mention, rest: str, later: list[str], rules: Initiativ
     labels = explained_labels(rest, mention.expected_count if mention.kind == COUNTED else None, rules)
     labelled = Mention(**{**mention.__dict__, "terms": tuple(labels)})
     return explained_terms(labelled, [rest], rules, pieces=True) if labels else []
+
+
+#: A count in front of a list item: N个企业党组织, 3个片区.
+RE_LEADING_COUNT = re.compile(r"^(?:[0-9A-Za-z]+|[一二两三四五六七八九十]+)个")
+
+
+def plus_items(text: str, rules: InitiativeRules) -> list[str]:
+    """The items of a list joined by +, each without its count (N个企业党组织 → 企业党组织); the first
+    without its lead verb and its core frame (推行以经开区党工委为区域核心 → 经开区党工委)."""
+    items = [x.strip() for x in text.replace("＋", "+").split("+")]
+    first = after_lead_verb(items[0], rules)
+    for before, after in rules.core_frames:
+        m = re.search(f"{re.escape(before)}(.+?){re.escape(after[0])}.{{0,3}}{re.escape(after[1:])}$", first)
+        if m:
+            first = m.group(1)
+            break
+    items[0] = first
+    return [RE_LEADING_COUNT.sub("", x) for x in items if x]
+
+
+def plus_clause(mention: Mention, rest: str, rules: InitiativeRules) -> list[str]:
+    """For a formula, the items of a list joined by + in the clause right after its name, one per term
+    (“1+1+X”年度轮值制度，由空港经济区党工委统筹+一家轮值主席单位+行业板块企业自主联动的模式); [] when none."""
+    for clause in re.split("[，,；;。]", rest)[:2]:
+        if clause.replace("＋", "+").count("+") == len(mention.terms) - 1 >= 1:
+            items = plus_items(clause, rules)
+            if len(items) != len(mention.terms):
+                return []
+            items[0] = items[0].removeprefix("由")  # 由A统筹+B+C联动的模式 → A统筹, B, C联动
+            items[-1] = items[-1].split("的", 1)[0]
+            return items
+    return []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lib.core.chars import split_sentences
 from lib.extract import following_parts, formula_terms
-from lib.extract.enumerations import after_lead_verb, enumeration
+from lib.extract.enumerations import enumeration
 from lib.extract.following_parts import RE_CLAUSE_END, first_sentence
 from lib.extract.initiative_names import (
     BRAND,
@@ -35,8 +35,6 @@ from lib.extract.initiative_names import (
     numeral_value,
 )
 
-#: A count in front of a list item: N个企业党组织, 3个片区.
-RE_LEADING_COUNT = re.compile(r"^(?:[0-9A-Za-z]+|[一二两三四五六七八九十]+)个")
 #: A counted name that is a numeral and one character (三力, 五心, 两链): each of its parts holds that character.
 RE_NUMERAL_AND_KEY = re.compile(r"[一二两双三四五六七八九十]{1,2}[^一二两双三四五六七八九十个]")
 #: A bracket right after a name, and what it holds.
@@ -102,8 +100,17 @@ def _explained_whole(rest: str, pieces: tuple[str, ...], rules: InitiativeRules)
         return []
     end = RE_SENTENCE_PART_END.search(rest, m.end() + 1)
     text = rest[m.end() : end.start() if end else len(rest)]
-    items = [p.strip() for p in re.split(f"{rules.re_joiner.pattern}|[，,]", text) if p.strip()]
-    return items if len(items) == _pieces_total(pieces, rules) else []
+    total = _pieces_total(pieces, rules)
+    first = re.split("[，,]", text.lstrip("，, "), maxsplit=1)[0]
+    items = [p.strip() for p in rules.re_joiner.split(first) if p.strip()]
+    if (
+        len(items) < 2
+    ):  # 即A，B，C: a list set off by commas, not 即A、B、C，最终实现… (ending with its clause)
+        items = [p.strip() for p in re.split(f"{rules.re_joiner.pattern}|[，,]", text) if p.strip()]
+    verb = next((v for v in rules.lead_verbs if items and items[0].startswith(v)), "")
+    if verb and len(items[0]) - len(verb) >= 2:
+        items[0] = items[0][len(verb) :]  # 即建设A、B: the verb is no part of A
+    return items if len(items) == total else []
 
 
 def _pieces_total(pieces: tuple[str, ...], rules: InitiativeRules) -> int:
@@ -189,6 +196,9 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     counted = formula_terms.counted_terms(mention, at.sentence, rules) if mention.kind == FORMULA else []
     if counted:  # 建立1个A、若干个B，形成“1+N”体系, before a list in the next sentence
         return counted
+    plus = formula_terms.plus_clause(mention, rest, rules) if mention.kind == FORMULA else []
+    if plus:  # “1+1+X”制度，由A统筹+B+C联动的模式
+        return plus
     listed = _first_fitting([*at.clauses[at.own_clauses :], *at.earlier], mention, rules)
     if listed:
         return listed
@@ -239,7 +249,7 @@ def _modifying_list(mention: Mention, before: tuple[str, str], rules: Initiative
         return []
     body, body_mask = text[: -len(link)], masked[: -len(link)]
     if "+" in body_mask and "、" not in body_mask:  # 以A为核心+B+N个C的“1+1+N”
-        items = _plus_items(body, rules)
+        items = formula_terms.plus_items(body, rules)
     else:
         items, _ = enumeration(body, body_mask, key=mention.key, rules=rules)
     want = len(mention.terms) if mention.kind == FORMULA else mention.expected_count
@@ -299,20 +309,6 @@ def _clauses_ending_alike(
         return []
     intro = next((v for v in rules.lead_verbs if texts[0].startswith(v) and len(texts[0]) > len(v) + 1), "")
     return [texts[0][len(intro) :], *texts[1:]]
-
-
-def _plus_items(text: str, rules: InitiativeRules) -> list[str]:
-    """The items of a list joined by +, each without its count (N个企业党组织 → 企业党组织); the first
-    without its lead verb and its core frame (推行以经开区党工委为区域核心 → 经开区党工委)."""
-    items = [x.strip() for x in text.replace("＋", "+").split("+")]
-    first = after_lead_verb(items[0], rules)
-    for before, after in rules.core_frames:
-        m = re.search(f"{re.escape(before)}(.+?){re.escape(after[0])}.{{0,3}}{re.escape(after[1:])}$", first)
-        if m:
-            first = m.group(1)
-            break
-    items[0] = first
-    return [RE_LEADING_COUNT.sub("", x) for x in items if x]
 
 
 def counted_reading(mention: Mention, rules: InitiativeRules) -> Mention | None:

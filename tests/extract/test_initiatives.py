@@ -597,6 +597,37 @@ def test_components_of_real_sentences(sentence, name, components):
             ["产业链党委", "链上企业党组织"],
         ),
         (["园区建立1个联合党委，形成“1+N”组织体系。"], "1+N", "formula", 2, []),  # N counts nothing
+        # counted groups explained together after 即: the list ends with its clause, the verb is no part
+        (
+            ["园区实施“一站一区一中心”工程，即建设党群服务站、人才社区、创新中心，全面提升服务水平。"],
+            "一站一区一中心",
+            "brand",
+            None,
+            ["党群服务站", "人才社区", "创新中心"],
+        ),
+        (
+            ["园区实施“一站一区一中心”工程，即建设党群服务站、人才社区，全面提升服务水平。"],
+            "一站一区一中心",
+            "brand",
+            None,
+            [],
+        ),
+        (
+            ["园区打造“一站、一区、一中心”，即党群服务站，人才社区，创新中心。"],
+            "一站、一区、一中心",
+            "brand",
+            None,
+            ["党群服务站", "人才社区", "创新中心"],
+        ),
+        # a formula explained by a plus list in the clause after it, one item per term
+        (
+            ["联盟实施“1+1+X”轮值制度，由园区党工委统筹+一家轮值单位+链上企业联动的模式，开展活动。"],
+            "1+1+X",
+            "formula",
+            3,
+            ["园区党工委统筹", "一家轮值单位", "链上企业联动"],
+        ),
+        (["联盟实施“1+1+X”轮值制度，由园区党工委统筹+链上企业联动，开展活动。"], "1+1+X", "formula", 3, []),
         # a family of chains (X+) whose parts open the paragraphs after it, each a quoted X… term
         (
             [
