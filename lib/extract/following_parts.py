@@ -3,7 +3,8 @@ these after the lists around the name): numbered items (一是…二是…), typ
 sharing the head of a count (四项工程 → “强基工程”…) or its key (四带机制 → “机关带行业”…), the short lead
 sentences of the next paragraphs (配强一个…书记。建好一支队伍。), the short lead clauses of the next sentences
 that each name one thing (三个一: 树立一种理念，…。建立一种机制，…), and for a family of chains (“红色+”) the
-quoted terms starting with its word that open the next paragraphs (开设“红色讲堂”。).
+quoted terms starting with its word that open the next paragraphs (开设“红色讲堂”。), and for a counted name
+the clauses after the 即 right after it, as many as it counts (“八个一百”的目标：即…，…).
 """
 
 from __future__ import annotations
@@ -160,3 +161,23 @@ def one_clauses(mention: Mention, texts: list[str], rules: InitiativeRules) -> l
             if len(lead) <= rules.max_lead_chars and pattern.search(lead) and lead not in out:
                 out.append(lead)
     return out if len(out) == mention.expected_count else []
+
+
+#: How far after a counted name its 即 may stand (“八个一百”的目标：即…), and how long each clause after it may be.
+EXPLAINED_WITHIN = 8
+EXPLAINED_CLAUSE_CHARS = 40
+
+
+def explained_clauses(mention: Mention, rest: str) -> list[str]:
+    """For a counted name, the clauses after the 即 right after it, when there are as many as it counts
+    (“八个一百”的目标：即实现A达到100%，B达到100%，…): each clause is a part; [] otherwise."""
+    at = rest.find("即", 0, EXPLAINED_WITHIN)
+    if at < 0 or not mention.expected_count:
+        return []
+    end = re.search("[。！？]", rest[at:])
+    clauses = [
+        c.strip() for c in re.split("[，,；;]", rest[at + 1 : at + end.start() if end else None]) if c.strip()
+    ]
+    fits = len(clauses) == mention.expected_count and all(len(c) <= EXPLAINED_CLAUSE_CHARS for c in clauses)
+    quoted = all(RE_TERM.search(c) for c in clauses)  # 即推进‘机关带行业’，…: the quoted terms are the parts
+    return clauses if fits and len(clauses) >= 2 and not quoted else []

@@ -619,6 +619,16 @@ def test_components_of_real_sentences(sentence, name, components):
             None,
             ["党群服务站", "人才社区", "创新中心"],
         ),
+        # a counted name explained by as many clauses after 即 as it counts
+        (
+            [
+                "园区力争实现“三个百分百”的目标：即企业党组织覆盖率达到100%，党的工作覆盖率达到100%，党员教育培训率达到100%。"
+            ],
+            "三个百分百",
+            "counted",
+            3,
+            ["企业党组织覆盖率达到100%", "党的工作覆盖率达到100%", "党员教育培训率达到100%"],
+        ),
         # a formula explained by a plus list in the clause after it, one item per term
         (
             ["联盟实施“1+1+X”轮值制度，由园区党工委统筹+一家轮值单位+链上企业联动的模式，开展活动。"],
@@ -883,3 +893,8 @@ def test_the_parts_of_a_family_of_chains_stay_names_of_their_own():
     )
     assert names["红色+"]["components"] == ["红色讲堂", "红色导师"]
     assert {"红色讲堂", "红色导师"} <= set(names)
+
+
+def test_a_counted_name_is_not_explained_by_fewer_clauses_than_it_counts():
+    names = by_name(["园区力争实现“三个百分百”的目标：即企业党组织覆盖率达到100%，党的工作覆盖率达到100%。"])
+    assert not names.get("三个百分百", {}).get("components")
