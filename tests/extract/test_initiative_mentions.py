@@ -130,6 +130,7 @@ def test_named_programmes_are_found(text, names):
         "园区坚持“双招双引”工作机制，全力做好“六稳”“六保”工作。",
         "园区党员群众“感党恩、听党话、跟党走”主题活动热烈开展。",
         "物流园建成“司机之家”和“党员之家”服务阵地。",  # the common names of facilities every place has
+        "园区深化与长三角三省一市的合作，推进长三角一体化发展。",  # a region's name, and 三角一体 inside a word
         "这里是新四军四师师部旧址。",
     ],
 )
