@@ -103,9 +103,8 @@ def _explained_whole(rest: str, pieces: tuple[str, ...], rules: InitiativeRules)
     total = _pieces_total(pieces, rules)
     first = re.split("[，,]", text.lstrip("，, "), maxsplit=1)[0]
     items = [p.strip() for p in rules.re_joiner.split(first) if p.strip()]
-    if (
-        len(items) < 2
-    ):  # 即A，B，C: a list set off by commas, not 即A、B、C，最终实现… (ending with its clause)
+    # 即A，B，C: a list set off by commas; 即A、B、C，最终实现…: a list that ends with its clause
+    if len(items) < 2:
         items = [p.strip() for p in re.split(f"{rules.re_joiner.pattern}|[，,]", text) if p.strip()]
     verb = next((v for v in rules.lead_verbs if items and items[0].startswith(v)), "")
     if verb and len(items[0]) - len(verb) >= 2:
