@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lib import config
 from lib.core import rulefiles
 from lib.core.chars import CJK
+from lib.extract.named_parks import park_rules
 from lib.text import segment
 
 
@@ -21,7 +22,6 @@ from lib.text import segment
 class SubParkRules:
     re_name: re.Pattern | None  # a short name and a suffix, at the start of what it is matched against
     suffix_type: dict[str, str]
-    generic_words: frozenset[str]  # park_generic_words: 数字产业园 names no park of its own
     stop_tags: tuple[str, ...]  # a word tagged so (a verb, 的, 和 …) does not name a park
 
 
@@ -37,7 +37,6 @@ def _compile(content: bytes | None) -> SubParkRules:
     return SubParkRules(
         re_name=re.compile(pattern) if pattern else None,
         suffix_type=types,
-        generic_words=frozenset(spec.get("park_generic_words", [])),
         stop_tags=tuple(spec.get("sub_park_stop_tags", ["v"])),
     )
 
@@ -52,6 +51,6 @@ def sub_park_after(text: str, end: int) -> tuple[str, str] | None:
     tagged = segment.tag(m["name"])
     if any(tag.startswith(rules.stop_tags) for _, tag in tagged):
         return None
-    if all(word in rules.generic_words for word, _ in tagged):
-        return None
+    if all(word in park_rules().generic_words for word, _ in tagged):
+        return None  # 数字产业园: generic words (park_generic_words) name no park of their own
     return m.group(0), rules.suffix_type[m["suffix"]]
