@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -173,3 +174,17 @@ def _jieba_tables() -> tuple[dict[str, int], dict[str, str]]:
 
     jieba.initialize()
     return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def short_name_uses(text: str, forms: dict[str, tuple[str, ...]]) -> Counter:
+    """For each key whose forms end the text right before a short name it defines (某某文创园（下称“园区”）;
+    the markers are `short_name_markers`), how many times that short name is used after the definition."""
+    uses: Counter = Counter()
+    for m in load_rules().re_short_name.finditer(text):
+        before = text[: m.start()].rstrip()
+        owner = next(
+            (key for key, names in forms.items() if before.endswith(tuple(n for n in names if n))), None
+        )
+        if owner is not None:
+            uses[owner] += text.count(m.group("short"), m.end())
+    return uses

@@ -168,15 +168,18 @@ EXPLAINED_WITHIN = 8
 EXPLAINED_CLAUSE_CHARS = 40
 
 
-def explained_clauses(mention: Mention, rest: str) -> list[str]:
-    """For a counted name, the clauses after the 即 right after it, when there are as many as it counts
-    (“八个一百”的目标：即实现A达到100%，B达到100%，…): each clause is a part; [] otherwise."""
-    at = rest.find("即", 0, EXPLAINED_WITHIN)
-    if at < 0 or not mention.expected_count:
+def explained_clauses(mention: Mention, rest: str, rules: InitiativeRules) -> list[str]:
+    """For a counted name, the clauses after the explaining word right after it (`whole_explain_verbs`: 即,
+    分别是 …), when there are as many as it counts (“八个一百”的目标：即实现A达到100%，B达到100%，…): each
+    clause is a part; [] otherwise."""
+    m = rules.re_explain_whole.search(rest, 0, EXPLAINED_WITHIN + 3)
+    if m is None or m.start() >= EXPLAINED_WITHIN or not mention.expected_count:
         return []
-    end = re.search("[。！？]", rest[at:])
+    end = re.search("[。！？]", rest[m.end() :])
     clauses = [
-        c.strip() for c in re.split("[，,；;]", rest[at + 1 : at + end.start() if end else None]) if c.strip()
+        c.strip()
+        for c in re.split("[，,；;]", rest[m.end() : m.end() + end.start() if end else None])
+        if c.strip()
     ]
     fits = len(clauses) == mention.expected_count and all(len(c) <= EXPLAINED_CLAUSE_CHARS for c in clauses)
     quoted = all(RE_TERM.search(c) for c in clauses)  # 即推进‘机关带行业’，…: the quoted terms are the parts

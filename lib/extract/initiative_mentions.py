@@ -41,6 +41,7 @@ from lib.extract.initiative_names import (
     make_mention,
 )
 from lib.extract.unquoted_names import MAX_COUNTED_LIST_NAME, overlaps, unquoted_mentions
+from lib.text import segment
 
 #: Where a quoted term's clause ends.
 RE_CLAUSE_END = re.compile(r"[，,；;。：:、“！？!?]")
@@ -130,8 +131,9 @@ def _group_mentions(sentence: str, group: list[re.Match], rules: InitiativeRules
     run = _run_after_of(sentence, head_at, rules) or descriptor_run(sentence, head_at, rules)
     verb_before = _verb_before(sentence[: group[0].start()], rules)
     major = _major_count(run, group, rules)
-    if major:
-        return [major_mention(sentence, group, run, rules)]
+    counted = "" if major else _counted_name_after_list(run, group, rules)
+    if major or counted:
+        return [major_mention(sentence, group, counted or run, rules)]
     out = []
     for m in group:
         mention = _quoted_mention(sentence, m, (m.group(1) or m.group(2)).strip(), run, verb_before, rules)
@@ -165,6 +167,21 @@ def _major_count(run: str, group: list[re.Match], rules: InitiativeRules) -> boo
     # (separately quoted names counted so, “A”“B”“C”三个品牌, are each a name of their own)
     items = [p for p in RE_SLOGAN.split(members[0]) if p]
     return len(members) == 1 and count == len(items) and len(run) <= MAX_COUNTED_LIST_NAME
+
+
+def _counted_name_after_list(run: str, group: list[re.Match], rules: InitiativeRules) -> str:
+    """The counted name right after one quoted list with as many items as it counts, with no head after it:
+    its numeral word and the word after that (“区委主导、部门主推、街道主抓”三方协同推进… → 三方协同;
+    “A、B、C”三步法); "" for a count of generic units (三个方面, `counted_generic_nouns`) or anything else."""
+    members = [(g.group(1) or g.group(2)) for g in group]
+    items = [p for p in RE_SLOGAN.split(members[0]) if p]
+    words = segment.tag(run[:MAX_COUNTED_LIST_NAME]) if len(members) == 1 and len(items) > 1 else []
+    if len(words) < 2 or words[1][1][:1] in "dpcur" or words[1][0] in rules.counted_generic_nouns:
+        return ""
+    name = words[0][0] + words[1][0]
+    count, _ = count_of(name, rules)
+    level = words[0][0][-1] in rules.level_words  # “A、B、C”的三级党建工作体系: levels, no name
+    return name if count == len(items) and not level and name not in rules.stoplist else ""
 
 
 def major_mention(sentence: str, group: list[re.Match], run: str, rules: InitiativeRules) -> Mention:

@@ -174,7 +174,7 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     """Parts the text lists for a counted name or a formula, from the surest pattern to the loosest."""
     rest = at.sentence[mention.end :]
     explained = formula_terms.explanations(mention, rest, at.later, rules) or (
-        following_parts.explained_clauses(mention, rest) if mention.kind == COUNTED else []
+        following_parts.explained_clauses(mention, rest, rules) if mention.kind == COUNTED else []
     )  # “两个1”指A…；“八个一百”的目标：即实现A达到100%，B达到100%…
     if explained:
         return explained

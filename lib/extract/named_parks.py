@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from lib import config
 from lib.core import rulefiles
 from lib.core.chars import CJK, RE_CJK_RUN_END
-from lib.extract.entity_rules import dictionary_entry
+from lib.extract.entity_rules import dictionary_entry, short_name_uses
 from lib.extract.places import join_split_places, locate
 from lib.text import segment
 
@@ -31,6 +31,7 @@ class ParkRules:
     suffix_type: dict[str, str]
     name_tags: frozenset[str]
     generic_words: frozenset[str]  # words that do not name a park on their own (软件, 科创 …)
+    name_verbs: frozenset[str]  # words tagged verbs that park names use as nouns: 创意, 孵化 …
     host_words: tuple[str, ...]  # 大学: a university names its park whatever its tag (清华大学科技园)
     max_name_chars: int
     mentions: int
@@ -54,6 +55,7 @@ def _compile(content: bytes | None) -> ParkRules:
         suffix_type=types,
         name_tags=frozenset(spec.get("park_name_tags", ["ns", "nr", "nz", "n", "t", "j"])),
         generic_words=frozenset(spec.get("park_generic_words", [])),
+        name_verbs=frozenset(spec.get("park_name_verbs", [])),
         host_words=tuple(spec.get("park_host_words", [])),
         max_name_chars=int(spec.get("park_max_name_chars", 6)),
         mentions=int(spec.get("park_mentions", 2)),
@@ -88,6 +90,8 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
             if park.name not in found or len(park.full_name) > len(found[park.name].full_name):
                 found[park.name] = park  # the fullest form it is written in (安吉县天子湖园区)
     _merge_abbreviations(counts, found)
+    # 瑞光创意工厂文创园（下称“园区”）: every later 园区 names the park
+    counts.update(short_name_uses(text, {name: (found[name].full_name, name) for name in counts}))
     ranked = [name for name, n in counts.most_common() if n >= rules.mentions]
     return found[ranked[0]] if ranked else None
 
@@ -189,6 +193,7 @@ def _name_before(text: str, start: int, rules: ParkRules, places, not_place) -> 
     for word, tag in reversed(tagged):
         named = (
             tag in rules.name_tags
+            or word in rules.name_verbs  # 瑞光|创意|工厂 文创园
             or word.endswith(rules.host_words)
             or _unknown_word(word, tag)
             or places.is_place(word)  # 保定 (tagged a verb)

@@ -177,8 +177,5 @@ def paper_zone(source: str, canonical: str, gz: Gazetteer) -> Zone | None:
 def count_defined_short_names(text: str, found: Mentions) -> None:
     """Counts a short name the text defines for a zone (某某经济综合实验区（以下简称“航空港区”）; the markers are
     the entities' `short_name_markers`), every time it is used, for that zone."""
-    for m in entity_rules.load_rules().re_short_name.finditer(text):
-        before = text[: m.start()].rstrip()
-        owner = next((z for z in found.counts if before.endswith((found.zones[z].full_name or z, z))), None)
-        if owner is not None:
-            found.counts[owner] += text.count(m.group("short"), m.end())
+    forms = {z: (found.zones[z].full_name or z, z) for z in found.counts}
+    found.counts.update(entity_rules.short_name_uses(text, forms))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from lib.core.chars import CJK, RE_CJK_RUN_END
 from lib.extract.entity_rules import dictionary_entry
 from lib.extract.named_parks import park_rules
-from lib.extract.places import join_split_places
+from lib.extract.places import join_split_places, locate
 from lib.text import segment
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
         first -= 1  # 临港|松江科技城: a short place name the divisions do not list is part of the name
     words = words[first:]
     if words:
-        return words
+        return _city_before(tagged[: len(tagged) - len(words)], words, gz) + words
     if not suffix.descriptive and suffix.canonical in gz.own_name_suffixes:
         return _own_name_after_place(tagged, gz)
     described = _walk(tagged, lambda w, t: _is_descriptor_word(w, t, gz), gz.max_descriptor_chars)
@@ -53,6 +53,19 @@ def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     named = [w for w in place if gz.places.is_place(w)]  # 山东省数字经济产业园: a province's title, no zone
     found = described and named and not all(map(gz.places.only_province, named))
     return [*place, *described] if found else []
+
+
+def _city_before(tagged: list[tuple[str, str]], words: list[str], gz: Gazetteer) -> list[str]:
+    """A place and a descriptive word right before the place words (十堰|生态|滨江 新区), when the place is in
+    another province than the place words: 滨江 is then a word of the zone's own name, not 杭州's 滨江; []
+    otherwise."""
+    if len(tagged) < 2 or not gz.places.is_place(tagged[-2][0]):
+        return []
+    (city, _), (word, tag) = tagged[-2:]
+    if not _is_descriptor_word(word, tag, gz) or len(word) > gz.max_descriptor_chars:
+        return []
+    here, there = locate([city], gz.places)[0], locate(words, gz.places)[0]
+    return [city, word] if here and there and here != there else []
 
 
 def _own_name_after_place(tagged: list[tuple[str, str]], gz: Gazetteer) -> list[str]:

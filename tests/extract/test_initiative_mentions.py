@@ -132,6 +132,9 @@ def test_named_programmes_are_found(text, names):
         "物流园建成“司机之家”和“党员之家”服务阵地。",  # the common names of facilities every place has
         "园区深化与长三角三省一市的合作，推进长三角一体化发展。",  # a region's name, and 三角一体 inside a word
         "这里是新四军四师师部旧址。",
+        # made up: a quoted list counted in units that name nothing, in levels, or in another number
+        "园区从“甲乙引领、丙丁对接”两个方面推进工作。",
+        "牢牢抓住“思想、人才”三个关键发力。",
     ],
 )
 def test_what_is_not_a_programme(text):
@@ -281,11 +284,26 @@ def test_what_is_not_a_programme(text):
             ["服务党员", "服务职工", "服务企业", "提升组织力"],
         ),
         (["园区推行“七联七带”工作法。"], "七联七带", "counted", 7, []),
+        # made up: one quoted list, then a counted name with no head, cut at the word after its numeral
+        (
+            ["园区建立“党委主抓、部门主推、企业主体”三方协同推进责任体系。"],
+            "三方协同",
+            "counted",
+            3,
+            ["党委主抓", "部门主推", "企业主体"],
+        ),
+        (["物流园探索“甲站安家、乙站暖家”两步法。"], "两步法", "counted", 2, ["甲站安家", "乙站暖家"]),
     ],
 )
 def test_kinds_counts_and_parts(paragraphs, name, kind, expected, parts):
     e = found(*paragraphs)[name]
     assert (e["kind"], e["expected_count"], e["components"]) == (kind, expected, parts)
+
+
+def test_a_count_of_levels_after_a_quoted_list_is_no_name():
+    # made up: 三级 counts levels; the list stays what it was, a slogan with a head after 的
+    names = found("形成“党工委统筹、链主负责、小组执行”的三级党建工作体系。")
+    assert "三级党建" not in names and "党工委统筹、链主负责、小组执行" in names
 
 
 def test_a_counted_brand_keeps_its_parts_when_the_text_lists_them_all():

@@ -629,6 +629,14 @@ def test_components_of_real_sentences(sentence, name, components):
             3,
             ["企业党组织覆盖率达到100%", "党的工作覆盖率达到100%", "党员教育培训率达到100%"],
         ),
+        # made up: any of the rules' explaining words (whole_explain_verbs), not only 即
+        (
+            ["园区力争实现“两个一百”的目标：也就是走访企业一百家，解决诉求一百件。"],
+            "两个一百",
+            "counted",
+            2,
+            ["走访企业一百家", "解决诉求一百件"],
+        ),
         # a formula explained by a plus list in the clause after it, one item per term
         (
             ["联盟实施“1+1+X”轮值制度，由园区党工委统筹+一家轮值单位+链上企业联动的模式，开展活动。"],

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib import config
+from lib.extract.entity_rules import short_name_uses
 from lib.extract.named_parks import named_park
 from lib.extract.zone_choice import detect_zone
 from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_mentions
@@ -296,6 +297,10 @@ def test_a_corrected_zone_gets_what_is_known_of_it():
         ("这是威海港经济开发区的做法", "威海港经开区"),
         # a describing word the dictionary tags as a name (智慧) still describes the park
         ("山西省大同智慧产业园党支部成立", "大同智慧产业园"),
+        # made up: a city and a describing word before a place of another province (宜昌|生态|滨江):
+        # that place is a word of the zone's own name, and the city says where it is
+        ("加快宜昌生态滨江新区建设", "宜昌生态滨江新区"),
+        ("推进杭州生态滨江新区建设", "滨江新区"),  # the same province: 滨江 is the place
         # export processing zones and bonded logistics parks, named after their place
         ("上海松江出口加工区党总支召开会议", "松江出口加工区"),
         ("南京保税物流园区党支部成立", "南京保税物流园区"),
@@ -378,6 +383,10 @@ def test_where_a_parks_own_name_starts(text, expected):
         # a name the dictionary does not know, which the segmenter guesses a verb (锁包), is a name
         ("代表们走进锁包园区。锁包园区党支部成立。", ("锁包园区", "产业园")),
         ("大家要提升园区。提升园区服务。", ("", "")),  # a verb the dictionary lists is none
+        # made up: a cultural-creative park (文创园) with a word tagged a verb (创意) in its own name
+        ("星河创意工厂文创园揭牌。星河创意工厂文创园企业参加。", ("星河创意工厂文创园", "文创园区")),
+        ("鹭湖共享制造产业园投产。鹭湖共享制造产业园企业参加。", ("鹭湖共享制造产业园", "产业园")),
+        ("各地推进共享制造。推进共享制造产业园建设。", ("", "")),  # words that name no park of their own
     ],
 )
 def test_parks_of_other_kinds(text, expected):
@@ -400,6 +409,23 @@ def test_parks_of_other_kinds(text, expected):
 def test_a_zone_named_by_its_own_bodies(text, expected):
     zone = detect_zone("", text).zone
     assert (zone.name, zone.type, zone.city) == expected
+
+
+def test_a_park_named_once_with_the_short_name_it_defines_is_the_zone():
+    # made up: named once, then by the generic short name it defines (（下称“园区”）, （以下简称“园区”）)
+    text = "位于某市的星河创意工厂文创园（下称“园区”）内，园区党支部成立。园区企业党员参加。"
+    assert detect_zone("", text).zone.name == "星河创意工厂文创园"
+    text = "青岚数字产业园(以下简称园区)举办活动，园区企业参加。"
+    assert detect_zone("", text).zone.name == "青岚数字产业园"
+    # named once without a definition: a passing mention, no zone
+    text = "位于某市的星河创意工厂文创园内，党支部成立。企业党员参加。"
+    assert detect_zone("", text).zone.name == ""
+
+
+def test_short_name_uses_counts_the_uses_after_a_definition():
+    text = "青岚科技园（以下简称“青科园”）成立。青科园党委、青科园企业。青科园"
+    assert short_name_uses(text, {"青岚科技园": ("青岚科技园",), "别的园": ("别的园",)}) == {"青岚科技园": 3}
+    assert short_name_uses("青岚科技园成立。青科园党委。", {"青岚科技园": ("青岚科技园",)}) == {}
 
 
 def test_a_bracketed_county_is_read_as_part_of_the_name():
