@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations
 
 from lib import config
 from lib.core import rulefiles
@@ -40,6 +41,7 @@ class ParkRules:
     feature_chars: frozenset[str]  # characters that end a place's name whatever their tag: 瓯江口, 螺蛳湾
     re_governing: re.Pattern | None  # a zone's own bodies after its name: 党工委, 管委会
     not_governed_tails: tuple[str, ...]  # names of bodies that are no zone: 街道, 机关, 中心 …
+    tail_bad_starts: str  # characters a repeated park name never starts with: the 区 of 辖区, 的, 在 …
 
 
 def park_rules() -> ParkRules:
@@ -66,6 +68,7 @@ def _compile(content: bytes | None) -> ParkRules:
         if spec.get("governing_bodies")
         else None,
         not_governed_tails=tuple(spec.get("not_governed_tails", [])),
+        tail_bad_starts="".join(spec.get("park_tail_bad_starts", [])),
     )
 
 
@@ -94,6 +97,78 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
     counts.update(short_name_uses(text, {name: (found[name].full_name, name) for name in counts}))
     ranked = [name for name, n in counts.most_common() if n >= rules.mentions]
     return found[ranked[0]] if ranked else None
+
+
+def repeated_park(text: str, places, not_place) -> Park | None:
+    """A park whose name the segmenter breaks (宝|运达|物流园, 晟|象|智慧|物流园): the same characters written
+    before one park suffix at least `park_mentions` times, after different characters or a punctuation mark
+    (为宝运达物流园，、宝运达物流园), where the segmenter's words start at least that often (not 国|家市级), not
+    starting with one of `park_tail_bad_starts` (the 区 of 辖区) nor with a word that starts no name, nor
+    made only of generic words. The longest such name; None if there is none."""
+    rules = park_rules()
+    runs: dict[str, list[str]] = {}
+    for m in rules.re_suffix.finditer(text):
+        run = RE_CJK_RUN_END.search(text[max(0, m.start() - 2 * rules.max_name_chars) : m.start()])
+        if run is not None:
+            runs.setdefault(m.group(0), []).append(run.group(0))
+    found: set[tuple[str, str]] = set()
+    for suffix, before in runs.items():
+        for a, b in combinations(set(before), 2):
+            tail = _shared_tail(a, b, 2 * rules.max_name_chars).lstrip(rules.tail_bad_starts)
+            if len(tail) <= rules.max_name_chars and sum(r.endswith(tail) for r in before) >= rules.mentions:
+                found.add((tail, suffix))
+        for run, n in Counter(before).items():  # the same words every time, after a punctuation mark
+            tail = run.lstrip(rules.tail_bad_starts)
+            if (
+                n >= rules.mentions
+                and len(run) < 2 * rules.max_name_chars
+                and len(tail) <= rules.max_name_chars
+            ):
+                found.add((tail, suffix))
+    for tail, suffix in sorted(found, key=lambda f: (-len(f[0]), f)):
+        tagged = join_split_places(segment.tag(tail), places)
+        words = [w for w, _ in tagged]
+        lead = next((i for i, w in enumerate(words) if not places.is_place(w)), len(words))
+        own = words[lead:]
+        if (
+            len("".join(own)) >= 2
+            and not tail.startswith(not_place)
+            and not set(own) <= rules.generic_words
+            and _starts_a_name(tagged[lead], rules)
+            and any(_starts_word(r, tail) for r in runs[suffix] if r.endswith(tail))
+        ):
+            province, city = locate(words[:lead], places) if lead else ("", "")
+            name = "".join(own) + suffix
+            return Park(name, tail + suffix, rules.suffix_type[suffix], province, city)
+    return None
+
+
+def _starts_a_name(first: tuple[str, str], rules: ParkRules) -> bool:
+    """Whether a word may start a park's name: no function word or numeral (千亿|级), no verb the dictionary
+    lists (引领|园区, 调研|文化创意园); a single character of any tag may (砻|坊)."""
+    word, tag = first
+    if tag in rules.function_tags:
+        return False
+    return len(word) == 1 or not (tag.startswith("v") and dictionary_entry(word) is not None)
+
+
+def _starts_word(run: str, tail: str) -> bool:
+    """Whether the run's words have a boundary where the tail starts (为|宝运达, not 国|家市级)."""
+    at, start = 0, len(run) - len(tail)
+    for word in segment.tokenize(run):
+        if at >= start:
+            return at == start
+        at += len(word)
+    return at == start
+
+
+def _shared_tail(a: str, b: str, window: int) -> str:
+    """The characters both runs end with, when they start where the runs differ or one run starts (after a
+    punctuation mark); "" when both runs are the same up to the window (no start in sight)."""
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    return "" if k < 2 or (a == b and len(a) >= window) else a[len(a) - k :]
 
 
 def governed_park(text: str, places, not_place) -> Park | None:

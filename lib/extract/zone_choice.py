@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from lib.extract import entity_rules
-from lib.extract.named_parks import governed_park, named_park
+from lib.extract.named_parks import governed_park, named_park, repeated_park
 from lib.extract.places import CITY, COUNTY
 from lib.extract.zones import (
     GAZETTEER,
@@ -89,7 +89,14 @@ def detect_zone(
     if not found.counts:
         # a title that is the body's first words (no headline above the body) names nothing a second time
         text = body if body.startswith(title) else f"{title}\n{body}"
-        park = named_park(text, gz.places, gz.not_place) or governed_park(text, gz.places, gz.not_place)
+        park = next(
+            (
+                p
+                for find in (named_park, governed_park, repeated_park)
+                if (p := find(text, gz.places, gz.not_place))
+            ),
+            None,
+        )
         if park is None:  # no zone, but the province and city the article names most
             return ZoneFinding(replace(Zone(""), province=home().province, city=home().city), NONE, [])
         found.add(Zone(park.name, park.full_name, "", park.type, park.province, park.city))
