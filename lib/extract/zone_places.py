@@ -37,7 +37,7 @@ def run_before(text: str, end: int, gz: Gazetteer) -> str:
 def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     """The words of the place name that ends the run (and of a descriptive word after it when the
     suffix allows one and a known place precedes it), in text order."""
-    tagged = join_split_places(segment.tag(run), gz.places) if run else []
+    tagged = _join_directions(join_split_places(segment.tag(run), gz.places), gz) if run else []
     words = _walk(tagged, lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
     first = _first_place(words, gz) or 0  # 热烈祝贺|武汉市
     tags = dict(tagged) if first else {}  # most runs start with their place: no lookup wanted
@@ -53,6 +53,18 @@ def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     named = [w for w in place if gz.places.is_place(w)]  # 山东省数字经济产业园: a province's title, no zone
     found = described and named and not all(map(gz.places.only_province, named))
     return [*place, *described] if found else []
+
+
+def _join_directions(tagged: list[tuple[str, str]], gz: Gazetteer) -> list[tuple[str, str]]:
+    """A direction the segmenter cut off a place (常州|西|太湖 科技产业园, `direction_words`) joined to it: 西太湖 is
+    the zone's own name, not 安庆's 太湖."""
+    out: list[tuple[str, str]] = []
+    for word, tag in tagged:
+        if out and out[-1][0] in gz.direction_words and out[-1][1] == "f" and gz.places.is_place(word):
+            out[-1] = (out[-1][0] + word, tag)
+        else:
+            out.append((word, tag))
+    return out
 
 
 def _city_before(tagged: list[tuple[str, str]], words: list[str], gz: Gazetteer) -> list[str]:

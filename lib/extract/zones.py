@@ -66,6 +66,7 @@ class Gazetteer:
     area_tags: frozenset[str]  # 临港 of 临港松江科技城: an area's tag, kept before a listed place
     area_max_chars: int
     place_tails: frozenset[str]  # 港 of 东营港经济开发区: part of the place right after a place name
+    direction_words: frozenset[str]  # 西 of 常州西太湖科技产业园: part of the zone's own name before a place
     #: a word the dictionary lists with one of these tags is a place word only if it is a listed place
     listed_name_tags: frozenset[str]
     descriptor_tags: frozenset[str]
@@ -124,6 +125,7 @@ def _compile(rules: bytes | None, table: bytes | None, divisions: bytes | None =
         area_tags=frozenset(spec.get("area_tags", [])),
         area_max_chars=int(spec.get("area_max_chars", 3)),
         place_tails=frozenset(spec.get("place_tails", [])),
+        direction_words=frozenset(spec.get("direction_words", [])),
         listed_name_tags=frozenset(spec.get("listed_name_tags", [])),
         descriptor_tags=frozenset(spec.get("descriptor_tags", [])),
         not_descriptors=frozenset(spec.get("not_descriptor_words", [])),

@@ -301,6 +301,9 @@ def test_a_corrected_zone_gets_what_is_known_of_it():
         # that place is a word of the zone's own name, and the city says where it is
         ("加快宜昌生态滨江新区建设", "宜昌生态滨江新区"),
         ("推进杭州生态滨江新区建设", "滨江新区"),  # the same province: 滨江 is the place
+        # made up: a direction cut off a place (常州|西|太湖) is part of the zone's own name, not 安庆's 太湖
+        ("常州西太湖科技产业园党委成立", "常州西太湖科技产业园"),
+        ("河南西峡经开区党工委成立", "西峡经开区"),  # a place that starts with a direction is one word
         # export processing zones and bonded logistics parks, named after their place
         ("上海松江出口加工区党总支召开会议", "松江出口加工区"),
         ("南京保税物流园区党支部成立", "南京保税物流园区"),
@@ -308,6 +311,12 @@ def test_a_corrected_zone_gets_what_is_known_of_it():
 )
 def test_zone_suffixes_and_places_of_every_kind(text, expected):
     assert list(zone_mentions(text)) == [expected]
+
+
+def test_a_direction_before_a_place_is_not_read_as_that_place():
+    # made up: 西太湖 is no place; a report naming only it gets no 安徽 (太湖县, 安庆) for its zone
+    zone = detect_zone("", "西太湖科技产业园党委召开会议。").zone
+    assert zone.province != "安徽省"
 
 
 def test_a_place_tail_alone_names_no_zone():
