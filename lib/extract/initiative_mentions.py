@@ -172,12 +172,15 @@ def _major_count(run: str, group: list[re.Match], rules: InitiativeRules) -> boo
 def _counted_name_after_list(run: str, group: list[re.Match], rules: InitiativeRules) -> str:
     """The counted name right after one quoted list with as many items as it counts, with no head after it:
     its numeral word and the word after that (“区委主导、部门主推、街道主抓”三方协同推进… → 三方协同;
-    “A、B、C”三步法); "" for a count of generic units (三个方面, `counted_generic_nouns`) or anything else."""
+    “A、B、C”三步法), when a verb, an adverb or the run's end follows them; "" for a count of generic units
+    (三个方面, `counted_generic_nouns`), of things a longer noun phrase describes (两大通关物流载体) or else."""
     members = [(g.group(1) or g.group(2)) for g in group]
     items = [p for p in RE_SLOGAN.split(members[0]) if p]
-    words = segment.tag(run[:MAX_COUNTED_LIST_NAME]) if len(members) == 1 and len(items) > 1 else []
+    words = segment.tag(run) if len(members) == 1 and len(items) > 1 else []
     if len(words) < 2 or words[1][1][:1] in "dpcur" or words[1][0] in rules.counted_generic_nouns:
         return ""
+    if len(words) > 2 and not (words[2][1] == "v" or words[2][1][:1] in "dpc"):
+        return ""  # 两大|通关|物流载体: the count describes a noun phrase, it names nothing
     name = words[0][0] + words[1][0]
     count, _ = count_of(name, rules)
     level = words[0][0][-1] in rules.level_words  # “A、B、C”的三级党建工作体系: levels, no name

@@ -135,6 +135,7 @@ def test_named_programmes_are_found(text, names):
         # made up: a quoted list counted in units that name nothing, in levels, or in another number
         "园区从“甲乙引领、丙丁对接”两个方面推进工作。",
         "牢牢抓住“思想、人才”三个关键发力。",
+        "园区完善“甲乙港、丙丁港”两大通关物流载体。",  # the count describes a longer noun phrase
     ],
 )
 def test_what_is_not_a_programme(text):
