@@ -172,7 +172,7 @@ def explained_clauses(mention: Mention, rest: str, rules: InitiativeRules) -> li
     """For a counted name, the clauses after the explaining word right after it (`whole_explain_verbs`: 即,
     分别是 …), when there are as many as it counts (“八个一百”的目标：即实现A达到100%，B达到100%，…): each
     clause is a part; [] otherwise."""
-    m = rules.re_explain_whole.search(rest, 0, EXPLAINED_WITHIN + 3)
+    m = rules.re_explain_whole.search(rest, 0, EXPLAINED_WITHIN + 3)  # + 3: a word started in time may end
     if m is None or m.start() >= EXPLAINED_WITHIN or not mention.expected_count:
         return []
     end = re.search("[。！？]", rest[m.end() :])

@@ -102,7 +102,7 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
 def repeated_park(text: str, places, not_place) -> Park | None:
     """A park whose name the segmenter breaks (宝|运达|物流园, 晟|象|智慧|物流园): the same characters written
     before one park suffix at least `park_mentions` times, after different characters or a punctuation mark
-    (为宝运达物流园，、宝运达物流园), where the segmenter's words start at least that often (not 国|家市级), not
+    (为宝运达物流园，、宝运达物流园), where the segmenter's words start at least once (not 国|家市级), not
     starting with one of `park_tail_bad_starts` (the 区 of 辖区) nor with a word that starts no name, nor
     made only of generic words. The longest such name; None if there is none."""
     rules = park_rules()
