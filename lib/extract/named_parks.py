@@ -42,6 +42,7 @@ class ParkRules:
     re_governing: re.Pattern | None  # a zone's own bodies after its name: 党工委, 管委会
     not_governed_tails: tuple[str, ...]  # names of bodies that are no zone: 街道, 机关, 中心 …
     tail_bad_starts: str  # characters a repeated park name never starts with: the 区 of 辖区, 的, 在 …
+    tail_bad_ends: tuple[str, ...]  # what the words before a zone's name never end with: 市委, 政府 …
 
 
 def park_rules() -> ParkRules:
@@ -69,6 +70,7 @@ def _compile(content: bytes | None) -> ParkRules:
         else None,
         not_governed_tails=tuple(spec.get("not_governed_tails", [])),
         tail_bad_starts="".join(spec.get("park_tail_bad_starts", [])),
+        tail_bad_ends=tuple(spec.get("park_tail_bad_ends", [])),
     )
 
 
@@ -141,6 +143,31 @@ def repeated_park(text: str, places, not_place) -> Park | None:
             name = "".join(own) + suffix
             return Park(name, tail + suffix, rules.suffix_type[suffix], province, city)
     return None
+
+
+def written_after(name: str, text: str, places, not_place) -> str:
+    """The words every mention of a zone's name comes right after, when there are at least `park_mentions`
+    mentions and the words are not only places (上海交大|嘉兴科技园 five times, 前海|深港基金小镇 twice): part of
+    the name as the text writes it, unless they end like a governing body (`park_tail_bad_ends`). "" when the
+    mentions differ, or start a sentence."""
+    rules = park_rules()
+    window = 2 * rules.max_name_chars
+    at = [m.start() for m in re.finditer(re.escape(name), text)]
+    runs = [r.group(0) if (r := RE_CJK_RUN_END.search(text[max(0, a - window) : a])) else "" for a in at]
+    if len(runs) < rules.mentions:
+        return ""
+    tail = runs[0]
+    for run in runs[1:]:
+        tail = _shared_tail(tail, run, window)
+    tail = tail.lstrip(rules.tail_bad_starts)
+    if len(tail) < 2 or len(tail) > rules.max_name_chars or tail.startswith(not_place):
+        return ""
+    if tail.endswith(rules.tail_bad_ends):  # 中共北京市委|大兴国际机场临空经济区: its governing body
+        return ""
+    tagged = join_split_places(segment.tag(tail), places)
+    if all(places.is_place(w) for w, _ in tagged) or not _starts_a_name(tagged[0], rules):
+        return ""
+    return tail if any(_starts_word(r, tail) for r in runs) else ""
 
 
 def _starts_a_name(first: tuple[str, str], rules: ParkRules) -> bool:

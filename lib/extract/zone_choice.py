@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from lib.extract import entity_rules
-from lib.extract.named_parks import governed_park, named_park, repeated_park
+from lib.extract.named_parks import governed_park, named_park, repeated_park, written_after
 from lib.extract.places import CITY, COUNTY
 from lib.extract.zones import (
     GAZETTEER,
@@ -107,6 +107,10 @@ def detect_zone(
     )
     method = GAZETTEER if best in gz.zones else PATTERN
     zone = found.zones[best]
+    if method == PATTERN and (
+        before := written_after(zone.full_name or zone.name, text, gz.places, gz.not_place)
+    ):
+        zone = replace(zone, name=before + zone.name, full_name=before + (zone.full_name or zone.name))
     if not zone.province:  # 张江科学城: no place in the name, so the place the article names most
         zone = replace(zone, province=home().province, city=home().city)
     mentioned = [z for z, _ in found.counts.most_common()]

@@ -454,6 +454,28 @@ def test_a_park_name_the_segmenter_breaks_is_found_by_repetition(text, expected)
     assert (zone.name, zone.type) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up: every mention of a zone read from its place comes after the same words: part of its name
+        (
+            "交大嘉兴科技园党委成立。在交大嘉兴科技园，企业党员参加活动。",
+            ("交大嘉兴科技园", "交大嘉兴科技园"),
+        ),
+        # not when the mentions differ, when the words are places only, or end like a governing body
+        ("交大嘉兴科技园党委成立。嘉兴科技园企业党员参加活动。", ("嘉兴科技园", "嘉兴科技园")),
+        ("浙江嘉兴科技园党委成立。在浙江嘉兴科技园，企业党员参加活动。", ("嘉兴科技园", "浙江嘉兴科技园")),
+        (
+            "中共嘉兴市委嘉兴科技园工作委员会成立。中共嘉兴市委嘉兴科技园工作委员会书记讲话。",
+            ("嘉兴科技园", "嘉兴科技园"),
+        ),
+    ],
+)
+def test_the_words_every_mention_of_a_zone_comes_after_are_part_of_its_name(text, expected):
+    zone = detect_zone("", text).zone
+    assert (zone.name, zone.full_name) == expected
+
+
 def test_short_name_uses_counts_the_uses_after_a_definition():
     text = "青岚科技园（以下简称“青科园”）成立。青科园党委、青科园企业。青科园"
     assert short_name_uses(text, {"青岚科技园": ("青岚科技园",), "别的园": ("别的园",)}) == {"青岚科技园": 3}
