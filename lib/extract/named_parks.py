@@ -147,7 +147,7 @@ def repeated_park(text: str, places, not_place) -> Park | None:
 
 def written_after(name: str, text: str, places, not_place) -> str:
     """The words every mention of a zone's name comes right after, when there are at least `park_mentions`
-    mentions and the words are not only places (上海交大|嘉兴科技园 five times, 前海|深港基金小镇 twice): part of
+    mentions and the words are not only places (上海交大|嘉兴科技园 five times, 新民洲|临港产业园 twice): part of
     the name as the text writes it, unless they end like a governing body (`park_tail_bad_ends`). "" when the
     mentions differ, or start a sentence."""
     rules = park_rules()
