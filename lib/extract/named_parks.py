@@ -110,9 +110,8 @@ def repeated_park(text: str, places, not_place) -> Park | None:
     rules = park_rules()
     runs: dict[str, list[str]] = {}
     for m in rules.re_suffix.finditer(text):
-        run = RE_CJK_RUN_END.search(text[max(0, m.start() - 2 * rules.max_name_chars) : m.start()])
-        if run is not None:
-            runs.setdefault(m.group(0), []).append(run.group(0))
+        if run := _run_before(text, m.start(), rules):
+            runs.setdefault(m.group(0), []).append(run)
     found: set[tuple[str, str]] = set()
     for suffix, before in runs.items():
         for a, b in combinations(set(before), 2):
@@ -152,8 +151,7 @@ def written_after(name: str, text: str, places, not_place) -> str:
     mentions differ, or start a sentence."""
     rules = park_rules()
     window = 2 * rules.max_name_chars
-    at = [m.start() for m in re.finditer(re.escape(name), text)]
-    runs = [r.group(0) if (r := RE_CJK_RUN_END.search(text[max(0, a - window) : a])) else "" for a in at]
+    runs = [_run_before(text, m.start(), rules) for m in re.finditer(re.escape(name), text)]
     if len(runs) < rules.mentions:
         return ""
     tail = runs[0]
@@ -181,12 +179,13 @@ def _starts_a_name(first: tuple[str, str], rules: ParkRules) -> bool:
 
 def _starts_word(run: str, tail: str) -> bool:
     """Whether the run's words have a boundary where the tail starts (为|宝运达, not 国|家市级)."""
-    at, start = 0, len(run) - len(tail)
-    for word in segment.tokenize(run):
-        if at >= start:
-            return at == start
-        at += len(word)
-    return at == start
+    return len(run) - len(tail) in segment.word_bounds(run)
+
+
+def _run_before(text: str, at: int, rules: ParkRules) -> str:
+    """The Chinese characters right before `at`, at most twice `park_max_name_chars` ("" if none)."""
+    run = RE_CJK_RUN_END.search(text[max(0, at - 2 * rules.max_name_chars) : at])
+    return run.group(0) if run else ""
 
 
 def _shared_tail(a: str, b: str, window: int) -> str:
@@ -287,10 +286,10 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
 def _name_before(text: str, start: int, rules: ParkRules, places, not_place) -> list[str]:
     """The words of the name that ends at `start`, read backwards: names, nouns and times, at most
     `park_max_name_chars` characters, ending at a word before a place that starts the name."""
-    run = RE_CJK_RUN_END.search(text[max(0, start - 2 * rules.max_name_chars) : start])
-    if run is None:
+    run = _run_before(text, start, rules)
+    if not run:
         return []
-    tagged = join_split_places(segment.tag(run.group(0)), places)
+    tagged = join_split_places(segment.tag(run), places)
     words: list[str] = []
     for word, tag in reversed(tagged):
         named = (

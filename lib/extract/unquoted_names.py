@@ -95,20 +95,11 @@ def _parallel_names(sentence: str, rules: InitiativeRules) -> list[Mention]:
                 continue  # 一是在两新组织…: an item's number, not a name
             if _is_idiom(name, rules) or overlaps((start, end), [(x.start, x.end) for x in out]):
                 continue
-            bounds = bounds if bounds is not None else _word_bounds(sentence)  # cut once, when needed
+            bounds = bounds if bounds is not None else segment.word_bounds(sentence)  # cut once, when needed
             if not {start, end} <= bounds:
                 continue  # 两地进一步加|强, 新|四军四师: a name starts and ends where words do
             out.append(make_mention(name, name, start, end, rules))  # 一组织一品牌 is a brand: no count
     return out
-
-
-def _word_bounds(sentence: str) -> set[int]:
-    """Where the words of the sentence start and end, as the segmenter cuts it."""
-    bounds, at = {0}, 0
-    for word in segment.tokenize(sentence):
-        at += len(word)
-        bounds.add(at)
-    return bounds
 
 
 @cache

@@ -110,3 +110,12 @@ def tokenize(text: str, *, extra_words: Iterable[str] = ()) -> list[str]:
 def tag(text: str, *, extra_words: Iterable[str] = ()) -> list[tuple[str, str]]:
     """(token, POS tag) for every token; lexicon terms and extra words get the lexicon tag."""
     return segmenter().tag(text, extra_words=extra_words)
+
+
+def word_bounds(text: str) -> set[int]:
+    """Where the text's words start and end, as the segmenter cuts it (0 and the end included)."""
+    bounds, at = {0}, 0
+    for word in tokenize(text):
+        at += len(word)
+        bounds.add(at)
+    return bounds
