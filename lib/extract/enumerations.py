@@ -62,13 +62,14 @@ def after_lead_verb(item: str, rules: InitiativeRules) -> str:
 
 def _align_on_key(items: list[str], key: str) -> list[str] | None:
     """Cuts the first and last items to the shape of the middle ones, which share a length and the
-    key's position: 实现组织联建、资源联享、…、治理联抓全方位联动 → 组织联建 … 治理联抓."""
+    key's position: 实现组织联建、资源联享、…、治理联抓全方位联动 → 组织联建 … 治理联抓. A middle item without
+    the key (以组织联建、资源共享、党员联管、人才联育的…) keeps the shape when it has the length."""
     middle = items[1:-1]
-    if not middle:
+    size = len(middle[0]) if middle else 0
+    places = {x.find(key) for x in middle if key in x}
+    if len(places) != 1 or any(len(x) != size for x in middle):
         return None
-    size, at = len(middle[0]), middle[0].find(key)
-    if at < 0 or any(len(x) != size or x.find(key) != at for x in middle):
-        return None
+    at = places.pop()
 
     def cut(item: str, pos: int) -> str:
         start = pos - at

@@ -108,6 +108,7 @@ class InitiativeRules:
     device_tails: tuple[str, ...]  # “新城建设党员先锋岗”: a device every Party organisation has, renamed
     higher_level_owners: tuple[str, ...]  # 紧扣市委“1+233”: a city's programme, not the zone's
     counted_generic_nouns: tuple[str, ...]  # “A、B、C”三个方面: what a list is counted in, no name
+    of_link_topics: tuple[str, ...]  # A、B、C的党建“三联”机制: a topic word between 的 and the name
     generic_names: frozenset[str]  # “新机制”, “大党建”: a prefix and a generic word
     expression_marks: str  # “1+1>2”
     open_chain_heads: frozenset[str]  # “党建+模式”: 模式 is what 党建+ is, not its second term
@@ -162,7 +163,7 @@ def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
 
 #: Word lists of initiatives.json taken as they are (a tuple each), the first ones required.
 REQUIRED_LISTS = "brand_heads descriptor_bad_start_words problem_words award_before award_after superlative_prefixes question_words non_count_units".split()
-OPTIONAL_LISTS = "example_marks chain_of_products merged_tails organisation_heads device_tails higher_level_owners counted_generic_nouns".split()
+OPTIONAL_LISTS = "example_marks chain_of_products merged_tails organisation_heads device_tails higher_level_owners counted_generic_nouns of_link_topics".split()
 
 
 def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRules:

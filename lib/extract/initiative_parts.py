@@ -245,6 +245,8 @@ def _modifying_list(mention: Mention, before: tuple[str, str], rules: Initiative
     """An unquoted list joined to the name by 的, as many items as the name has terms or counts:
     牵头部门引领、链主企业带动、链上企业协同推进的“1+X+N”体系 → its three items."""
     text, masked = before
+    topic = next((x for x in rules.of_link_topics if text.endswith(x)), "")  # …的党建“三联”机制
+    text, masked = text[: len(text) - len(topic)], masked[: len(masked) - len(topic)]
     link = next((x for x in rules.of_links if text.endswith(x)), None)
     if link is None:
         return []

@@ -50,6 +50,7 @@ def extract_initiatives(
                 entry = entries.setdefault(mention.name, _new_entry(mention, owners[pi], sentence))
                 entry["components"] += [p for p in parts if p not in entry["components"]]
     _gather_families(entries)
+    _gather_prefixed(entries)
     # a family's parts (“红色+”: 开设“红色讲堂”。…) are names of their own; its chains went in _gather_families
     named_parts = {p for e in entries.values() if not is_open_chain(e["name"]) for p in e["components"]}
     named_parts |= {  # “一厅一会一课”…“一会”即…: the group explained is a piece of the name
@@ -80,9 +81,28 @@ def extract_initiatives(
         )
         and not (is_term_chain(e["name"]) and spelled.get(tuple(e["components"]), e["name"]) != e["name"])
     ]  # “A+B+C”的“三区合一”: the chain spells out the counted name, which stands for both
-    for e in out:
+    for e in out:  # “四员”: 政策理论的“宣讲员”…, read once as clauses and once as terms: the terms
+        e["components"] = [p for p in e["components"] if not any(f"“{q}”" in p for q in e["components"])]
         e["found_count"] = len(e["components"])
     return out
+
+
+def _gather_prefixed(entries: dict[str, dict]) -> None:
+    """“入企四员”党建品牌 … “四员”即A、B、C、D: a counted name written again after a short prefix is one
+    programme, named by the longer form, with the shorter one's count and parts."""
+    counted = [e for e in entries.values() if e["kind"] == COUNTED and e["components"]]
+    for short in counted:
+        longer = [
+            e
+            for name, e in entries.items()
+            if name.endswith(short["name"])
+            and 0 < len(name) - len(short["name"]) <= 2
+            and not e["components"]
+        ]
+        if len(longer) == 1:
+            keep = {k: short[k] for k in ("kind", "expected_count", "components")}
+            longer[0].update(keep)
+            del entries[short["name"]]
 
 
 def _gather_families(entries: dict[str, dict]) -> None:

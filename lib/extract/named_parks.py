@@ -25,6 +25,9 @@ from lib.text import segment
 #: A place in brackets right before a park's suffix: 力合科创(佛山)科技园.
 RE_BRACKETED_END = re.compile(f"[（(]([{CJK}]{{2,4}})[)）]$")
 
+#: Dots that join the words of one name: 首放·锡林郭勒奶酪文化产业园.
+NAME_DOTS = "·•・"
+
 
 @dataclass(frozen=True)
 class ParkRules:
@@ -43,6 +46,8 @@ class ParkRules:
     not_governed_tails: tuple[str, ...]  # names of bodies that are no zone: 街道, 机关, 中心 …
     tail_bad_starts: str  # characters a repeated park name never starts with: the 区 of 辖区, 的, 在 …
     tail_bad_ends: tuple[str, ...]  # what the words before a zone's name never end with: 市委, 政府 …
+    subject_mentions: int  # a park named this often outweighs a zone the gazetteer lacks named once
+    subject_bad_words: tuple[str, ...]  # words of names that are honours or Party bases: 红色园区, 党建…基地
 
 
 def park_rules() -> ParkRules:
@@ -71,6 +76,8 @@ def _compile(content: bytes | None) -> ParkRules:
         not_governed_tails=tuple(spec.get("not_governed_tails", [])),
         tail_bad_starts="".join(spec.get("park_tail_bad_starts", [])),
         tail_bad_ends=tuple(spec.get("park_tail_bad_ends", [])),
+        subject_mentions=int(spec.get("subject_park_mentions", 99)),
+        subject_bad_words=tuple(spec.get("subject_park_bad_words", [])),
     )
 
 
@@ -99,6 +106,19 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
     counts.update(short_name_uses(text, {name: (found[name].full_name, name) for name in counts}))
     ranked = [name for name, n in counts.most_common() if n >= rules.mentions]
     return found[ranked[0]] if ranked else None
+
+
+def subject_park(text: str, named_once: str, places, not_place) -> Park | None:
+    """A park the text keeps naming (`subject_park_mentions` times: 天地软件园 five times) where the only
+    zone it names by a generic pattern, `named_once`, is named once in passing (普陀产业园); None if there
+    is none or its name holds one of `subject_park_bad_words` (红色园区 is an honour, not a park)."""
+    rules = park_rules()
+    park = named_park(text, places, not_place) or repeated_park(text, places, not_place)
+    if park is None or text.count(park.name) < rules.subject_mentions:
+        return None
+    if park.name.removesuffix(_suffix_of(park)) in named_once:  # 汽车城园区 of 花都汽车城: the same zone
+        return None
+    return None if any(w in park.full_name for w in rules.subject_bad_words) else park
 
 
 def repeated_park(text: str, places, not_place) -> Park | None:
@@ -147,23 +167,25 @@ def repeated_park(text: str, places, not_place) -> Park | None:
 def written_after(name: str, text: str, places, not_place) -> str:
     """The words every mention of a zone's name comes right after, when there are at least `park_mentions`
     mentions and the words are not only places (上海交大|嘉兴科技园 five times, 新民洲|临港产业园 twice): part of
-    the name as the text writes it, unless they end like a governing body (`park_tail_bad_ends`). "" when the
-    mentions differ, or start a sentence."""
+    the name as the text writes it, unless they end like a governing body (`park_tail_bad_ends`); a word a
+    middle dot joins to the name (首放·锡林郭勒…) is part of it whatever its tag. "" when the mentions differ, or
+    start a sentence."""
     rules = park_rules()
     window = 2 * rules.max_name_chars
-    runs = [_run_before(text, m.start(), rules) for m in re.finditer(re.escape(name), text)]
+    runs = [_run_before(text, m.start(), rules, dotted=True) for m in re.finditer(re.escape(name), text)]
     if len(runs) < rules.mentions:
         return ""
     tail = runs[0]
     for run in runs[1:]:
         tail = _shared_tail(tail, run, window)
     tail = tail.lstrip(rules.tail_bad_starts)
-    if len(tail) < 2 or len(tail) > rules.max_name_chars or tail.startswith(not_place):
+    dotted = tail.endswith(tuple(NAME_DOTS))  # 首放·: a word a dot joins to the name is a name whatever it is
+    if len(tail) < 2 or len(tail) > rules.max_name_chars or (tail.startswith(not_place) and not dotted):
         return ""
     if tail.endswith(rules.tail_bad_ends):  # 中共北京市委|大兴国际机场临空经济区: its governing body
         return ""
-    tagged = join_split_places(segment.tag(tail), places)
-    if all(places.is_place(w) for w, _ in tagged) or not _starts_a_name(tagged[0], rules):
+    tagged = join_split_places(segment.tag(tail.rstrip(NAME_DOTS)), places)
+    if all(places.is_place(w) for w, _ in tagged) or not (dotted or _starts_a_name(tagged[0], rules)):
         return ""
     return tail if any(_starts_word(r, tail) for r in runs) else ""
 
@@ -182,10 +204,12 @@ def _starts_word(run: str, tail: str) -> bool:
     return len(run) - len(tail) in segment.word_bounds(run)
 
 
-def _run_before(text: str, at: int, rules: ParkRules) -> str:
-    """The Chinese characters right before `at`, at most twice `park_max_name_chars` ("" if none)."""
-    run = RE_CJK_RUN_END.search(text[max(0, at - 2 * rules.max_name_chars) : at])
-    return run.group(0) if run else ""
+def _run_before(text: str, at: int, rules: ParkRules, *, dotted: bool = False) -> str:
+    """The Chinese characters right before `at`, at most twice `park_max_name_chars` ("" if none); when
+    `dotted`, with the middle dot that joins them to the name (首放·|锡林郭勒奶酪文化产业园)."""
+    dot = text[at - 1 : at] if dotted and at > 0 and text[at - 1] in NAME_DOTS else ""
+    run = RE_CJK_RUN_END.search(text[max(0, at - 2 * rules.max_name_chars) : at - len(dot)])
+    return run.group(0) + dot if run else ""
 
 
 def _shared_tail(a: str, b: str, window: int) -> str:

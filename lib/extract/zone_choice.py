@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from lib.extract import entity_rules
-from lib.extract.named_parks import governed_park, named_park, repeated_park, written_after
+from lib.extract.named_parks import governed_park, named_park, repeated_park, subject_park, written_after
 from lib.extract.places import CITY, COUNTY
 from lib.extract.zones import (
     GAZETTEER,
@@ -69,6 +69,47 @@ def detect_zone(
     or, when none is named, for the zone of the city or county whose paper the page's `source` line
     names (来源：东台日报), else for the listed zone of the city the article names most."""
     gz = gazetteer or load_gazetteer()
+    found = _named_zones(title, body, source, gz)
+    home = cache(lambda: gz.places.home(f"{title}\n{body}"))  # read once, when needed
+    _count_bare(found, home, gz)
+    resort = not found.counts  # no zone named: the last resort
+    if resort:
+        park = _last_resort_park(title, body, gz)
+        if park is None:  # no zone, but the province and city the article names most
+            return ZoneFinding(replace(Zone(""), province=home().province, city=home().city), NONE, [])
+        found.add(Zone(park.name, park.full_name, "", park.type, park.province, park.city))
+    top = max(found.counts.values())
+    text = f"{title}\n{body}"
+    best = min(
+        (z for z, n in found.counts.items() if n == top), key=lambda z: _first_at(found.zones[z], text)
+    )
+    method = GAZETTEER if best in gz.zones else PATTERN
+    zone = found.zones[best]
+    if (
+        method == PATTERN
+        and top == 1
+        and not resort
+        and (park := subject_park(text, best, gz.places, gz.not_place))
+    ):
+        zone = Zone(
+            park.name, park.full_name, "", park.type, park.province or zone.province, park.city or zone.city
+        )
+    if method == PATTERN and (
+        before := written_after(zone.full_name or zone.name, text, gz.places, gz.not_place)
+    ):
+        zone = replace(zone, name=before + zone.name, full_name=before + (zone.full_name or zone.name))
+    if not zone.province:  # 张江科学城: no place in the name, so the place the article names most
+        zone = replace(zone, province=home().province, city=home().city)
+    mentioned = [z for z, _ in found.counts.most_common()]
+    return ZoneFinding(
+        zone, method, [*mentioned, *(n for n in found.own_names.values() if n not in mentioned)]
+    )
+
+
+def _named_zones(title: str, body: str, source: str, gz: Gazetteer) -> Mentions:
+    """The zones the title and body name, a title mention counting `title_weight` times, with a park
+    counted for its zone, the short forms for the full name and the defined short names for their zone;
+    for bare mentions alone, the zone of the paper the `source` line names."""
     found = Mentions()
     for text, weight in ((title, gz.title_weight), (body, 1)):
         part = find_mentions(text, gz)
@@ -84,39 +125,15 @@ def detect_zone(
         paper = paper_zone(source, max(found.bare, key=found.bare.get)[0], gz)
         if paper is not None:
             found.add(paper, 0)
-    home = cache(lambda: gz.places.home(f"{title}\n{body}"))  # read once, when needed
-    _count_bare(found, home, gz)
-    if not found.counts:
-        # a title that is the body's first words (no headline above the body) names nothing a second time
-        text = body if body.startswith(title) else f"{title}\n{body}"
-        park = next(
-            (
-                p
-                for find in (named_park, governed_park, repeated_park)
-                if (p := find(text, gz.places, gz.not_place))
-            ),
-            None,
-        )
-        if park is None:  # no zone, but the province and city the article names most
-            return ZoneFinding(replace(Zone(""), province=home().province, city=home().city), NONE, [])
-        found.add(Zone(park.name, park.full_name, "", park.type, park.province, park.city))
-    top = max(found.counts.values())
-    text = f"{title}\n{body}"
-    best = min(
-        (z for z, n in found.counts.items() if n == top), key=lambda z: _first_at(found.zones[z], text)
-    )
-    method = GAZETTEER if best in gz.zones else PATTERN
-    zone = found.zones[best]
-    if method == PATTERN and (
-        before := written_after(zone.full_name or zone.name, text, gz.places, gz.not_place)
-    ):
-        zone = replace(zone, name=before + zone.name, full_name=before + (zone.full_name or zone.name))
-    if not zone.province:  # 张江科学城: no place in the name, so the place the article names most
-        zone = replace(zone, province=home().province, city=home().city)
-    mentioned = [z for z, _ in found.counts.most_common()]
-    return ZoneFinding(
-        zone, method, [*mentioned, *(n for n in found.own_names.values() if n not in mentioned)]
-    )
+    return found
+
+
+def _last_resort_park(title: str, body: str, gz: Gazetteer):
+    """A park the text names often, governs or repeats, when it names no zone (None if none)."""
+    # a title that is the body's first words (no headline above the body) names nothing a second time
+    text = body if body.startswith(title) else f"{title}\n{body}"
+    finds = (named_park, governed_park, repeated_park)
+    return next((p for find in finds if (p := find(text, gz.places, gz.not_place))), None)
 
 
 def count_parks_for_zones(found: Mentions, gz: Gazetteer) -> None:

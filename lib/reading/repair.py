@@ -89,8 +89,14 @@ def repair_text(text: str) -> str:
     return text.strip()
 
 
+#: Corner brackets (the quotes of traditional-script pages) as the curly quotes every rule reads.
+CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
 def curl_quotes(text: str) -> str:
-    """Straight double quotes as Chinese opening and closing quotes, in turn."""
+    """Straight double quotes as Chinese opening and closing quotes, in turn; corner brackets as curly
+    quotes (「卡车司机之家」 → “卡车司机之家”)."""
+    text = text.translate(CORNER_QUOTES)
     if '"' not in text:
         return text
     out, opening = [], True

@@ -667,6 +667,15 @@ def test_components_of_real_sentences(sentence, name, components):
             3,
             ["组织链", "产业链", "服务链"],
         ),
+        # made up: a list joined to a counted name by 的 and a topic word; one item lacks the key but has the shape
+        (
+            ["园区以组织联建、资源共享、党员联管、人才联育的党建“四联”机制为抓手，推动发展。"],
+            "四联",
+            "counted",
+            4,
+            ["组织联建", "资源共享", "党员联管", "人才联育"],
+        ),
+        (["园区以组织联建、资源共享的党建“四联”机制为抓手，推动发展。"], "四联", "counted", 4, []),
     ],
 )
 def test_small_texts(paragraphs, name, kind, expected, components):
@@ -746,6 +755,31 @@ def test_nested_quote_name_is_written_with_double_quotes():
     e = by_name(["他说：“我们推行‘两带机制’，即推进‘机关带行业’，推进‘国企带两新’。”"])["两带机制"]
     assert e["full_name"] == "“两带机制”"
     assert e["sentence"].startswith("他说：")
+
+
+def test_a_counted_name_written_again_after_a_short_prefix_is_one_programme():
+    # made up: “入企四员” (no parts where it stands) and “四员” explained: one entry, the longer name
+    paragraphs = [
+        "园区着力擦亮“入企四员”党建品牌。",
+        "“四员”即政策理论的“宣讲员”、热心服务的“联络员”、企业护航的“安全员”、纾困解难的“帮扶员”。",
+    ]
+    entries = extract_initiatives(paragraphs)
+    assert [(e["name"], e["kind"], e["expected_count"]) for e in entries] == [("入企四员", "counted", 4)]
+    assert entries[0]["components"] == ["宣讲员", "联络员", "安全员", "帮扶员"]
+    # a longer name that ends with the counted one after more than a short prefix stays apart
+    names = [e["name"] for e in extract_initiatives(["园区打造“园区企业服务四员”品牌。", paragraphs[1]])]
+    assert names == ["园区企业服务四员", "四员"]
+
+
+def test_parts_read_as_clauses_and_as_their_quoted_terms_are_the_terms():
+    # made up: named twice, its parts read once as clauses (…的“宣讲员”) and once as the terms: the terms
+    entries = extract_initiatives(
+        [
+            "企业服务做得实，园区争当“四员”。",
+            "“四员”即政策理论的“宣讲员”、热心服务的“联络员”、企业护航的“安全员”、纾困解难的“帮扶员”。",
+        ]
+    )
+    assert entries[0]["components"] == ["宣讲员", "联络员", "安全员", "帮扶员"]
 
 
 def test_same_name_twice_is_one_entry_with_merged_components():

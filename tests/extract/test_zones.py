@@ -469,11 +469,40 @@ def test_a_park_name_the_segmenter_breaks_is_found_by_repetition(text, expected)
             "中共嘉兴市委嘉兴科技园工作委员会成立。中共嘉兴市委嘉兴科技园工作委员会书记讲话。",
             ("嘉兴科技园", "嘉兴科技园"),
         ),
+        # a word a middle dot joins to every mention is part of the name, whatever its tag (首放 is a verb)
+        (
+            "首放·嘉兴科技园党委成立。在首放·嘉兴科技园，企业党员参加活动。",
+            ("首放·嘉兴科技园", "首放·嘉兴科技园"),
+        ),
+        ("首放·嘉兴科技园党委成立。在嘉兴科技园，企业党员参加活动。", ("嘉兴科技园", "嘉兴科技园")),
     ],
 )
 def test_the_words_every_mention_of_a_zone_comes_after_are_part_of_its_name(text, expected):
     zone = detect_zone("", text).zone
     assert (zone.name, zone.full_name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up: a park the text keeps naming outweighs a zone of the generic patterns named once in passing
+        (
+            "普陀产业园内的星河软件园党委成立。星河软件园企业参加，星河软件园党员讲话，星河软件园表彰。",
+            "星河软件园",
+        ),
+        # not when the park is named fewer times, is the zone itself, or its name is an honour or a Party base
+        ("普陀产业园内的星河软件园党委成立。星河软件园企业参加。", "普陀产业园"),
+        ("花都汽车城举行活动。汽车城园区企业参加，汽车城园区党员讲话，汽车城园区表彰。", "花都汽车城"),
+        ("普陀产业园内的红色园区成立。红色园区企业参加，红色园区党员讲话，红色园区表彰。", "普陀产业园"),
+        # a zone the gazetteer lists is never outweighed so
+        (
+            "苏州工业园区内的星河软件园成立。星河软件园企业参加，星河软件园党员讲话，星河软件园表彰。",
+            "苏州工业园区",
+        ),
+    ],
+)
+def test_a_park_the_text_keeps_naming_outweighs_a_zone_named_once(text, expected):
+    assert detect_zone("", text).zone.name == expected
 
 
 def test_short_name_uses_counts_the_uses_after_a_definition():

@@ -226,3 +226,11 @@ def test_a_heading_right_under_another_joins_it_in_one_section():
     text = "标题一则\n\n导语第一段，园区介绍情况。\n\n构建“四级体系”\n\n锻造治理“中轴线”\n\n园区建立四级组织体系。\n\n二、服务\n\n园区服务企业。\n"
     (art,) = _articles(text)
     assert [p.section for p in art.body] == ["", "构建“四级体系” 锻造治理“中轴线”", "二、服务"]
+
+
+def test_corner_brackets_become_the_curly_quotes_rules_read():
+    # made up: a traditional-script page quotes with 「」 and 『』; after repair the rules see “…” and ‘…’
+    assert (
+        repair_text("傳化公路港的「卡車司機之家」升級，推出『紅色驛站』。")
+        == "傳化公路港的“卡車司機之家”升級，推出‘紅色驛站’。"
+    )
