@@ -77,6 +77,7 @@ class InitiativeRules:
     re_descriptor_stop: re.Pattern  # where a run (RE_RUN) stops: a stop, or a digit after its start
     descriptor_bad_starts: str
     descriptor_bad_start_words: tuple[str, ...]
+    descriptor_tails: tuple[str, ...]  # “红链下午茶”活动上: where the head is, not what it is
     max_descriptor_chars: int  # after a plain name
     max_numbered_descriptor_chars: int  # after a formula, counted name or slogan
     min_name_chars: int
@@ -148,10 +149,10 @@ class Mention:
     start: int  # offset of the opening quote in the sentence
     end: int  # offset after the descriptor
     parts: tuple[str, ...] = ()  # parts the name itself gives: the quoted list of “A”“B”“C”等三大工程
-    #: A counted name with nothing else for it: kept only if the text lists exactly its count of parts.
-    tentative: bool = False
-    #: For repeated numerals (三亮三比), the count of single items (6) beside the count of pairs (3).
-    pair_total: int | None = None
+    tentative: bool = False  # a counted name with nothing else for it: kept if its count of parts is listed
+    pair_total: int | None = (
+        None  # for repeated numerals (三亮三比), the single items (6) beside the pairs (3)
+    )
 
 
 def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
@@ -163,11 +164,12 @@ def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
 
 #: Word lists of initiatives.json taken as they are (a tuple each), the first ones required.
 REQUIRED_LISTS = "brand_heads descriptor_bad_start_words problem_words award_before award_after superlative_prefixes question_words non_count_units".split()
-OPTIONAL_LISTS = "example_marks chain_of_products merged_tails organisation_heads device_tails higher_level_owners counted_generic_nouns of_link_topics".split()
+OPTIONAL_LISTS = "example_marks chain_of_products merged_tails organisation_heads device_tails higher_level_owners counted_generic_nouns of_link_topics descriptor_tails".split()
 
 
 def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRules:
     spec = rulefiles.json_rules(content, name="initiatives.json")
+    generic = spec.get("generic_names", {})  # 新机制, 大平台: a prefix and a generic word name nothing
     numerals = {k: int(v) for k, v in spec["numerals"].items()}
     return InitiativeRules(
         date_rules=dates.compile_rules(date_content),
@@ -207,7 +209,7 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         idiom_tags=tuple(spec["parallel_names"]["idiom_tags"]),
         numerals=numerals,
         open_chain_heads=frozenset(spec.get("open_chain_heads", [])),
-        generic_names=_generic_names(spec.get("generic_names", {})),
+        generic_names=frozenset(p + w for p in generic.get("prefixes", []) for w in generic.get("words", [])),
         expression_marks=spec.get("expression_marks", ""),
         max_count=int(spec["max_count"]),
         lead_verbs=rulefiles.longest_first(spec["lead_verbs"]),
@@ -219,10 +221,6 @@ def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRul
         **{key: tuple(spec.get(key, [])) for key in OPTIONAL_LISTS},
         **_patterns(spec, numerals),
     )
-
-
-def _generic_names(generic: dict) -> frozenset[str]:
-    return frozenset(p + w for p in generic.get("prefixes", []) for w in generic.get("words", []))
 
 
 def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
@@ -283,11 +281,12 @@ def descriptor_run(sentence: str, at: int, rules: InitiativeRules) -> str:
 def is_descriptor(run: str, *, numbered: bool, rules: InitiativeRules) -> bool:
     heads = rules.descriptor_heads + (rules.numbered_heads if numbered else ())
     longest = rules.max_numbered_descriptor_chars if numbered else rules.max_descriptor_chars
+    tail = next((t for t in rules.descriptor_tails if run.endswith(t)), "")  # 活动上: a head, then where
     return (
         0 < len(run) <= longest
         and run[0] not in rules.descriptor_bad_starts
         and not run.startswith(rules.descriptor_bad_start_words)
-        and run.endswith(heads)
+        and (run.endswith(heads) or (bool(tail) and run[: len(run) - len(tail)] in heads))
     )
 
 

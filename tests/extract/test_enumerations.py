@@ -38,3 +38,5 @@ def test_after_lead_verb():
     rules = load_initiative_rules()
     assert after_lead_verb("构建一处专窗", rules) == "一处专窗"
     assert after_lead_verb("专窗", rules) == "专窗"
+    assert after_lead_verb("组建了智能制造", rules) == "智能制造"  # made up
+    assert after_lead_verb("下设临空服务", rules) == "临空服务"

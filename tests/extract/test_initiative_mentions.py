@@ -66,6 +66,9 @@ def found(*paragraphs: str) -> dict[str, dict]:
             "园区健全“园区党（工）委—企业党委—企业支部”组织体系。",
             {"园区党（工）委—企业党委—企业支部"},
         ),  # a note inside a term
+        # made up: a place word after the head says where, not what: the head still names the term
+        ("在园区“红链茶叙”活动上，企业提出需求。", {"红链茶叙"}),
+        ("党员们投入到“我为园区添绿”行动中。", {"我为园区添绿"}),
         # a long quotation is no name: the names quoted inside it are read
         (
             "他说：“要实施‘红色头雁’工程，落实各项任务，确保各项工作取得实效，推动园区党建工作高质量发展”。",
@@ -136,6 +139,8 @@ def test_named_programmes_are_found(text, names):
         "园区从“甲乙引领、丙丁对接”两个方面推进工作。",
         "牢牢抓住“思想、人才”三个关键发力。",
         "园区完善“甲乙港、丙丁港”两大通关物流载体。",  # the count describes a longer noun phrase
+        "园区在“红链茶叙”会场上讲话。",  # made up: a place word after what is no head
+        "园区将“管家”理念引入基层党建工作中。",  # made up: a place word after a longer run that ends in a head
     ],
 )
 def test_what_is_not_a_programme(text):
