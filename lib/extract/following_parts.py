@@ -130,14 +130,16 @@ def lead_sentences(mention: Mention, paragraphs: list[str], rules: InitiativeRul
     return out if len(out) >= 2 else []
 
 
-def chain_leads(word: str, paragraphs: list[str], rules: InitiativeRules) -> list[str]:
+def chain_leads(word: str, paragraphs: list[str], rules: InitiativeRules, *, intro: int = 0) -> list[str]:
     """For a family of chains (“红色+”), the quoted terms starting with its word that open the paragraphs
     after it, one term from each paragraph's short lead (开设“红色讲堂”。/ 打造高质量发展“红色引擎”。), up to
-    the first paragraph without one; [] for fewer than two."""
+    the first paragraph without one, after at most `intro` paragraphs without one; [] for fewer than two."""
     out: list[str] = []
     for index in range(len(paragraphs)):
         lead = first_sentence(paragraphs, index)
         terms = [inner(t) for t in RE_TERM.finditer(lead) if inner(t).startswith(word) and inner(t) != word]
+        if not out and not terms and index < intro:
+            continue  # 近年来，… : the report's opening before the parts
         if not terms or len(lead) > rules.max_lead_chars + 4 or terms[0] in out:
             break
         out.append(terms[0])

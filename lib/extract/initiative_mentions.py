@@ -262,8 +262,9 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
         or name in rules.generic_names
         or any(ch in rules.expression_marks for ch in name)
         or (
-            name.endswith(rules.organisation_heads) and not is_term_chain(name) and not RE_SLOGAN.search(name)
-        )
+            name.endswith(rules.organisation_heads)
+            and not (is_term_chain(name) or RE_SLOGAN.search(name) or count_of(name, rules)[0])
+        )  # “…临时党支部” is an organisation, “三个到党支部” a counted name
         or name.startswith(rules.superlative_prefixes)
         or (name.endswith(rules.device_tails) and not is_term_chain(name))
         or bool(any_word(rules.question_words).search(name))

@@ -211,6 +211,12 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
         walked = _walk_groups(mention, _clauses(text, _mask_terms(text), 0), rules, keyed=i > 0)
         if walked:
             return walked
+    return _parts_after(mention, at, rules)
+
+
+def _parts_after(mention: Mention, at: _Surroundings, rules: InitiativeRules) -> list[str]:
+    """Parts listed after the name's sentence: numbered or typed items, quoted terms sharing its head or
+    its key, the lead terms or sentences of the paragraphs after it."""
     for found in (
         following_parts.ordinal_items(at.after, rules),
         following_parts.typed_items(at.after, rules),
@@ -222,9 +228,13 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     if headed:
         return headed
     if mention.key and not rules.re_numeral.fullmatch(mention.key):
-        keyed = following_parts.keyed_terms(mention, [rest, *at.later])
+        keyed = following_parts.keyed_terms(mention, [at.sentence[mention.end :], *at.later])
         if keyed:
             return keyed
+    if mention.key and mention.kind == COUNTED and not at.later:  # 五“青”举措 / 近年来… / “青创学堂”搭平台。
+        leads = following_parts.chain_leads(mention.key, at.following_paragraphs, rules, intro=1)
+        if leads:
+            return leads[: mention.expected_count]
     if mention.key and not at.later:
         return following_parts.lead_sentences(mention, at.following_paragraphs, rules)
     if is_open_chain(mention.name) and not at.later:  # “红色+”品牌。/ 开设“红色讲堂”。/ 成立“红色…小组”。

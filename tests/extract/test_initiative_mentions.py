@@ -66,6 +66,16 @@ def found(*paragraphs: str) -> dict[str, dict]:
             "园区健全“园区党（工）委—企业党委—企业支部”组织体系。",
             {"园区党（工）委—企业党委—企业支部"},
         ),  # a note inside a term
+        # made up: heads of a way of working (方法, 体制) and names of facilities and teams (书吧, 能量站 …)
+        ("园区运用“三化”方法，活化学习形式。", {"三化"}),
+        ("园区与乡镇实行“园乡一体”体制，压实责任。", {"园乡一体"}),
+        ("园区里有“初心书吧”和“车友能量站”，还有“车友港湾”。", {"初心书吧", "车友能量站"}),
+        (
+            "园区里活跃着“护企先锋队”和“链上帮帮团”，还有“红心直播间”和“共建实验室”。",
+            {"护企先锋队", "链上帮帮团", "红心直播间", "共建实验室"},
+        ),
+        # a counted name ending like an organisation is still a counted name, not the organisation
+        ("园区通过开展“三个到党支部”行动，推动企业发展。", {"三个到党支部"}),
         # made up: a place word after the head says where, not what: the head still names the term
         ("在园区“红链茶叙”活动上，企业提出需求。", {"红链茶叙"}),
         ("党员们投入到“我为园区添绿”行动中。", {"我为园区添绿"}),
@@ -140,6 +150,7 @@ def test_named_programmes_are_found(text, names):
         "牢牢抓住“思想、人才”三个关键发力。",
         "园区完善“甲乙港、丙丁港”两大通关物流载体。",  # the count describes a longer noun phrase
         "园区在“红链茶叙”会场上讲话。",  # made up: a place word after what is no head
+        "园区发挥“两个作用”，落实安全设施“三同时”，参观“双智”展厅。",  # national terms (stoplist)
         "园区将“管家”理念引入基层党建工作中。",  # made up: a place word after a longer run that ends in a head
     ],
 )

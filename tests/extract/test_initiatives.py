@@ -676,6 +676,32 @@ def test_components_of_real_sentences(sentence, name, components):
             ["组织联建", "资源共享", "党员联管", "人才联育"],
         ),
         (["园区以组织联建、资源共享的党建“四联”机制为抓手，推动发展。"], "四联", "counted", 4, []),
+        # made up: a numeral and a key, whose parts open the paragraphs after the opening one, each quoted
+        (
+            [
+                "园区：五“青”举措打造人才集聚“强磁场”",
+                "近年来，园区不断在人才引进方面出实招。",
+                "“青创学堂”搭平台。面向青年人才开设课程。",
+                "“青年驿站”优配套。打造人才驿站。",
+                "“青新服务”解难题。通过服务企业。",
+            ],
+            "五青",
+            "counted",
+            5,
+            ["青创学堂", "青年驿站", "青新服务"],
+        ),
+        (
+            [
+                "园区：五“青”举措打造人才集聚“强磁场”",
+                "近年来，园区不断在人才引进方面出实招。",
+                "园区开设“青创学堂”，面向青年人才开设课程，效果很好，企业纷纷点赞。",
+                "园区打造“青年驿站”，为人才提供住所，效果很好，企业纷纷点赞。",
+            ],
+            "五青",
+            "counted",
+            5,
+            [],
+        ),
     ],
 )
 def test_small_texts(paragraphs, name, kind, expected, components):

@@ -77,6 +77,9 @@ def test_a_local_papers_place_names_the_zone_of_bare_mentions(body, source, expe
             ("临港新片区", "上海市", "上海市"),
         ),
         ("张家港保税港区党工委召开会议。", ("张家港保税港区", "江苏省", "苏州市")),
+        # made up: a port area after a place is a zone of its own (嘉兴港区); not after a common word
+        ("近日，嘉兴港区乍浦镇社区启用。嘉兴港区党工委召开会议。", ("嘉兴港区", "浙江省", "嘉兴市")),
+        ("码头港区作业繁忙，集装箱港区扩建。", ("", "", "")),
     ],
 )
 def test_areas_of_free_trade_zones_and_bonded_ports(body, expected):
