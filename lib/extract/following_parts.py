@@ -1,7 +1,7 @@
 """Parts listed after an initiative's name, outside its own sentence (lib.extract.initiative_parts tries
 these after the lists around the name): numbered items (一是…二是…), typed items (“…”型), quoted terms
-sharing the head of a count (四项工程 → “强基工程”…) or its key (四带机制 → “机关带行业”…), the short lead
-sentences of the next paragraphs (配强一个…书记。建好一支队伍。), the short lead clauses of the next sentences
+sharing the head of a count (四项工程 → “强基工程”…, or short sentences ending so: 三个到党支部 → 坚持培训到
+党支部。) or its key (四带机制 → “机关带行业”…), the short lead sentences of the next paragraphs (配强一个…书记。建好一支队伍。), the short lead clauses of the next sentences
 that each name one thing (三个一: 树立一种理念，…。建立一种机制，…), and for a family of chains (“红色+”) the
 quoted terms starting with its word that open the next paragraphs (开设“红色讲堂”。), and for a counted name
 the clauses after the 即 right after it, as many as it counts (“八个一百”的目标：即…，…).
@@ -31,7 +31,7 @@ def first_sentence(paragraphs: list[str], index: int) -> str:
 
 def headed_terms(mention: Mention, texts: list[str], rules: InitiativeRules) -> list[str]:
     """For a count with a measure word and a head (四项工程), the quoted terms after it ending with that
-    head (“强基工程”, “灵魂工程” …), up to the count."""
+    head (“强基工程”, “灵魂工程” …), or else the short sentences ending so (坚持培训到党支部。), up to the count."""
     m = rules.re_counted.match(mention.name)
     head = mention.name[m.end() :] if m and m.group(2) else ""
     if len(head) < 2 or not mention.expected_count:
@@ -42,7 +42,27 @@ def headed_terms(mention: Mention, texts: list[str], rules: InitiativeRules) -> 
             term = inner(t)
             if term.endswith(head) and len(term) > len(head) and term not in out:
                 out.append(term)
+    if not out:  # “三个到党支部”行动 … 坚持培训到党支部。…坚持指导到党支部。: the short sentences ending so
+        out = _sentences_ending(head, texts, rules)
     return out[: mention.expected_count] if len(out) >= min(2, mention.expected_count) else []
+
+
+def _sentences_ending(head: str, texts: list[str], rules: InitiativeRules) -> list[str]:
+    """The short sentences of the texts that end with `head`, without the lead verb (坚持) before them."""
+    out: list[str] = []
+    for text in texts:
+        for sentence in split_sentences(text):
+            item = sentence.rstrip("。；;！!")
+            verb = next((v for v in rules.lead_verbs if item.startswith(v)), "")
+            item = item[len(verb) :]
+            if (
+                len(item) <= rules.max_lead_chars
+                and item.endswith(head)
+                and len(item) > len(head)
+                and item not in out
+            ):
+                out.append(item)
+    return out
 
 
 def ordinal_items(texts: list[str], rules: InitiativeRules) -> list[str]:

@@ -74,6 +74,10 @@ def found(*paragraphs: str) -> dict[str, dict]:
             "园区里活跃着“护企先锋队”和“链上帮帮团”，还有“红心直播间”和“共建实验室”。",
             {"护企先锋队", "链上帮帮团", "红心直播间", "共建实验室"},
         ),
+        # made up: heads of events, meetings, teams and systems after the quote
+        ("园区举办“智汇园区”读书会和“红链园区”联席会。", {"智汇园区", "红链园区"}),
+        ("培育“金牌管家”服务团队，举办“创享未来”赛事。", {"金牌管家", "创享未来"}),
+        ("开设“绿创空间”众创空间，举办“集市进楼宇”主题专场。", {"绿创空间", "集市进楼宇"}),
         # a counted name ending like an organisation is still a counted name, not the organisation
         ("园区通过开展“三个到党支部”行动，推动企业发展。", {"三个到党支部"}),
         # made up: a place word after the head says where, not what: the head still names the term
@@ -152,6 +156,7 @@ def test_named_programmes_are_found(text, names):
         "园区在“红链茶叙”会场上讲话。",  # made up: a place word after what is no head
         "园区发挥“两个作用”，落实安全设施“三同时”，参观“双智”展厅。",  # national terms (stoplist)
         "园区将“管家”理念引入基层党建工作中。",  # made up: a place word after a longer run that ends in a head
+        "由党员领衔研发的“智能监测预警系统”成果通过华为系统的测试。",  # an enterprise's product (shipped 001)
     ],
 )
 def test_what_is_not_a_programme(text):

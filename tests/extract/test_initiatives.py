@@ -676,6 +676,23 @@ def test_components_of_real_sentences(sentence, name, components):
             ["组织联建", "资源共享", "党员联管", "人才联育"],
         ),
         (["园区以组织联建、资源共享的党建“四联”机制为抓手，推动发展。"], "四联", "counted", 4, []),
+        # made up: a count whose parts are the short sentences after it ending with the rest of its name
+        (
+            [
+                "园区开展“三个到企业”行动，打通服务。坚持政策到企业。发放明白纸。坚持服务到企业。组织走访。坚持指导到企业。"
+            ],
+            "三个到企业",
+            "counted",
+            3,
+            ["政策到企业", "服务到企业", "指导到企业"],
+        ),
+        (
+            ["园区开展“三个到企业”行动，打通服务。坚持政策到企业。发放明白纸。"],
+            "三个到企业",
+            "counted",
+            3,
+            [],
+        ),
         # made up: a numeral and a key, whose parts open the paragraphs after the opening one, each quoted
         (
             [
