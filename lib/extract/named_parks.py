@@ -41,6 +41,7 @@ class ParkRules:
     mentions: int
     function_tags: frozenset[str]  # single characters of these tags never make a name: 的, 在, 和 …
     place_named_suffix_chars: int  # a suffix this long may follow a place alone: 保定国家大学科技园
+    place_generic_suffix_chars: int  # … or a place and generic words: 平顶山数字产业创新基地
     feature_chars: frozenset[str]  # characters that end a place's name whatever their tag: 瓯江口, 螺蛳湾
     re_governing: re.Pattern | None  # a zone's own bodies after its name: 党工委, 管委会
     not_governed_tails: tuple[str, ...]  # names of bodies that are no zone: 街道, 机关, 中心 …
@@ -69,6 +70,7 @@ def _compile(content: bytes | None) -> ParkRules:
         mentions=int(spec.get("park_mentions", 2)),
         function_tags=frozenset(spec.get("park_function_tags", [])),
         place_named_suffix_chars=int(spec.get("park_place_named_suffix_chars", 99)),
+        place_generic_suffix_chars=int(spec.get("park_place_generic_suffix_chars", 99)),
         feature_chars=frozenset(spec.get("park_feature_chars", [])),
         re_governing=re.compile(rulefiles.alternation(spec["governing_bodies"]))
         if spec.get("governing_bodies")
@@ -295,8 +297,18 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
         lead += 1  # 安吉县 天子 湖: the place says where, the rest is the park's own name
     own = "".join(words[lead:])
     suffix = m.group(0)
-    if lead and (not own or own in rules.feature_chars) and len(suffix) >= rules.place_named_suffix_chars:
-        own = "".join(words)  # 保定|国家大学科技园, 椒江|口|产业集聚区: a park named after its place only
+    generic = (
+        all(w in rules.generic_words for w in words[lead:])
+        and len(suffix) >= rules.place_generic_suffix_chars
+    )
+    if (
+        lead
+        and (not own or own in rules.feature_chars or generic)
+        and len(suffix) >= rules.place_named_suffix_chars
+    ):
+        own = "".join(
+            words
+        )  # 保定|国家大学科技园, 椒江|口|产业集聚区, 平顶山|数字产业|创新基地: after its place
     elif len(own) < 2 or all(w in rules.generic_words for w in words[lead:]):
         return None
     where = words[:lead] or ([bracket.group(1)] if bracket else [])

@@ -539,6 +539,13 @@ def test_a_place_the_segmenter_glued_a_preposition_to_is_still_read():
         ("该园区党委成立。本园区企业", ""),
         ("园区案例入选“年度十佳园区”名单。“年度十佳园区”评选由协会组织。", ""),  # an award, not a park
         ("合肥高新区的玉兰湖园区和玉兰湖园区", "合肥高新区"),  # a zone named by the gazetteer comes first
+        # made up: a place and generic words before a long park suffix name the park after its place
+        (
+            "平顶山数字产业创新基地内举行活动。走进平顶山数字产业创新基地，企业党员参加。",
+            "平顶山数字产业创新基地",
+        ),
+        # not before a shorter one (物流园: 3 characters, park_place_generic_suffix_chars is 4)
+        ("平顶山数字物流园内举行活动。走进平顶山数字物流园，企业党员参加。", ""),
     ],
 )
 def test_a_park_is_only_the_last_resort(text, expected):
