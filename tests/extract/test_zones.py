@@ -396,6 +396,14 @@ def test_where_a_parks_own_name_starts(text, expected):
         ("星河创意工厂文创园揭牌。星河创意工厂文创园企业参加。", ("星河创意工厂文创园", "文创园区")),
         ("鹭湖共享制造产业园投产。鹭湖共享制造产业园企业参加。", ("鹭湖共享制造产业园", "产业园")),
         ("各地推进共享制造。推进共享制造产业园建设。", ("", "")),  # words that name no park of their own
+        # made up: more kinds of parks, each named twice with a name of its own
+        ("金桥智造工场党支部成立。金桥智造工场企业参加。", ("金桥智造工场", "产业园")),
+        ("星海众创码头党支部成立。星海众创码头企业参加。", ("星海众创码头", "产业园")),
+        ("荣兴盐资源区党工委成立。荣兴盐资源区企业参加。", ("荣兴盐资源区", "产业园")),
+        ("滨湖商务营运中心党委成立。滨湖商务营运中心企业参加。", ("滨湖商务营运中心", "商务区")),
+        # not a company's operations centre, nor a bare workshop
+        ("顺丰华南营运中心员工参加。顺丰华南营运中心负责人讲话。", ("", "")),
+        ("工场里工人忙碌。工场外车辆繁忙。", ("", "")),
     ],
 )
 def test_parks_of_other_kinds(text, expected):
