@@ -1,10 +1,12 @@
 """Parts listed after an initiative's name, outside its own sentence (lib.extract.initiative_parts tries
 these after the lists around the name): numbered items (一是…二是…), typed items (“…”型), quoted terms
 sharing the head of a count (四项工程 → “强基工程”…, or short sentences ending so: 三个到党支部 → 坚持培训到
-党支部。) or its key (四带机制 → “机关带行业”…), the short lead sentences of the next paragraphs (配强一个…书记。建好一支队伍。), the short lead clauses of the next sentences
-that each name one thing (三个一: 树立一种理念，…。建立一种机制，…), and for a family of chains (“红色+”) the
-quoted terms starting with its word that open the next paragraphs (开设“红色讲堂”。), and for a counted name
-the clauses after the 即 right after it, as many as it counts (“八个一百”的目标：即…，…).
+党支部。) or its key (四带机制 → “机关带行业”…), the short lead sentences of the next paragraphs (配强一个…
+书记。建好一支队伍。), the short lead clauses of the next sentences that each name one thing (三个一: 树立一种
+理念，…。建立一种机制，…), for a family of chains (“红色+”) the quoted terms starting with its word that open
+the next paragraphs (开设“红色讲堂”。; for a counted name with a key, those holding the key, after an opening
+paragraph: 五“青”举措 → “青创学堂”搭平台。), and for a counted name the clauses after the 即 right after it, as
+many as it counts (“八个一百”的目标：即…，…).
 """
 
 from __future__ import annotations

@@ -150,9 +150,7 @@ class Mention:
     end: int  # offset after the descriptor
     parts: tuple[str, ...] = ()  # parts the name itself gives: the quoted list of “A”“B”“C”等三大工程
     tentative: bool = False  # a counted name with nothing else for it: kept if its count of parts is listed
-    pair_total: int | None = (
-        None  # for repeated numerals (三亮三比), the single items (6) beside the pairs (3)
-    )
+    pair_total: int | None = None  # repeated numerals (三亮三比): the single items (6) beside the pairs (3)
 
 
 def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
