@@ -1,12 +1,12 @@
-"""Enumerations: the items a clause lists (组织联建、资源联享、治理联抓), for the parts of an initiative
-(lib.extract.initiative_parts)."""
+"""Enumerations: the items a clause lists (组织联建、资源联享、治理联抓), and the list a clause closes right
+before a name (…等“五服务工作法”), for the parts of an initiative (lib.extract.initiative_parts)."""
 
 from __future__ import annotations
 
 import re
 
 from lib.extract.following_parts import inner
-from lib.extract.initiative_names import RE_TERM, InitiativeRules, is_term_chain
+from lib.extract.initiative_names import COUNTED, RE_TERM, InitiativeRules, Mention, is_term_chain
 from lib.extract.initiative_names import formula_terms as formula_terms_of
 
 
@@ -80,3 +80,38 @@ def _align_on_key(items: list[str], key: str) -> list[str] | None:
         return item[start : start + size]
 
     return [cut(items[0], items[0].rfind(key)), *middle, cut(items[-1], items[-1].find(key))]
+
+
+def closing_list(mention: Mention, before: tuple[str, str], rules: InitiativeRules) -> list[str]:
+    """A list that ends right at the name and counts out to it: closed by 等, as many items as the name
+    counts or fewer (包保、挂钩联系、轮值书记、督查交办等“五服务工作法”: 等 says the list is not whole); a
+    formula of numbers only counts its items in all (新材料、装备制造、电子信息和生物制药“3+1”主导产业)."""
+    if mention.kind == COUNTED:
+        total = mention.expected_count
+    else:
+        numbers = [int(t) for t in mention.terms if t.isascii() and t.isdigit()]
+        total = sum(numbers) if len(numbers) == len(mention.terms) > 1 else None
+    items, quoted, mark = _list_closing(before, rules)
+    if not total or (mention.kind == COUNTED and not mark):
+        return []
+    fits = len(items) <= total if mark else len(items) == total
+    return items if len(items) >= 2 and fits and not quoted else []
+
+
+def _list_closing(before: tuple[str, str], rules: InitiativeRules) -> tuple[list[str], bool, str]:
+    """The list a clause ends with (before a name), whether its items are quoted terms, and the mark that
+    closes it (等: initiatives.json example_marks), or "" when none does."""
+    text, masked = before
+    mark = next((x for x in rules.example_marks if text.endswith(x)), "")
+    cut = len(text) - len(mark)
+    items, quoted = enumeration(text[:cut], masked[:cut], key=None, rules=rules)
+    return items, quoted, mark
+
+
+def exemplified(before: tuple[str, str], rules: InitiativeRules, *, count: int | None = None) -> list[str]:
+    """The list a name closes, with 等 (initiatives.json example_marks: 开展发展论坛、研讨培训、专题党课等
+    “党群一体化”活动), or without it when the list has as many items as the name counts (围绕智能制造、循环经济
+    “一主一特”产业, a quoted name and a list of plain items); [] when the clause does not end so."""
+    items, _, mark = _list_closing(before, rules)
+    plain = not any(c in "“‘（(" for x in items for c in x)
+    return items if len(items) >= 2 and (mark or (len(items) == count and plain)) else []

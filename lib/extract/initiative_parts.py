@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lib.core.chars import split_sentences
 from lib.extract import following_parts, formula_terms
-from lib.extract.enumerations import enumeration
+from lib.extract.enumerations import closing_list, enumeration, exemplified
 from lib.extract.following_parts import RE_CLAUSE_END, first_sentence
 from lib.extract.initiative_names import (
     BRAND,
@@ -72,7 +72,7 @@ def initiative_components(
             return whole
         before = _clause_before(later[0], _mask_terms(later[0]), mention.start)[1]  # later[0]: its sentence
         quoted = RE_TERM.match(later[0], mention.start) is not None
-        listed = _exemplified(before, rules, count=_pieces_total(pieces, rules) if quoted else None)
+        listed = exemplified(before, rules, count=_pieces_total(pieces, rules) if quoted else None)
         if listed:
             return listed
     own = _parts_in_name(mention, rules)
@@ -82,7 +82,7 @@ def initiative_components(
         counted = counted_reading(mention, rules)  # “五力聚能”非公党建品牌 may still list its five parts
         if counted is None:
             sentence = split_sentences(paragraphs[paragraph_index] or "")[sentence_index]
-            return _exemplified(_clause_before(sentence, _mask_terms(sentence), mention.start)[1], rules)
+            return exemplified(_clause_before(sentence, _mask_terms(sentence), mention.start)[1], rules)
         where = dict(paragraphs=paragraphs, paragraph_index=paragraph_index, sentence_index=sentence_index)
         found = initiative_components(counted, **where, rules=rules)
         sizes = {counted.expected_count, len(formula_terms.group_numerals(counted.name, rules))}
@@ -181,7 +181,7 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     bracketed = _bracketed_items(rest, rules)  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）
     if _fits(bracketed, mention, quoted=False):
         return bracketed
-    adjacent = _modifying_list(mention, at.clauses[0], rules) or _closing_list(mention, at.clauses[0], rules)
+    adjacent = _modifying_list(mention, at.clauses[0], rules) or closing_list(mention, at.clauses[0], rules)
     if adjacent:
         return adjacent
     if mention.key == "一" and mention.kind == COUNTED:  # 三个一: 树立一种理念，…。建立一种机制，…
@@ -269,45 +269,10 @@ def _modifying_list(mention: Mention, before: tuple[str, str], rules: Initiative
     return items if len(items) >= 2 and len(items) == want else []
 
 
-def _closing_list(mention: Mention, before: tuple[str, str], rules: InitiativeRules) -> list[str]:
-    """A list that ends right at the name and counts out to it: closed by 等, as many items as the name
-    counts or fewer (包保、挂钩联系、轮值书记、督查交办等“五服务工作法”: 等 says the list is not whole); a
-    formula of numbers only counts its items in all (新材料、装备制造、电子信息和生物制药“3+1”主导产业)."""
-    if mention.kind == COUNTED:
-        total = mention.expected_count
-    else:
-        numbers = [int(t) for t in mention.terms if t.isascii() and t.isdigit()]
-        total = sum(numbers) if len(numbers) == len(mention.terms) > 1 else None
-    items, quoted, mark = _list_closing(before, rules)
-    if not total or (mention.kind == COUNTED and not mark):
-        return []
-    fits = len(items) <= total if mark else len(items) == total
-    return items if len(items) >= 2 and fits and not quoted else []
-
-
-def _list_closing(before: tuple[str, str], rules: InitiativeRules) -> tuple[list[str], bool, str]:
-    """The list a clause ends with (before a name), whether its items are quoted terms, and the mark that
-    closes it (等: initiatives.json example_marks), or "" when none does."""
-    text, masked = before
-    mark = next((x for x in rules.example_marks if text.endswith(x)), "")
-    cut = len(text) - len(mark)
-    items, quoted = enumeration(text[:cut], masked[:cut], key=None, rules=rules)
-    return items, quoted, mark
-
-
 def _clause_before(sentence: str, masked: str, start: int) -> tuple[int, tuple[str, str]]:
     """Where the clause that holds `start` begins, and its text and masked text up to `start`."""
     clause_start = max((c.end() for c in RE_CLAUSE_END.finditer(masked, 0, start)), default=0)
     return clause_start, (sentence[clause_start:start], masked[clause_start:start])
-
-
-def _exemplified(before: tuple[str, str], rules: InitiativeRules, *, count: int | None = None) -> list[str]:
-    """The list a name closes, with 等 (initiatives.json example_marks: 开展发展论坛、研讨培训、专题党课等
-    “党群一体化”活动), or without it when the list has as many items as the name counts (围绕智能制造、循环经济
-    “一主一特”产业, a quoted name and a list of plain items); [] when the clause does not end so."""
-    items, _, mark = _list_closing(before, rules)
-    plain = not any(c in "“‘（(" for x in items for c in x)
-    return items if len(items) >= 2 and (mark or (len(items) == count and plain)) else []
 
 
 def _clauses_ending_alike(
