@@ -306,9 +306,8 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
         and (not own or own in rules.feature_chars or generic)
         and len(suffix) >= rules.place_named_suffix_chars
     ):
-        own = "".join(
-            words
-        )  # 保定|国家大学科技园, 椒江|口|产业集聚区, 平顶山|数字产业|创新基地: after its place
+        # 保定|国家大学科技园, 椒江|口|产业集聚区, 平顶山|数字产业|创新基地: a park named after its place
+        own = "".join(words)
     elif len(own) < 2 or all(w in rules.generic_words for w in words[lead:]):
         return None
     where = words[:lead] or ([bracket.group(1)] if bracket else [])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lib import config
 from lib.core import rulefiles
 from lib.core.errors import RuleFileError
 
@@ -170,3 +172,14 @@ def test_a_gated_pattern_finds_what_the_pattern_finds(text):
         assert gated is not pattern
         found = [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups(), m.groupdict()) for m in gated.finditer(text)] == found
+
+
+@pytest.mark.parametrize("path", sorted(config.RULES_DIR.glob("*.json")), ids=lambda p: p.name)
+def test_shipped_json_rule_files_name_each_key_once(path):
+    # a key written twice is silently overridden by its second value: an edit to the first would do nothing
+    def no_repeats(pairs):
+        keys = [k for k, _ in pairs]
+        assert len(keys) == len(set(keys)), f"{path.name}: {sorted({k for k in keys if keys.count(k) > 1})}"
+        return dict(pairs)
+
+    json.loads(path.read_text(encoding="utf-8-sig"), object_pairs_hook=no_repeats)
