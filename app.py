@@ -7,6 +7,7 @@ to use another folder name with `st.navigation`)."""
 
 import streamlit as st
 
+from lib.core.errors import RuleFileError
 from lib.core.safety import display_name, escape_markdown
 from lib.reading.manifest import take_notices
 from ui.state import draw_sidebar, get_dataset, release_memory
@@ -27,7 +28,15 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-dataset = get_dataset()
+try:
+    dataset = get_dataset()
+except RuleFileError as err:  # a rule file edited into a broken state: say which and what, change nothing
+    st.error(
+        f"数据集未能按新规则重建：{escape_markdown(str(err))}。\n\n"
+        "改正该文件后刷新页面即可；文章、词典和已建好的数据集都没有改动。",
+        icon=":material/error:",
+    )
+    st.stop()
 if dataset.skipped:
     with st.sidebar:
         st.warning(

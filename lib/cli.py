@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from lib import config
+from lib.core.errors import RuleFileError
 
 STATUS_WORDS = {"added": "已添加", "duplicate": "重复（已在资料库中）"}
 
@@ -181,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except RuleFileError as err:  # a rule file edited into a broken state: which and what, no traceback
+        print(f"错误：{err}", file=sys.stderr)
+        return 2
     finally:
         from lib.reading.manifest import take_notices
 

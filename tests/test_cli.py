@@ -35,6 +35,21 @@ def test_build_all_good_exits_zero(isolated, corpus_files, capsys):
     assert "文章 6 篇" in capsys.readouterr().out
 
 
+def test_build_with_a_broken_rule_file_names_it_and_exits_two(isolated, corpus_files, monkeypatch, capsys):
+    import shutil
+
+    rules = isolated / "rules"
+    shutil.copytree(config.RULES_DIR, rules)
+    (rules / "metrics.json").write_text("{", encoding="utf-8")
+    monkeypatch.setattr(config, "RULES_DIR", rules)
+    corpus = isolated / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_bytes(corpus_files[4].read_bytes())
+    assert main(["build", "--corpus", str(corpus)]) == 2
+    captured = capsys.readouterr()
+    assert "错误：规则文件 metrics.json 不是有效的 JSON" in captured.err and "已跳过" not in captured.out
+
+
 @pytest.mark.parametrize("folder", ["missing", "empty"])
 def test_build_without_articles_exits_one(isolated, folder, capsys):
     (isolated / "empty").mkdir()

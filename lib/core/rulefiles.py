@@ -128,12 +128,30 @@ def _compiled_now(build: Callable[..., T], paths: tuple[Path, ...]) -> T:
     return value
 
 
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict; _RepeatedKey when a key is written twice (JSON would keep the
+    second value silently, so an edit to the first would do nothing)."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _RepeatedKey(key)
+        seen[key] = value
+    return seen
+
+
 def json_rules(content: bytes | None, *, name: str) -> dict[str, Any]:
-    """A JSON rule file as a dict (RuleFileError naming the file when it is missing or invalid)."""
+    """A JSON rule file as a dict (RuleFileError naming the file when it is missing or invalid, or names
+    a key twice in one object)."""
     if content is None:
         raise RuleFileError(f"找不到规则文件 {name}")
     try:
-        data = json.loads(content.decode("utf-8-sig"))
+        data = json.loads(content.decode("utf-8-sig"), object_pairs_hook=_once_each)
+    except _RepeatedKey as err:
+        raise RuleFileError(f"规则文件 {name} 中的键 “{err}” 写了两次：请删去其中一处") from None
     except (UnicodeDecodeError, ValueError) as err:
         raise RuleFileError(f"规则文件 {name} 不是有效的 JSON：{err}") from None
     if not isinstance(data, dict):

@@ -20,7 +20,7 @@ import pandas as pd
 
 from lib.core import rulefiles
 from lib.core.chars import has_cjk
-from lib.core.errors import ReadError
+from lib.core.errors import ReadError, RuleFileError
 from lib.dataset import filecache, frames, store, workers
 from lib.dataset.schema import Dataset
 from lib.extract import zones
@@ -369,6 +369,8 @@ def _analyse(job: workers.Job) -> Compact | str:
     """The rows of one file (compact), or why the file is skipped."""
     try:
         return _compact(process_file(job.data, name=job.name, origin=job.origin), _table_columns())
+    except RuleFileError:
+        raise  # the rules' fault, not the file's: no build (the caller says which rule file)
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
         return skip_reason(exc)
 

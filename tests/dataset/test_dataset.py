@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from lib import config
+from lib.core.errors import RuleFileError
 from lib.dataset import build, build_dataset, filecache, load_dataset, store, workers
 from lib.extract.initiatives import initiative_link_key
 from lib.reading.dates import article_year
@@ -416,6 +417,22 @@ def test_a_rule_file_edit_takes_effect_in_the_running_process(isolated, monkeypa
     assert store.is_built(store.current_key())
     reloaded = load_dataset()  # from the cache, under the new rules' key
     assert "六联工作法" not in set(reloaded.initiatives["name"]) and reloaded.key == after.key
+
+
+def test_a_broken_rule_file_stops_the_build_naming_it_and_stores_nothing(isolated, monkeypatch, tmp_path):
+    """A rule file edited into a broken state is the rules' fault, not each article's: the build stops
+    with the file named, and no dataset of skipped articles is stored under the broken rules' key."""
+    rules = tmp_path / "rules"
+    shutil.copytree(config.RULES_DIR, rules)
+    monkeypatch.setattr(config, "RULES_DIR", rules)
+    text = (rules / "zones.json").read_text(encoding="utf-8")
+    (rules / "zones.json").write_text(text.replace("{", '{"zones": [], ', 1), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="zones.json.*“zones”"):
+        load_dataset()
+    assert not store.is_built(store.current_key())
+    (rules / "zones.json").write_text(text, encoding="utf-8")  # mended: the next build works
+    mended = load_dataset()
+    assert not mended.skipped and "昆山高新区" in set(mended.articles["zone"])
 
 
 def test_build_workers_die_with_a_killed_build(tmp_path, corpus_files):
