@@ -101,14 +101,15 @@ def quoted_groups(sentence: str) -> list[list[re.Match]]:
 def _fielded_lists(
     sentence: str, groups: list[list[re.Match]], rules: InitiativeRules
 ) -> list[list[re.Match]]:
-    """Joins quoted terms that each follow their own field into one list when a count of as many major
-    parts follows the last: 农村党建“夯基固本”、社区党建“释能增效”、机关党建“品牌创建”三项工程."""
+    """Joins quoted terms that each follow their own field, or a joiner, into one list when a count of as
+    many major parts follows the last: 农村党建“夯基固本”、社区党建“释能增效”、机关党建“品牌创建”三项工程,
+    “楼宇大党委”、“楼宇议事会”和“先锋专委会”三大平台."""
     out: list[list[re.Match]] = []
     i = 0
     while i < len(groups):
         j = i
-        while j + 1 < len(groups) and RE_FIELD_GAP.fullmatch(
-            sentence[groups[j][-1].end() : groups[j + 1][0].start()]
+        while j + 1 < len(groups) and _field_gap(
+            sentence[groups[j][-1].end() : groups[j + 1][0].start()], rules
         ):
             j += 1
         terms = [m for g in groups[i : j + 1] for m in g]
@@ -120,6 +121,12 @@ def _fielded_lists(
             out += groups[i : j + 1]
         i = j + 1
     return out
+
+
+def _field_gap(gap: str, rules: InitiativeRules) -> bool:
+    """Whether the words between two quoted terms may join them into one counted list: a field
+    (、社区党建) or a joiner (“A”、“B”和“C”三大平台: `enumeration_joiners`)."""
+    return bool(RE_FIELD_GAP.fullmatch(gap) or rules.re_joiner.fullmatch(gap))
 
 
 def _group_mentions(sentence: str, group: list[re.Match], rules: InitiativeRules) -> list[Mention]:

@@ -243,7 +243,8 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
             f"(?![{CJK}])"
         ),
         re_counted_list=re.compile(
-            f"((?:{LIST_ITEM}、)+{LIST_ITEM}?)(等)?({num}{measure}[{CJK}]{{1,{spec['max_descriptor_chars']['numbered']}}})"
+            f"((?:{LIST_ITEM}、)+(?:{LIST_ITEM}(?:{joiners}))?{LIST_ITEM}?)(等)?"
+            f"({num}{measure}[{CJK}]{{1,{spec['max_descriptor_chars']['numbered']}}})"
         ),
     )
 

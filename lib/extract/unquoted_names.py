@@ -16,6 +16,7 @@ from functools import cache
 from lib.core.chars import CJK
 from lib.extract.entity_rules import dictionary_entry
 from lib.extract.initiative_names import (
+    LIST_ITEM_CHARS,
     NUMERALS,
     RE_DIGITS,
     InitiativeRules,
@@ -35,9 +36,9 @@ RE_BARE_FORMULA = re.compile(r"(?<![A-Za-z0-9.+＋\-])(?:\d+(?:[+＋](?:\d+|[A-Z
 RE_BARE_CHAIN = re.compile(f"党建[+＋][{CJK}]{{2,8}}")
 #: A half of a parallel name starting with one of these counts something (一个又一个, 三次两次).
 COUNT_WORDS = set("个项次条批届年月日天周轮代位名家件分")
-#: A counted name after the list of its parts is this short (四张清单, 四维覆盖模式), not a description
-#: (三个产业链党建联盟).
-MAX_COUNTED_LIST_NAME = 6
+#: A counted name after the list of its parts is this short (四张清单, 四维覆盖模式, 五大功能性平台), not a
+#: description (三个产业链党建联盟).
+MAX_COUNTED_LIST_NAME = 7
 
 
 def unquoted_mentions(sentence: str, rules: InitiativeRules) -> list[Mention]:
@@ -140,29 +141,44 @@ def _numeral_name(name: str, rules: InitiativeRules) -> bool:
 
 def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
     """明确任务、责任、进度、问题四张清单: a list of parallel items right before a counted name whose count
-    is the number of items (at least that number after 等: A、B、C等七大行动) and whose words end with a
-    head; the items are its parts."""
+    is the number of items (at least that number after 等: A、B、C等七大行动; the last two may be joined by
+    和: 仓储物流和跨境电商五大产业联盟) and whose words end with a head; the items are its parts."""
     if "、" not in sentence:
         return []  # no list: most sentences, spared the pattern
     out = []
     for m in counted_list_matches(sentence, rules.re_counted_list):
         items = m.group(1).split("、")
-        widest = max(len(i) for i in items[1:])
-        items[0] = items[0][-widest:]  # 明确任务 → 任务: the first item as wide as the others
         run = descriptor_run(sentence, m.start(3), rules)  # 四张清单, up to punctuation or 和
         short = len(run) <= MAX_COUNTED_LIST_NAME
         name = run if short and is_descriptor(run, numbered=False, rules=rules) else ""
         count, _ = count_of(name, rules) if name else (None, None)
+        if count == len(items) + 1:  # 仓储物流和跨境电商五大产业联盟: the last two items joined by 和
+            last = rules.re_joiner.split(items[-1], maxsplit=1)
+            if len(last) == 2 and min(map(len, last)) >= LIST_ITEM_CHARS[0]:
+                items[-1:] = last
         if (
             count is None
             or name in rules.stoplist
             or not (count == len(items) or m.group(2) and count > len(items))
         ):
             continue
+        items[0] = _first_item(items[0], max(len(i) for i in items[1:]))
         start = m.start(1) + len(m.group(1)) - len("、".join(items))
         mention = make_mention(name, name, start, m.start(3) + len(name), rules)
         out.append(Mention(**{**mention.__dict__, "parts": tuple(items)}))
     return out
+
+
+def _first_item(run: str, widest: int) -> str:
+    """A list's first item out of the characters before its 、: at most as wide as the widest other item,
+    starting where a word other than a verb does (明确任务 → 任务; 整合形成信息共享 → 信息共享, not 成信息共享;
+    嵌入甲乙 → 甲乙)."""
+    at, starts = 0, []
+    for word, tag in segment.tag(run):
+        starts.append((at, tag))
+        at += len(word)
+    fits = (run[at:] for at, tag in starts if len(run) - at <= widest and not tag.startswith("v"))
+    return next(fits, run[-widest:])
 
 
 def overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

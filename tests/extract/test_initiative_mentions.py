@@ -154,6 +154,7 @@ def test_named_programmes_are_found(text, names):
         "牢牢抓住“思想、人才”三个关键发力。",
         "园区完善“甲乙港、丙丁港”两大通关物流载体。",  # the count describes a longer noun phrase
         "园区在“红链茶叙”会场上讲话。",  # made up: a place word after what is no head
+        "园区引进甲乙、丙丁和戊己三家企业。",  # made up: a count of enterprises, joined by 和, names nothing
         "园区发挥“两个作用”，落实安全设施“三同时”，参观“双智”展厅。",  # national terms (stoplist)
         "园区将“管家”理念引入基层党建工作中。",  # made up: a place word after a longer run that ends in a head
         "由党员领衔研发的“智能监测预警系统”成果通过华为系统的测试。",  # an enterprise's product (shipped 001)
@@ -202,6 +203,27 @@ def test_what_is_not_a_programme(text):
             ["目标", "责任", "时限", "标准"],
         ),
         (["园区建立例会、联络两项机制和一本台账。"], "两项机制", "counted", 2, ["例会", "联络"]),
+        (  # made up: the last two items joined by 和, and a counted name of seven characters
+            ["园区将党建嵌入甲乙、丙丁、戊己制造和庚辛物流四大产业联盟。"],
+            "四大产业联盟",
+            "counted",
+            4,
+            ["甲乙", "丙丁", "戊己制造", "庚辛物流"],
+        ),
+        (  # made up: the first item starts where a word does, not as wide as the widest item
+            ["园区整合形成信息共享、金融服务、定制化服务三大功能性平台。"],
+            "三大功能性平台",
+            "counted",
+            3,
+            ["信息共享", "金融服务", "定制化服务"],
+        ),
+        (  # made up: quoted names joined by 、 and 和, then a count of as many
+            ["园区打造“甲楼党委”、“乙楼议事会”和“丙锋专委会”三大平台。"],
+            "三大平台",
+            "counted",
+            3,
+            ["甲楼党委", "乙楼议事会", "丙锋专委会"],
+        ),
         (  # a name of counted groups explained all at once: one item per thing counted
             ["园区建成“一厅两室”，分别是服务大厅、书记工作室、谈心室。"],
             "一厅两室",
