@@ -8,6 +8,8 @@
   or none is taken.
 - A counted name made of groups (一心三带四区: one 心, three 带, four 区) is read the same way, one part per
   group, its numerals found in any form (三 = 3): 以A为中心，围绕3个B和4个C → A, B, C.
+- A code of digits read as consecutive counted names in its sentence, one per digit: 四方联动、四步连环、
+  三类实事“443”工作机制; 形成一个中心、两大平台、五项服务为主要内容的“125” → 一个中心, 两大平台, 五项服务.
 - Joined by +, one item per term: before the name (以A为核心+B+N个C的“1+1+N”) or in the clause after it
   (“1+1+X”制度，由A统筹+B+C联动的模式).
 """
@@ -24,6 +26,9 @@ from lib.extract.initiative_names import COUNTED, FORMULA, InitiativeRules, Ment
 RE_EXPLANATION_END = re.compile(r"[；;。）)]")
 #: Where the explanation of a counted name's group ends: its clause.
 RE_PIECE_END = re.compile(r"[；;。）)，,]")
+#: Where a counted name in a list ends: a mark, a linking word, or the next numeral (五联五提升).
+COUNTED_NAME_END = "、，,。；;：:“”‘’（）()为的和及与等"
+
 #: Where the thing a term counts ends: a list mark, a clause's end, or a joining word.
 COUNTED_END = r"(?=[、，,。；;：:（(）)]|以及|和|与|及|$)"
 
@@ -168,3 +173,27 @@ def plus_clause(mention: Mention, rest: str, rules: InitiativeRules) -> list[str
             items[-1] = items[-1].split("的", 1)[0]
             return items
     return []
+
+
+def counted_sequence(mention: Mention, sentence: str, rules: InitiativeRules) -> list[str]:
+    """The counted names, one per digit, that follow each other in the sentence (before or after a
+    code of three or more digits) with the digits' values in order: 四方联动、四步连环、三类实事“443” →
+    四方联动, 四步连环, 三类实事; [] when no run of counted names has the code's values."""
+    digits = mention.name
+    if not (digits.isascii() and digits.isdigit() and len(digits) >= 3) or "0" in digits:
+        return []
+    text = sentence[: mention.start] + "。" + sentence[mention.end :]  # the code itself counts nothing
+    names = [(numeral_value(m.group(1), rules), m.group(0)) for m in _re_counted_name(rules).finditer(text)]
+    want = [int(d) for d in digits]
+    for at in range(len(names) - len(want) + 1):
+        run = names[at : at + len(want)]
+        if [value for value, _ in run] == want:
+            return [name for _, name in run]
+    return []
+
+
+def _re_counted_name(rules: InitiativeRules) -> re.Pattern[str]:
+    """A numeral and up to five characters, to a list's mark, a linking word or the next numeral."""
+    numerals = re.escape("".join(rules.numerals))
+    stop = re.escape(COUNTED_NAME_END)
+    return re.compile(f"([{numerals}])[^{stop}{numerals}\\s]{{1,5}}?(?=[{stop}{numerals}]|$)")

@@ -181,6 +181,9 @@ def _parts_in_text(mention: Mention, at: _Surroundings, rules: InitiativeRules) 
     bracketed = _bracketed_items(rest, rules)  # “三亮三比”（亮目标、亮身份、亮承诺，比进度、比技能、比业绩）
     if _fits(bracketed, mention, quoted=False):
         return bracketed
+    sequence = formula_terms.counted_sequence(mention, at.sentence, rules) if mention.kind == FORMULA else []
+    if sequence:  # “A、B”四方联动、“C、D”四步连环、三类实事“443”工作机制: the counted names, not their lists
+        return sequence
     adjacent = _modifying_list(mention, at.clauses[0], rules) or closing_list(mention, at.clauses[0], rules)
     if adjacent:
         return adjacent

@@ -646,6 +646,29 @@ def test_components_of_real_sentences(sentence, name, components):
             ["园区党工委统筹", "一家轮值单位", "链上企业联动"],
         ),
         (["联盟实施“1+1+X”轮值制度，由园区党工委统筹+链上企业联动，开展活动。"], "1+1+X", "formula", 3, []),
+        # made up: a code of digits whose parts are counted names, one per digit, in its sentence
+        (
+            ["园区运行“甲乙、丙丁”两方联动、“戊己、庚辛、壬癸”三步连环、办好四类实事“234”工作机制。"],
+            "234",
+            "formula",
+            3,
+            ["两方联动", "三步连环", "四类实事"],
+        ),
+        (
+            ["园区形成一个中心、两大平台、五项服务为主要内容的“125”工作模式。"],
+            "125",
+            "formula",
+            3,
+            ["一个中心", "两大平台", "五项服务"],
+        ),
+        (["园区实施“135”工程，三年内引进一批企业。"], "135", "formula", 3, []),  # one count, not three
+        (
+            ["园区推行“315”工作法，一是三方联动，五项服务。"],
+            "315",
+            "formula",
+            3,
+            [],
+        ),  # not in the code's order
         # a family of chains (X+) whose parts open the paragraphs after it, each a quoted X… term
         (
             [
