@@ -78,6 +78,10 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区举办“智汇园区”读书会和“红链园区”联席会。", {"智汇园区", "红链园区"}),
         ("培育“金牌管家”服务团队，举办“创享未来”赛事。", {"金牌管家", "创享未来"}),
         ("开设“绿创空间”众创空间，举办“集市进楼宇”主题专场。", {"绿创空间", "集市进楼宇"}),
+        # made up: heads of courses, contests, reading rooms and communities; 作用 after a count only
+        ("园区开设“红帆学习”课程，举办“匠心向党”技能大赛。", {"红帆学习", "匠心向党"}),
+        ("园区建成“智汇书香”主题书屋，打造“红链共进”党建共同体。", {"智汇书香", "红链共进"}),
+        ("园区突出“三抓”作用，推动企业发展。", {"三抓"}),
         # a counted name ending like an organisation is still a counted name, not the organisation
         ("园区通过开展“三个到党支部”行动，推动企业发展。", {"三个到党支部"}),
         # made up: a place word after the head says where, not what: the head still names the term
@@ -157,6 +161,8 @@ def test_named_programmes_are_found(text, names):
         "园区引进甲乙、丙丁和戊己三家企业。",  # made up: a count of enterprises, joined by 和, names nothing
         "园区发挥“两个作用”，落实安全设施“三同时”，参观“双智”展厅。",  # national terms (stoplist)
         "园区将“管家”理念引入基层党建工作中。",  # made up: a place word after a longer run that ends in a head
+        "园区培育党员“尖兵”队伍。",  # a metaphor before 队伍, which is no head (shipped 001)
+        "园区发挥党组织“战斗堡垒”作用。",  # 作用 is a head after a count only
         "由党员领衔研发的“智能监测预警系统”成果通过华为系统的测试。",  # an enterprise's product (shipped 001)
     ],
 )
