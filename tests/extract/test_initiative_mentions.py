@@ -160,6 +160,12 @@ def test_named_programmes_are_found(text, names):
         "园区在“红链茶叙”会场上讲话。",  # made up: a place word after what is no head
         "园区引进甲乙、丙丁和戊己三家企业。",  # made up: a count of enterprises, joined by 和, names nothing
         "园区发挥“两个作用”，落实安全设施“三同时”，参观“双智”展厅。",  # national terms (stoplist)
+        # common words quoted for emphasis and national campaigns (stoplist), whatever the head after them
+        "园区坚持防控、生产“两手抓”，采取“一对一”服务机制，提供“一条龙”服务。",
+        "园区搭建政企“零距离”沟通平台，开展“面对面”“点对点”活动，“全天候”服务企业。",
+        "园区谋划“十五五”规划，抓住“双十一”“双十二”销售旺季。",
+        "园区推进“双向进入、交叉任职”和“双向进入交叉任职”，实行“双向进入”机制。",
+        "园区开展“基层组织建设年”活动和“深学争优、敢为争先、实干争效”行动。",  # a province's campaign
         "园区将“管家”理念引入基层党建工作中。",  # made up: a place word after a longer run that ends in a head
         "园区培育党员“尖兵”队伍。",  # a metaphor before 队伍, which is no head (shipped 001)
         "园区发挥党组织“战斗堡垒”作用。",  # 作用 is a head after a count only
