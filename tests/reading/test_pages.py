@@ -408,6 +408,24 @@ def test_a_disclosure_table_under_the_headline_is_left_out_and_its_date_read():
     assert art.body[0].text == BODY
 
 
+def test_a_disclosure_table_on_one_line_is_left_out_and_its_date_read():
+    page = (
+        "索引号:abc/2023-240059 | 主题分类:综合政务 | 发布机构:经济开发区 |\n发文日期:2022-07-29 | ||\n"
+        "名称:开发区:发挥党建引领作用,助力企业发展 |\n开发区:发挥党建引领作用,助力企业发展\n" + BODY
+    )
+    art = one(page)
+    assert (art.title, art.date) == ("开发区:发挥党建引领作用,助力企业发展", "2022-07-29")
+    assert art.body[0].text == BODY
+
+
+def test_a_sentence_with_a_label_and_a_bar_is_text():
+    # made up: a label word and a | in a sentence of the report is no disclosure table
+    art = one("某某园区召开会议\n\n" + BODY + "\n园区名称:红帆驿站 | 已建成并投入使用，服务企业。")
+    assert [p.text for p in art.body][
+        -1
+    ] == "园区名称：红帆驿站 | 已建成并投入使用，服务企业。"  # colon made full-width
+
+
 def test_a_label_word_in_a_sentence_is_text():
     art = one("某某园区召开会议\n\n" + BODY + "\n责任部门\n各部门要落实责任。")
     assert [p.text for p in art.body] == [BODY, "各部门要落实责任。"]  # no value under a label in a table
