@@ -162,8 +162,9 @@ def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
             or not (count == len(items) or m.group(2) and count > len(items))
         ):
             continue
-        items[0] = _first_item(items[0], max(len(i) for i in items[1:]))
-        start = m.start(1) + len(m.group(1)) - len("、".join(items))
+        before = items[0]  # the characters before the first 、, of which the first item is the end
+        items[0] = _first_item(before, max(len(i) for i in items[1:]))
+        start = m.start(1) + len(before) - len(items[0])
         mention = make_mention(name, name, start, m.start(3) + len(name), rules)
         out.append(Mention(**{**mention.__dict__, "parts": tuple(items)}))
     return out
@@ -173,11 +174,11 @@ def _first_item(run: str, widest: int) -> str:
     """A list's first item out of the characters before its 、: at most as wide as the widest other item,
     starting where a word other than a verb does (明确任务 → 任务; 整合形成信息共享 → 信息共享, not 成信息共享;
     嵌入甲乙 → 甲乙)."""
-    at, starts = 0, []
+    offset, starts = 0, []
     for word, tag in segment.tag(run):
-        starts.append((at, tag))
-        at += len(word)
-    fits = (run[at:] for at, tag in starts if len(run) - at <= widest and not tag.startswith("v"))
+        starts.append((offset, tag))
+        offset += len(word)
+    fits = (run[i:] for i, tag in starts if len(run) - i <= widest and not tag.startswith("v"))
     return next(fits, run[-widest:])
 
 

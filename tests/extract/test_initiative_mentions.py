@@ -356,6 +356,13 @@ def test_kinds_counts_and_parts(paragraphs, name, kind, expected, parts):
     assert (e["kind"], e["expected_count"], e["components"]) == (kind, expected, parts)
 
 
+@pytest.mark.parametrize("joiner", ["和", "以及"])
+def test_a_counted_list_joined_by_a_word_spans_from_its_first_item(joiner):
+    sentence = f"园区将党建嵌入甲乙、丙丁、戊己制造{joiner}庚辛物流四大产业联盟。"
+    (mention,) = initiative_mentions.find_initiative_mentions(sentence)
+    assert sentence[mention.start : mention.end] == f"甲乙、丙丁、戊己制造{joiner}庚辛物流四大产业联盟"
+
+
 def test_a_count_of_levels_after_a_quoted_list_is_no_name():
     # made up: 三级 counts levels; the list stays what it was, a slogan with a head after 的
     names = found("形成“党工委统筹、链主负责、小组执行”的三级党建工作体系。")
