@@ -398,23 +398,26 @@ def test_an_exclaimed_sentence_not_above_a_date_stays_body():
     assert art.title == "某某园区党建工作综述" and [p.text for p in art.body][0] == "干劲十足！"
 
 
-def test_a_disclosure_table_under_the_headline_is_left_out_and_its_date_read():
-    page = (
-        "某某经济技术开发区党工委学习制度解读\n索引号\n610000123/2021-00010\n文号\n关键词\n发布机构\n"
-        "经济开发区\n公开形式\n主动公开\n生成日期\n2021-11-23 19:11:29\n是否有效\n\n" + BODY
-    )
-    art = one(page)
-    assert (art.title, art.date) == ("某某经济技术开发区党工委学习制度解读", "2021-11-23")
-    assert art.body[0].text == BODY
-
-
-def test_a_disclosure_table_on_one_line_is_left_out_and_its_date_read():
-    page = (
-        "索引号:abc/2023-240059 | 主题分类:综合政务 | 发布机构:经济开发区 |\n发文日期:2022-07-29 | ||\n"
-        "名称:开发区:发挥党建引领作用,助力企业发展 |\n开发区:发挥党建引领作用,助力企业发展\n" + BODY
-    )
-    art = one(page)
-    assert (art.title, art.date) == ("开发区:发挥党建引领作用,助力企业发展", "2022-07-29")
+@pytest.mark.parametrize(
+    ("page", "title", "date"),
+    [
+        (  # a label on each line, its value under it, below the headline
+            "某某经济技术开发区党工委学习制度解读\n索引号\n610000123/2021-00010\n文号\n关键词\n发布机构\n"
+            "经济开发区\n公开形式\n主动公开\n生成日期\n2021-11-23 19:11:29\n是否有效\n\n",
+            "某某经济技术开发区党工委学习制度解读",
+            "2021-11-23",
+        ),
+        (  # label:value cells on one line, separated by |, above the headline
+            "索引号:abc/2023-240059 | 主题分类:综合政务 | 发布机构:经济开发区 |\n发文日期:2022-07-29 | ||\n"
+            "名称:开发区:发挥党建引领作用,助力企业发展 |\n开发区:发挥党建引领作用,助力企业发展\n",
+            "开发区:发挥党建引领作用,助力企业发展",
+            "2022-07-29",
+        ),
+    ],
+)
+def test_a_disclosure_table_is_left_out_and_its_date_read(page, title, date):
+    art = one(page + BODY)
+    assert (art.title, art.date) == (title, date)
     assert art.body[0].text == BODY
 
 
