@@ -49,14 +49,19 @@ def headed_terms(mention: Mention, texts: list[str], rules: InitiativeRules) -> 
     return out[: mention.expected_count] if len(out) >= min(2, mention.expected_count) else []
 
 
+def without_lead_verb(text: str, rules: InitiativeRules) -> str:
+    """The text without the lead verb it starts with (坚持培训到党支部 → 培训到党支部), when two or more
+    characters remain; the text itself otherwise."""
+    verb = next((v for v in rules.lead_verbs if text.startswith(v)), "")
+    return text[len(verb) :] if verb and len(text) - len(verb) >= 2 else text
+
+
 def _sentences_ending(head: str, texts: list[str], rules: InitiativeRules) -> list[str]:
     """The short sentences of the texts that end with `head`, without the lead verb (坚持) before them."""
     out: list[str] = []
     for text in texts:
         for sentence in split_sentences(text):
-            item = sentence.rstrip("。；;！!")
-            verb = next((v for v in rules.lead_verbs if item.startswith(v)), "")
-            item = item[len(verb) :]
+            item = without_lead_verb(sentence.rstrip("。；;！!"), rules)
             if (
                 len(item) <= rules.max_lead_chars
                 and item.endswith(head)

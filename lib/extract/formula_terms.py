@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lib.core.chars import CJK
 from lib.extract.enumerations import after_lead_verb
@@ -183,7 +184,8 @@ def counted_sequence(mention: Mention, sentence: str, rules: InitiativeRules) ->
     if not (digits.isascii() and digits.isdigit() and len(digits) >= 3) or "0" in digits:
         return []
     text = sentence[: mention.start] + "。" + sentence[mention.end :]  # the code itself counts nothing
-    names = [(numeral_value(m.group(1), rules), m.group(0)) for m in _re_counted_name(rules).finditer(text)]
+    counted = _re_counted_name("".join(rules.numerals))
+    names = [(numeral_value(m.group(1), rules), m.group(0)) for m in counted.finditer(text)]
     want = [int(d) for d in digits]
     for at in range(len(names) - len(want) + 1):
         run = names[at : at + len(want)]
@@ -192,8 +194,10 @@ def counted_sequence(mention: Mention, sentence: str, rules: InitiativeRules) ->
     return []
 
 
-def _re_counted_name(rules: InitiativeRules) -> re.Pattern[str]:
-    """A numeral and up to five characters, to a list's mark, a linking word or the next numeral."""
-    numerals = re.escape("".join(rules.numerals))
+@cache
+def _re_counted_name(numeral_chars: str) -> re.Pattern[str]:
+    """A numeral and up to five characters, to a list's mark, a linking word or the next numeral
+    (compiled once per set of numerals)."""
+    numerals = re.escape(numeral_chars)
     stop = re.escape(COUNTED_NAME_END)
     return re.compile(f"([{numerals}])[^{stop}{numerals}\\s]{{1,5}}?(?=[{stop}{numerals}]|$)")

@@ -106,9 +106,8 @@ def _explained_whole(rest: str, pieces: tuple[str, ...], rules: InitiativeRules)
     # 即A，B，C: a list set off by commas; 即A、B、C，最终实现…: a list that ends with its clause
     if len(items) < 2:
         items = [p.strip() for p in re.split(f"{rules.re_joiner.pattern}|[，,]", text) if p.strip()]
-    verb = next((v for v in rules.lead_verbs if items and items[0].startswith(v)), "")
-    if verb and len(items[0]) - len(verb) >= 2:
-        items[0] = items[0][len(verb) :]  # 即建设A、B: the verb is no part of A
+    if items:
+        items[0] = following_parts.without_lead_verb(items[0], rules)  # 即建设A、B: the verb is no part of A
     return items if len(items) == total else []
 
 
@@ -288,8 +287,7 @@ def _clauses_ending_alike(
     texts = [t.strip() for t, _ in clauses if t.strip()][: mention.expected_count or 0]
     if len(thing) < 2 or len(texts) != mention.expected_count or not all(thing in t for t in texts):
         return []
-    intro = next((v for v in rules.lead_verbs if texts[0].startswith(v) and len(texts[0]) > len(v) + 1), "")
-    return [texts[0][len(intro) :], *texts[1:]]
+    return [following_parts.without_lead_verb(texts[0], rules), *texts[1:]]
 
 
 def counted_reading(mention: Mention, rules: InitiativeRules) -> Mention | None:
