@@ -69,8 +69,10 @@ def get_dataset() -> Dataset:
         def progress(done: int, total: int, name: str) -> None:
             holder.progress(done / max(total, 1), text=f"正在构建数据集：{done}/{total} {name}")
 
-        datasets.load_dataset(progress=progress, key=key)
-        holder.empty()
+        try:
+            datasets.load_dataset(progress=progress, key=key)
+        finally:  # also when a broken rule file stops the build: no progress bar left above its message
+            holder.empty()
     ds = _dataset_for(key)
     st.session_state[RUN_DATASET] = ds
     return ds

@@ -55,3 +55,4 @@ def test_a_broken_rule_file_gets_a_message_naming_it_and_the_key(downloads, monk
     message = at.error[0].value
     assert "initiatives\\.json" in message and "“stoplist”" in message  # shown as initiatives.json
     assert not at.metric  # no page drawn on a dataset the rules could not build
+    assert not at.get("progress")  # the build's progress bar is gone
