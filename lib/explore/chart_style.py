@@ -10,12 +10,17 @@ about 250 high) as well as a desktop's.
   The axes' margins grow to fit their tick labels and titles (automargin), so nothing is cut at the left.
 - The legend is a row under the title, its rows taking room from the plot, never from the title (a row
   beside the plot took a third of a phone's width; a legend anchored to the plot grew over the title).
+- Words from articles on a chart are escaped: a hover box's sentence (`hover_text`, wrapped) and a bar's
+  value as written (`bar_text`: 超百亿元, with ≥ only when the words do not say the bound themselves).
 """
 
 from __future__ import annotations
 
+import html
 import re
+import textwrap
 
+import pandas as pd
 import plotly.graph_objects as go
 
 FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
@@ -94,3 +99,25 @@ def apply_layout(fig: go.Figure, *, title: str, x: str, y: str) -> go.Figure:
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     return fig
+
+
+#: How a qualifier kind is marked next to a value in a chart.
+QUALIFIER_MARK = {"approx": "≈", "lower_bound": "≥", "upper_bound": "≤"}
+
+
+def bar_text(metrics: pd.DataFrame) -> pd.Series:
+    """The words a bar is labelled with: the value as written (超百亿元), after the mark of its qualifier kind
+    (≥) only when the words do not say it themselves (a qualifier read apart from the value)."""
+    raw = metrics["raw"].fillna("").astype(str)
+    qualifier = metrics["qualifier"].fillna("").astype(str)
+    said = [bool(q) and q in r for q, r in zip(qualifier, raw, strict=True)]
+    mark = (
+        metrics["qualifier_kind"].map(QUALIFIER_MARK).fillna("").where(~pd.Series(said, index=raw.index), "")
+    )
+    return mark + raw.map(html.escape)
+
+
+def hover_text(sentence: str, width: int = 32) -> str:
+    """A source sentence for a hover box: escaped, wrapped, at most 6 lines."""
+    lines = textwrap.wrap(sentence or "", width)[:6]
+    return "<br>".join(html.escape(line) for line in lines)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import math
-import textwrap
 
 import pandas as pd
 import plotly.express as px
@@ -16,20 +15,11 @@ import plotly.graph_objects as go
 
 from lib.dataset import ondisk
 from lib.dataset.schema import Dataset, counted_paragraphs
-from lib.explore.chart_style import apply_layout, value_axis_title
+from lib.explore.chart_style import apply_layout, bar_text, hover_text, value_axis_title
 from lib.explore.colors import UNKNOWN_ZONE, zone_colors
 from lib.explore.filters import Filters, filter_table
 from lib.extract.metric_context import ANNUAL, SCOPE_LABELS, period_class
 from lib.extract.metric_context import ZONE as ZONE_SCOPE
-
-#: How a qualifier kind is marked next to a value in a chart.
-QUALIFIER_MARK = {"approx": "≈", "lower_bound": "≥", "upper_bound": "≤"}
-
-
-def hover_text(sentence: str, width: int = 32) -> str:
-    """A source sentence for a hover box: escaped, wrapped, at most 6 lines."""
-    lines = textwrap.wrap(sentence or "", width)[:6]
-    return "<br>".join(html.escape(line) for line in lines)
 
 
 def axis_unit(metrics: pd.DataFrame) -> pd.Series:
@@ -124,8 +114,7 @@ def metric_bar(metrics: pd.DataFrame, *, title: str | None = None, zones=()) -> 
     metrics = shown
     df = metrics.assign(
         _value=values,
-        _text=metrics["qualifier_kind"].map(QUALIFIER_MARK).fillna("")
-        + metrics["raw"].fillna("").map(html.escape),
+        _text=bar_text(metrics),
         _year=metrics["year"].astype("string").fillna(_report_year_label(metrics)),
         **_point_columns(metrics),
     )

@@ -11,7 +11,7 @@ import pandas as pd
 
 from lib import config
 from lib.core.budget import BudgetExceeded, run_bounded
-from lib.core.errors import ReadError
+from lib.core.errors import ReadError, RuleFileError
 from lib.core.safety import display_name
 from lib.dataset import store
 from lib.dataset.build import compact_rows, load_analysers, process_file, store_rows
@@ -145,6 +145,8 @@ def _preview_text(name: str, size: int, text: str) -> UploadPreview:
         _keep_for_the_build(f"{library_id}.txt", data, rows)
     except ReadError as err:
         return _refused(IngestError(name, err.reason), size, library_id)
+    except RuleFileError as err:  # the rules are at fault, not the file: say which rule file and what
+        return _refused(IngestError(name, f"规则有误，暂时无法分析（{err}）"), size, library_id)
     except Exception as err:  # noqa: BLE001 - one odd file must not break the page; the dataset skips it alike
         return _refused(IngestError(name, f"处理失败（{type(err).__name__}）"), size, library_id)
     return UploadPreview(name, size, library_id, summarize_rows(rows), text=text)

@@ -261,7 +261,7 @@ def head_of(run: str, *, numbered: bool, rules: InitiativeRules) -> str:
 
 def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> bool:
     """A stoplisted term, a generic phrase (“新机制”), an expression (“1+1>2”), an organisation (“…临时党支部”),
-    a contrast, a problem, an honour, a prize category, a question, or the products of an industry chain (“电石—树脂—建材”的先进高分子产业链)."""
+    a contrast, a problem, an honour, a prize category, a meeting's title, a zone's goal, a question, or the products of an industry chain (“电石—树脂—建材”的先进高分子产业链)."""
     before, after = sentence[: m.start()], sentence[m.end() :]
     clause = last_clause(before, "，,；;。：:")
     return (
@@ -274,6 +274,8 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
         )  # “…临时党支部” is an organisation, “三个到党支部” a counted name
         or name.startswith(rules.superlative_prefixes)
         or (name.endswith(rules.device_tails) and not is_term_chain(name))
+        or name.endswith(rules.event_heads)
+        or (name.endswith(rules.goal_tails) and not any(w in name for w in rules.goal_keep_words))
         or bool(any_word(rules.question_words).search(name))
         or after.startswith(rules.problem_words)
         or _past_the_list(after, rules).startswith(rules.award_after)  # “A”“B”等评选活动

@@ -107,6 +107,9 @@ class InitiativeRules:
     merged_tails: tuple[str, ...]  # 三区合一 counts the three merged, not 3 + 1
     organisation_heads: tuple[str, ...]  # “某某临时党支部” is an organisation
     device_tails: tuple[str, ...]  # “新城建设党员先锋岗”: a device every Party organisation has, renamed
+    event_heads: tuple[str, ...]  # 召开“…暨半年度工作总结表彰大会”: the title of a meeting, no programme
+    goal_tails: tuple[str, ...]  # 打造“西部智造产业新高地”: what a zone aims to become, no programme …
+    goal_keep_words: tuple[str, ...]  # … unless a Party-building word is in it (“…党建示范区”)
     higher_level_owners: tuple[str, ...]  # 紧扣市委“1+233”: a city's programme, not the zone's
     counted_generic_nouns: tuple[str, ...]  # “A、B、C”三个方面: what a list is counted in, no name
     of_link_topics: tuple[str, ...]  # A、B、C的党建“三联”机制: a topic word between 的 and the name
@@ -129,8 +132,7 @@ class InitiativeRules:
     re_joiner: re.Pattern
     #: Right after a counted name, the words that explain all its groups at once: “一站、一区”，即….
     re_explain_whole: re.Pattern
-    #: What ends the last item of a list: 等…, or a count such as 4个区域党建工作站.
-    re_tail: re.Pattern
+    re_tail: re.Pattern  # what ends a list's last item: 等…, a count (4个区域党建工作站), 的 before a name
     re_verb_head: re.Pattern  # 亮出红领经开党建品牌: a short name between a programme verb and a head
     #: An unquoted list and the counted name it makes up: 任务、责任、进度、问题四张清单.
     re_counted_list: re.Pattern
@@ -162,7 +164,7 @@ def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
 
 #: Word lists of initiatives.json taken as they are (a tuple each), the first ones required.
 REQUIRED_LISTS = "brand_heads descriptor_bad_start_words problem_words award_before award_after superlative_prefixes question_words non_count_units".split()
-OPTIONAL_LISTS = "example_marks chain_of_products merged_tails organisation_heads device_tails higher_level_owners counted_generic_nouns of_link_topics descriptor_tails".split()
+OPTIONAL_LISTS = "example_marks chain_of_products merged_tails organisation_heads device_tails event_heads goal_tails goal_keep_words higher_level_owners counted_generic_nouns of_link_topics descriptor_tails".split()
 
 
 def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRules:
@@ -227,6 +229,7 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
     measure = f"[{re.escape(spec['measure_words'])}]"
     explain = "|".join(map(re.escape, rulefiles.longest_first(spec["explain_verbs"])))
     joiners = "|".join(map(re.escape, rulefiles.longest_first(spec["enumeration_joiners"])))
+    of_link = rulefiles.alternation(spec["of_links"])
     return dict(
         re_descriptor_stop=re.compile(f"{rulefiles.alternation(spec['descriptor_stops'])}|(?<=.)[0-9]"),
         re_counted=re.compile(f"({num})({measure})?(?=[{CJK}])"),
@@ -235,7 +238,7 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
         re_multiple=re.compile(f"({num}){measure}(.+)"),
         re_joiner=re.compile(f"{joiners}|、"),
         re_explain_whole=re.compile(f"[，,：:]?(?:{rulefiles.alternation(spec['whole_explain_verbs'])})"),
-        re_tail=re.compile(f"等.*$|(?<=.){num}{measure}.*$"),
+        re_tail=re.compile(f"等.*$|(?<=.){num}{measure}.*$|(?<=..)(?:{of_link})$"),
         re_verb_head=re.compile(
             f"(?:{rulefiles.alternation(spec['programme_verbs'])})"
             f"([{CJK}]{{{spec['name_chars']['unquoted'][0]},{spec['name_chars']['unquoted'][1]}}}?)"

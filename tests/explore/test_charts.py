@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lib.explore.chart_style import bar_text
 from lib.explore.charts import (
     dated_groups,
     indicator_options,
@@ -115,6 +116,17 @@ def test_mentions_with_the_same_zone_and_year_get_bars_of_their_own():
         pd.concat([rows, rows.assign(metric_id="other", raw="超100亿元", value=100.0, base_value=1e10)])
     )
     assert len(set(fig.data[0].x)) == 2
+
+
+def test_a_bar_says_a_bound_once_in_the_words_it_was_written_in():
+    rows = CORPUS_LIKE.head(4).assign(
+        raw=["超百亿元", "突破100亿元", "192.2亿元", "<b>1</b>万元"],
+        qualifier=["超", "突破", "以上", ""],  # 以上 read after the value, not in its words
+        qualifier_kind=["lower_bound", "lower_bound", "lower_bound", ""],
+    )
+    assert bar_text(rows).tolist() == ["超百亿元", "突破100亿元", "≥192.2亿元", "&lt;b&gt;1&lt;/b&gt;万元"]
+    shown = [text for trace in metric_bar(rows.head(3)).data for text in trace.text]
+    assert shown == ["超百亿元", "突破100亿元", "≥192.2亿元"]
 
 
 def test_too_many_bars_become_each_zones_latest_figure_said_in_the_title(monkeypatch):
