@@ -37,6 +37,7 @@ class ParkRules:
     generic_words: frozenset[str]  # words that do not name a park on their own (软件, 科创 …)
     name_verbs: frozenset[str]  # words tagged verbs that park names use as nouns: 创意, 孵化 …
     host_words: tuple[str, ...]  # 大学: a university names its park whatever its tag (清华大学科技园)
+    rare_verb_count: int  # a verb the dictionary lists this often or less is a name (才纳园区)
     max_name_chars: int
     mentions: int
     function_tags: frozenset[str]  # single characters of these tags never make a name: 的, 在, 和 …
@@ -46,6 +47,7 @@ class ParkRules:
     re_governing: re.Pattern | None  # a zone's own bodies after its name: 党工委, 管委会
     not_governed_tails: tuple[str, ...]  # names of bodies that are no zone: 街道, 机关, 中心 …
     tail_bad_starts: str  # characters a repeated park name never starts with: the 区 of 辖区, 的, 在 …
+    name_bad_ends: tuple[str, ...]  # what a park's own name never ends with: the 在 of 建在园区, 落户 …
     tail_bad_ends: tuple[str, ...]  # what the words before a zone's name never end with: 市委, 政府 …
     subject_mentions: int  # a park named this often outweighs a zone the gazetteer lacks named once
     subject_bad_words: tuple[str, ...]  # words of names that are honours or Party bases: 红色园区, 党建…基地
@@ -66,6 +68,7 @@ def _compile(content: bytes | None) -> ParkRules:
         generic_words=frozenset(spec.get("park_generic_words", [])),
         name_verbs=frozenset(spec.get("park_name_verbs", [])),
         host_words=tuple(spec.get("park_host_words", [])),
+        rare_verb_count=int(spec.get("park_rare_verb_count", 0)),
         max_name_chars=int(spec.get("park_max_name_chars", 6)),
         mentions=int(spec.get("park_mentions", 2)),
         function_tags=frozenset(spec.get("park_function_tags", [])),
@@ -77,6 +80,7 @@ def _compile(content: bytes | None) -> ParkRules:
         else None,
         not_governed_tails=tuple(spec.get("not_governed_tails", [])),
         tail_bad_starts="".join(spec.get("park_tail_bad_starts", [])),
+        name_bad_ends=tuple(spec.get("park_name_bad_ends", [])),
         tail_bad_ends=tuple(spec.get("park_tail_bad_ends", [])),
         subject_mentions=int(spec.get("subject_park_mentions", 99)),
         subject_bad_words=tuple(spec.get("subject_park_bad_words", [])),
@@ -99,7 +103,7 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
     found: dict[str, Park] = {}
     for m in rules.re_suffix.finditer(text):
         park = _candidate(text, m, rules, places, not_place)
-        if park is not None:
+        if park is not None and not park.name.removesuffix(m.group(0)).endswith(rules.name_bad_ends):
             counts[park.name] += 1
             if park.name not in found or len(park.full_name) > len(found[park.name].full_name):
                 found[park.name] = park  # the fullest form it is written in (安吉县天子湖园区)
@@ -156,6 +160,7 @@ def repeated_park(text: str, places, not_place) -> Park | None:
         if (
             len("".join(own)) >= 2
             and not tail.startswith(not_place)
+            and not tail.endswith(rules.name_bad_ends)
             and not set(own) <= rules.generic_words
             and _starts_a_name(tagged[lead], rules)
             and any(_starts_word(r, tail) for r in runs[suffix] if r.endswith(tail))
@@ -331,7 +336,7 @@ def _name_before(text: str, start: int, rules: ParkRules, places, not_place) -> 
             tag in rules.name_tags
             or word in rules.name_verbs  # 瑞光|创意|工厂 文创园
             or word.endswith(rules.host_words)
-            or _unknown_word(word, tag)
+            or _unknown_word(word, tag, rules)
             or places.is_place(word)  # 保定 (tagged a verb)
             or word in rules.feature_chars  # 瓯江|口 (口 tagged a measure word)
         )
@@ -347,10 +352,11 @@ def _name_before(text: str, start: int, rules: ParkRules, places, not_place) -> 
     return words
 
 
-def _unknown_word(word: str, tag: str) -> bool:
-    """A word of two or more characters the dictionary does not list, which the segmenter guessed a verb
-    (恼包|园区): a name it does not know, not a verb."""
-    return len(word) >= 2 and tag.startswith("v") and dictionary_entry(word) is None
+def _unknown_word(word: str, tag: str, rules: ParkRules) -> bool:
+    """A word of two or more characters the dictionary does not list, or lists as a verb at most
+    `park_rare_verb_count` times, which the segmenter tagged a verb (恼包|园区, 才纳|园区): a name, not a verb."""
+    entry = dictionary_entry(word)
+    return len(word) >= 2 and tag.startswith("v") and (entry is None or entry[0] <= rules.rare_verb_count)
 
 
 def _named(words: list[str], rules: ParkRules, places) -> bool:

@@ -404,6 +404,17 @@ def test_where_a_parks_own_name_starts(text, expected):
         # not a company's operations centre, nor a bare workshop
         ("顺丰华南营运中心员工参加。顺丰华南营运中心负责人讲话。", ("", "")),
         ("工场里工人忙碌。工场外车辆繁忙。", ("", "")),
+        # made up: a demonstration zone with a name of its own; not a goal, Party-building or a campaign
+        ("白鹭示范区党工委成立。白鹭示范区企业参加。", ("白鹭示范区", "示范区")),
+        ("深圳建设先行示范区。先行示范区建设提速。", ("", "")),
+        ("园区打造党建示范区。党建示范区建设提速。", ("", "")),
+        ("乡村振兴示范区建设提速。乡村振兴示范区参观。", ("", "")),
+        # made up: a word the dictionary lists as a verb only a few times (东映, twice) names a park …
+        ("德清县东映园区党支部成立。东映园区企业参加。", ("东映园区", "产业园")),
+        # … but a verb that puts something in a park does not, however often it is written
+        ("组织建在园区。建在园区的支部多。", ("", "")),
+        ("项目落户园区。落户园区企业增多。", ("", "")),
+        ("党员沉到园区。沉到园区后服务企业。", ("", "")),
     ],
 )
 def test_parks_of_other_kinds(text, expected):
