@@ -12,18 +12,27 @@ from lib.extract.initiative_names import formula_terms as formula_terms_of
 
 def enumeration(text: str, masked: str, *, key: str | None, rules: InitiativeRules) -> tuple[list[str], bool]:
     """The items a clause lists, and whether they are quoted terms. Lists are split at 、 outside
-    quotes; when every item holds one quoted term the terms are the items (建强“一个核心”、组建“一套班子”);
+    quotes; when every item holds one quoted term the terms are the items (建强“一个核心”、组建“一套班子”),
+    unless a term comes twice (证照办理“零”延误、征地拆迁“零”障碍: the items, without their quotes);
     adjacent quoted terms (“A”“B”“C”), one quoted term holding a 、 list and one quoted chain of terms
     (“A+B+C”) are lists too."""
-    spans, at = [], 0
+    heading = re.match(f"[（(]?{rules.re_numeral.pattern}[)）]?[、.．]", masked)  # 一、开展“双创双培”
+    at = heading.end() if heading else 0
+    spans = []
     for i, ch in enumerate(masked + "、"):
+        if i < at:
+            continue
         if ch == "、":
             spans.append((at, i))
             at = i + 1
     terms = [[inner(t) for t in RE_TERM.finditer(text, s, e)] for s, e in spans]
     if len(spans) >= 2:
-        if all(len(t) == 1 for t in terms):
+        if all(len(t) == 1 for t in terms) and len({t[0] for t in terms}) == len(terms):
             return [t[0] for t in terms], True
+        if all(len(t) == 1 for t in terms):  # 证照办理“零”延误、征地拆迁“零”障碍: a word quoted in each item
+            return clean_items(
+                [re.sub("[“”‘’]", "", text[s:e]) for s, e in spans], key=key, rules=rules
+            ), False
         return clean_items([text[s:e] for s, e in spans], key=key, rules=rules), False
     only = terms[0]
     if len(only) >= 2:
@@ -115,3 +124,21 @@ def exemplified(before: tuple[str, str], rules: InitiativeRules, *, count: int |
     items, _, mark = _list_closing(before, rules)
     plain = not any(c in "“‘（(" for x in items for c in x)
     return items if len(items) >= 2 and (mark or (len(items) == count and plain)) else []
+
+
+def plausible_parts(parts: list[str], name: str, rules: InitiativeRules) -> list[str]:
+    """The parts found for a name, each without a 的 that joined it to the name (新兴赛道的 → 新兴赛道); [] when
+    they cannot be one list: a single character beside a part of four or more (市 beside 区委系列会议精神), unless
+    they are the terms of the name itself (区—街道—社区党组织), a part with an unclosed quote (落实“企业吹哨), a
+    part twice (零, 零, 零距离 …) or a number for a part (党委, 7)."""
+    parts = [
+        p[: -len(link)]
+        if (link := next((x for x in rules.of_links if p.endswith(x)), "")) and len(p) > len(link) + 1
+        else p
+        for p in parts
+    ]
+    sizes = [len(p) for p in parts]
+    if parts and min(sizes) == 1 and max(sizes) >= 4 and not is_term_chain(name):
+        return []
+    unclosed = any(p.count("“") != p.count("”") for p in parts)
+    return [] if unclosed or len(set(parts)) < len(parts) or any(p.isdigit() for p in parts) else parts

@@ -11,6 +11,7 @@ import pandas as pd
 from lib.core.chars import split_sentences
 from lib.extract import zones
 from lib.extract.context import ArticleContext
+from lib.extract.enumerations import plausible_parts
 from lib.extract.formula_terms import explained_labels, group_pieces
 from lib.extract.initiative_mentions import find_initiative_mentions
 from lib.extract.initiative_names import (
@@ -42,9 +43,8 @@ def extract_initiatives(
         sentences = split_sentences(paragraph or "")
         for si, sentence in enumerate(sentences):
             for mention in find_initiative_mentions(sentence, rules=rules):
-                parts = initiative_components(
-                    mention, paragraphs=paragraphs, paragraph_index=pi, sentence_index=si, rules=rules
-                )
+                where = dict(paragraphs=paragraphs, paragraph_index=pi, sentence_index=si, rules=rules)
+                parts = plausible_parts(initiative_components(mention, **where), mention.name, rules)
                 if mention.tentative and len(parts) not in (mention.expected_count, mention.pair_total):
                     continue  # “四种赋能” counts only with its four parts listed
                 entry = entries.setdefault(mention.name, _new_entry(mention, owners[pi], sentence))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.extract.enumerations import after_lead_verb, enumeration
+from lib.extract.enumerations import after_lead_verb, enumeration, plausible_parts
 from lib.extract.initiative_names import load_initiative_rules
 from lib.extract.initiative_parts import _mask_terms
 
@@ -40,3 +40,22 @@ def test_after_lead_verb():
     assert after_lead_verb("专窗", rules) == "专窗"
     assert after_lead_verb("组建了智能制造", rules) == "智能制造"  # made up
     assert after_lead_verb("下设临空服务", rules) == "临空服务"
+
+
+@pytest.mark.parametrize(
+    ("parts", "name", "kept"),
+    [
+        # made up: a 的 that joined the last part to the name is no part of it
+        (["甲乙共抓", "丙丁共建的"], "1+1", ["甲乙共抓", "丙丁共建"]),
+        # a single character beside a long part: words cut out of a sentence, not a list
+        (["会议认真学习贯彻中央和省", "市", "区委系列会议精神"], "两代表一委员", []),
+        # … unless they are the terms of the name itself
+        (["区", "街道", "社区党组织"], "区—街道—社区党组织", ["区", "街道", "社区党组织"]),
+        (["实", "活", "效"], "三字经", ["实", "活", "效"]),  # single characters alike
+        (["“一体架构”", "落实“企业吹哨"], "双轮驱动", []),  # a quote left open
+        (["零", "零", "零距离"], "三个零", []),  # a part twice
+        (["党委", "7"], "双岗坐班", []),  # a number for a part
+    ],
+)
+def test_plausible_parts(parts, name, kept):
+    assert plausible_parts(parts, name, load_initiative_rules()) == kept

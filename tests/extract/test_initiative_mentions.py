@@ -356,6 +356,20 @@ def test_what_is_not_a_programme(text):
             ["党委主抓", "部门主推", "企业主体"],
         ),
         (["物流园探索“甲站安家、乙站暖家”两步法。"], "两步法", "counted", 2, ["甲站安家", "乙站暖家"]),
+        (  # made up: an ordinal heading (一、) before a name is no item of a list
+            ["一、开展“双创双培”，加强党员队伍建设。"],
+            "双创双培",
+            "counted",
+            2,
+            [],
+        ),
+        (  # made up: one word quoted in every item (the name's key): the items are the parts, unquoted
+            ["园区推行“三个零”服务法，即审批“零”等待、服务“零”距离、办事“零”跑腿，方便企业。"],
+            "三个零",
+            "counted",
+            3,
+            ["审批零等待", "服务零距离", "办事零跑腿"],
+        ),
         (  # made up: a list joined by 的 to a formula it does not fit, the 的 not in its last item
             ["园区通过甲乙共抓、丙丁共管、戊己共建、庚辛共办的“3+1”工作思路推动发展。"],
             "3+1",
