@@ -131,14 +131,15 @@ def plausible_parts(parts: list[str], name: str, rules: InitiativeRules) -> list
     they cannot be one list: a single character beside a part of four or more (市 beside 区委系列会议精神), unless
     they are the terms of the name itself (区—街道—社区党组织), a part with an unclosed quote (落实“企业吹哨), a
     part twice (零, 零, 零距离 …) or a number for a part (党委, 7)."""
-    parts = [
-        p[: -len(link)]
-        if (link := next((x for x in rules.of_links if p.endswith(x)), "")) and len(p) > len(link) + 1
-        else p
-        for p in parts
-    ]
+    parts = [_without_of_link(p, rules) for p in parts]
     sizes = [len(p) for p in parts]
     if parts and min(sizes) == 1 and max(sizes) >= 4 and not is_term_chain(name):
         return []
     unclosed = any(p.count("“") != p.count("”") for p in parts)
     return [] if unclosed or len(set(parts)) < len(parts) or any(p.isdigit() for p in parts) else parts
+
+
+def _without_of_link(part: str, rules: InitiativeRules) -> str:
+    """A part without the 的 (`of_links`) that joined it to the name, when two characters or more remain."""
+    link = next((x for x in rules.of_links if part.endswith(x)), "")
+    return part[: -len(link)] if link and len(part) > len(link) + 1 else part

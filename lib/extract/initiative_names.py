@@ -132,7 +132,8 @@ class InitiativeRules:
     re_joiner: re.Pattern
     #: Right after a counted name, the words that explain all its groups at once: “一站、一区”，即….
     re_explain_whole: re.Pattern
-    re_tail: re.Pattern  # what ends a list's last item: 等…, a count (4个区域党建工作站), 的 before a name
+    #: What ends the last item of a list: 等…, or a count such as 4个区域党建工作站.
+    re_tail: re.Pattern
     re_verb_head: re.Pattern  # 亮出红领经开党建品牌: a short name between a programme verb and a head
     #: An unquoted list and the counted name it makes up: 任务、责任、进度、问题四张清单.
     re_counted_list: re.Pattern
@@ -229,7 +230,6 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
     measure = f"[{re.escape(spec['measure_words'])}]"
     explain = "|".join(map(re.escape, rulefiles.longest_first(spec["explain_verbs"])))
     joiners = "|".join(map(re.escape, rulefiles.longest_first(spec["enumeration_joiners"])))
-    of_link = rulefiles.alternation(spec["of_links"])
     return dict(
         re_descriptor_stop=re.compile(f"{rulefiles.alternation(spec['descriptor_stops'])}|(?<=.)[0-9]"),
         re_counted=re.compile(f"({num})({measure})?(?=[{CJK}])"),
@@ -238,7 +238,7 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
         re_multiple=re.compile(f"({num}){measure}(.+)"),
         re_joiner=re.compile(f"{joiners}|、"),
         re_explain_whole=re.compile(f"[，,：:]?(?:{rulefiles.alternation(spec['whole_explain_verbs'])})"),
-        re_tail=re.compile(f"等.*$|(?<=.){num}{measure}.*$|(?<=..)(?:{of_link})$"),
+        re_tail=re.compile(f"等.*$|(?<=.){num}{measure}.*$"),
         re_verb_head=re.compile(
             f"(?:{rulefiles.alternation(spec['programme_verbs'])})"
             f"([{CJK}]{{{spec['name_chars']['unquoted'][0]},{spec['name_chars']['unquoted'][1]}}}?)"
