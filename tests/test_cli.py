@@ -50,6 +50,27 @@ def test_build_with_a_broken_rule_file_names_it_and_exits_two(isolated, corpus_f
     assert "错误：规则文件 metrics.json 不是有效的 JSON" in captured.err and "已跳过" not in captured.out
 
 
+def test_ingest_with_a_broken_rule_file_refuses_naming_it_never_a_traceback(isolated, monkeypatch, capsys):
+    import shutil
+
+    from lib.core import budget
+
+    rules = isolated / "rules"
+    shutil.copytree(config.RULES_DIR, rules)
+    spec = (rules / "initiatives.json").read_text(encoding="utf-8")
+    (rules / "initiatives.json").write_text(spec.replace("{", '{"stoplist": [], ', 1), encoding="utf-8")
+    monkeypatch.setattr(config, "RULES_DIR", rules)
+    budget.shutdown()  # a worker that warms up with the broken rules
+    good = isolated / "合肥.txt"
+    good.write_text(
+        "合肥高新区党工委推行“三联工作法”，实现组织联建、资源联享、人才联育。\n", encoding="utf-8"
+    )
+    assert main(["ingest", str(good)]) != 0
+    out = capsys.readouterr().out
+    assert "规则有误" in out and "initiatives.json" in out and "stoplist" in out
+    budget.shutdown()
+
+
 @pytest.mark.parametrize("folder", ["missing", "empty"])
 def test_build_without_articles_exits_one(isolated, folder, capsys):
     (isolated / "empty").mkdir()

@@ -110,7 +110,7 @@ def _worker(memory_mb: int, warm: Callable[[], Any] | None) -> ProcessPoolExecut
                 max_workers=1,
                 mp_context=mp.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(os.getpid(), memory_mb, warm),
+                initargs=(os.getpid(), memory_mb, warm, _settings()),
             )
             _pool._zonelens_setup = (memory_mb, warm)  # type: ignore[attr-defined]
             _pool.submit(int).result()  # started and warmed before any budget's clock runs
@@ -132,14 +132,23 @@ def _kill(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _start_worker(parent: int, memory_mb: int, warm: Callable[[], Any] | None) -> None:
-    """In the worker: die with the parent, and cap the address space at what the worker uses when idle
-    plus the budget (a cap on the whole address space would count the libraries' own reservations)."""
+def _start_worker(
+    parent: int, memory_mb: int, warm: Callable[[], Any] | None, settings: dict[str, Any]
+) -> None:
+    """In the worker: die with the parent, warm up with the caller's paths, and cap the address space at
+    what the worker uses when idle plus the budget (a cap on the whole address space would count the
+    libraries' own reservations). A warm-up that fails leaves the worker alive: the work meets the same
+    fault (a broken rule file) and reports it, where an initializer's error would break the pool."""
     # Not PR_SET_PDEATHSIG: it fires when the *thread* that started the worker ends, and a Streamlit
     # script thread ends after every run. The worker watches its parent instead.
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    for key, value in settings.items():
+        setattr(config, key, value)
     if warm is not None:
-        warm()  # what every file needs, loaded once per worker and outside the budget
+        try:
+            warm()  # what every file needs, loaded once per worker and outside the budget
+        except Exception:  # noqa: BLE001, S110 - the work raises it again, with its message
+            pass
     try:
         import resource
 

@@ -40,6 +40,15 @@ def test_work_past_its_memory_is_stopped_and_the_next_call_works():
     assert run_bounded(len, bytearray(50_000_000)) == 50_000_000  # within the budget: fine
 
 
+def test_a_warm_up_that_fails_leaves_the_worker_to_do_the_work():
+    from functools import partial
+
+    # a broken rule file fails the warm-up first: the work must still run, and report the fault itself
+    assert run_bounded(len, "abc", warm=partial(int, "不是数字")) == 3
+    with pytest.raises(ValueError):
+        run_bounded(int, "不是数字", warm=partial(int, "不是数字"))
+
+
 def test_the_worker_reads_the_callers_paths(tmp_path, monkeypatch):
     monkeypatch.setattr(config, "LIBRARY_DIR", tmp_path / "library")
     assert run_bounded(config.user_lexicon_dir) == tmp_path / "library" / "lexicon"
