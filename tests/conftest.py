@@ -80,3 +80,19 @@ def user_lexicon(tmp_path, monkeypatch):
 
     monkeypatch.setattr(config, "LIBRARY_DIR", tmp_path / "library")
     return config.user_lexicon_dir()
+
+
+@pytest.fixture
+def broken_rules(tmp_path, monkeypatch):
+    """A copy of the rule files, in use, in which initiatives.json writes the key “stoplist” twice (a slip a
+    user's edit can make): returns its folder."""
+    import shutil
+
+    from lib import config
+
+    rules = tmp_path / "broken-rules"
+    shutil.copytree(config.RULES_DIR, rules)
+    spec = (rules / "initiatives.json").read_text(encoding="utf-8")
+    (rules / "initiatives.json").write_text(spec.replace("{", '{"stoplist": [], ', 1), encoding="utf-8")
+    monkeypatch.setattr(config, "RULES_DIR", rules)
+    return rules

@@ -50,16 +50,9 @@ def test_build_with_a_broken_rule_file_names_it_and_exits_two(isolated, corpus_f
     assert "错误：规则文件 metrics.json 不是有效的 JSON" in captured.err and "已跳过" not in captured.out
 
 
-def test_ingest_with_a_broken_rule_file_refuses_naming_it_never_a_traceback(isolated, monkeypatch, capsys):
-    import shutil
-
+def test_ingest_with_a_broken_rule_file_refuses_naming_it_never_a_traceback(isolated, broken_rules, capsys):
     from lib.core import budget
 
-    rules = isolated / "rules"
-    shutil.copytree(config.RULES_DIR, rules)
-    spec = (rules / "initiatives.json").read_text(encoding="utf-8")
-    (rules / "initiatives.json").write_text(spec.replace("{", '{"stoplist": [], ', 1), encoding="utf-8")
-    monkeypatch.setattr(config, "RULES_DIR", rules)
     budget.shutdown()  # a worker that warms up with the broken rules
     good = isolated / "合肥.txt"
     good.write_text(

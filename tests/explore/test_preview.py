@@ -103,16 +103,9 @@ def test_an_upload_past_the_time_budget_is_refused_with_the_reason(monkeypatch, 
     assert preview.preview_upload("a.txt", HEFEI.encode()).ok  # a fresh worker for the next file
 
 
-def test_an_upload_while_a_rule_file_is_broken_is_refused_naming_the_rule_file(monkeypatch, tmp_path):
-    import shutil
-
+def test_an_upload_while_a_rule_file_is_broken_is_refused_naming_the_rule_file(broken_rules):
     from lib.core import budget
 
-    rules = tmp_path / "rules"
-    shutil.copytree(config.RULES_DIR, rules)
-    spec = (rules / "initiatives.json").read_text(encoding="utf-8")
-    (rules / "initiatives.json").write_text(spec.replace("{", '{"stoplist": [], ', 1), encoding="utf-8")
-    monkeypatch.setattr(config, "RULES_DIR", rules)
     budget.shutdown()  # a worker forked with the broken rules
     p = preview.preview_upload("合肥.txt", HEFEI.encode("utf-8"))
     assert not p.ok and p.error.startswith("文件 合肥.txt：规则有误")

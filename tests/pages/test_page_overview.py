@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pagetest
 from streamlit.testing.v1 import AppTest
-
-from lib import config
 
 PAGE = "views/overview.py"
 
@@ -44,12 +40,7 @@ def test_empty_filter_says_so_and_offers_to_widen(downloads):
     assert len(pagetest.table(at)) == 6
 
 
-def test_a_broken_rule_file_gets_a_message_naming_it_and_the_key(downloads, monkeypatch, tmp_path):
-    rules = tmp_path / "rules"
-    shutil.copytree(config.RULES_DIR, rules)
-    text = (rules / "initiatives.json").read_text(encoding="utf-8")
-    (rules / "initiatives.json").write_text(text.replace("{", '{"stoplist": [], ', 1), encoding="utf-8")
-    monkeypatch.setattr(config, "RULES_DIR", rules)
+def test_a_broken_rule_file_gets_a_message_naming_it_and_the_key(downloads, broken_rules):
     at = AppTest.from_file(pagetest.APP, default_timeout=60).run()
     assert not at.exception, [e.value for e in at.exception]
     message = at.error[0].value
