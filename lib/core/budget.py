@@ -87,9 +87,14 @@ def _settings() -> dict[str, Any]:
 
 
 def _call(settings: dict[str, Any], fn: Callable[..., Any], args: tuple) -> Any:
+    _use(settings)
+    return fn(*args)
+
+
+def _use(settings: dict[str, Any]) -> None:
+    """Takes the caller's paths and settings (`_settings`) in the worker."""
     for key, value in settings.items():
         setattr(config, key, value)
-    return fn(*args)
 
 
 def shutdown() -> None:
@@ -142,8 +147,7 @@ def _start_worker(
     # Not PR_SET_PDEATHSIG: it fires when the *thread* that started the worker ends, and a Streamlit
     # script thread ends after every run. The worker watches its parent instead.
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    for key, value in settings.items():
-        setattr(config, key, value)
+    _use(settings)
     if warm is not None:
         try:
             warm()  # what every file needs, loaded once per worker and outside the budget

@@ -110,11 +110,8 @@ def bar_text(metrics: pd.DataFrame) -> pd.Series:
     (≥) only when the words do not say it themselves (a qualifier read apart from the value)."""
     raw = metrics["raw"].fillna("").astype(str)
     qualifier = metrics["qualifier"].fillna("").astype(str)
-    said = [bool(q) and q in r for q, r in zip(qualifier, raw, strict=True)]
-    mark = (
-        metrics["qualifier_kind"].map(QUALIFIER_MARK).fillna("").where(~pd.Series(said, index=raw.index), "")
-    )
-    return mark + raw.map(html.escape)
+    said = pd.Series([bool(q) and q in r for q, r in zip(qualifier, raw, strict=True)], index=raw.index)
+    return metrics["qualifier_kind"].map(QUALIFIER_MARK).fillna("").mask(said, "") + raw.map(html.escape)
 
 
 def hover_text(sentence: str, width: int = 32) -> str:

@@ -19,9 +19,7 @@ def enumeration(text: str, masked: str, *, key: str | None, rules: InitiativeRul
     heading = re.match(f"[（(]?{rules.re_numeral.pattern}[)）]?[、.．]", masked)  # 一、开展“双创双培”
     at = heading.end() if heading else 0
     spans = []
-    for i, ch in enumerate(masked + "、"):
-        if i < at:
-            continue
+    for i, ch in enumerate(masked[at:] + "、", start=at):
         if ch == "、":
             spans.append((at, i))
             at = i + 1

@@ -103,7 +103,7 @@ def named_park(text: str, places, not_place: tuple[str, ...]) -> Park | None:
     found: dict[str, Park] = {}
     for m in rules.re_suffix.finditer(text):
         park = _candidate(text, m, rules, places, not_place)
-        if park is not None and not park.name.removesuffix(m.group(0)).endswith(rules.name_bad_ends):
+        if park is not None:
             counts[park.name] += 1
             if park.name not in found or len(park.full_name) > len(found[park.name].full_name):
                 found[park.name] = park  # the fullest form it is written in (安吉县天子湖园区)
@@ -314,6 +314,8 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
         # 保定|国家大学科技园, 椒江|口|产业集聚区, 平顶山|数字产业|创新基地: a park named after its place
         own = "".join(words)
     elif len(own) < 2 or all(w in rules.generic_words for w in words[lead:]):
+        return None
+    if own.endswith(rules.name_bad_ends):  # 建在|园区, 落户|园区: a verb that puts something in a park
         return None
     where = words[:lead] or ([bracket.group(1)] if bracket else [])
     province, city = locate(where, places) if where else ("", "")
