@@ -150,12 +150,17 @@ def _group_mentions(sentence: str, group: list[re.Match], rules: InitiativeRules
 
 
 def _run_after_of(sentence: str, at: int, rules: InitiativeRules) -> str:
-    """The head after 的 (an of_link) when it is a way of working: “联席、联建、联动”的工作机制 → 工作机制."""
+    """The head after 的 (an of_link) when it is a way of working: “联席、联建、联动”的工作机制 → 工作机制,
+    or when a verb follows the head in the same run: 以“协调、联合、联动”的方式形成工作合力 → 方式."""
     link = next((link for link in rules.of_links if sentence.startswith(link, at)), None)
     if link is None:
         return ""
     run = descriptor_run(sentence, at + len(link), rules)
-    return run if run.endswith(rules.of_heads) and len(run) <= rules.max_descriptor_chars else ""
+    if run.endswith(rules.of_heads) and len(run) <= rules.max_descriptor_chars:
+        return run
+    head = max((h for h in rules.of_heads if run.startswith(h)), key=len, default="")
+    entry = dictionary_entry(run[len(head) : len(head) + 2]) if head else None
+    return head if entry is not None and entry[1].startswith("v") else ""
 
 
 def _major_count(run: str, group: list[re.Match], rules: InitiativeRules) -> bool:

@@ -27,6 +27,8 @@ class DateRules:
     target_marks: tuple[str, ...] = ()
     #: (pattern, year) of national campaigns and meetings: 党史学习教育 dates a report 2021 or later
     campaigns: tuple[tuple[re.Pattern, int], ...] = ()
+    #: a year's review (召开2020年度…述职会): held after that year, so the report is from the next year or later
+    reviews: tuple[re.Pattern, ...] = ()
 
     def is_year(self, value: int) -> bool:
         return self.first_year <= value <= self.last_year
@@ -54,16 +56,19 @@ def compile_rules(content: bytes | None) -> DateRules:
             (rulefiles.compile_pattern(c["re"], name="dates.json"), int(c["year"]))
             for c in spec.get("campaigns", [])
         ),
+        reviews=tuple(rulefiles.compile_pattern(p, name="dates.json") for p in spec.get("reviews", [])),
     )
 
 
 def article_year(text: str, *, date_rules: DateRules | None = None) -> int | None:
     """The year a report is written in, when its page gives no date: the latest year it names (not the end
     of a span like 2022—2024, nor a goal's year: 力争到2020年), the year of an anniversary it celebrates
-    (建党101周年 → 2022), or at least the year of the latest national campaign it names (党史学习教育 → 2021)."""
+    (建党101周年 → 2022), or at least the year of the latest national campaign it names (党史学习教育 → 2021)
+    or the year after one it reviews (召开2020年度综合目标考核表彰大会 → 2021)."""
     r = date_rules or load_rules()
     years = [base + _count(m.group("n")) for pattern, base in r.anniversaries for m in pattern.finditer(text)]
     years += [year for pattern, year in r.campaigns if pattern.search(text)]
+    years += [int(m.group("y")) + 1 for pattern in r.reviews for m in pattern.finditer(text)]
     years += [
         int(m.group(1))
         for m in RE_YEAR_WORD.finditer(text)

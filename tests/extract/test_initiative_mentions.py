@@ -51,6 +51,9 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区擦亮“加油站”品牌，服务企业。", {"加油站"}),
         ("联络员依托“一册三表”入企督导。", {"一册三表"}),
         ("园区创新“例会、联络、督查”的工作机制。", {"例会、联络、督查"}),  # 的 before a way of working
+        # made up: the way of working, then a verb in the same run (的方式形成, 的模式搭建)
+        ("园区以“甲联、乙动、丙促”的方式形成工作合力。", {"甲联、乙动、丙促"}),
+        ("园区通过“区企共建、专业运营”的模式搭建服务平台。", {"区企共建、专业运营"}),
         ("园区推行“甲乙丙”相结合的工作模式。", {"甲乙丙"}),  # counted parts: a name by its shape
         ("在“五有六室一站”标准基础上完善阵地。", {"五有六室一站"}),
         ("园区发布“甲法惠企”“乙警护企”“丙融助企”三个服务品牌。", {"甲法惠企", "乙警护企", "丙融助企"}),
@@ -177,6 +180,9 @@ def test_named_programmes_are_found(text, names):
         "园区着力打造“长江中游智能制造新高地”。",
         "园区正处在“两个先行地”建设的关键时期。",
         "园区坚持“工业强区、人才兴区”发展路径。",
+        # made up: a slogan before 的 and a way of working followed by a noun, or before a principle
+        "园区总结“甲引领、乙联动”的方式方法。",
+        "园区按照“甲相近、乙相邻”的原则组建联盟。",
     ],
 )
 def test_what_is_not_a_programme(text):

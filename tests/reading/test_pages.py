@@ -471,6 +471,11 @@ def test_a_page_without_a_headline_starts_with_its_body():
         ("园区2023年产值增长，党员学习“两学一做”。", 2023),  # an earlier campaign never lowers the year
         ("园区实施二十大工程。", None),  # twenty great projects, not the Party's 20th congress
         ("园区认真学习贯彻党的二十大精神。", 2022),
+        # made up: a year's review is held after that year (dates.json "reviews"); a year's plan is not
+        ("园区召开2020年度党组织书记抓基层党建述职评议会。", 2021),
+        ("園區黨工委召開了2022年度綜合目標考核表彰大會。", 2023),  # traditional characters
+        ("园区印发2024年度工作要点，2023年新建党组织12个。", 2024),  # its own year, not the next
+        ("2024年度，园区新建党组织12个。", 2024),  # a year's figure, no review
     ],
 )
 def test_article_year_without_a_date(text, year):
