@@ -172,7 +172,7 @@ def scope_of(
         ]
         if who or any(w in text for w in rules.person_words):
             return PERSON, who[-1] if who else ""
-        if any(w in text for w in rules.enterprise_words):
+        if any(w in text and rules.list_mark not in text[text.rfind(w) :] for w in rules.enterprise_words):
             before = [e for e in enterprises if e and e in sentence[:start]]
             return ENTERPRISE, before[-1] if before else ""
     return ZONE, ""

@@ -125,6 +125,10 @@ def test_this_year_is_the_reports_year():
         ("作为全市创新主阵地，科技城汇聚了120家高新技术企业。", "120", ZONE, ""),
         ("全市现有高新技术企业900家。", "900", OTHER, ""),
         ("该项目预计年产5万吨新材料。", "5", ENTERPRISE, ""),  # one project's figure, not the zone's
+        # made up: a group or a project's section is one enterprise; groups listed before 等 are examples
+        ("这次，集团成立党员突击队11支。", "11", ENTERPRISE, ""),
+        ("在项目一标段共有管理人员80余人。", "80", ENTERPRISE, ""),
+        ("园区引进甲乙集团、丙丁集团等企业，形成2个千亿元产业。", "2", ZONE, ""),
         # the wider area a zone's number is ranked in or measured against is not its owner
         ("园区生产总值增长9.9%，高于全省平均水平5.5个百分点。", "5.5", ZONE, ""),
         ("园区生产总值增长17.5%，远高于全省的9%。", "9%", OTHER, ""),  # the province's own figure
