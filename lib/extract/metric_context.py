@@ -53,6 +53,8 @@ class ContextRules:
     rank_words: tuple[str, ...] = ()
     #: 高于全省平均水平: the wider area's average is what the zone's number is measured against
     comparison_words: tuple[str, ...] = ()
+    #: 占全市的50%: the number is the subject's share of the wider area
+    share_words: tuple[str, ...] = ()
     re_carried: re.Pattern = re.compile("(?!)")  # periods that hold for the later ；-parts (2024年, 上半年)
 
 
@@ -75,6 +77,7 @@ def _compile(content: bytes | None) -> ContextRules:
         apposition_starts=tuple(spec.get("apposition_starts", [])),
         rank_words=tuple(spec.get("rank_words", [])),
         comparison_words=tuple(spec.get("comparison_words", [])),
+        share_words=tuple(spec.get("share_words", [])),
         relative_years={k: int(v) for k, v in spec.get("relative_years", {}).items()},
         period_rewrites=tuple(
             (rulefiles.compile_pattern(a, name="metric_context.json"), b)
@@ -179,11 +182,14 @@ def scope_of(
 
 
 def _measured_against(clause: str, other: re.Match, rules: ContextRules) -> bool:
-    """Whether the wider area in the clause is what the zone's number is ranked in (在全国排名第88名) or
-    measured against (高于全省平均水平5.5个百分点), not whose number it is (全市有企业…, 高于全省的9%)."""
+    """Whether the wider area in the clause is what the zone's number is ranked in (在全国排名第88名),
+    measured against (高于全省平均水平5.5个百分点) or a share of (占全市的50%), not whose number it is (全市有
+    企业…, 高于全省的9%)."""
     before = clause[: other.start()]  # the clause ends at the number: a rank word in it comes before
-    return any(w in clause for w in rules.rank_words) or (
-        any(w in before for w in rules.comparison_words) and clause.startswith("平均", other.end())
+    return (
+        any(w in clause for w in rules.rank_words)
+        or any(w in before for w in rules.share_words)
+        or (any(w in before for w in rules.comparison_words) and clause.startswith("平均", other.end()))
     )
 
 

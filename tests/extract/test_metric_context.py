@@ -54,6 +54,8 @@ def _at(sentence: str, number: str) -> int:
         ("2023年，园区累计培训党员300人次。", "300", "2023年"),  # a year's running total is the year's
         ("截至上半年，新增企业党组织9个。", "9", "上半年"),
         ("截至目前，已建成党群服务站点30个。", "30", ""),  # as of now: no period
+        ("截止2016年底，园区共有基层党组织84个。", "84", "截至2016年底"),  # 截止, written as 截至
+        ("截止8月底，园区共签约项目18个。", "18", "截至8月"),
     ],
 )
 def test_period(sentence, number, period):
@@ -133,6 +135,9 @@ def test_this_year_is_the_reports_year():
         ("园区生产总值增长9.9%，高于全省平均水平5.5个百分点。", "5.5", ZONE, ""),
         ("园区生产总值增长17.5%，远高于全省的9%。", "9%", OTHER, ""),  # the province's own figure
         ("园区在全国国家高新区综合排名中位列第88名。", "88", ZONE, ""),
+        # made up: a share of the wider area is the subject's number
+        ("园区5家企业获评专精特新企业，占全市的50%。", "50", ZONE, ""),
+        ("全市新增专精特新企业10家，占全省的5%。", "5%", OTHER, ""),  # the city's share: its clause says so
     ],
 )
 def test_scope(sentence, number, scope, name):
