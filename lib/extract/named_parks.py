@@ -298,7 +298,7 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     # 力合科创(佛山)科技园: a city in brackets before the suffix, the name before it
     words = _name_before(text, bracket.start() if bracket else m.start(), rules, places, not_place)
     lead = 0
-    while lead < len(words) and places.is_place(words[lead]):
+    while lead < len(words) and places.is_place(words[lead]) and _nested(words[:lead], words[lead], places):
         lead += 1  # 安吉县 天子 湖: the place says where, the rest is the park's own name
     own = "".join(words[lead:])
     suffix = m.group(0)
@@ -323,6 +323,13 @@ def _candidate(text: str, m: re.Match, rules: ParkRules, places, not_place) -> P
     return Park(
         own + inside + suffix, "".join(words) + inside + suffix, rules.suffix_type[suffix], province, city
     )
+
+
+def _nested(where: list[str], word: str, places) -> bool:
+    """Whether a place word lies in the province the places before it name (隆尧县 after 河北省), so that it
+    says where the park is; 东方 after 河北省隆尧县 is 海南's 东方市, so a word of the park's own name."""
+    province = locate(where, places)[0] if where else ""
+    return not province or any(p.province == province for p in places.find(word))
 
 
 def _name_before(text: str, start: int, rules: ParkRules, places, not_place) -> list[str]:

@@ -343,6 +343,11 @@ def test_a_park_named_again_and_again_is_the_zone_when_nothing_else_is():
         ("组织部部长王强来宁波环保科技城调研。环保科技城党工委汇报。", ("环保科技城", "宁波市")),
         # unless only a generic word follows the place: the name goes on before it
         ("八戒湖南总部园区揭牌。八戒湖南总部园区企业参加。", ("八戒湖南总部园区", "")),
+        # made up: a place of another province after the county (通化, a city of 吉林) is the park's own name
+        (
+            "走进浙江省安吉县通化食品城。通化食品城项目建设提速，通化食品城企业参加。",
+            ("通化食品城", "湖州市"),
+        ),
     ],
 )
 def test_where_a_parks_own_name_starts(text, expected):
@@ -415,6 +420,12 @@ def test_where_a_parks_own_name_starts(text, expected):
         ("组织建在园区。建在园区的支部多。", ("", "")),
         ("项目落户园区。落户园区企业增多。", ("", "")),
         ("党员沉到园区。沉到园区后服务企业。", ("", "")),
+        # made up: demonstration parks, e-commerce parks, food and biotech cities with a name of their own
+        ("青岚农业科技示范园党支部成立。青岚农业科技示范园企业参加。", ("青岚农业科技示范园", "产业园")),
+        ("鹭湖电商园党支部成立。鹭湖电商园企业参加。", ("鹭湖电商园", "产业园")),
+        ("星河食品城党委成立。星河食品城企业参加。", ("星河食品城", "产业园")),
+        ("云杉生物城党委成立。云杉生物城企业参加。", ("云杉生物城", "产业园")),
+        ("园区打造党建示范园。党建示范园建设提速。", ("", "")),  # generic words name none
     ],
 )
 def test_parks_of_other_kinds(text, expected):
