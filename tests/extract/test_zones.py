@@ -611,6 +611,21 @@ def test_zone_of_the_division_codes_carries_its_place():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up: national cooperation and experimental zones (zones.csv), by their names and short names
+        ("前海深港现代服务业合作区举行党建活动。前海企业党员参加。", ("前海合作区", "深圳市")),
+        ("横琴粤澳深度合作区党群服务中心开放，横琴企业参加。", ("横琴合作区", "珠海市")),
+        ("深汕特别合作区召开党建工作会议。深汕合作区企业参加。", ("深汕特别合作区", "深圳市")),
+        ("平潭综合实验区党工委召开会议。", ("平潭综合实验区", "福州市")),
+    ],
+)
+def test_national_cooperation_zones(text, expected):
+    zone = detect_zone("", text).zone
+    assert (zone.name, zone.city) == expected
+
+
 def test_zone_of_the_division_codes_named_without_its_city():
     found = detect_zone("", "六景工业园区党工委召开会议，六景工业园区企业代表参加。")
     assert (found.zone.name, found.zone.province, found.zone.city) == (
