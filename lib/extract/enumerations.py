@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from lib.extract.following_parts import inner
-from lib.extract.initiative_names import COUNTED, RE_TERM, InitiativeRules, Mention, is_term_chain
+from lib.extract.initiative_names import COUNTED, RE_TERM, Mention, is_term_chain
 from lib.extract.initiative_names import formula_terms as formula_terms_of
+from lib.extract.initiative_rules import InitiativeRules
 
 
 def enumeration(text: str, masked: str, *, key: str | None, rules: InitiativeRules) -> tuple[list[str], bool]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from lib.core.chars import split_sentences
-from lib.extract.initiative_names import RE_SLOGAN, RE_TERM, InitiativeRules, Mention
+from lib.extract.initiative_names import RE_SLOGAN, RE_TERM, Mention
+from lib.extract.initiative_rules import InitiativeRules
 
 #: Where a clause ends (read on text whose quoted terms are masked, so their commas do not count).
 RE_CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")

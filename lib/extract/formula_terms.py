@@ -21,7 +21,8 @@ from functools import cache
 
 from lib.core.chars import CJK
 from lib.extract.enumerations import after_lead_verb
-from lib.extract.initiative_names import COUNTED, FORMULA, InitiativeRules, Mention, numeral_value
+from lib.extract.initiative_names import COUNTED, FORMULA, Mention, numeral_value
+from lib.extract.initiative_rules import InitiativeRules
 
 #: Where an explanation of a formula term ends when no other follows it.
 RE_EXPLANATION_END = re.compile(r"[；;。）)]")

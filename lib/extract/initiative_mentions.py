@@ -28,7 +28,6 @@ from lib.extract.initiative_names import (
     NUMERALS,
     RE_SLOGAN,
     RE_TERM,
-    InitiativeRules,
     Mention,
     count_of,
     descriptor_run,
@@ -37,9 +36,9 @@ from lib.extract.initiative_names import (
     is_open_chain,
     is_parallel_count,
     is_term_chain,
-    load_initiative_rules,
     make_mention,
 )
+from lib.extract.initiative_rules import InitiativeRules, load_initiative_rules
 from lib.extract.unquoted_names import MAX_COUNTED_LIST_NAME, overlaps, unquoted_mentions
 from lib.text import segment
 

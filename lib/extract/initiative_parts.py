@@ -26,14 +26,13 @@ from lib.extract.initiative_names import (
     FORMULA,
     RE_SLOGAN,
     RE_TERM,
-    InitiativeRules,
     Mention,
     count_of,
     is_open_chain,
     is_term_chain,
-    load_initiative_rules,
     numeral_value,
 )
+from lib.extract.initiative_rules import InitiativeRules, load_initiative_rules
 
 #: A counted name that is a numeral and one character (三力, 五心, 两链): each of its parts holds that character.
 RE_NUMERAL_AND_KEY = re.compile(r"[一二两双三四五六七八九十]{1,2}[^一二两双三四五六七八九十个]")

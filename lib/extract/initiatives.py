@@ -17,14 +17,13 @@ from lib.extract.initiative_mentions import find_initiative_mentions
 from lib.extract.initiative_names import (
     COUNTED,
     RE_SLOGAN,
-    InitiativeRules,
     Mention,
     formula_terms,
     is_open_chain,
     is_term_chain,
-    load_initiative_rules,
 )
 from lib.extract.initiative_parts import initiative_components
+from lib.extract.initiative_rules import InitiativeRules, load_initiative_rules
 from lib.extract.registry import KIND, SENTENCE, SOURCE, THEME, Column, Extractor, register
 from lib.extract.zone_choice import form_of
 

@@ -16,10 +16,8 @@ from functools import cache
 from lib.core.chars import CJK
 from lib.extract.entity_rules import dictionary_entry
 from lib.extract.initiative_names import (
-    LIST_ITEM_CHARS,
     NUMERALS,
     RE_DIGITS,
-    InitiativeRules,
     Mention,
     count_of,
     counted_list_matches,
@@ -28,6 +26,7 @@ from lib.extract.initiative_names import (
     is_formula,
     make_mention,
 )
+from lib.extract.initiative_rules import LIST_ITEM_CHARS, InitiativeRules
 from lib.text import segment
 
 #: An unquoted formula: 1+5+X, 2+3+X, 1+4+N, or a 3–4 digit code such as 135.

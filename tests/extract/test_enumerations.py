@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lib.extract.enumerations import after_lead_verb, enumeration, plausible_parts
-from lib.extract.initiative_names import load_initiative_rules
 from lib.extract.initiative_parts import _mask_terms
+from lib.extract.initiative_rules import load_initiative_rules
 
 
 def listed(text: str, key: str | None = None) -> tuple[list[str], bool]:

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from lib.core.chars import split_sentences
 from lib.extract import initiative_mentions, unquoted_names
-from lib.extract.initiative_names import RE_RUN, counted_list_matches, load_initiative_rules
+from lib.extract.initiative_names import RE_RUN, counted_list_matches
+from lib.extract.initiative_rules import load_initiative_rules
 from lib.extract.initiatives import extract_initiatives
 from tests.samples import real_texts
 

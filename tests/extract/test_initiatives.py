@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib import config
-from lib.extract.initiative_names import formula_terms, initiative_kind, load_initiative_rules
+from lib.extract.initiative_names import formula_terms, initiative_kind
+from lib.extract.initiative_rules import load_initiative_rules
 from lib.extract.initiatives import extract_initiatives
 from lib.reading.articles import read_articles
 
