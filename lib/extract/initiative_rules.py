@@ -98,6 +98,8 @@ class InitiativeRules:
     re_verb_head: re.Pattern  # 亮出红领经开党建品牌: a short name between a programme verb and a head
     #: An unquoted list and the counted name it makes up: 任务、责任、进度、问题四张清单.
     re_counted_list: re.Pattern
+    #: A list, a numeral, the character each item holds, a word of union: 先锋圈、…、邻里圈五圈融合 (keyed_tails).
+    re_keyed_list: re.Pattern
 
 
 def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
@@ -188,6 +190,10 @@ def _patterns(spec: dict, numerals: dict[str, int]) -> dict[str, re.Pattern]:
             f"([{CJK}]{{{spec['name_chars']['unquoted'][0]},{spec['name_chars']['unquoted'][1]}}}?)"
             f"(?:{rulefiles.alternation([*spec['unquoted_heads'], *spec.get('numbered_unquoted_heads', [])])})"
             f"(?![{CJK}])"
+        ),
+        re_keyed_list=re.compile(
+            f"((?:{LIST_ITEM}、)+{LIST_ITEM})([{re.escape(''.join(numerals))}])([{CJK}])"
+            f"(?:{rulefiles.alternation(spec.get('keyed_tails', []))})"
         ),
         re_counted_list=re.compile(
             f"((?:{LIST_ITEM}、)+(?:{LIST_ITEM}(?:{joiners}))?{LIST_ITEM}?)(等)?"

@@ -4,7 +4,8 @@
   (党建+工作生态链);
 - parallel numeral names that are not idioms (三横三纵, 双培双争, 一组织一品牌);
 - a short name between a programme verb and a head (亮出红领经开党建品牌);
-- a counted name right after the list of its parts, as many as it counts (任务、责任、进度、问题四张清单).
+- a counted name right after the list of its parts, as many as it counts (任务、责任、进度、问题四张清单), or
+  a numeral and the character every part holds, then a word of union (先锋圈、…、邻里圈五圈融合).
 
 Rules in data/rules/initiatives.json."""
 
@@ -47,6 +48,7 @@ def unquoted_mentions(sentence: str, rules: InitiativeRules) -> list[Mention]:
         *_parallel_names(sentence, rules),
         *_verb_head_names(sentence, rules),
         *_counted_lists(sentence, rules),
+        *_keyed_lists(sentence, rules),
     ]
 
 
@@ -165,6 +167,26 @@ def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
         items[0] = _first_item(before, max(len(i) for i in items[1:]))
         start = m.start(1) + len(before) - len(items[0])
         mention = make_mention(name, name, start, m.start(3) + len(name), rules)
+        out.append(Mention(**{**mention.__dict__, "parts": tuple(items)}))
+    return out
+
+
+def _keyed_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
+    """先锋圈、政务圈、…、邻里圈五圈融合发展 → 五圈融合: a list, a numeral as large as the list is long, the
+    character every item holds and a word of union (`keyed_tails`) name what the list makes up; the items are
+    its parts."""
+    if "、" not in sentence:
+        return []
+    out = []
+    for m in counted_list_matches(sentence, rules.re_keyed_list):
+        items = m.group(1).split("、")
+        before = items[0]
+        items[0] = _first_item(before, max(len(i) for i in items[1:]))
+        name = sentence[m.start(2) : m.end()]
+        count, _ = count_of(name, rules)
+        if count != len(items) or not all(m.group(3) in item for item in items) or name in rules.stoplist:
+            continue
+        mention = make_mention(name, name, m.start(2), m.end(), rules)
         out.append(Mention(**{**mention.__dict__, "parts": tuple(items)}))
     return out
 

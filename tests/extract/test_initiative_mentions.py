@@ -47,6 +47,9 @@ def found(*paragraphs: str) -> dict[str, dict]:
         ("园区打造“红色互联”朋友圈，联系企业。", {"红色互联"}),  # heads of descriptor_heads
         ("通过组织建设互促、党员干部互动等“六互”形式，推进治理。", {"六互"}),  # some of its six listed
         ("园区实施246工作机制，即2个平台、4支队伍、6项制度。", {"246"}),
+        # made up: a numeral, the character each item of the list before it holds, a word of union
+        ("推动甲园、乙园、丙园三园联动发展。", {"三园联动"}),
+        ("依托东链、西链、南链、北链四链融合，服务企业。", {"四链融合"}),
         ("园区建立健全1+5+X党组织覆盖网络。", {"1+5+X"}),
         ("园区全面打造党建+服务生态链。", {"党建+服务生态链"}),
         ("园区擦亮“加油站”品牌，服务企业。", {"加油站"}),
@@ -184,6 +187,10 @@ def test_named_programmes_are_found(text, names):
         # made up: a slogan before 的 and a way of working followed by a noun, or before a principle
         "园区总结“甲引领、乙联动”的方式方法。",
         "园区按照“甲相近、乙相邻”的原则组建联盟。",
+        # made up: a count of what the list names, with no word of union, or items without the counted character
+        "园区走访甲村、乙村、丙村三个村。",
+        "园区推动甲园、乙区、丙镇三园联动发展。",
+        "园区推动甲园、乙园、丙园两园联动发展。",  # a numeral other than the list's length
     ],
 )
 def test_what_is_not_a_programme(text):
@@ -363,6 +370,8 @@ def test_what_is_not_a_programme(text):
             ["党委主抓", "部门主推", "企业主体"],
         ),
         (["物流园探索“甲站安家、乙站暖家”两步法。"], "两步法", "counted", 2, ["甲站安家", "乙站暖家"]),
+        # made up: a keyed list's items are its parts, the first one cut from the words before it
+        (["园区推动东城甲园、乙园、丙园三园联动。"], "三园联动", "counted", 3, ["甲园", "乙园", "丙园"]),
         (  # made up: an ordinal heading (一、) before a name is no item of a list
             ["一、开展“双创双培”，加强党员队伍建设。"],
             "双创双培",
