@@ -1,5 +1,6 @@
 """Initiative names: the kinds of name and the count a name implies (the rules, data/rules/initiatives.json,
-are compiled by lib.extract.initiative_rules). Where names occur in a sentence is lib.extract.initiative_mentions; their parts, lib.extract.initiative_parts.
+are compiled by lib.extract.initiative_rules). Where names occur in a sentence is
+lib.extract.initiative_mentions; their parts, lib.extract.initiative_parts.
 
 Kinds, and the count each one implies (`expected_count`):
 - formula: digits or a letter joined by + (1+4+N), a 3–5 digit code (1145), or terms joined by + or a dash

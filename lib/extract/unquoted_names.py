@@ -163,11 +163,7 @@ def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
             or not (count == len(items) or m.group(2) and count > len(items))
         ):
             continue
-        before = items[0]  # the characters before the first 、, of which the first item is the end
-        items[0] = _first_item(before, max(len(i) for i in items[1:]))
-        start = m.start(1) + len(before) - len(items[0])
-        mention = make_mention(name, name, start, m.start(3) + len(name), rules)
-        out.append(Mention(**{**mention.__dict__, "parts": tuple(items)}))
+        out.append(_list_mention(name, m.start(3) + len(name), m, items, rules))
     return out
 
 
@@ -179,16 +175,25 @@ def _keyed_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
         return []
     out = []
     for m in counted_list_matches(sentence, rules.re_keyed_list):
-        items = m.group(1).split("、")
-        before = items[0]
-        items[0] = _first_item(before, max(len(i) for i in items[1:]))
         name = sentence[m.start(2) : m.end()]
-        count, _ = count_of(name, rules)
-        if count != len(items) or not all(m.group(3) in item for item in items) or name in rules.stoplist:
-            continue
-        mention = make_mention(name, name, m.start(2), m.end(), rules)
-        out.append(Mention(**{**mention.__dict__, "parts": tuple(items)}))
+        mention = _list_mention(name, m.end(), m, m.group(1).split("、"), rules)
+        if (
+            count_of(name, rules)[0] == len(mention.parts)
+            and all(m.group(3) in part for part in mention.parts)
+            and name not in rules.stoplist
+        ):
+            out.append(mention)
     return out
+
+
+def _list_mention(name: str, end: int, m: re.Match, items: list[str], rules: InitiativeRules) -> Mention:
+    """The name ending at `end` after the list `m` matched (its group 1), with the list's items as its parts;
+    the first item is the end of the characters before the list's first 、."""
+    before = items[0]
+    items = [_first_item(before, max(len(i) for i in items[1:])), *items[1:]]
+    start = m.start(1) + len(before) - len(items[0])
+    mention = make_mention(name, name, start, end, rules)
+    return Mention(**{**mention.__dict__, "parts": tuple(items)})
 
 
 def _first_item(run: str, widest: int) -> str:
