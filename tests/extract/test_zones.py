@@ -14,7 +14,7 @@ from lib import config
 from lib.extract.entity_rules import short_name_uses
 from lib.extract.named_parks import named_park
 from lib.extract.zone_choice import detect_zone
-from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_mentions
+from lib.extract.zones import find_mentions, load_gazetteer, split_name, zone_key, zone_mentions
 
 
 @pytest.mark.parametrize(
@@ -39,10 +39,12 @@ from lib.extract.zones import find_mentions, load_gazetteer, zone_key, zone_ment
         ("光山县先进制造业开发区党委成立", {"光山先进制造业开发区": 1}),
         ("青阳县高新技术产业园区", {"青阳高新区": 1}),
         ("阳朔工业园", {"阳朔工业园区": 1}),
-        # a county renamed since cpca's table (潜山县 → 潜山市), after its city's name: the county's zone
-        ("安庆潜山市经开区坚持党建与招商并重", {"安庆潜山经开区": 1}),
+        # a county renamed since cpca's table (平泉县 → 平泉市), after its city's name: the county's zone
+        ("承德平泉市经开区坚持党建与招商并重", {"承德平泉经开区": 1}),
         ("唐山滦州市经济开发区召开党建会", {"唐山滦州经开区": 1}),
-        ("安庆市潜山市经开区", {"安庆潜山经开区": 1}),
+        ("承德市平泉市经开区", {"承德平泉经开区": 1}),
+        # … and when the table lists the zone (the provincial 潜山经开区), its listed name
+        ("安庆市潜山市经开区", {"潜山经开区": 1}),
         # a county in brackets after its city; a descriptive word before 工业集中区
         ("厦门(集美)机械工业集中区", {"厦门集美机械工业集中区": 1}),
         ("湖里创新园举行授牌仪式", {"湖里创新园": 1}),
@@ -247,6 +249,30 @@ def test_a_row_added_to_the_table_is_recognised(tmp_path):
     assert gz.zones["云溪新城"].level == "provincial"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "近日，旌德经济开发区党工委组织召开非公企业党建工作推进会。旌德经开区现有非公企业党组织12个。",
+        "旌德县委组织部近日在开发区召开党建工作推进会，旌德县各乡镇参加。开发区党工委书记作报告。",
+    ],
+)
+def test_a_provincial_zone_of_the_gazetteer_carries_its_level_and_place(body):
+    zone = detect_zone("", body).zone
+    assert (zone.name, zone.level) == ("旌德经开区", "provincial")
+    assert (zone.province, zone.city) == ("安徽省", "宣城市")
+
+
+def test_no_provincial_zone_is_listed_under_a_place_name_two_cities_share():
+    """海州 is a district of 阜新 and of 连云港: a row for 连云港's 海州工业园 would take 阜新's for it."""
+    gz = load_gazetteer()
+    for zone in (z for z in gz.zones.values() if z.level == "provincial"):
+        place, _ = split_name(zone_key(zone.name, gz), gz)
+        homes = {(p.province, p.city) for p in gz.places.find(place)} if place else set()
+        assert len(homes) <= 1, zone.name
+    zone = detect_zone("", "近日，阜新市海州区工业园区党委召开会议。海州工业园区现有企业30家。").zone
+    assert (zone.province, zone.city) == ("辽宁省", "阜新市")
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_zone_mentions_never_raises(text):
@@ -266,9 +292,9 @@ def test_a_corrected_zone_gets_what_is_known_of_it():
         "广安经开区",
         "四川省",
     )
-    unlisted = zone_named("张家口宣化经济开发区")
+    unlisted = zone_named("张家口怀来经济开发区")
     assert (unlisted.name, unlisted.type, unlisted.province, unlisted.city) == (
-        "张家口宣化经济开发区",
+        "张家口怀来经济开发区",
         "经开区",
         "河北省",
         "张家口市",
