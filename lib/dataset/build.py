@@ -24,6 +24,7 @@ from lib.core.errors import ReadError, RuleFileError
 from lib.dataset import filecache, frames, store, workers
 from lib.dataset.schema import Dataset
 from lib.extract import zones
+from lib.extract.articles import share_year
 from lib.extract.context import ArticleContext
 from lib.extract.registry import Extractor, extractors
 from lib.reading import decode, repair
@@ -77,6 +78,7 @@ def _process(data: bytes, *, name: str, origin: str) -> Rows:
             rows[extractor.table].extend(found)
     if not rows["articles"]:
         raise ReadError(name, "没有可识别的正文（全是标题、图片说明或空行）")
+    share_year(rows)
     return rows
 
 

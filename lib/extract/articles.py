@@ -86,3 +86,21 @@ class Articles(Extractor):
                 "origin": ctx.origin,
             }
         ]
+
+
+#: The tables whose `year` is the report's (a metric's is its sentence's).
+REPORT_YEAR_TABLES = ("articles", "paragraphs")
+
+
+def share_year(rows: dict[str, list[dict]]) -> None:
+    """Gives the articles of one file that name no year the one year its other articles have: a page's
+    photo captions (…举办2024年“七一”表彰大会) date the report beside them; two years, and none is given."""
+    years = {r["year"] for r in rows["articles"] if r.get("year") is not None}
+    if len(years) != 1:
+        return
+    year = years.pop()
+    undated = {r["article_id"] for r in rows["articles"] if r.get("year") is None}
+    for table in REPORT_YEAR_TABLES:
+        for row in rows.get(table, ()):
+            if row["article_id"] in undated:
+                row["year"] = year

@@ -37,6 +37,12 @@ META_LABEL = r"(?:来源|发布时间|发布日期|更新时间|作者|时间|�
 RE_TITLE_WITH_META = re.compile(rf"(?P<title>[^|｜]{{5,60}}?)\s*[|｜]\s*(?P<meta>{META_LABEL}.*)")
 #: A line that starts with a metadata label is metadata, whatever follows its bar: 发布日期：… | 来源：….
 RE_META_FIRST = re.compile(rf"\s*{META_LABEL}")
+#: Metadata and the report's first sentence on one line, where a counter's value is missing (a script fills
+#: it in on the live page): 发布日期:2024-08-30 浏览次数:近日,某某部长率队到科技园调研。
+RE_META_WITH_BODY = re.compile(
+    rf"(?P<meta>{META_LABEL}[^。！？]{{0,80}}?(?:浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量)\s*[:：])"
+    r"\s*(?P<body>[\u4e00-\u9fff][^:：]{0,24}?[，,].*[。！？]$)"
+)
 
 #: A line with no `#` is read as a heading when it is this short and has no clause punctuation.
 BARE_HEADING_MAX = 24
@@ -92,6 +98,10 @@ def classify_lines(raw: str) -> list[Block]:
         if not line:
             blank += 1
             continue
+        glued = RE_META_WITH_BODY.fullmatch(line)
+        if glued:  # the metadata, then the body's first line
+            blocks.append(Block(glued["meta"], META, blank_before=blank))
+            blank, line, page_kind = 0, glued["body"], None
         both = None if RE_META_FIRST.match(line) else RE_TITLE_WITH_META.fullmatch(line)
         if both and RE_CJK.search(both["title"]) and not _is_date(both["title"]):
             blocks += [Block(both["title"], HEADING, blank_before=blank), Block(both["meta"], META)]

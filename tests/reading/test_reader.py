@@ -26,6 +26,7 @@ from lib.core.chars import RE_CJK
 from lib.core.errors import ReadError
 from lib.core.safety import display_name
 from lib.reading import decode, pages
+from lib.reading.articles import read_articles
 from lib.reading.decode import decode_bytes, is_traditional, to_simplified
 from lib.reading.formats import extract_text, strip_web_clutter
 
@@ -483,3 +484,22 @@ def test_a_docx_whose_zip_directory_lies_about_a_size_is_refused_before_it_is_in
         at = raw.find(b"PK\x01\x02", at + 4)
     with pytest.raises(ReadError, match="压缩包的内容与它的目录不符"):
         extract_text(bytes(raw), name="bomb.docx")
+
+
+@pytest.mark.parametrize(
+    "meta", ["发布日期:2023-05-12 浏览次数:", "来源：某某日报 发布时间：2023年05月12日 点击数："]
+)
+def test_metadata_glued_to_the_first_sentence_is_split_off(meta):
+    text = (
+        f"某某科技园党支部开展主题党日活动\n{meta}近日,某某科技园党支部组织党员参观红色教育基地。\n"
+        "党员们表示，要把学习成果转化为工作动力。"
+    )
+    (art,) = read_articles(text, source_file="x.txt")
+    assert art.date == "2023-05-12"
+    assert art.body[0].text.startswith("近日")
+
+
+def test_a_counter_with_its_value_stays_metadata():
+    text = "某某科技园党支部开展主题党日活动\n发布日期:2023-05-12 浏览次数:128\n近日,某某科技园党支部组织党员参观红色教育基地。"
+    (art,) = read_articles(text, source_file="x.txt")
+    assert (art.date, len(art.body)) == ("2023-05-12", 1)
