@@ -33,6 +33,7 @@ from lib.extract.initiative_names import (
     numeral_value,
 )
 from lib.extract.initiative_rules import InitiativeRules, load_initiative_rules
+from lib.extract.unquoted_names import keyed_lists
 
 #: A counted name that is a numeral and one character (三力, 五心, 两链): each of its parts holds that character.
 RE_NUMERAL_AND_KEY = re.compile(r"[一二两双三四五六七八九十]{1,2}[^一二两双三四五六七八九十个]")
@@ -244,8 +245,11 @@ def _parts_after(mention: Mention, at: _Surroundings, rules: InitiativeRules) ->
 
 
 def _first_fitting(clauses: list[tuple[str, str]], mention: Mention, rules: InitiativeRules) -> list[str]:
-    """The first of the clauses' lists that fits the count the name implies, else []."""
+    """The first of the clauses' lists that fits the count the name implies, else []. A list closed by a
+    name of its own (先锋圈、…、邻里圈五圈融合) is that name's, not the parts of another (“五拼五比晒五榜”)."""
     for text, mask in clauses:
+        if any(other.key not in mention.name for other in keyed_lists(text, rules)):
+            continue
         items, quoted = enumeration(text, mask, key=mention.key, rules=rules)
         if _fits(items, mention, quoted=quoted):
             return items

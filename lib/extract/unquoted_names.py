@@ -48,7 +48,7 @@ def unquoted_mentions(sentence: str, rules: InitiativeRules) -> list[Mention]:
         *_parallel_names(sentence, rules),
         *_verb_head_names(sentence, rules),
         *_counted_lists(sentence, rules),
-        *_keyed_lists(sentence, rules),
+        *keyed_lists(sentence, rules),
     ]
 
 
@@ -167,7 +167,7 @@ def _counted_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
     return out
 
 
-def _keyed_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
+def keyed_lists(sentence: str, rules: InitiativeRules) -> list[Mention]:
     """先锋圈、政务圈、…、邻里圈五圈融合发展 → 五圈融合: a list, a numeral as large as the list is long, the
     character every item holds and a word of union (`keyed_tails`) name what the list makes up; the items are
     its parts."""

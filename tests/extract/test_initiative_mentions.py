@@ -372,6 +372,22 @@ def test_what_is_not_a_programme(text):
         (["物流园探索“甲站安家、乙站暖家”两步法。"], "两步法", "counted", 2, ["甲站安家", "乙站暖家"]),
         # made up: a keyed list's items are its parts, the first one cut from the words before it
         (["园区推动东城甲园、乙园、丙园三园联动。"], "三园联动", "counted", 3, ["甲园", "乙园", "丙园"]),
+        (  # made up: a keyed list after a counted name is the keyed name's; the list before is the parts
+            [
+                "园区围绕甲项、乙项、丙项等三个方面，开展“三比三晒”活动，通过东区、西区、南区三区联动，凝聚合力。"
+            ],
+            "三比三晒",
+            "counted",
+            3,
+            ["甲项", "乙项", "丙项"],
+        ),
+        (  # made up: a counted name on the keyed list's own character keeps the list as its parts
+            ["园区开展“三区”共建，通过东区、西区、南区三区联动，凝聚合力。"],
+            "三区",
+            "counted",
+            3,
+            ["东区", "西区", "南区"],
+        ),
         (  # made up: an ordinal heading (一、) before a name is no item of a list
             ["一、开展“双创双培”，加强党员队伍建设。"],
             "双创双培",
