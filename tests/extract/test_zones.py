@@ -210,6 +210,32 @@ def test_airport_economy_zones(body, expected):
     assert (zone.name, zone.type, zone.city) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # made up: kinds of national zone the reports had not shown, named once, after a place
+        (
+            "近日，广西凭祥重点开发开放试验区党工委召开会议，试验区党工委要求各支部抓好党建工作。",
+            ("凭祥开发开放试验区", "试验区", "崇左市"),
+        ),
+        (
+            "近日，福州台商投资区党工委召开党建工作会议，投资区将推进非公党建。",
+            ("福州台商投资区", "投资区", "福州市"),
+        ),
+        ("近日，榆林能源化工基地党工委召开会议。", ("榆林能源化工基地", "化工园区", "榆林市")),
+        (
+            "近日，西安国际港务区党工委召开党建工作会议，港务区将推进非公党建。",
+            ("西安国际港务区", "港区", "西安市"),
+        ),
+        # with no place before it, no zone
+        ("深化改革，建设开发开放试验区，发展能源化工基地。", ("", "", "")),
+    ],
+)
+def test_kinds_of_national_zone(body, expected):
+    zone = detect_zone("", body).zone
+    assert (zone.name, zone.type, zone.city) == expected
+
+
 def test_a_bare_zone_of_a_city_with_several_of_its_kind_is_none_of_them():
     # made up: 上海 has several listed 高新区 (张江, 紫竹 …): its bare 高新区 is not a made-up 上海高新区
     body = "近日，上海市在高新区召开党建工作会。上海市委组织部出席，高新区企业参加。"
