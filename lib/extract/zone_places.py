@@ -122,8 +122,10 @@ def _is_descriptor_word(word: str, tag: str, gz: Gazetteer) -> bool:
     """A word describing a zone after its place (智能制造; 智慧, tagged as a name), never a place (五华|科技)."""
     if blocked(word, gz) or gz.places.is_place(word) or word in gz.not_descriptors:
         return False
-    listed = dictionary_entry(word) if tag not in gz.descriptor_tags else None
-    return tag in gz.descriptor_tags or bool(listed and listed[1] in gz.listed_name_tags)
+    if tag in gz.descriptor_tags or word in gz.descriptor_verbs:  # 智能|制造: an industry
+        return True
+    listed = dictionary_entry(word)
+    return bool(listed and listed[1] in gz.listed_name_tags)
 
 
 def _is_place_word(word: str, tag: str, gz: Gazetteer) -> bool:

@@ -71,6 +71,7 @@ class Gazetteer:
     listed_name_tags: frozenset[str]
     descriptor_tags: frozenset[str]
     not_descriptors: frozenset[str]  # 优秀 of 松江区优秀产业园区: praise, no kind of zone
+    descriptor_verbs: frozenset[str]  # 制造 of 沈阳智能制造产业园: a verb naming an industry
     max_place_chars: int
     max_descriptor_chars: int
     own_name_tags: frozenset[str]  # 湘潭|天易|经开区: the tags of a zone's own name after a city or county
@@ -106,12 +107,7 @@ def load_gazetteer(
 
 def _compile(rules: bytes | None, table: bytes | None, divisions: bytes | None = None) -> Gazetteer:
     spec = rulefiles.json_rules(rules, name="zones.json")
-    suffixes = {
-        s["suffix"]: Suffix(
-            s["suffix"], s["canonical"], s.get("type", s["canonical"]), s.get("descriptive", False)
-        )
-        for s in spec["generic_suffixes"]
-    }
+    suffixes = _suffixes(spec["generic_suffixes"])
     alternation = rulefiles.alternation(suffixes)
     # The hand-kept table and zones.json come last: a zone they list wins over the division codes' row.
     listed = [*_table_zones(divisions), *_table_zones(table), *(_zone_of(z) for z in spec.get("zones", []))]
@@ -129,6 +125,7 @@ def _compile(rules: bytes | None, table: bytes | None, divisions: bytes | None =
         listed_name_tags=frozenset(spec.get("listed_name_tags", [])),
         descriptor_tags=frozenset(spec.get("descriptor_tags", [])),
         not_descriptors=frozenset(spec.get("not_descriptor_words", [])),
+        descriptor_verbs=frozenset(spec.get("descriptor_verbs", [])),
         max_place_chars=int(spec.get("max_place_chars", 10)),
         max_descriptor_chars=int(spec.get("max_descriptor_chars", 6)),
         own_name_tags=frozenset(spec.get("own_name_tags", [])),
@@ -164,6 +161,15 @@ def _compile(rules: bytes | None, table: bytes | None, divisions: bytes | None =
         by_city={p: tuple(dict.fromkeys(ns)) for p, ns in by_city.items()},
         aliases=word_automaton({a: (len(a), n) for a, n in aliases.items() if len(a) >= 2}),
     )
+
+
+def _suffixes(specs: list[dict]) -> dict[str, Suffix]:
+    return {
+        s["suffix"]: Suffix(
+            s["suffix"], s["canonical"], s.get("type", s["canonical"]), s.get("descriptive", False)
+        )
+        for s in specs
+    }
 
 
 def _zone_of(row: dict) -> Zone:

@@ -236,6 +236,21 @@ def test_kinds_of_national_zone(body, expected):
     assert (zone.name, zone.type, zone.city) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # made up: an industry whose last word the segmenter tags a verb (制造, 创意, 孵化) describes the zone
+        ("近日，沈阳智能制造产业园党工委召开会议。", "沈阳智能制造产业园"),
+        ("近日，洛阳文化创意产业园党支部召开会议。", "洛阳文化创意产业园"),
+        ("近日，芜湖创业孵化产业园党支部召开会议。", "芜湖创业孵化产业园"),
+        # another verb between the place and the suffix still names none
+        ("近日，沈阳召开会议，推进产业园建设。", ""),
+    ],
+)
+def test_an_industry_ending_in_a_verb_describes_a_zone(body, expected):
+    assert detect_zone("", body).zone.name == expected
+
+
 def test_a_bare_zone_of_a_city_with_several_of_its_kind_is_none_of_them():
     # made up: 上海 has several listed 高新区 (张江, 紫竹 …): its bare 高新区 is not a made-up 上海高新区
     body = "近日，上海市在高新区召开党建工作会。上海市委组织部出席，高新区企业参加。"
