@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lib import config
 from lib.core import rulefiles
-from lib.core.chars import chinese_number
+from lib.core.chars import CN_DIGITS, chinese_number
 
 #: A four-digit number followed by 年 (the range is checked apart: dates.json's first_year, last_year).
 RE_YEAR_WORD = re.compile(r"(?<!\d)(\d{4})年")
@@ -107,10 +107,19 @@ def written_dates(line: str, *, date_rules: DateRules | None = None) -> list[str
     found = []
     for pattern in r.re_dates:
         for m in pattern.finditer(line):
-            year, month, day = (int(m.group(g)) for g in ("y", "m", "d"))
+            year, month, day = (_date_number(m.group(g)) for g in ("y", "m", "d"))
             if r.is_year(year) and 1 <= month <= 12 and 1 <= day <= 31:
                 found.append((m.start(), f"{year:04d}-{month:02d}-{day:02d}"))
     return [d for _, d in sorted(found)]
+
+
+def _date_number(text: str) -> int:
+    """A date's year, month or day as written: 2023, 〇五; 二〇二三 (a digit each), 十二, 二十六."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4:  # a year, one Chinese digit each
+        return int("".join(str(CN_DIGITS.get(ch, 0)) for ch in text))
+    return int(chinese_number(text) or 0)
 
 
 def is_year_code(code: str, *, date_rules: DateRules | None = None) -> bool:

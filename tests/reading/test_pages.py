@@ -9,7 +9,7 @@ import pytest
 from lib.reading import pages
 from lib.reading.articles import read_articles
 from lib.reading.bylines import is_byline
-from lib.reading.dates import article_year
+from lib.reading.dates import article_year, written_dates
 from tests.samples import real_texts
 
 
@@ -370,6 +370,13 @@ PAGES = [
         "2023-04-06",
     ),
     (
+        "a date in Chinese numerals under the headline, as official documents write it",
+        "园区党建引领发展再上新台阶\n二〇二三年五月六日\n" + BODY,
+        "园区党建引领发展再上新台阶",
+        "",
+        "2023-05-06",
+    ),
+    (
         "an app feed's line of the site and how long ago it posted, above the headline",
         "某某日报 13小时前\n园区党建引领发展再上新台阶\n" + BODY,
         "园区党建引领发展再上新台阶",
@@ -515,3 +522,9 @@ def test_a_byline_the_clutter_rules_match_is_text():
     line = "本报记者 李争粉 特约通讯员 魏志强 沈丹萍"
     assert pages.load_rules().any_line.fullmatch(line) and is_byline(line)
     assert pages.line_kind(line) is None
+
+
+@pytest.mark.parametrize("text", ["一二三四年五月六日", "二〇二三年十三月六日", "二〇二三年"])
+def test_chinese_numerals_that_are_no_date_give_none(text):
+    # made up: digits that are no plausible year, a month past twelve, a year alone
+    assert written_dates(text) == []

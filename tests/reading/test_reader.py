@@ -264,6 +264,9 @@ def test_strip_web_clutter_drops_chrome_lines(line):
         ("文章来源:某某经济开发区党政办公室", None),
         ("新闻来源：某某日报 2022-03-01", "2022-03-01"),
         ("稿件来源：某某区融媒体中心", None),
+        # made up: a date in Chinese numerals, as official documents write it
+        ("二〇二三年五月六日", "2023-05-06"),
+        ("二零一九年十二月二十六日 星期四", "2019-12-26"),
     ],
 )
 def test_metadata_lines_stay_for_their_date(line, date):
