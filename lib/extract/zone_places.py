@@ -34,6 +34,53 @@ def run_before(text: str, end: int, gz: Gazetteer) -> str:
     return run.group(0)
 
 
+#: A zone's owner before its place in brackets (中德（沈阳）, 力合科创(佛山)): at most this many characters.
+OWNER_MAX_CHARS = 4
+#: Function words before an owner (由|数字（福建）安溪产业园): the owner starts after them.
+OWNER_BOUNDARY_TAGS = ("p", "c", "u", "d", "r", "m", "q", "x", "w")
+
+
+def zone_words(text: str, end: int, suffix: Suffix, gz: Gazetteer) -> tuple[str, str, list[str]]:
+    """(owner, bracketed place as written, place words) of the name whose suffix starts at `end`: ("", "",
+    the words `place_words` reads), or, for a zone named for an owner that is no place with its place in
+    brackets (中德（沈阳）高端装备制造产业园, 中韩（盐城）产业园), the owner, "（沈阳）" and the words from the
+    bracketed place on."""
+    words = place_words(run_before(text, end, gz), suffix, gz)
+    window = text[max(0, end - gz.max_place_chars - gz.max_descriptor_chars) : end]
+    run = RE_CJK_RUN_END.search(window)
+    bracket = RE_BRACKETED_PLACE.search(window, 0, run.start() if run else len(window))
+    owner = _owner(bracket["outer"], gz) if bracket and gz.places.is_place(bracket["inner"]) else ""
+    if not owner:
+        return "", "", words
+    written = window[bracket.end("outer") : bracket.end()]
+    if run is None:  # 中韩（盐城）|产业园: nothing between the bracket and the suffix
+        return owner, written, [bracket["inner"]]
+    own = list(words)
+    while own and not "".join(own).startswith(bracket["inner"]):
+        own = own[1:]
+    return (owner, written, own) if own else ("", "", words)
+
+
+def _owner(outer: str, gz: Gazetteer) -> str:
+    """The owner a zone is named for in the characters before a bracketed place (the run of Chinese
+    characters there): all of them when they are short and start with no function word (中德, 力合科创),
+    else the words after a function word (由|数字); "" when a place is among them (厦门(集美): a city and
+    its district) or a verb is (来到力合科创: where the name starts is unknown)."""
+    tagged = segment.tag(outer)
+    if any(gz.places.is_place(w) for w, _ in tagged):
+        return ""
+    if len(outer) <= OWNER_MAX_CHARS and not tagged[0][1].startswith(OWNER_BOUNDARY_TAGS):
+        return outer
+    owner = ""
+    for word, tag in reversed(tagged):
+        if tag.startswith(OWNER_BOUNDARY_TAGS):
+            break
+        if tag.startswith("v") or len(owner) + len(word) > OWNER_MAX_CHARS:
+            return ""
+        owner = word + owner
+    return owner if len(owner) >= 2 else ""
+
+
 def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     """The words of the place name that ends the run (and of a descriptive word after it when the
     suffix allows one and a known place precedes it), in text order."""

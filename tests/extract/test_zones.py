@@ -251,6 +251,27 @@ def test_an_industry_ending_in_a_verb_describes_a_zone(body, expected):
     assert detect_zone("", body).zone.name == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # made up: a zone named for an owner that is no place, its place in brackets (kept, as written)
+        (
+            "近日，中德（沈阳）高端装备制造产业园党工委召开会议。",
+            ("中德（沈阳）高端装备制造产业园", "沈阳市"),
+        ),
+        ("近日，中韩（盐城）产业园党工委召开会议。", ("中韩（盐城）产业园", "盐城市")),
+        ("近日，由数字（福建）安溪产业园区牵头召开会议。", ("数字（福建）安溪产业园", "泉州市")),
+        # a city before its district in brackets is no owner
+        ("近日，厦门(集美)机械工业集中区党委召开会议。", ("厦门集美机械工业集中区", "厦门市")),
+        # after a verb, where the owner's name starts is unknown: no zone rather than a cut name
+        ("近日，调研组来到力合科创（佛山）科技园调研。", ("", "佛山市")),
+    ],
+)
+def test_a_zone_named_for_an_owner_with_its_place_in_brackets(body, expected):
+    zone = detect_zone("", body).zone
+    assert (zone.name, zone.city) == expected
+
+
 def test_a_bare_zone_of_a_city_with_several_of_its_kind_is_none_of_them():
     # made up: 上海 has several listed 高新区 (张江, 紫竹 …): its bare 高新区 is not a made-up 上海高新区
     body = "近日，上海市在高新区召开党建工作会。上海市委组织部出席，高新区企业参加。"
