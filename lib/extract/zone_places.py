@@ -91,7 +91,9 @@ def place_words(run: str, suffix: Suffix, gz: Gazetteer) -> list[str]:
     while first and len(words[first - 1]) <= gz.area_max_chars and tags.get(words[first - 1]) in gz.area_tags:
         first -= 1  # 临港|松江科技城: a short place name the divisions do not list is part of the name
     words = words[first:]
-    if words:
+    if words and (
+        len("".join(words)) >= 2 or _first_place(words, gz) is not None
+    ):  # 西航|港: 港 alone no place
         return _city_before(tagged[: len(tagged) - len(words)], words, gz) + words
     if not suffix.descriptive and suffix.canonical in gz.own_name_suffixes:
         return _own_name_after_place(tagged, gz)
@@ -127,21 +129,33 @@ def _city_before(tagged: list[tuple[str, str]], words: list[str], gz: Gazetteer)
     return [city, word] if here and there and here != there else []
 
 
+#: Tags of a word that is no part of a zone's own name cut in two by the segmenter (大|碶, 中|北, 西航|港).
+OWN_NAME_STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "w", "y", "e")
+
+
 def _own_name_after_place(tagged: list[tuple[str, str]], gz: Gazetteer) -> list[str]:
-    """A city or county, then one short name of the zone's own (湘潭|天易|经开区): the words of both; []
-    when the last word is no such name (湘潭|推进|经开区, 苏州|工业|园区) or no city or county precedes it."""
-    if not tagged:
-        return []
-    word, tag = tagged[-1]
-    if not (2 <= len(word) <= gz.own_name_max_chars and tag in gz.own_name_tags) or blocked(word, gz):
-        return []
-    if word in park_rules().generic_words:
-        return []
-    place = _walk(tagged[:-1], lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
-    first = _first_place(place, gz)  # 黄华来|盐城: what stands before the place is another phrase
-    if first is None or not gz.places.is_place(place[-1]) or gz.places.only_province(place[-1]):
-        return []
-    return [*place[first:], word]
+    """A city or county, then one short name of the zone's own (湘潭|天易|经开区; or its characters cut in two
+    words: 双流区|西航|港|经济开发区, 北仑区|大|碶|工业园区): the words of both; [] when the last word is no such
+    name (湘潭|推进|经开区, 苏州|工业|园区) or no city or county precedes it."""
+    for n in (1, 2):
+        if len(tagged) <= n:
+            return []
+        parts = tagged[-n:]
+        name = "".join(w for w, _ in parts)
+        if n == 1:
+            fits = parts[0][1] in gz.own_name_tags
+        else:  # two words: neither a verb nor a function word, nor a place of its own
+            fits = not any(t.startswith(OWN_NAME_STOP_TAGS) or gz.places.is_place(w) for w, t in parts)
+        if not (fits and 2 <= len(name) <= gz.own_name_max_chars) or blocked(name, gz):
+            continue
+        if any(w in park_rules().generic_words for w, _ in parts) or name in park_rules().generic_words:
+            return []
+        place = _walk(tagged[:-n], lambda w, t: _is_place_word(w, t, gz), gz.max_place_chars)
+        first = _first_place(place, gz)  # 黄华来|盐城: what stands before the place is another phrase
+        if first is None or not gz.places.is_place(place[-1]) or gz.places.only_province(place[-1]):
+            return []
+        return [*place[first:], name]
+    return []
 
 
 def _first_place(words: list[str], gz: Gazetteer) -> int | None:

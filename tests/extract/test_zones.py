@@ -272,6 +272,24 @@ def test_a_zone_named_for_an_owner_with_its_place_in_brackets(body, expected):
     assert (zone.name, zone.city) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # made up: a zone's own name after its district that the segmenter cuts in two (西航|港, 大|碶, 中|北);
+        # 西航港 was read as 港 alone, and so as the city's listed 成都经开区
+        ("近日，成都市双流区西航港经济开发区党工委召开会议。", ("成都双流区西航港经开区", "成都市")),
+        ("近日，宁波市北仑区大碶工业园区党委召开会议。", ("宁波北仑区大碶工业园区", "宁波市")),
+        ("近日，天津市西青区中北工业园党委召开会议。", ("西青中北工业园区", "天津市")),
+        # a count or a generic word there names none
+        ("近日，宁波市北仑区两个工业园区召开会议。", ("", "宁波市")),
+        ("近日，宁波市北仑区化工工业园区召开会议。", ("", "宁波市")),
+    ],
+)
+def test_a_zones_own_name_cut_in_two_after_its_district(body, expected):
+    zone = detect_zone("", body).zone
+    assert (zone.name, zone.city) == expected
+
+
 def test_a_bare_zone_of_a_city_with_several_of_its_kind_is_none_of_them():
     # made up: 上海 has several listed 高新区 (张江, 紫竹 …): its bare 高新区 is not a made-up 上海高新区
     body = "近日，上海市在高新区召开党建工作会。上海市委组织部出席，高新区企业参加。"
