@@ -286,6 +286,7 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
         or (name.endswith(rules.award_after) and not is_parallel_count(name))  # “五拼五比晒五榜” is no list
         or (is_term_chain(name) and _names_a_product_chain(after, rules))
         or bool(any_word(rules.award_before + rules.higher_level_owners).search(clause))
+        or _higher_level_word_before(clause, rules)
         or (
             clause.endswith(rules.contrast_ends)  # what each frame asks first: most clauses end otherwise
             and any(
@@ -295,6 +296,14 @@ def _rejected(sentence: str, m: re.Match, name: str, rules: InitiativeRules) -> 
             )
         )
     )
+
+
+def _higher_level_word_before(clause: str, rules: InitiativeRules) -> bool:
+    """Whether the word right before a name is a level of government on its own (列入市“222工程”), not the
+    end of a place's name (钦州市“临港园区党建示范带”)."""
+    tail = clause.rstrip("“\"'‘ ")[-6:]
+    words = segment.tokenize(tail) if tail.endswith(rules.higher_level_words) else []
+    return bool(words) and words[-1] in rules.higher_level_words
 
 
 def _past_the_list(after: str, rules: InitiativeRules) -> str:

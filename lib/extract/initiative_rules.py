@@ -72,6 +72,7 @@ class InitiativeRules:
     goal_tails: tuple[str, ...]  # 打造“西部智造产业新高地”: what a zone aims to become, no programme …
     goal_keep_words: tuple[str, ...]  # … unless a Party-building word is in it (“…党建示范区”)
     higher_level_owners: tuple[str, ...]  # 紧扣市委“1+233”: a city's programme, not the zone's
+    higher_level_words: tuple[str, ...]  # 列入市“222工程”: the word right before the name
     counted_generic_nouns: tuple[str, ...]  # “A、B、C”三个方面: what a list is counted in, no name
     of_link_topics: tuple[str, ...]  # A、B、C的党建“三联”机制: a topic word between 的 and the name
     generic_names: frozenset[str]  # “新机制”, “大党建”: a prefix and a generic word
@@ -111,7 +112,7 @@ def load_initiative_rules(path: Path | None = None) -> InitiativeRules:
 
 #: Word lists of initiatives.json taken as they are (a tuple each), the first ones required.
 REQUIRED_LISTS = "brand_heads descriptor_bad_start_words problem_words award_before award_after superlative_prefixes question_words non_count_units".split()
-OPTIONAL_LISTS = "example_marks chain_of_products merged_tails organisation_heads device_tails event_heads goal_tails goal_keep_words higher_level_owners counted_generic_nouns of_link_topics descriptor_tails".split()
+OPTIONAL_LISTS = "example_marks chain_of_products merged_tails organisation_heads device_tails event_heads goal_tails goal_keep_words higher_level_owners higher_level_words counted_generic_nouns of_link_topics descriptor_tails".split()
 
 
 def _compile(content: bytes | None, date_content: bytes | None) -> InitiativeRules:

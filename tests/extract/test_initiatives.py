@@ -898,11 +898,18 @@ def test_slogans_without_a_way_of_working_are_not_initiatives(sentence):
         "推行“揭榜挂帅”机制，落实“第一议题”制度，建立“容错纠错”机制。",  # national devices
         "一是在两新组织中提升服务能力。",  # an item's number, not a parallel name
         "紧扣市委“1+233”工作体系，落实全市“三明三强”要求。",  # a city's programmes, not the zone's
+        "园区12家企业列入市“甲乙工程”，已融入省“2468”产业体系。",  # a level of government alone before it
         "线上采取“互联网+”方式开展学习。",  # a national strategy
     ],
 )
 def test_generic_phrases_expressions_organisations_and_national_devices_are_not_initiatives(sentence):
     assert [e["name"] for e in extract_initiatives([sentence])] == []
+
+
+def test_a_name_after_a_place_ending_in_a_level_word_stays_an_initiative():
+    # made up: 某州市 and 我县 are places, not a level of government alone
+    names = by_name(["这是某州市“园区党建示范带”为企业服务的缩影。", "园区结合我县“三个引领”活动开展工作。"])
+    assert set(names) == {"园区党建示范带", "三个引领"}
 
 
 def test_a_slogan_or_chain_ending_with_an_organisation_is_still_a_name():
