@@ -228,7 +228,9 @@ def mark_headline(blocks: list[Block]) -> None:
         and not _kicker_above(blocks[title_at - 1].text, blocks[title_at].text)
     ):  # no byline or date to go by, or a column label (经济开发区) under the headline: the longer line
         label_at, title_at = (title_at if anchor is not None else None), title_at - 1
-    positional, title_at = title_at, _closer_to_lead(blocks, first_body, titles, title_at)
+    title_at = pages.headline_not_a_name({i: blocks[i].text for i in candidates}, title_at)
+    rivals = [i for i in titles if not pages.is_name_line(blocks[i].text)]  # a name the lead repeats
+    positional, title_at = title_at, _closer_to_lead(blocks, first_body, rivals, title_at)
     if title_at != positional:
         blocks[positional].kind = CLUTTER  # a caption or menu word above the byline, not a kicker
         candidates.remove(positional)

@@ -35,6 +35,7 @@ class PageRules:
     title_dropped: re.Pattern[str] | None  # a chapter number before a headline: 第18章 …
     title_labelled: re.Pattern[str] | None  # a repost's headline as metadata: 标题：“…”, 原标题：…
     title_lead_in: re.Pattern[str] | None  # a line that introduces the headline under it: …年轻的心——
+    title_name_line: re.Pattern[str] | None = None  # a name alone: 某某区某某中心党委, 某某经济技术开发区
 
 
 def load_rules() -> PageRules:
@@ -59,6 +60,7 @@ def _compile(content: bytes | None) -> PageRules:
         title_dropped=_title_rule(spec, "title_dropped_head"),
         title_labelled=_title_rule(spec, "title_labelled"),
         title_lead_in=_title_rule(spec, "title_lead_in"),
+        title_name_line=_title_rule(spec, "title_name_line"),
     )
 
 
@@ -74,6 +76,20 @@ def labelled_title(line: str) -> str:
     pattern = load_rules().title_labelled
     m = pattern.fullmatch(line) if pattern else None
     return m["title"] if m else ""
+
+
+def is_name_line(text: str) -> bool:
+    """Whether a heading line is only a name (`title_name_line`: 某某区某某中心党委, 某某经济技术开发区)."""
+    pattern = load_rules().title_name_line
+    return pattern is not None and pattern.fullmatch(text) is not None
+
+
+def headline_not_a_name(texts: dict[int, str], at: int) -> int:
+    """The headline among heading lines (index → text): `at`, unless its line is only a name and a line
+    right above or under it is not; then that line."""
+    if not is_name_line(texts[at]):
+        return at
+    return next((i for i in (at - 1, at + 1) if i in texts and not is_name_line(texts[i])), at)
 
 
 def split_title(title: str, *, min_chars: int) -> tuple[str, str, str]:

@@ -370,6 +370,28 @@ PAGES = [
         "2023-04-06",
     ),
     (
+        "a zone's name alone above the headline is its kicker",
+        "中国共产党新闻网>>党建\n分享\n\n大连某某经济技术开发区\n\n链上聚合力 融合促发展\n\n2025年11月20日13:36 来源:某某报\n\n"
+        + BODY,
+        "链上聚合力 融合促发展",
+        "大连某某经济技术开发区",
+        "2025-11-20",
+    ),
+    (
+        "an organisation's name alone under the headline is its kicker, not the headline",
+        "服务文创当先锋 美丽事业争一流\n\n杭州市西湖区某某文化创意中心党委\n\n" + BODY,
+        "服务文创当先锋 美丽事业争一流",
+        "杭州市西湖区某某文化创意中心党委",
+        None,
+    ),
+    (
+        "a zone's name alone, with no other heading line, stays the headline",
+        "大连某某经济技术开发区\n\n2025-11-20\n\n" + BODY,
+        "大连某某经济技术开发区",
+        "",
+        "2025-11-20",
+    ),
+    (
         "a date in Chinese numerals under the headline, as official documents write it",
         "园区党建引领发展再上新台阶\n二〇二三年五月六日\n" + BODY,
         "园区党建引领发展再上新台阶",
