@@ -248,10 +248,10 @@ def _first_fitting(clauses: list[tuple[str, str]], mention: Mention, rules: Init
     """The first of the clauses' lists that fits the count the name implies, else []. A list closed by a
     name of its own (先锋圈、…、邻里圈五圈融合) is that name's, not the parts of another (“五拼五比晒五榜”)."""
     for text, mask in clauses:
-        if any(other.key not in mention.name for other in keyed_lists(text, rules)):
-            continue
         items, quoted = enumeration(text, mask, key=mention.key, rules=rules)
-        if _fits(items, mention, quoted=quoted):
+        if _fits(items, mention, quoted=quoted) and all(
+            other.key in mention.name for other in keyed_lists(text, rules)
+        ):
             return items
     return []
 

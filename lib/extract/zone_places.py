@@ -24,14 +24,19 @@ RE_BRACKETED_PLACE = re.compile(f"(?P<outer>[{CJK}]{{2,6}})[(（](?P<inner>[{CJK
 def run_before(text: str, end: int, gz: Gazetteer) -> str:
     """The Chinese characters right before `end`, as many as a place and a descriptive word may take; a
     county in brackets after its city is read without them (厦门(集美)机械 → 厦门集美机械)."""
-    window = text[max(0, end - gz.max_place_chars - gz.max_descriptor_chars) : end]
-    run = RE_CJK_RUN_END.search(window)
+    run, bracket = _run_and_bracket(text, end, gz)
     if run is None:
         return ""
-    bracket = RE_BRACKETED_PLACE.search(window, 0, run.start())
-    if bracket and gz.places.is_place(bracket["inner"]):
-        return bracket["outer"] + bracket["inner"] + run.group(0)
-    return run.group(0)
+    return bracket["outer"] + bracket["inner"] + run.group(0) if bracket else run.group(0)
+
+
+def _run_and_bracket(text: str, end: int, gz: Gazetteer) -> tuple[re.Match | None, re.Match | None]:
+    """The run of Chinese characters right before `end` (within what a place and a descriptive word may
+    take), and a place in brackets right before that run (or right before `end` when there is no run)."""
+    window = text[max(0, end - gz.max_place_chars - gz.max_descriptor_chars) : end]
+    run = RE_CJK_RUN_END.search(window)
+    bracket = RE_BRACKETED_PLACE.search(window, 0, run.start() if run else len(window))
+    return run, bracket if bracket and gz.places.is_place(bracket["inner"]) else None
 
 
 #: A zone's owner before its place in brackets (中德（沈阳）, 力合科创(佛山)): at most this many characters.
@@ -40,25 +45,24 @@ OWNER_MAX_CHARS = 4
 OWNER_BOUNDARY_TAGS = ("p", "c", "u", "d", "r", "m", "q", "x", "w")
 
 
-def zone_words(text: str, end: int, suffix: Suffix, gz: Gazetteer) -> tuple[str, str, list[str]]:
-    """(owner, bracketed place as written, place words) of the name whose suffix starts at `end`: ("", "",
-    the words `place_words` reads), or, for a zone named for an owner that is no place with its place in
-    brackets (中德（沈阳）高端装备制造产业园, 中韩（盐城）产业园), the owner, "（沈阳）" and the words from the
+def zone_words(text: str, end: int, suffix: Suffix, gz: Gazetteer) -> tuple[str, list[str]]:
+    """(name, place words) of the zone whose suffix starts at `end`: the words `place_words` reads, and the
+    name they make before the suffix; for a zone named for an owner that is no place, with its place in
+    brackets (中德（沈阳）高端装备制造产业园, 中韩（盐城）产业园), that name as written and the words from the
     bracketed place on."""
     words = place_words(run_before(text, end, gz), suffix, gz)
-    window = text[max(0, end - gz.max_place_chars - gz.max_descriptor_chars) : end]
-    run = RE_CJK_RUN_END.search(window)
-    bracket = RE_BRACKETED_PLACE.search(window, 0, run.start() if run else len(window))
-    owner = _owner(bracket["outer"], gz) if bracket and gz.places.is_place(bracket["inner"]) else ""
+    run, bracket = _run_and_bracket(text, end, gz)
+    owner = _owner(bracket["outer"], gz) if bracket else ""
     if not owner:
-        return "", "", words
-    written = window[bracket.end("outer") : bracket.end()]
+        return "".join(words), words
+    written = owner + bracket.string[bracket.end("outer") : bracket.end()]  # 中德（沈阳）
     if run is None:  # 中韩（盐城）|产业园: nothing between the bracket and the suffix
-        return owner, written, [bracket["inner"]]
+        return written, [bracket["inner"]]
     own = list(words)
     while own and not "".join(own).startswith(bracket["inner"]):
         own = own[1:]
-    return (owner, written, own) if own else ("", "", words)
+    rest = "".join(own)[len(bracket["inner"]) :]
+    return (written + rest, own) if own else ("".join(words), words)
 
 
 def _owner(outer: str, gz: Gazetteer) -> str:

@@ -351,7 +351,7 @@ def _generic_zone(text: str, start: int, matched: str, gz: Gazetteer) -> Zone | 
     (在高新区召开, 县经开区) its canonical suffix and the local prefix before it (县, 市, or "") when the
     article's own zone may be meant; else None."""
     suffix = gz.suffixes[matched]
-    owner, bracketed, words = zone_words(text, start, suffix, gz)
+    name, words = zone_words(text, start, suffix, gz)
     if sum(map(len, words)) < 2:
         if start and text[start - 1] in "(（":  # 株洲市天元区（高新区）: the zone of that place
             hosts = place_words(run_before(text, start - 1, gz), suffix, gz)
@@ -360,7 +360,7 @@ def _generic_zone(text: str, start: int, matched: str, gz: Gazetteer) -> Zone | 
         if suffix.canonical not in gz.bare_suffixes or blocked(before, gz):
             return None
         return suffix.canonical, before[-1] if before.endswith(gz.local_prefixes) else ""
-    surface = owner + "".join(words) + suffix.text
+    surface = name + suffix.text
     key = zone_key(surface, gz)
     listed = gz.zones.get(gz.alias_to_zone.get(key, "")) or listed_at(
         key[: -len(suffix.canonical)], suffix, gz, named=True
@@ -369,16 +369,8 @@ def _generic_zone(text: str, start: int, matched: str, gz: Gazetteer) -> Zone | 
         return listed
     province, city = locate(words, gz.places)
     level = "national" if suffix.national else ""
-    if owner:  # 青岚科创(南宁)科技园: its place in brackets as written, like a named park's
-        rest = "".join(words)[len(bracketed) - 2 :]
-        return Zone(
-            owner + bracketed + rest + suffix.canonical,
-            owner + bracketed + rest + suffix.text,
-            level,
-            suffix.type,
-            province,
-            city,
-        )
+    if name != "".join(words):  # 青岚科创(南宁)科技园: an owner, its place in brackets as written
+        return Zone(name + suffix.canonical, surface, level, suffix.type, province, city)
     return Zone(zone_key(surface, gz, drop_city=False), surface, level, suffix.type, province, city)
 
 
